@@ -1,0 +1,90 @@
+#include "layers/layerstack.h"
+#include "mainwindow.h"
+#include "rendercommand.h"
+#include "util/gdalutil.h"
+#include "commandlineparsing.h"
+
+#include <QApplication>
+#include <QGuiApplication>
+#include <QTextStream>
+
+#include <gdal.h>
+#include <proj.h>
+
+namespace {
+
+constexpr auto kHelp = "Sightline – geospatial analysis workbench\n\n"
+                       "usage:\n"
+                       "  sightline [FILE...] [--extent W,S,E,N]   open the workbench (optionally framed)\n"
+                       "  sightline render FILE... [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] -o OUT.png\n"
+                       "  sightline --version\n";
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Sightline"));
+    QCoreApplication::setApplicationName(QStringLiteral("Sightline"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SIGHTLINE_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    if (first == QLatin1String("--help") || first == QLatin1String("-h")) {
+        QTextStream(stdout) << kHelp;
+        return 0;
+    }
+    if (first == QLatin1String("--version")) {
+        QTextStream(stdout) << "sightline " << SIGHTLINE_VERSION << " (Qt " << qVersion() << ", GDAL "
+                            << GDALVersionInfo("RELEASE_NAME") << ", PROJ " << proj_info().version << ")\n";
+        return 0;
+    }
+    if (first == QLatin1String("render")) {
+        // Headless jobs never need a display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        setApplicationIdentity();
+        sightline::ensureGdalInitialised();
+        QStringList args = app.arguments().mid(2);
+        return sightline::runRenderCommand(args);
+    }
+
+    if (!hasDisplay()) {
+        QTextStream(stderr) << "sightline: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                               "Use 'sightline render FILE... -o OUT.png' to render without one.\n";
+        return 3;
+    }
+    QApplication app(argc, argv);
+    setApplicationIdentity();
+    sightline::ensureGdalInitialised();
+
+    QStringList files;
+    QRectF frame;
+    const QStringList args = app.arguments().mid(1);
+    for (int i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--extent") && i + 1 < args.size()) {
+            QString error;
+            frame = sightline::parseExtentArgument(args[++i], &error);
+            if (frame.isNull()) {
+                QTextStream(stderr) << "sightline: " << error << "\n";
+                return 2;
+            }
+        } else {
+            files << args[i];
+        }
+    }
+    sightline::MainWindow window;
+    window.show();
+    window.openFiles(files);
+    if (!frame.isNull())
+        window.zoomToWgs84(frame);
+    return app.exec();
+}

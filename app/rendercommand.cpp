@@ -1,0 +1,123 @@
+#include "rendercommand.h"
+
+#include "commandlineparsing.h"
+#include "geo/crs.h"
+#include "layers/layerstack.h"
+#include "render/maprenderer.h"
+
+#include <QImageWriter>
+#include <QTextStream>
+
+namespace sightline {
+
+namespace {
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+constexpr auto kUsage = "usage: sightline render FILE... [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] -o OUT.png\n"
+                        "  --extent  WGS84 degrees; grows around its centre to the image's shape "
+                        "(default: all layers)\n"
+                        "  --crs     map CRS (default EPSG:3857)\n"
+                        "  --size    image size in pixels (default 1280x800)\n";
+
+} // namespace
+
+int runRenderCommand(const QStringList &args)
+{
+    QStringList files;
+    QString extentText, crsText = QStringLiteral("EPSG:3857"), sizeText = QStringLiteral("1280x800"), output;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        auto value = [&](QString *target) {
+            if (i + 1 >= args.size()) {
+                err() << "sightline render: " << a << " needs a value\n" << kUsage;
+                return false;
+            }
+            *target = args[++i];
+            return true;
+        };
+        if (a == QLatin1String("--extent")) {
+            if (!value(&extentText))
+                return 2;
+        } else if (a == QLatin1String("--crs")) {
+            if (!value(&crsText))
+                return 2;
+        } else if (a == QLatin1String("--size")) {
+            if (!value(&sizeText))
+                return 2;
+        } else if (a == QLatin1String("-o") || a == QLatin1String("--output")) {
+            if (!value(&output))
+                return 2;
+        } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
+            QTextStream(stdout) << kUsage;
+            return 0;
+        } else if (a.startsWith(QLatin1String("--"))) {
+            err() << "sightline render: unknown option " << a << "\n" << kUsage;
+            return 2;
+        } else {
+            files << a;
+        }
+    }
+    if (files.isEmpty() || output.isEmpty()) {
+        err() << "sightline render: " << (files.isEmpty() ? "no input files" : "no output (-o OUT.png)") << "\n"
+              << kUsage;
+        return 2;
+    }
+
+    QString error;
+    const QSize size = parseSizeArgument(sizeText, &error);
+    if (!size.isValid()) {
+        err() << "sightline render: " << error << "\n";
+        return 2;
+    }
+    const Crs crs = Crs::fromUserInput(crsText, &error);
+    if (!crs.isValid()) {
+        err() << "sightline render: --crs: " << error << "\n";
+        return 2;
+    }
+
+    LayerStack stack;
+    for (const QString &file : std::as_const(files)) {
+        auto layer = openLayer(file, &error);
+        if (!layer) {
+            err() << "sightline render: cannot open " << error << "\n";
+            return 2;
+        }
+        stack.add(layer);
+    }
+
+    QRectF box;
+    if (!extentText.isEmpty()) {
+        box = parseExtentArgument(extentText, &error);
+        if (box.isNull()) {
+            err() << "sightline render: " << error << "\n";
+            return 2;
+        }
+    } else {
+        box = stack.fullExtentWgs84();
+    }
+    MapSettings settings = MapSettings::fromWgs84Extent(box, size, crs);
+    if (!settings.isValid()) {
+        err() << "sightline render: the extent cannot be shown in " << crs.description() << "\n";
+        return 2;
+    }
+    settings.setLayers(stack.layers());
+
+    QList<RenderError> errors;
+    const QImage image = renderMapImage(settings, &errors, Qt::white);
+    QImageWriter writer(output);
+    if (!writer.write(image)) {
+        err() << "sightline render: cannot write '" << output << "': " << writer.errorString() << "\n";
+        return 2;
+    }
+    for (const RenderError &e : std::as_const(errors))
+        err() << "sightline render: layer '" << e.layerName << "': " << e.message << "\n";
+    QTextStream(stdout) << output << "\n";
+    return errors.isEmpty() ? 0 : 1;
+}
+
+} // namespace sightline

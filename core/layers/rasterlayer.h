@@ -1,0 +1,94 @@
+#pragma once
+
+#include "layers/layer.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QVector>
+
+#include <array>
+
+namespace sightline {
+
+/// How a raster's bands become colours. Chosen from the data when the layer
+/// opens; the user can change it later.
+struct RasterStyle
+{
+    enum class Mode { Rgb, Gray, Palette };
+    Mode mode = Mode::Gray;
+    /// 1-based band numbers: red, green, blue (Rgb) or the one band (Gray/Palette).
+    std::array<int, 3> bands{1, 1, 1};
+    /// 1-based alpha band, or 0 when there is none.
+    int alphaBand = 0;
+    /// Per displayed band: the value shown black and the value shown full.
+    std::array<double, 3> stretchMin{0, 0, 0};
+    std::array<double, 3> stretchMax{255, 255, 255};
+    /// True when values are taken as they are (8-bit data with no stretch).
+    bool identity = true;
+    QVector<QRgb> palette;
+};
+
+/// Everything the renderer needs to know about a dataset, read once at open.
+struct RasterInfo
+{
+    QString source;
+    QString driver;
+    QString driverLongName;
+    int width = 0;
+    int height = 0;
+    int bandCount = 0;
+    QString dataType;
+    std::array<double, 6> geoTransform{0, 1, 0, 0, 0, -1};
+    Crs crs;
+    /// Lon/lat box of the raster, clipped to ±180/±90.
+    QRectF extentWgs84;
+    QList<QSize> overviews;
+    /// Per band: whether it has a nodata value, and which.
+    QVector<bool> hasNoData;
+    QVector<double> noData;
+    /// True when GDAL reports a per-dataset mask that is neither alpha nor nodata.
+    bool perDatasetMask = false;
+    QList<LayerProperty> metadata;
+    QStringList bandDescriptions;
+};
+
+class RasterLayer : public Layer
+{
+public:
+    /// Opens a raster: a file path, GDAL WMS XML, "WMTS:..." or any other GDAL
+    /// connection string. Returns null with `error` set when it cannot.
+    static std::shared_ptr<RasterLayer> open(const QString &source, QString *error);
+
+    Kind kind() const override { return Kind::Raster; }
+    QString source() const override { return mInfo.source; }
+    Crs crs() const override { return mInfo.crs; }
+    QRectF extent() const override { return mExtent; }
+    QRectF extentWgs84() const override { return mExtentWgs84; }
+    std::unique_ptr<LayerRenderer> createRenderer(const MapSettings &settings) const override;
+    QList<LayerProperty> properties() const override;
+    QString attribution() const override { return mAttribution; }
+    void setAttribution(const QString &text) { mAttribution = text; }
+
+    const RasterInfo &info() const { return mInfo; }
+    const RasterStyle &style() const { return mStyle; }
+    void setStyle(const RasterStyle &style) { mStyle = style; }
+
+    /// A large local file with no overviews renders slowly when zoomed out:
+    /// the UI offers to build them.
+    bool wouldBenefitFromOverviews() const;
+    /// Builds internal (or .ovr) overviews, reporting progress 0..1 and
+    /// stopping when `progress` returns false. Re-reads the overview list.
+    bool buildOverviews(const std::function<bool(double)> &progress, QString *error);
+
+private:
+    RasterLayer() = default;
+    bool load(const QString &source, QString *error);
+
+    RasterInfo mInfo;
+    RasterStyle mStyle;
+    QRectF mExtent;
+    QRectF mExtentWgs84;
+    QString mAttribution;
+};
+
+} // namespace sightline

@@ -1,0 +1,157 @@
+#include "render/maprenderer.h"
+
+#include "layers/layer.h"
+
+#include <QDateTime>
+#include <QPainter>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <exception>
+
+namespace sightline {
+
+QThreadPool *renderThreadPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool();
+        p->setExpiryTimeout(-1);
+        p->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+        return p;
+    }();
+    return pool;
+}
+
+namespace {
+
+// Runs one renderer, turning any escaping exception into an error message:
+// exceptions must stop at the thread boundary.
+bool runRenderer(LayerRenderer &renderer, QPainter &painter, const std::atomic<bool> &cancelled, QString *error)
+{
+    try {
+        const bool ok = renderer.render(painter, cancelled);
+        if (!ok)
+            *error = renderer.errorMessage();
+        return ok;
+    } catch (const std::exception &e) {
+        *error = QString::fromUtf8(e.what());
+    } catch (...) {
+        *error = QStringLiteral("unknown error while rendering");
+    }
+    return false;
+}
+
+} // namespace
+
+QList<RenderError> renderMap(const MapSettings &settings, QPainter &painter)
+{
+    QList<RenderError> errors;
+    const std::atomic<bool> notCancelled{false};
+    for (const auto &layer : settings.layers()) {
+        if (!layer || !layer->isVisible() || layer->opacity() <= 0)
+            continue;
+        auto renderer = layer->createRenderer(settings);
+        painter.save();
+        painter.setOpacity(layer->opacity());
+        QString error;
+        if (!runRenderer(*renderer, painter, notCancelled, &error))
+            errors << RenderError{layer->id(), layer->name(), error};
+        painter.restore();
+    }
+    return errors;
+}
+
+QImage renderMapImage(const MapSettings &settings, QList<RenderError> *errors, const QColor &background)
+{
+    QImage image(settings.outputSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(background);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QList<RenderError> result = renderMap(settings, painter);
+    if (errors)
+        *errors = result;
+    return image;
+}
+
+struct MapRenderJob::LayerJob
+{
+    QString layerId;
+    QString layerName;
+    double opacity = 1.0;
+    std::unique_ptr<LayerRenderer> renderer;
+    QImage image;
+    QString error;
+};
+
+MapRenderJob::MapRenderJob(MapSettings settings, QObject *parent)
+    : QObject(parent)
+    , mSettings(std::move(settings))
+{
+    connect(&mWatcher, &QFutureWatcher<void>::finished, this, &MapRenderJob::onWorkersFinished);
+}
+
+MapRenderJob::~MapRenderJob()
+{
+    cancelAndWait();
+}
+
+void MapRenderJob::start()
+{
+    mStartedMs = QDateTime::currentMSecsSinceEpoch();
+    for (const auto &layer : mSettings.layers()) {
+        if (!layer || !layer->isVisible() || layer->opacity() <= 0)
+            continue;
+        auto job = std::make_unique<LayerJob>();
+        job->layerId = layer->id();
+        job->layerName = layer->name();
+        job->opacity = layer->opacity();
+        job->renderer = layer->createRenderer(mSettings);
+        mJobs.push_back(std::move(job));
+    }
+    const QSize size = mSettings.outputSize();
+    auto work = [this, size](const std::unique_ptr<LayerJob> &job) {
+        if (mCancelled)
+            return;
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        runRenderer(*job->renderer, painter, mCancelled, &job->error);
+        painter.end();
+        job->image = std::move(image);
+    };
+    mWatcher.setFuture(QtConcurrent::map(renderThreadPool(), mJobs, work));
+}
+
+void MapRenderJob::cancel()
+{
+    mCancelled = true;
+}
+
+void MapRenderJob::cancelAndWait()
+{
+    mCancelled = true;
+    mWatcher.waitForFinished();
+}
+
+void MapRenderJob::onWorkersFinished()
+{
+    mElapsedMs = QDateTime::currentMSecsSinceEpoch() - mStartedMs;
+    if (!mCancelled) {
+        mImage = QImage(mSettings.outputSize(), QImage::Format_ARGB32_Premultiplied);
+        mImage.fill(Qt::transparent);
+        QPainter painter(&mImage);
+        for (const auto &job : mJobs) {
+            if (!job->error.isEmpty())
+                mErrors << RenderError{job->layerId, job->layerName, job->error};
+            if (job->image.isNull())
+                continue;
+            painter.setOpacity(job->opacity);
+            painter.drawImage(0, 0, job->image);
+        }
+    }
+    mJobs.clear();
+    Q_EMIT finished();
+}
+
+} // namespace sightline

@@ -1,0 +1,88 @@
+#include "util/gdalutil.h"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+
+#include <mutex>
+
+namespace sightline {
+
+void ensureGdalInitialised()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // Slow or dead tile servers must not hang a render for minutes.
+        if (!CPLGetConfigOption("GDAL_HTTP_TIMEOUT", nullptr))
+            CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "20");
+        if (!CPLGetConfigOption("GDAL_HTTP_CONNECTTIMEOUT", nullptr))
+            CPLSetConfigOption("GDAL_HTTP_CONNECTTIMEOUT", "8");
+        GDALAllRegister();
+    });
+}
+
+GdalErrorCapture::GdalErrorCapture()
+{
+    CPLPushErrorHandlerEx(&GdalErrorCapture::handler, this);
+    // Handlers see debug output too unless told otherwise; we only want errors and warnings.
+    CPLSetCurrentErrorHandlerCatchDebug(FALSE);
+}
+
+GdalErrorCapture::~GdalErrorCapture()
+{
+    CPLPopErrorHandler();
+}
+
+void CPL_STDCALL GdalErrorCapture::handler(CPLErr level, CPLErrorNum, const char *message)
+{
+    auto *self = static_cast<GdalErrorCapture *>(CPLGetErrorHandlerUserData());
+    if (!self)
+        return;
+    const QString text = QString::fromUtf8(message).trimmed();
+    if (level >= CE_Failure) {
+        if (!self->mErrors.contains(text))
+            self->mErrors << text;
+    } else if (level == CE_Warning) {
+        if (!self->mWarnings.contains(text))
+            self->mWarnings << text;
+    }
+}
+
+QString GdalErrorCapture::message(const QString &fallback) const
+{
+    if (mErrors.isEmpty())
+        return fallback;
+    // The first few are what matters; a broken file can produce hundreds.
+    QStringList first = mErrors.mid(0, 3);
+    QString text = first.join(QStringLiteral("; "));
+    if (mErrors.size() > 3)
+        text += QStringLiteral(" (and %1 more)").arg(mErrors.size() - 3);
+    return text;
+}
+
+bool isLocalPath(const QString &source)
+{
+    const QString s = source.trimmed();
+    if (s.startsWith(QLatin1Char('<')) || s.startsWith(QLatin1String("/vsi")))
+        return false;
+    // "WMTS:https://...", "MBTILES:..." style connection strings have a driver prefix.
+    const int colon = s.indexOf(QLatin1Char(':'));
+    if (colon > 1 && s.left(colon).toUpper() == s.left(colon) && !s.left(colon).contains(QLatin1Char('/')))
+        return false;
+    return !s.startsWith(QLatin1String("http://")) && !s.startsWith(QLatin1String("https://"));
+}
+
+QString describeSource(const QString &source)
+{
+    if (!source.trimmed().startsWith(QLatin1Char('<')))
+        return source;
+    const int start = source.indexOf(QLatin1String("<ServerUrl>"));
+    const int end = source.indexOf(QLatin1String("</ServerUrl>"));
+    if (start >= 0 && end > start) {
+        QString url = source.mid(start + 11, end - start - 11);
+        url.replace(QLatin1String("&amp;"), QLatin1String("&"));
+        return url;
+    }
+    return source.left(60) + QStringLiteral("…");
+}
+
+} // namespace sightline

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "render/maprenderer.h"
+
+#include <QMainWindow>
+#include <QStringList>
+
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QActionGroup;
+
+namespace sightline {
+
+class LayerStack;
+class LayerPanel;
+class MapCanvas;
+class MessageBar;
+
+/// The workbench window: map canvas in the middle, layers on the left,
+/// coordinates and scale below. Owns the layer stack it shows.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    MapCanvas *canvas() const { return mCanvas; }
+    LayerStack *layers() const { return mLayers; }
+    LayerPanel *layerPanel() const { return mLayerPanel; }
+    MessageBar *messageBar() const { return mMessageBar; }
+    /// True while layers are being opened in the background.
+    bool isLoading() const { return mPendingOpens > 0; }
+
+public Q_SLOTS:
+    /// Opens files or sources in the background; each failure is reported in
+    /// the message bar and the others still open.
+    void openFiles(const QStringList &sources);
+    void zoomToWgs84(const QRectF &lonLatBox);
+    /// Centres the map on a typed coordinate or MGRS reference; false and a
+    /// message when the text cannot be read.
+    bool goTo(const QString &text);
+
+Q_SIGNALS:
+    /// One source finished opening (successfully or not).
+    void sourceOpened(const QString &source, bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createStatusBar();
+    void openDialog();
+    void addServiceDialog();
+    void showLayerProperties(const QString &id);
+    void removeLayer(const QString &id);
+    void buildOverviews(const QString &id);
+    void addToRecent(const QString &source);
+    void updateRecentMenu();
+    void updateCursorPosition(QPointF mapPoint, bool inside);
+    void updateScale();
+    void showRenderErrors(const QList<RenderError> &errors);
+    void showAbout();
+    void onLayerOpened(const QString &source, const std::shared_ptr<class Layer> &layer, const QString &error);
+
+    LayerStack *mLayers;
+    MapCanvas *mCanvas;
+    LayerPanel *mLayerPanel;
+    MessageBar *mMessageBar;
+    QLineEdit *mGoTo;
+    QMenu *mRecentMenu = nullptr;
+    QLabel *mCoordDd;
+    QLabel *mCoordDms;
+    QLabel *mCoordMgrs;
+    QLabel *mScale;
+    QLabel *mRenderTime;
+    QProgressBar *mProgress;
+    int mPendingOpens = 0;
+    bool mFramedOnce = false;
+};
+
+} // namespace sightline

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "render/maprenderer.h"
+#include "render/mapsettings.h"
+
+#include <QImage>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+namespace sightline {
+
+class LayerStack;
+
+/// The map view. Holds the view (centre, resolution, CRS), forwards input to
+/// it, and shows rendered frames: while a new frame renders in the background
+/// the previous one is drawn scaled and shifted to the current view, and a
+/// newer view cancels the render in flight without waiting for it.
+class MapCanvas : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Tool { Pan, ZoomBox };
+
+    explicit MapCanvas(LayerStack *layers, QWidget *parent = nullptr);
+    ~MapCanvas() override;
+
+    /// The view as a render would see it now (widget size, device pixels).
+    MapSettings mapSettings() const;
+    const Crs &crs() const { return mCrs; }
+    QPointF center() const { return mCenter; }
+    /// Map units per logical pixel.
+    double resolution() const { return mResolution; }
+    /// Visible extent in map units.
+    QRectF visibleExtent() const;
+    QPointF toMap(QPointF widgetPos) const;
+    QPointF toWidget(QPointF mapPoint) const;
+
+    Tool tool() const { return mTool; }
+    bool isRendering() const { return mJob != nullptr || mRenderTimer.isActive(); }
+    /// The last completed frame (device pixels), for export and tests.
+    const QImage &frame() const { return mFrame; }
+
+public Q_SLOTS:
+    void setTool(Tool tool);
+    void setView(QPointF center, double resolution);
+    void zoomToWgs84(const QRectF &lonLatBox);
+    void zoomToMapRect(const QRectF &rect);
+    void zoomToFullExtent();
+    void zoomToLayer(const QString &layerId);
+    /// Zooms by `factor` (>1 zooms in) keeping the map point under `anchor` fixed.
+    void zoomBy(double factor, QPointF anchor);
+    void zoomIn();
+    void zoomOut();
+    void panByPixels(QPointF delta);
+    void centerOnWgs84(QPointF lonLat, double resolution = 0);
+    /// Re-renders the current view (after a layer changed).
+    void refresh();
+
+Q_SIGNALS:
+    void viewChanged();
+    /// Cursor position in map units, or an invalid point when it left the map.
+    void cursorMoved(QPointF mapPoint, bool inside);
+    void renderStarted();
+    void renderFinished(qint64 milliseconds);
+    void renderErrors(const QList<sightline::RenderError> &errors);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    void scheduleRender(int delayMs = 0);
+    void startRender();
+    void onJobFinished(MapRenderJob *job);
+    void viewUpdated();
+
+    LayerStack *mLayers;
+    Crs mCrs;
+    QPointF mCenter;
+    double mResolution = 0.0;
+    bool mHasView = false;
+
+    Tool mTool = Tool::Pan;
+    bool mDragging = false;
+    QPointF mPressPos;
+    QPointF mLastPos;
+    QRectF mZoomBox;
+
+    QTimer mRenderTimer;
+    MapRenderJob *mJob = nullptr;
+    QImage mFrame;
+    MapSettings mFrameSettings;
+};
+
+} // namespace sightline

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QFrame>
+
+#include <functional>
+
+class QLabel;
+class QPushButton;
+
+namespace sightline {
+
+/// A non-modal strip above the map for errors and offers, as in QGIS: it never
+/// blocks the analyst, and keeps the last message until dismissed.
+class MessageBar : public QFrame
+{
+    Q_OBJECT
+public:
+    enum class Level { Info, Warning, Error };
+
+    explicit MessageBar(QWidget *parent = nullptr);
+
+    /// Shows `text`; with `actionText`, a button that calls `action` and closes the bar.
+    void showMessage(Level level, const QString &text, const QString &actionText = QString(),
+                     std::function<void()> action = {});
+    QString text() const;
+    Level level() const { return mLevel; }
+
+private:
+    QLabel *mIcon;
+    QLabel *mText;
+    QPushButton *mAction;
+    QPushButton *mClose;
+    std::function<void()> mCallback;
+    Level mLevel = Level::Info;
+};
+
+} // namespace sightline
