@@ -6,6 +6,7 @@
 #include <QList>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -57,7 +58,14 @@ QString dms(double value, int secondDecimals, QChar positive, QChar negative)
 
 // ---- parsing ---------------------------------------------------------------
 
-enum class Unit { None, Degrees, Minutes, Seconds, Beyond };
+enum class Unit
+{
+    None,
+    Degrees,
+    Minutes,
+    Seconds,
+    Beyond
+};
 
 Unit nextUnit(Unit u)
 {
@@ -77,7 +85,12 @@ Unit nextUnit(Unit u)
 
 struct Token
 {
-    enum class Kind { Number, Hemisphere, Comma } kind = Kind::Number;
+    enum class Kind
+    {
+        Number,
+        Hemisphere,
+        Comma
+    } kind = Kind::Number;
     double value = 0.0;
     bool signedNumber = false; // written with an explicit + or -
     Unit unit = Unit::None;    // the mark written after the number, if any
@@ -198,8 +211,9 @@ std::optional<QList<Token>> tokenize(const QString &s, QString *error)
                 number->unit = Unit::Degrees;
                 number->end = end;
             } else {
-                *error = QStringLiteral("unexpected '%1' in '%2': expected numbers and the letters N, S, E or W")
-                             .arg(word, s);
+                *error =
+                    QStringLiteral("unexpected '%1' in '%2': expected numbers and the letters N, S, E or W")
+                        .arg(word, s);
                 return std::nullopt;
             }
             i = end;
@@ -228,7 +242,8 @@ std::optional<QList<Token>> tokenize(const QString &s, QString *error)
                 }
             }
             if (digits == 0) {
-                *error = QStringLiteral("'%1' is not a number in '%2'").arg(s.mid(begin, std::max<qsizetype>(i - begin, 1)), s);
+                *error = QStringLiteral("'%1' is not a number in '%2'")
+                             .arg(s.mid(begin, std::max<qsizetype>(i - begin, 1)), s);
                 return std::nullopt;
             }
             if (i < n && (s.at(i) == u'.' || s.at(i).isDigit())) {
@@ -308,10 +323,11 @@ std::optional<QList<Component>> group(const QList<Token> &tokens, const QString 
                 // nothing finer can follow a fractional part.
                 const QList<Unit> units = effectiveUnits(current.parts);
                 const double last = current.parts.last().value;
-                startsNew = t.signedNumber ||
-                            (t.unit != Unit::None && units.first() == Unit::Degrees && t.unit <= units.last()) ||
-                            (t.unit == Unit::None && current.parts.last().unit == Unit::None &&
-                             last != std::floor(last));
+                startsNew =
+                    t.signedNumber ||
+                    (t.unit != Unit::None && units.first() == Unit::Degrees && t.unit <= units.last()) ||
+                    (t.unit == Unit::None && current.parts.last().unit == Unit::None &&
+                     last != std::floor(last));
             }
             if (startsNew)
                 finish();
@@ -338,7 +354,8 @@ std::optional<double> componentValue(const Component &c, const QString &text, QS
         return std::nullopt;
     }
     if (c.parts.size() > 3) {
-        *error = QStringLiteral("too many numbers in '%1': give degrees, minutes and seconds at most").arg(piece);
+        *error =
+            QStringLiteral("too many numbers in '%1': give degrees, minutes and seconds at most").arg(piece);
         return std::nullopt;
     }
     const QList<Unit> units = effectiveUnits(c.parts);
@@ -498,8 +515,8 @@ ParsedCoordinate CoordinateFormat::fromMgrs(const QString &text)
         result.lonLat = QPointF(lon, lat);
         return result;
     } catch (const std::exception &e) {
-        return failed(
-            QStringLiteral("invalid MGRS reference '%1': %2").arg(text.trimmed(), QString::fromUtf8(e.what())));
+        return failed(QStringLiteral("invalid MGRS reference '%1': %2")
+                          .arg(text.trimmed(), QString::fromUtf8(e.what())));
     }
 }
 
@@ -550,8 +567,8 @@ ParsedCoordinate CoordinateFormat::parse(const QString &input)
         }
     }
     if (components.size() > 2)
-        return failed(QStringLiteral("more than two coordinates in '%1': expected latitude and longitude")
-                          .arg(text));
+        return failed(
+            QStringLiteral("more than two coordinates in '%1': expected latitude and longitude").arg(text));
 
     const Component &a = components[0];
     const Component &b = components[1];
@@ -580,8 +597,8 @@ ParsedCoordinate CoordinateFormat::parse(const QString &input)
     const bool lettered = !a.hemisphere.isNull() || !b.hemisphere.isNull();
 
     if (std::abs(lat) > 90.0) {
-        QString message = QStringLiteral("latitude '%1' is out of range: it must be between 90°S and 90°N")
-                              .arg(latText);
+        QString message =
+            QStringLiteral("latitude '%1' is out of range: it must be between 90°S and 90°N").arg(latText);
         if (!lettered && std::abs(lon) <= 90.0)
             message += QStringLiteral(" (latitude comes first, e.g. '42.25, 130.3')");
         return failed(message);

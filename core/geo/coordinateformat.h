@@ -20,7 +20,13 @@ struct ParsedCoordinate
 class CoordinateFormat
 {
 public:
-    enum class Style { DecimalHemisphere, DecimalPair, Dms, Mgrs };
+    enum class Style
+    {
+        DecimalHemisphere,
+        DecimalPair,
+        Dms,
+        Mgrs
+    };
 
     /// "42.25000°N 130.30000°E"
     static QString toDecimalDegrees(double lon, double lat, int decimals = 5);

@@ -20,7 +20,8 @@ void burnMarkers(std::vector<unsigned char> &rgb, int width, int height, const s
 {
     const Transform toCrs(Crs::wgs84(), crs);
     double inv[6];
-    GDALInvGeoTransform(const_cast<double *>(gt.data()), inv);
+    if (!GDALInvGeoTransform(const_cast<double *>(gt.data()), inv))
+        return;
     for (const Marker &m : markers) {
         const QPointF p = toCrs.forward(m.lonLat);
         const double col = inv[0] + p.x() * inv[1] + p.y() * inv[2];

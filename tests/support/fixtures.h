@@ -8,6 +8,10 @@
 
 #include <array>
 
+namespace sightline {
+class MapSettings;
+}
+
 namespace sightline::test {
 
 /// A square of colour `color` centred on a lon/lat position, written into a fixture.
@@ -29,7 +33,7 @@ QString makeMbtiles(const QString &path, const QRectF &lonLatBox, int width, int
                     const QList<Marker> &markers);
 
 /// Where a lon/lat lands in an image rendered with these settings (3857 by default).
-QPointF expectedPixel(const class MapSettings &settings, QPointF lonLat);
+QPointF expectedPixel(const MapSettings &settings, QPointF lonLat);
 
 /// Centre of the pixels of `image` close to `color` (within `tolerance` per
 /// channel), or (-1,-1) when there are none.

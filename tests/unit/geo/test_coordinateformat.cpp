@@ -46,7 +46,8 @@ TEST_CASE("Degrees, minutes and seconds", "[geo][coordinates]")
     CHECK(str(CoordinateFormat::toDms(130.3, 42.25)) == "42°15'00.0\"N 130°18'00.0\"E");
     CHECK(str(CoordinateFormat::toDms(-73.78, 40.64)) == "40°38'24.0\"N 73°46'48.0\"W");
     CHECK(str(CoordinateFormat::toDms(151.2, -33.9, 0)) == "33°54'00\"S 151°12'00\"E");
-    CHECK(str(CoordinateFormat::toDms(130.3 + 1.0 / 3600.0 * 5.25, 42.25, 2)) == "42°15'00.00\"N 130°18'05.25\"E");
+    CHECK(str(CoordinateFormat::toDms(130.3 + 1.0 / 3600.0 * 5.25, 42.25, 2)) ==
+          "42°15'00.00\"N 130°18'05.25\"E");
     // 42.999999° is 42°59'59.9964": rounding to a tenth must carry into minutes and degrees
     CHECK(str(CoordinateFormat::toDms(-5.0, 42.999999)) == "43°00'00.0\"N 5°00'00.0\"W");
     CHECK(str(CoordinateFormat::toDms(0.0, 0.0)) == "0°00'00.0\"N 0°00'00.0\"E");
@@ -63,19 +64,19 @@ TEST_CASE("MGRS matches GeographicLib's GeoConvert", "[geo][coordinates][mgrs]")
         const char *mgrs;
     };
     const Row rows[] = {
-        {42.25, 130.3, 5, "52T FM 07241 78352"},      // Rajin
-        {43.1, 131.9, 5, "52T GN 35997 76002"},       // Vladivostok
-        {-33.9, 151.2, 5, "56H LH 33568 47473"},      // southern hemisphere
+        {42.25, 130.3, 5, "52T FM 07241 78352"}, // Rajin
+        {43.1, 131.9, 5, "52T GN 35997 76002"},  // Vladivostok
+        {-33.9, 151.2, 5, "56H LH 33568 47473"}, // southern hemisphere
         {0.0, 0.0, 5, "31N AA 66021 00000"},
         {-0.00001, -0.00001, 5, "30M ZE 33977 99998"}, // just south-west of 0,0
-        {42.25, 131.99999, 5, "52T GM 47488 81892"},  // zone 52's eastern edge
-        {42.25, 132.00001, 5, "53T KG 52511 81892"},  // ... and just across it
-        {60.5, 5.5, 5, "32V LN 07793 12209"},         // the Norway zone exception
-        {20.0, -170.0, 0, "02Q PH"},                  // 100 km square only
+        {42.25, 131.99999, 5, "52T GM 47488 81892"},   // zone 52's eastern edge
+        {42.25, 132.00001, 5, "53T KG 52511 81892"},   // ... and just across it
+        {60.5, 5.5, 5, "32V LN 07793 12209"},          // the Norway zone exception
+        {20.0, -170.0, 0, "02Q PH"},                   // 100 km square only
         {42.25, 130.3, 1, "52T FM 0 7"},
-        {89.0, 0.0, 5, "Z AF 00000 88973"},           // UPS north
+        {89.0, 0.0, 5, "Z AF 00000 88973"}, // UPS north
         {85.0, -60.0, 5, "Y TE 18959 22271"},
-        {-85.0, 10.0, 5, "B AT 96454 47018"},         // UPS south
+        {-85.0, 10.0, 5, "B AT 96454 47018"}, // UPS south
     };
     for (const Row &r : rows) {
         INFO("lat " << r.lat << " lon " << r.lon << " digits " << r.digits);
@@ -87,7 +88,8 @@ TEST_CASE("MGRS matches GeographicLib's GeoConvert", "[geo][coordinates][mgrs]")
 TEST_CASE("MGRS to lon/lat gives the centre of the cell", "[geo][coordinates][mgrs]")
 {
     // echo 52TFN1234567890 | GeoConvert -p 9 → 43.05540118617773 130.37956197948856
-    for (const char *text : {"52TFN1234567890", "52T FN 12345 67890", "52tfn 12345 67890", " 52T FN 1234567890 "}) {
+    for (const char *text :
+         {"52TFN1234567890", "52T FN 12345 67890", "52tfn 12345 67890", " 52T FN 1234567890 "}) {
         INFO(text);
         const ParsedCoordinate p = CoordinateFormat::fromMgrs(qs(text));
         REQUIRE(p.ok);
@@ -208,10 +210,10 @@ TEST_CASE("Parsing every form analysts type", "[geo][coordinates][parse]")
         // degrees, minutes, seconds
         {"42°15'N 130°18'E", 130.3, 42.25},
         {"42°15'30.5\"N 130°18'E", 130.3, lat151530},
-        {"42°15'30.5''N 130°18'E", 130.3, lat151530}, // two apostrophes for seconds
-        {"42º15′30.5″N 130º18′E", 130.3, lat151530},  // ordinal sign and primes
-        {"42°15’30.5”N, 130°18’E", 130.3, lat151530},  // word-processor quotes
-        {"42d15'30.5\"N 130d18'E", 130.3, lat151530},  // GeographicLib's DMS
+        {"42°15'30.5''N 130°18'E", 130.3, lat151530},   // two apostrophes for seconds
+        {"42º15′30.5″N 130º18′E", 130.3, lat151530},    // ordinal sign and primes
+        {"42°15’30.5”N, 130°18’E", 130.3, lat151530},   // word-processor quotes
+        {"42d15'30.5\"N 130d18'E", 130.3, lat151530},   // GeographicLib's DMS
         {"42°15'00.0\"N 130°18'00.0\"E", 130.3, 42.25}, // toDms's own output
         {"42 15 00 N, 130 18 00 E", 130.3, 42.25},
         {"42 15 00N 130 18 00E", 130.3, 42.25},

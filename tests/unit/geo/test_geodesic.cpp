@@ -24,9 +24,11 @@ TEST_CASE("Geodesic inverse matches GeographicLib's published examples", "[geo][
         {"Karney antipodal", -30.0, 0.0, 29.9, 179.8, 19989832.827610, 161.890524736327, 18.090737245739},
         // The airports at their more precise positions:
         //   echo "40.64 -73.78 51.4 -0.46" | GeodSolve -i -p 9   (GeographicLib 2.1.2)
-        {"JFK-LHR (precise)", 40.64, -73.78, 51.4, -0.46, 5557155.279679528, 51.46870396548655, 108.03519301669982},
+        {"JFK-LHR (precise)", 40.64, -73.78, 51.4, -0.46, 5557155.279679528, 51.46870396548655,
+         108.03519301669982},
         // The case: Rajin to Vladivostok.   echo "42.25 130.3 43.1 131.9" | GeodSolve -i -p 9
-        {"Rajin-Vladivostok", 42.25, 130.3, 43.1, 131.9, 161600.592810582, 53.70734646683367, 54.79195691293404},
+        {"Rajin-Vladivostok", 42.25, 130.3, 43.1, 131.9, 161600.592810582, 53.70734646683367,
+         54.79195691293404},
     };
     for (const Row &r : rows) {
         INFO(r.name);
@@ -66,9 +68,9 @@ TEST_CASE("Geodesic direct matches Karney's example and round-trips with inverse
     {
         double lon, lat, azimuth, distance;
     };
-    const Row rows[] = {{130.3, 42.25, 37.0, 161600.0},  {131.9, 43.1, -120.0, 5000.0},
-                        {151.2, -33.9, 179.0, 2.5e6},    {-179.5, 10.0, 90.0, 150000.0},
-                        {0.0, 89.5, 0.0, 200000.0},      {20.0, -60.0, -45.0, 1.0}};
+    const Row rows[] = {{130.3, 42.25, 37.0, 161600.0}, {131.9, 43.1, -120.0, 5000.0},
+                        {151.2, -33.9, 179.0, 2.5e6},   {-179.5, 10.0, 90.0, 150000.0},
+                        {0.0, 89.5, 0.0, 200000.0},     {20.0, -60.0, -45.0, 1.0}};
     for (const Row &r : rows) {
         INFO("from " << r.lon << ", " << r.lat << " azimuth " << r.azimuth << " for " << r.distance << " m");
         const QPointF end = Geodesic::direct(r.lon, r.lat, r.azimuth, r.distance);
@@ -95,10 +97,10 @@ TEST_CASE("Polygon area matches GeographicLib's Antarctica example", "[geo][geod
     // documentation; the expected values are from
     //   printf '%s\n' "-63.1 -58" "-72.9 -74" ... "-74.7 -61" | Planimeter -p 6
     // (GeographicLib 2.1.2): "18 16831067.892791 13662703680020.1".
-    const double latLon[][2] = {{-63.1, -58}, {-72.9, -74}, {-71.9, -102}, {-74.9, -102}, {-74.3, -131},
-                                {-77.5, -163}, {-77.4, 163}, {-71.7, 172}, {-65.9, 140}, {-65.7, 113},
-                                {-66.6, 88},  {-66.9, 59},  {-69.8, 25},  {-70.0, -4},  {-71.0, -14},
-                                {-77.3, -33}, {-77.9, -46}, {-74.7, -61}};
+    const double latLon[][2] = {{-63.1, -58},  {-72.9, -74}, {-71.9, -102}, {-74.9, -102}, {-74.3, -131},
+                                {-77.5, -163}, {-77.4, 163}, {-71.7, 172},  {-65.9, 140},  {-65.7, 113},
+                                {-66.6, 88},   {-66.9, 59},  {-69.8, 25},   {-70.0, -4},   {-71.0, -14},
+                                {-77.3, -33},  {-77.9, -46}, {-74.7, -61}};
     QList<QPointF> ring;
     for (const auto &p : latLon)
         ring.append(QPointF(p[1], p[0]));

@@ -46,7 +46,7 @@ TEST_CASE("The tile holding a lon/lat", "[geo][tiles]")
         {-180.0, 85.0511, 5, 0, 0},
         {179.999, -85.0511, 3, 7, 7},
         {-0.000001, 0.000001, 1, 0, 0},
-        {130.3, 42.25, 10, 882, 379},    // Rajin
+        {130.3, 42.25, 10, 882, 379}, // Rajin
         {130.3, 42.25, 15, 28244, 12133},
         {131.9, 43.1, 12, 3548, 1503},   // Vladivostok
         {151.2, -33.9, 8, 235, 153},     // Sydney
@@ -132,12 +132,12 @@ TEST_CASE("Resolution and the zoom for a resolution", "[geo][tiles]")
     };
     const Row rows[] = {
         {156543.03392804097, 0},
-        {152.8740565703525, 10},  // exactly zoom 10
-        {100.0, 11},              // 2^10.61: nearer 11 than 10
-        {0.5, 18},                // WorldView-class imagery
+        {152.8740565703525, 10}, // exactly zoom 10
+        {100.0, 11},             // 2^10.61: nearer 11 than 10
+        {0.5, 18},               // WorldView-class imagery
         {0.3, 19},
-        {1e-6, 24},               // finer than any zoom: the deepest allowed
-        {1e9, 0},                 // coarser than the whole world: zoom 0
+        {1e-6, 24}, // finer than any zoom: the deepest allowed
+        {1e9, 0},   // coarser than the whole world: zoom 0
     };
     for (const Row &r : rows) {
         INFO(r.metresPerPixel << " m/px");
@@ -171,8 +171,8 @@ TEST_CASE("Closed-form Web Mercator", "[geo][tiles]")
     CHECK(TileMath::lonLatToMercator(QPointF(0.0, 90.0)).y() == Approx(kO).margin(1e-6));
     CHECK(TileMath::lonLatToMercator(QPointF(0.0, -90.0)).y() == Approx(-kO).margin(1e-6));
 
-    for (const QPointF p : {QPointF(130.3, 42.25), QPointF(-73.78, 40.64), QPointF(151.2, -33.9), QPointF(0, 0),
-                            QPointF(-179.99, -85.0)}) {
+    for (const QPointF p : {QPointF(130.3, 42.25), QPointF(-73.78, 40.64), QPointF(151.2, -33.9),
+                            QPointF(0, 0), QPointF(-179.99, -85.0)}) {
         const QPointF back = TileMath::mercatorToLonLat(TileMath::lonLatToMercator(p));
         CHECK(back.x() == Approx(p.x()).margin(1e-12));
         CHECK(back.y() == Approx(p.y()).margin(1e-12));

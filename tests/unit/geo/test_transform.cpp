@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <thread>
 #include <vector>
 
 using namespace sightline;
@@ -98,8 +99,8 @@ TEST_CASE("EPSG:4326 to EPSG:3857 matches the closed form to the millimetre", "[
     {
         double lon, lat;
     };
-    const Row rows[] = {{130.3, 42.25}, {131.9, 43.1}, {-73.78, 40.64}, {151.2, -33.9}, {0.0, 0.0},
-                        {-179.9, -85.0}, {179.9, 85.0}};
+    const Row rows[] = {{130.3, 42.25}, {131.9, 43.1},   {-73.78, 40.64}, {151.2, -33.9},
+                        {0.0, 0.0},     {-179.9, -85.0}, {179.9, 85.0}};
     for (const Row &r : rows) {
         INFO("lon " << r.lon << " lat " << r.lat);
         const QPointF expected = closedFormMercator(r.lon, r.lat);
@@ -219,9 +220,9 @@ TEST_CASE("forwardBounds encloses the transformed rectangle", "[geo][transform]"
     {
         const Transform t(Crs::wgs84(), crs("EPSG:32652"));
         const QRectF b = t.forwardBounds(lonLat);
-        CHECK(b.left() == Approx(580174.2598).margin(kMillimetre));   // 44N 130E
-        CHECK(b.right() == Approx(748464.9207).margin(kMillimetre));  // 42N 132E
-        CHECK(b.top() == Approx(4650259.8476).margin(kMillimetre));   // 42N 130E
+        CHECK(b.left() == Approx(580174.2598).margin(kMillimetre));    // 44N 130E
+        CHECK(b.right() == Approx(748464.9207).margin(kMillimetre));   // 42N 132E
+        CHECK(b.top() == Approx(4650259.8476).margin(kMillimetre));    // 42N 130E
         CHECK(b.bottom() == Approx(4876249.1270).margin(kMillimetre)); // 44N 132E
         // and back: the lon/lat box of that UTM box holds the original rectangle
         const QRectF back = t.inverseBounds(b);
@@ -232,4 +233,17 @@ TEST_CASE("forwardBounds encloses the transformed rectangle", "[geo][transform]"
         const Transform t(Crs(), Crs::wgs84());
         CHECK(t.forwardBounds(lonLat).isEmpty());
     }
+}
+
+TEST_CASE("A worker thread makes and uses its own transform", "[geo][transform]")
+{
+    // Crs values cross threads; the PROJ objects are made in the worker. Run under
+    // valgrind to check the thread's PROJ context outlives the operations cached with it.
+    const Crs source = Crs::wgs84();
+    const Crs destination = crs("EPSG:32652");
+    QPointF utm;
+    std::thread worker([&] { utm = Transform(source, destination).forward(QPointF(130.3, 42.25)); });
+    worker.join();
+    CHECK(utm.x() == Approx(607241.3660).margin(kMillimetre));
+    CHECK(utm.y() == Approx(4678352.1306).margin(kMillimetre));
 }
