@@ -35,6 +35,12 @@
 #include <gdal.h>
 #include <proj.h>
 
+// Resources compiled into a static library must be registered by hand.
+static void initSightlineResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
 namespace sightline {
 
 namespace {
@@ -61,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
     , mMessageBar(new MessageBar(this))
     , mGoTo(new QLineEdit(this))
 {
+    initSightlineResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Sightline"));
     setWindowIcon(icon("sightline"));

@@ -214,7 +214,7 @@ void MapCanvas::paintEvent(QPaintEvent *)
         p.setRenderHint(QPainter::SmoothPixmapTransform, !mDragging);
         p.drawImage(target, mFrame);
     }
-    if (mTool == Tool::ZoomBox && !mZoomBox.isNull()) {
+    if (mZoomBoxActive) {
         p.setPen(QPen(QColor(0x1f, 0x6f, 0xd1), 1.5, Qt::DashLine));
         p.setBrush(QColor(0x1f, 0x6f, 0xd1, 40));
         p.drawRect(mZoomBox.normalized());
@@ -234,6 +234,7 @@ void MapCanvas::mousePressEvent(QMouseEvent *event)
         return;
     mPressPos = mLastPos = event->position();
     if (mTool == Tool::ZoomBox && event->button() == Qt::LeftButton) {
+        mZoomBoxActive = true;
         mZoomBox = QRectF(mPressPos, mPressPos);
     } else {
         mDragging = true;
@@ -249,7 +250,7 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
         const QPointF delta = pos - mLastPos;
         mLastPos = pos;
         panByPixels(delta);
-    } else if (!mZoomBox.isNull()) {
+    } else if (mZoomBoxActive) {
         mZoomBox.setBottomRight(pos);
         update();
     }
@@ -266,8 +267,9 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
         scheduleRender();
         return;
     }
-    if (!mZoomBox.isNull()) {
+    if (mZoomBoxActive) {
         const QRectF box = mZoomBox.normalized();
+        mZoomBoxActive = false;
         mZoomBox = QRectF();
         if (box.width() > 4 && box.height() > 4) {
             const QPointF a = toMap(box.topLeft()), b = toMap(box.bottomRight());

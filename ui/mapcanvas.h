@@ -94,6 +94,7 @@ private:
     bool mDragging = false;
     QPointF mPressPos;
     QPointF mLastPos;
+    bool mZoomBoxActive = false;
     QRectF mZoomBox;
 
     QTimer mRenderTimer;

@@ -10,7 +10,8 @@ namespace {
 QString lastProjError(PJ_CONTEXT *ctx)
 {
     const int code = proj_context_errno(ctx);
-    return code ? QString::fromUtf8(proj_context_errno_string(ctx, code)) : QString();
+    const QString text = code ? QString::fromUtf8(proj_context_errno_string(ctx, code)) : QString();
+    return text.startsWith(QLatin1String("Unknown error")) ? QStringLiteral("not found in the PROJ database") : text;
 }
 } // namespace
 
@@ -20,6 +21,9 @@ Crs Crs::fromUserInput(const QString &text, QString *error)
     static const QRegularExpression bareCode(QStringLiteral("^\\d{4,6}$"));
     if (bareCode.match(definition).hasMatch())
         definition.prepend(QStringLiteral("EPSG:"));
+    // PROJ reads a "+proj=" string as an operation unless told it is a CRS.
+    if (definition.startsWith(QLatin1Char('+')) && !definition.contains(QLatin1String("+type=crs")))
+        definition += QStringLiteral(" +type=crs");
     if (definition.isEmpty()) {
         if (error)
             *error = QStringLiteral("empty CRS definition");
@@ -27,7 +31,6 @@ Crs Crs::fromUserInput(const QString &text, QString *error)
     }
 
     PJ_CONTEXT *ctx = threadProjContext();
-    proj_context_errno(ctx); // clear nothing; PROJ resets on the next call
     ProjPtr pj(proj_create(ctx, definition.toUtf8().constData()));
     if (!pj) {
         if (error)

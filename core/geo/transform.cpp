@@ -26,12 +26,14 @@ struct TransformCache
 
 PJ *cachedOperation(const Crs &source, const Crs &destination, QString *error)
 {
+    // The context must be made before the cache: thread-locals die in reverse
+    // order, and the cached PJ objects need their context when destroyed.
+    PJ_CONTEXT *ctx = threadProjContext();
     thread_local TransformCache cache;
     const QString key = source.definition() + QChar(0x1f) + destination.definition();
     if (auto it = cache.entries.constFind(key); it != cache.entries.constEnd())
         return (*it)->get();
 
-    PJ_CONTEXT *ctx = threadProjContext();
     ProjPtr raw(proj_create_crs_to_crs(ctx, source.definition().toUtf8().constData(),
                                        destination.definition().toUtf8().constData(), nullptr));
     PJ *result = nullptr;

@@ -247,3 +247,17 @@ TEST_CASE("A worker thread makes and uses its own transform", "[geo][transform]"
     CHECK(utm.x() == Approx(607241.3660).margin(kMillimetre));
     CHECK(utm.y() == Approx(4678352.1306).margin(kMillimetre));
 }
+
+TEST_CASE("PROJ strings are accepted as CRSs", "[geo]")
+{
+    QString error;
+    const sightline::Crs longlat = sightline::Crs::fromUserInput(QStringLiteral("+proj=longlat +datum=WGS84"), &error);
+    INFO(error.toStdString());
+    REQUIRE(longlat.isValid());
+    CHECK(longlat.isGeographic());
+    const sightline::Crs merc = sightline::Crs::fromUserInput(QStringLiteral("+proj=merc +datum=WGS84"), &error);
+    REQUIRE(merc.isValid());
+    CHECK_FALSE(merc.isGeographic());
+    const sightline::Transform t(longlat, merc);
+    CHECK(t.forward(QPointF(0, 0)).x() == Approx(0).margin(1e-6));
+}

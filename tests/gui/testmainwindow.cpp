@@ -1,0 +1,350 @@
+#include "testmainwindow.h"
+
+#include <QApplication>
+#include <QFile>
+
+#include "fixtures.h"
+#include "geo/transform.h"
+#include "layerpanel.h"
+#include "layerpropertiesdialog.h"
+#include "layers/layerstack.h"
+#include "mainwindow.h"
+#include "mapcanvas.h"
+#include "messagebar.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace sightline;
+using namespace sightline::test;
+
+namespace {
+const QPointF kRajin(130.30, 42.25);
+
+void sendMouse(QWidget *w, QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons)
+{
+    QMouseEvent event(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(w, &event);
+}
+
+void drag(QWidget *w, QPointF from, QPointF to)
+{
+    sendMouse(w, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton);
+    for (int i = 1; i <= 5; ++i)
+        sendMouse(w, QEvent::MouseMove, from + (to - from) * i / 5.0, Qt::NoButton, Qt::LeftButton);
+    sendMouse(w, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton);
+}
+
+QPointF markerInFrame(const MapCanvas *canvas)
+{
+    const QPointF p = centroidOfColor(canvas->frame(), Qt::red);
+    const qreal dpr = canvas->frame().devicePixelRatio();
+    return p.x() < 0 ? p : p / dpr;
+}
+} // namespace
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(mDir.isValid());
+    const Transform toUtm(Crs::wgs84(), Crs::fromUserInput(QStringLiteral("EPSG:32652")));
+    const QPointF c = toUtm.forward(QPointF(130.32, 42.23));
+    mUtmFixture = makeGeoTiff(mDir.filePath(QStringLiteral("utm.tif")), 32652, 1000, 1000,
+                              {c.x() - 15000, 30, 0, c.y() + 15000, 0, -30}, QColor(30, 60, 110),
+                              {Marker{kRajin, Qt::red, 3}});
+    QVERIFY(!mUtmFixture.isEmpty());
+}
+
+void TestMainWindow::init()
+{
+    mWindow = new MainWindow();
+    mWindow->resize(1100, 760);
+    mWindow->show();
+    QVERIFY(QTest::qWaitForWindowExposed(mWindow));
+}
+
+void TestMainWindow::cleanup()
+{
+    delete mWindow;
+    mWindow = nullptr;
+}
+
+bool TestMainWindow::waitForRender()
+{
+    // A render is scheduled on a short timer after each change; wait for it to start and finish.
+    QTest::qWait(50);
+    return QTest::qWaitFor([this] { return !mWindow->isLoading() && !mWindow->canvas()->isRendering(); }, 10000);
+}
+
+void TestMainWindow::opensGeoTiffAndShowsItAtTheRightPlace()
+{
+    QSignalSpy opened(mWindow, &MainWindow::sourceOpened);
+    mWindow->openFiles({mUtmFixture});
+    QTRY_COMPARE(opened.count(), 1);
+    QCOMPARE(opened.first().at(1).toBool(), true);
+    QCOMPARE(mWindow->layers()->count(), 1);
+    QVERIFY(waitForRender());
+    MapCanvas *canvas = mWindow->canvas();
+    QVERIFY(!canvas->frame().isNull());
+    // The first layer is framed: its marker is on screen where the map says Rajin is.
+    const QPointF want = canvas->toWidget(Transform(Crs::wgs84(), canvas->crs()).forward(kRajin));
+    const QPointF got = markerInFrame(canvas);
+    QVERIFY2(std::abs(got.x() - want.x()) <= 1.5 && std::abs(got.y() - want.y()) <= 1.5,
+             qPrintable(QStringLiteral("marker at %1,%2, expected %3,%4").arg(got.x()).arg(got.y()).arg(want.x()).arg(want.y())));
+    QCOMPARE(mWindow->windowTitle(), QStringLiteral("Sightline"));
+}
+
+void TestMainWindow::dragPansTheMap()
+{
+    mWindow->openFiles({mUtmFixture});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    QVERIFY(waitForRender());
+    MapCanvas *canvas = mWindow->canvas();
+    const QPointF before = markerInFrame(canvas);
+    const QPointF centre = canvas->center();
+    const double res = canvas->resolution();
+    drag(canvas, QPointF(400, 300), QPointF(500, 350));
+    // The map follows the hand: content moves right and down, so the centre moves west and north.
+    QCOMPARE(canvas->center().x(), centre.x() - 100 * res);
+    QCOMPARE(canvas->center().y(), centre.y() + 50 * res);
+    QVERIFY(waitForRender());
+    const QPointF after = markerInFrame(canvas);
+    QVERIFY(std::abs(after.x() - before.x() - 100) <= 1.0);
+    QVERIFY(std::abs(after.y() - before.y() - 50) <= 1.0);
+}
+
+void TestMainWindow::wheelZoomsAroundTheCursor()
+{
+    mWindow->openFiles({mUtmFixture});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    QVERIFY(waitForRender());
+    MapCanvas *canvas = mWindow->canvas();
+    const QPointF cursor = markerInFrame(canvas);
+    const QPointF mapUnderCursor = canvas->toMap(cursor);
+    const double res = canvas->resolution();
+    QWheelEvent wheel(cursor, canvas->mapToGlobal(cursor), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(canvas, &wheel);
+    QVERIFY(canvas->resolution() < res);
+    QCOMPARE(canvas->resolution(), res / 1.5);
+    const QPointF stillThere = canvas->toMap(cursor);
+    QVERIFY(std::abs(stillThere.x() - mapUnderCursor.x()) < res * 1e-6);
+    QVERIFY(std::abs(stillThere.y() - mapUnderCursor.y()) < res * 1e-6);
+    QVERIFY(waitForRender());
+    // The marker is under the cursor still, in the new frame.
+    const QPointF after = markerInFrame(canvas);
+    QVERIFY(std::abs(after.x() - cursor.x()) <= 1.5 && std::abs(after.y() - cursor.y()) <= 1.5);
+}
+
+void TestMainWindow::keysPanAndZoom()
+{
+    MapCanvas *canvas = mWindow->canvas();
+    canvas->setView(QPointF(0, 0), 100);
+    canvas->setFocus();
+    QTest::keyClick(canvas, Qt::Key_Right);
+    QCOMPARE(canvas->center().x(), canvas->width() * 0.25 * 100);
+    QTest::keyClick(canvas, Qt::Key_Up);
+    QCOMPARE(canvas->center().y(), canvas->height() * 0.25 * 100);
+    QTest::keyClick(canvas, Qt::Key_Plus);
+    QCOMPARE(canvas->resolution(), 50.0);
+    QTest::keyClick(canvas, Qt::Key_Minus);
+    QTest::keyClick(canvas, Qt::Key_Minus);
+    QCOMPARE(canvas->resolution(), 200.0);
+}
+
+void TestMainWindow::zoomBoxFramesTheDraggedRectangle()
+{
+    MapCanvas *canvas = mWindow->canvas();
+    canvas->setView(QPointF(0, 0), 100);
+    canvas->setTool(MapCanvas::Tool::ZoomBox);
+    const QPointF a = canvas->toMap(QPointF(100, 100)), b = canvas->toMap(QPointF(300, 200));
+    drag(canvas, QPointF(100, 100), QPointF(300, 200));
+    const QRectF visible = canvas->visibleExtent();
+    QVERIFY(visible.contains(QRectF(a, b).normalized().adjusted(1, 1, -1, -1)));
+    QCOMPARE(canvas->center(), QRectF(a, b).normalized().center());
+    QVERIFY(canvas->resolution() < 100 / 2.0);
+}
+
+void TestMainWindow::togglingALayerHidesIt()
+{
+    mWindow->openFiles({mUtmFixture});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    QVERIFY(waitForRender());
+    QVERIFY(markerInFrame(mWindow->canvas()).x() >= 0);
+    QListWidget *list = mWindow->layerPanel()->list();
+    QListWidgetItem *item = list->item(0);
+    QCOMPARE(item->checkState(), Qt::Checked);
+    // Click the checkbox at the item's left edge, as a user would.
+    const QRect r = list->visualItemRect(item);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, QPoint(r.left() + 10, r.center().y()));
+    QTRY_VERIFY(!mWindow->layers()->layers().first()->isVisible());
+    QVERIFY(waitForRender());
+    QCOMPARE(markerInFrame(mWindow->canvas()).x(), -1.0);
+    list->item(0)->setCheckState(Qt::Checked);
+    QVERIFY(waitForRender());
+    QVERIFY(markerInFrame(mWindow->canvas()).x() >= 0);
+}
+
+void TestMainWindow::opacitySliderChangesTheLayer()
+{
+    mWindow->openFiles({mUtmFixture});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    QSlider *slider = mWindow->layerPanel()->opacitySlider();
+    QVERIFY(slider->isEnabled());
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_PageDown); // one page step: 100 → 90
+    QCOMPARE(mWindow->layers()->layers().first()->opacity(), 0.9);
+    QVERIFY(waitForRender());
+    const QImage frame = mWindow->canvas()->frame();
+    const QColor pixel = frame.pixelColor(frame.width() / 2, frame.height() / 2);
+    QVERIFY(pixel.alpha() < 255 && pixel.alpha() > 200);
+}
+
+void TestMainWindow::reorderingTheListReordersTheStack()
+{
+    const QString second = makeGeoTiff(mDir.filePath(QStringLiteral("second.tif")), 4326, 50, 50,
+                                       {130.1, 0.01, 0, 42.5, 0, -0.01}, Qt::yellow);
+    mWindow->openFiles({mUtmFixture});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    mWindow->openFiles({second});
+    QTRY_COMPARE(mWindow->layers()->count(), 2);
+    LayerStack *stack = mWindow->layers();
+    const QString bottom = stack->layers().at(0)->id(), top = stack->layers().at(1)->id();
+    QListWidget *list = mWindow->layerPanel()->list();
+    QCOMPARE(list->item(0)->text(), QStringLiteral("second")); // top layer listed first
+    // Move the top row below the other, as a drag in the list does.
+    QVERIFY(list->model()->moveRow(QModelIndex(), 0, QModelIndex(), 2));
+    QTRY_COMPARE(stack->layers().at(0)->id(), top);
+    QCOMPARE(stack->layers().at(1)->id(), bottom);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("utm"));
+}
+
+void TestMainWindow::removingALayer()
+{
+    mWindow->openFiles({mUtmFixture});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    mWindow->layerPanel()->list()->setCurrentRow(0);
+    QAction *remove = nullptr;
+    for (QAction *a : mWindow->findChildren<QAction *>())
+        if (a->text() == QStringLiteral("&Remove"))
+            remove = a;
+    QVERIFY(remove);
+    remove->trigger();
+    QCOMPARE(mWindow->layers()->count(), 0);
+    QCOMPARE(mWindow->layerPanel()->list()->count(), 0);
+}
+
+void TestMainWindow::goToTypedCoordinateAndMgrs()
+{
+    auto *edit = mWindow->findChild<QLineEdit *>(QStringLiteral("goToEdit"));
+    QVERIFY(edit);
+    MapCanvas *canvas = mWindow->canvas();
+    const Transform toWgs(canvas->crs(), Crs::wgs84());
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("42°15'N 130°18'E"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QPointF ll = toWgs.forward(canvas->center());
+    QVERIFY(std::abs(ll.x() - 130.3) < 1e-6 && std::abs(ll.y() - 42.25) < 1e-6);
+
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("52T FN 12345 67890"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    ll = toWgs.forward(canvas->center());
+    QVERIFY(ll.x() > 126 && ll.x() < 132 && ll.y() > 40 && ll.y() < 48);
+
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("42°75'N 130°18'E"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QVERIFY(mWindow->messageBar()->isVisible());
+    QVERIFY(mWindow->messageBar()->text().contains(QStringLiteral("60")));
+}
+
+void TestMainWindow::statusBarShowsCursorPositionAndScale()
+{
+    MapCanvas *canvas = mWindow->canvas();
+    canvas->centerOnWgs84(kRajin, 30);
+    sendMouse(canvas, QEvent::MouseMove, QPointF(canvas->width() / 2.0, canvas->height() / 2.0), Qt::NoButton,
+              Qt::NoButton);
+    auto label = [this](const char *name) { return mWindow->findChild<QLabel *>(QLatin1String(name))->text(); };
+    QVERIFY2(label("coordDdLabel").contains(QStringLiteral("42.25")), qPrintable(label("coordDdLabel")));
+    QVERIFY(label("coordDdLabel").contains(QStringLiteral("130.30")));
+    QVERIFY(label("coordDmsLabel").contains(QStringLiteral("42°15'")));
+    QVERIFY(label("coordMgrsLabel").startsWith(QStringLiteral("52T")));
+    QVERIFY(label("scaleLabel").startsWith(QStringLiteral("1:")));
+    // 30 m/px in Web Mercator at 42.25°N is about 22 m/px on the ground: near 1:84,000 at 96 dpi.
+    const QString scale = label("scaleLabel");
+    QVERIFY2(scale.contains(QStringLiteral("8")), qPrintable(scale));
+}
+
+void TestMainWindow::propertiesDialogListsTheFacts()
+{
+    mWindow->openFiles({mUtmFixture});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    LayerPropertiesDialog dialog(*mWindow->layers()->layers().first());
+    auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("propertiesTable"));
+    QVERIFY(table);
+    QStringList rows;
+    for (int r = 0; r < table->rowCount(); ++r)
+        rows << table->item(r, 0)->text() + QStringLiteral(": ") + table->item(r, 1)->text();
+    const QString all = rows.join(QLatin1Char('\n'));
+    QVERIFY2(all.contains(QStringLiteral("CRS: EPSG:32652")), qPrintable(all));
+    QVERIFY(all.contains(QStringLiteral("Size: 1000 × 1000 pixels")));
+    QVERIFY(all.contains(QStringLiteral("Bands: 3 × Byte")));
+    QVERIFY(all.contains(QStringLiteral("Overviews: none")));
+}
+
+void TestMainWindow::badInputsAreReportedAndTheAppKeepsRunning()
+{
+    const QString text = mDir.filePath(QStringLiteral("renamed.tif"));
+    QFile f(text);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not an image");
+    f.close();
+    QSignalSpy opened(mWindow, &MainWindow::sourceOpened);
+    mWindow->openFiles({QStringLiteral("/no/such/scene.tif")});
+    QTRY_COMPARE(opened.count(), 1);
+    QVERIFY(mWindow->messageBar()->text().contains(QStringLiteral("/no/such/scene.tif")));
+    mWindow->openFiles({text});
+    QTRY_COMPARE(opened.count(), 2);
+    QVERIFY(mWindow->messageBar()->text().contains(QStringLiteral("renamed.tif")));
+    QCOMPARE(mWindow->layers()->count(), 0);
+    // Still usable: a good file opens after the bad ones.
+    mWindow->openFiles({mUtmFixture});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+}
+
+void TestMainWindow::unreachableServiceIsReported()
+{
+    qputenv("SIGHTLINE_TILE_CACHE", mDir.filePath(QStringLiteral("tiles")).toUtf8());
+    mWindow->openFiles({QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png")});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    QVERIFY(waitForRender());
+    QTRY_VERIFY(mWindow->messageBar()->text().contains(QStringLiteral("127.0.0.1:9")));
+    QCOMPARE(mWindow->messageBar()->level(), MessageBar::Level::Error);
+}
+
+void TestMainWindow::screenshotOfTheDemo()
+{
+    // The demo as the run command opens it, grabbed for people to look at (build/screenshots/).
+    const QString demo = QStringLiteral(SIGHTLINE_DEMO_DIR);
+    mWindow->openFiles({demo + QStringLiteral("/basemap_fareast_landsea.tif"),
+                        demo + QStringLiteral("/imagery/landsat8/l8_RGB_B4B3B2.vrt")});
+    QTRY_COMPARE(mWindow->layers()->count(), 2);
+    mWindow->zoomToWgs84(QRectF(QPointF(129.2, 41.6), QPointF(133.6, 43.8)));
+    QVERIFY(waitForRender());
+    MapCanvas *canvas = mWindow->canvas();
+    sendMouse(canvas, QEvent::MouseMove, canvas->toWidget(Transform(Crs::wgs84(), canvas->crs()).forward(kRajin)),
+              Qt::NoButton, Qt::NoButton);
+    const QImage shot = mWindow->grab().toImage();
+    QDir().mkpath(QStringLiteral("screenshots"));
+    QVERIFY(shot.save(QStringLiteral("screenshots/main-window-demo.png")));
+    // Not blank: the canvas shows both land and sea colours of the basemap.
+    const QImage frame = canvas->frame();
+    QVERIFY(centroidOfColor(frame, QColor(170, 200, 222), 6).x() > 0);
+    QVERIFY(centroidOfColor(frame, QColor(239, 234, 220), 6).x() > 0);
+}

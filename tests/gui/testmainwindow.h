@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QObject>
+#include <QTemporaryDir>
+
+namespace sightline {
+class MainWindow;
+}
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void opensGeoTiffAndShowsItAtTheRightPlace();
+    void dragPansTheMap();
+    void wheelZoomsAroundTheCursor();
+    void keysPanAndZoom();
+    void zoomBoxFramesTheDraggedRectangle();
+    void togglingALayerHidesIt();
+    void opacitySliderChangesTheLayer();
+    void reorderingTheListReordersTheStack();
+    void removingALayer();
+    void goToTypedCoordinateAndMgrs();
+    void statusBarShowsCursorPositionAndScale();
+    void propertiesDialogListsTheFacts();
+    void badInputsAreReportedAndTheAppKeepsRunning();
+    void unreachableServiceIsReported();
+    void screenshotOfTheDemo();
+
+private:
+    bool waitForRender();
+    QString mUtmFixture;
+    QTemporaryDir mDir;
+    sightline::MainWindow *mWindow = nullptr;
+};
