@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 #include "rendercommand.h"
 #include "util/gdalutil.h"
+#include "util/runtimeenvironment.h"
 #include "commandlineparsing.h"
 
 #include <QApplication>
@@ -36,6 +37,7 @@ void setApplicationIdentity()
 
 int main(int argc, char **argv)
 {
+    sightline::ensureRuntimeDirectory();
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (first == QLatin1String("--help") || first == QLatin1String("-h")) {
         QTextStream(stdout) << kHelp;

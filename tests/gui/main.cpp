@@ -1,6 +1,7 @@
 #include "testmainwindow.h"
 
 #include "util/gdalutil.h"
+#include "util/runtimeenvironment.h"
 
 #include <QApplication>
 #include <QTest>
@@ -8,6 +9,7 @@
 // One binary for all widget tests; each class runs in turn under the offscreen platform.
 int main(int argc, char **argv)
 {
+    sightline::ensureRuntimeDirectory();
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("SightlineTests"));
