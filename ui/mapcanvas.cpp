@@ -2,6 +2,7 @@
 
 #include "geo/transform.h"
 #include "layers/layerstack.h"
+#include "render/mapdecorations.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -213,6 +214,14 @@ void MapCanvas::paintEvent(QPaintEvent *)
         const QRectF target(toWidget(QPointF(e.left(), e.bottom())), toWidget(QPointF(e.right(), e.top())));
         p.setRenderHint(QPainter::SmoothPixmapTransform, !mDragging);
         p.drawImage(target, mFrame);
+    }
+    // Furniture follows the live view, so it stays right while a frame is still rendering.
+    {
+        p.save();
+        const qreal dpr = devicePixelRatioF();
+        p.scale(1 / dpr, 1 / dpr);
+        paintMapDecorations(p, mapSettings());
+        p.restore();
     }
     if (mZoomBoxActive) {
         p.setPen(QPen(QColor(0x1f, 0x6f, 0xd1), 1.5, Qt::DashLine));

@@ -149,8 +149,17 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
     const int winW = winX1 - winX0, winH = winY1 - winY0;
     // Source pixels per output pixel where the view is sharpest; no finer than full resolution.
     const double ratio = (finest == std::numeric_limits<double>::max()) ? 1.0 : std::max(1.0, finest);
-    int bufW = std::max(1, int(std::ceil(winW / ratio)));
-    int bufH = std::max(1, int(std::ceil(winH / ratio)));
+    // Read at the exact factor of the coarsest overview that is still fine enough,
+    // so GDAL copies that level's pixels instead of decimating a finer one (the
+    // same pixels gdalwarp picks). Without overviews, full resolution.
+    double factor = 1.0;
+    for (const QSize &ov : mInfo.overviews) {
+        const double f = double(mInfo.width) / ov.width();
+        if (f <= ratio * 1.001)
+            factor = std::max(factor, f);
+    }
+    int bufW = std::max(1, int(std::ceil(winW / factor)));
+    int bufH = std::max(1, int(std::ceil(winH / factor)));
     const double cap = std::sqrt(kMaxBufferFactor * outW * outH / (double(bufW) * bufH));
     if (cap < 1.0) {
         bufW = std::max(1, int(bufW * cap));

@@ -1,6 +1,7 @@
 #include "render/maprenderer.h"
 
 #include "layers/layer.h"
+#include "render/mapdecorations.h"
 
 #include <QDateTime>
 #include <QPainter>
@@ -68,6 +69,7 @@ QImage renderMapImage(const MapSettings &settings, QList<RenderError> *errors, c
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
     const QList<RenderError> result = renderMap(settings, painter);
+    paintMapDecorations(painter, settings);
     if (errors)
         *errors = result;
     return image;

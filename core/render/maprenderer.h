@@ -34,7 +34,8 @@ QThreadPool *renderThreadPool();
 /// output's pixels (scale the painter for paper). Used by the CLI and the PDF.
 QList<RenderError> renderMap(const MapSettings &settings, QPainter &painter);
 
-/// Renders to a new image of the output size with `background` underneath.
+/// Renders to a new image of the output size with `background` underneath and
+/// the map furniture (scale bar, credits) on top, as the canvas shows it.
 QImage renderMapImage(const MapSettings &settings, QList<RenderError> *errors, const QColor &background);
 
 /// One asynchronous render of a view: each layer draws into its own image on a

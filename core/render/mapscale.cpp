@@ -10,7 +10,7 @@
 
 namespace sightline {
 
-double mapScaleDenominator(const MapSettings &settings)
+double groundMetresPerPixel(const MapSettings &settings)
 {
     if (!settings.isValid())
         return 0;
@@ -24,9 +24,14 @@ double mapScaleDenominator(const MapSettings &settings)
     const QPointF b = toWgs84.forward(settings.pixelToMap(c + QPointF(halfSpanPx, 0)));
     if (!std::isfinite(a.x()) || !std::isfinite(b.x()) || a.x() == HUGE_VAL || b.x() == HUGE_VAL)
         return 0;
-    const double ground = Geodesic::inverse(a, b).distanceMetres;
-    const double paper = 2 * halfSpanPx / settings.dpi() * 0.0254;
-    return paper > 0 ? ground / paper : 0;
+    return Geodesic::inverse(a, b).distanceMetres / (2 * halfSpanPx);
+}
+
+double mapScaleDenominator(const MapSettings &settings)
+{
+    const double metresPerPixel = groundMetresPerPixel(settings);
+    const double paperMetresPerPixel = 0.0254 / settings.dpi();
+    return metresPerPixel > 0 && paperMetresPerPixel > 0 ? metresPerPixel / paperMetresPerPixel : 0;
 }
 
 QString formatScale(double denominator)

@@ -1,6 +1,7 @@
 #include "../catchstringmakers.h"
 
 #include "geo/transform.h"
+#include "render/mapdecorations.h"
 #include "render/mapscale.h"
 #include "render/mapsettings.h"
 
@@ -58,4 +59,22 @@ TEST_CASE("the map scale matches the ground distance per printed inch", "[render
     CHECK(mapScaleDenominator(s) == Approx(10.0 / (0.0254 / 96)).epsilon(0.002));
     CHECK(formatScale(37795.3) == QStringLiteral("1:37,800"));
     CHECK(formatScale(0) == QStringLiteral("1:–"));
+}
+
+TEST_CASE("scale bar lengths are round numbers near the wanted width", "[render]")
+{
+    struct Row
+    {
+        double mpp, target, metres;
+        const char *label;
+    };
+    for (const Row &r : {Row{10, 150, 1000, "1 km"}, Row{10, 120, 1000, "1 km"}, Row{33, 150, 2000, "2 km"},
+                         Row{0.5, 150, 50, "50 m"}, Row{400, 150, 50000, "50 km"}, Row{1, 100, 100, "100 m"}}) {
+        const ScaleBarLength len = niceScaleBarLength(r.mpp, r.target);
+        CHECK(len.metres == Approx(r.metres));
+        CHECK(len.label == QString::fromUtf8(r.label));
+        CHECK(len.metres / r.mpp <= r.target);
+        CHECK(len.metres / r.mpp > r.target / 2.5);
+    }
+    CHECK(niceScaleBarLength(0, 100).metres == 0);
 }
