@@ -13,6 +13,11 @@
 #include "messagebar.h"
 
 #include <QDir>
+#include <QDockWidget>
+#include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
+#include "layers/rasterlayer.h"
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -326,6 +331,64 @@ void TestMainWindow::unreachableServiceIsReported()
     QVERIFY(waitForRender());
     QTRY_VERIFY(mWindow->messageBar()->text().contains(QStringLiteral("127.0.0.1:9")));
     QCOMPARE(mWindow->messageBar()->level(), MessageBar::Level::Error);
+}
+
+void TestMainWindow::largeRasterWithoutOverviewsOffersToBuildThem()
+{
+    const QString big = makeGeoTiff(mDir.filePath(QStringLiteral("big.tif")), 4326, 6000, 400,
+                                    {130, 0.0002, 0, 43, 0, -0.0002}, Qt::darkGray, {}, QStringLiteral("TILED=YES"));
+    mWindow->openFiles({big});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    MessageBar *bar = mWindow->messageBar();
+    QVERIFY(bar->text().contains(QStringLiteral("no overviews")));
+    auto *action = bar->findChild<QPushButton *>(QStringLiteral("messageAction"));
+    QVERIFY(action && action->isVisible());
+    QCOMPARE(action->text(), QStringLiteral("Build Overviews"));
+    QTest::mouseClick(action, Qt::LeftButton);
+    QTRY_VERIFY(bar->text().contains(QStringLiteral("Built")));
+    auto raster = std::dynamic_pointer_cast<RasterLayer>(mWindow->layers()->layers().first());
+    QVERIFY(raster->info().overviews.size() >= 3);
+    QVERIFY(QFile::exists(big + QStringLiteral(".ovr"))); // beside the file, never inside it
+}
+
+void TestMainWindow::dropOpensFilesAndRecentListsThem()
+{
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(mUtmFixture)});
+    QDragEnterEvent enter(QPoint(500, 300), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(mWindow, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(500, 300), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(mWindow, &drop);
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    QCOMPARE(mWindow->layers()->layers().first()->source(), mUtmFixture);
+    QMenu *recent = nullptr;
+    for (QMenu *m : mWindow->findChildren<QMenu *>())
+        if (m->title() == QStringLiteral("Open &Recent"))
+            recent = m;
+    QVERIFY(recent);
+    QVERIFY(!recent->actions().isEmpty());
+    QCOMPARE(recent->actions().first()->text(), mUtmFixture);
+    // Opening from the recent list adds the layer again.
+    recent->actions().first()->trigger();
+    QTRY_COMPARE(mWindow->layers()->count(), 2);
+}
+
+void TestMainWindow::windowStateIsRemembered()
+{
+    mWindow->resize(900, 640);
+    auto *dock = mWindow->findChild<QDockWidget *>(QStringLiteral("layersDock"));
+    QVERIFY(dock);
+    dock->hide();
+    mWindow->close();
+    delete mWindow;
+    mWindow = new MainWindow();
+    mWindow->show();
+    QVERIFY(QTest::qWaitForWindowExposed(mWindow));
+    QCOMPARE(mWindow->size(), QSize(900, 640));
+    QVERIFY(!mWindow->findChild<QDockWidget *>(QStringLiteral("layersDock"))->isVisible());
+    mWindow->findChild<QDockWidget *>(QStringLiteral("layersDock"))->show();
+    mWindow->close();
 }
 
 void TestMainWindow::screenshotOfTheDemo()

@@ -29,6 +29,9 @@ private Q_SLOTS:
     void propertiesDialogListsTheFacts();
     void badInputsAreReportedAndTheAppKeepsRunning();
     void unreachableServiceIsReported();
+    void largeRasterWithoutOverviewsOffersToBuildThem();
+    void dropOpensFilesAndRecentListsThem();
+    void windowStateIsRemembered();
     void screenshotOfTheDemo();
 
 private:

@@ -49,6 +49,36 @@ QString TileServer::urlTemplate() const
     return QStringLiteral("http://127.0.0.1:%1/{z}/{x}/{y}.png").arg(mPort.load());
 }
 
+QString TileServer::wmtsCapabilitiesUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1/wmts/WMTSCapabilities.xml").arg(mPort.load());
+}
+
+namespace {
+QByteArray wmtsCapabilities(quint16 port)
+{
+    QByteArray matrices;
+    for (int z = 0; z <= 18; ++z) {
+        const QByteArray n = QByteArray::number(1 << z);
+        matrices += "<TileMatrix><ows:Identifier>" + QByteArray::number(z) + "</ows:Identifier><ScaleDenominator>" +
+                    QByteArray::number(559082264.0287178 / (1 << z), 'f', 10) +
+                    "</ScaleDenominator><TopLeftCorner>-20037508.3427892 20037508.3427892</TopLeftCorner>"
+                    "<TileWidth>256</TileWidth><TileHeight>256</TileHeight><MatrixWidth>" + n +
+                    "</MatrixWidth><MatrixHeight>" + n + "</MatrixHeight></TileMatrix>";
+    }
+    return "<?xml version=\"1.0\"?><Capabilities xmlns=\"http://www.opengis.net/wmts/1.0\" "
+           "xmlns:ows=\"http://www.opengis.net/ows/1.1\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.0.0\">"
+           "<Contents><Layer><ows:Title>Test imagery</ows:Title><ows:Identifier>test</ows:Identifier>"
+           "<Style isDefault=\"true\"><ows:Identifier>default</ows:Identifier></Style><Format>image/png</Format>"
+           "<TileMatrixSetLink><TileMatrixSet>GoogleMapsCompatible</TileMatrixSet></TileMatrixSetLink>"
+           "<ResourceURL format=\"image/png\" resourceType=\"tile\" template=\"http://127.0.0.1:" +
+           QByteArray::number(port) + "/{TileMatrix}/{TileCol}/{TileRow}.png\"/></Layer>"
+           "<TileMatrixSet><ows:Identifier>GoogleMapsCompatible</ows:Identifier>"
+           "<ows:SupportedCRS>urn:ogc:def:crs:EPSG::3857</ows:SupportedCRS>" + matrices +
+           "</TileMatrixSet></Contents></Capabilities>";
+}
+} // namespace
+
 void TileServer::run()
 {
     QTcpServer server;
@@ -62,6 +92,13 @@ void TileServer::run()
                 static const QRegularExpression re(QStringLiteral("GET /(\\d+)/(\\d+)/(\\d+)\\.png"));
                 const auto m = re.match(QString::fromLatin1(request));
                 ++mRequests;
+                if (request.startsWith("GET /wmts/WMTSCapabilities.xml")) {
+                    const QByteArray xml = wmtsCapabilities(mPort.load());
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nConnection: close\r\nContent-Length: " +
+                                  QByteArray::number(xml.size()) + "\r\n\r\n" + xml);
+                    socket->disconnectFromHost();
+                    return;
+                }
                 if (!m.hasMatch()) {
                     socket->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                     socket->disconnectFromHost();

@@ -24,6 +24,8 @@ public:
     /// Starts listening on a free port; returns it (0 on failure).
     quint16 startServing();
     QString urlTemplate() const;
+    /// The server's WMTS GetCapabilities URL (GoogleMapsCompatible, levels 0–18).
+    QString wmtsCapabilitiesUrl() const;
     int requestCount() const { return mRequests.load(); }
 
 protected:

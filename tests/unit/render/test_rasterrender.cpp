@@ -157,6 +157,59 @@ TEST_CASE("an XYZ tile service on 127.0.0.1 renders, and its tiles are cached on
     qunsetenv("SIGHTLINE_TILE_CACHE");
 }
 
+TEST_CASE("a WMTS service on 127.0.0.1 renders with its marker on the expected pixel", "[render][network]")
+{
+    QTemporaryDir cache;
+    qputenv("SIGHTLINE_TILE_CACHE", cache.path().toUtf8());
+    TileServer server(QColor(180, 200, 180), QList<QPointF>{kRajin});
+    REQUIRE(server.startServing() != 0);
+    QString error;
+    auto layer = openLayer(server.wmtsCapabilitiesUrl(), &error);
+    INFO(error.toStdString());
+    REQUIRE(layer);
+    CHECK(layer->crs().authId() == QStringLiteral("EPSG:3857"));
+    MapSettings settings;
+    QList<RenderError> errors;
+    const QImage image = render(layer, QRectF(kRajin - QPointF(0.05, 0.03), QSizeF(0.1, 0.06)), QSize(512, 384), &errors,
+                                &settings);
+    INFO((errors.isEmpty() ? QString() : errors.first().message).toStdString());
+    REQUIRE(errors.isEmpty());
+    const QPointF want = expectedPixel(settings, kRajin), red = centroidOfColor(image, Qt::red, 60);
+    CAPTURE(red, want);
+    CHECK(std::abs(red.x() - want.x()) <= 1.0);
+    CHECK(std::abs(red.y() - want.y()) <= 1.0);
+    qunsetenv("SIGHTLINE_TILE_CACHE");
+}
+
+TEST_CASE("a JPEG 2000 file renders with its marker on the expected pixel", "[render]")
+{
+    QTemporaryDir dir;
+    QString error;
+    auto tif = RasterLayer::open(makeUtmFixture(dir), &error);
+    REQUIRE(tif);
+    const QString jp2 = dir.filePath(QStringLiteral("scene.jp2"));
+    {
+        GDALDatasetUniquePtr src(GDALDataset::Open(tif->source().toUtf8().constData(), GDAL_OF_RASTER));
+        GDALDriver *drv = GetGDALDriverManager()->GetDriverByName("JP2OpenJPEG");
+        REQUIRE(drv);
+        const char *opts[] = {"QUALITY=100", "REVERSIBLE=YES", nullptr};
+        GDALDatasetUniquePtr out(drv->CreateCopy(jp2.toUtf8().constData(), src.get(), FALSE, const_cast<char **>(opts),
+                                                 nullptr, nullptr));
+        REQUIRE(out);
+    }
+    auto layer = RasterLayer::open(jp2, &error);
+    REQUIRE(layer);
+    CHECK(layer->info().driver == QStringLiteral("JP2OpenJPEG"));
+    MapSettings settings;
+    QList<RenderError> errors;
+    const QImage image = render(layer, QRectF(QPointF(130.2, 42.15), QPointF(130.45, 42.32)), QSize(800, 600), &errors,
+                                &settings);
+    REQUIRE(errors.isEmpty());
+    const QPointF want = expectedPixel(settings, kRajin), red = centroidOfColor(image, Qt::red);
+    CHECK(std::abs(red.x() - want.x()) <= 1.0);
+    CHECK(std::abs(red.y() - want.y()) <= 1.0);
+}
+
 TEST_CASE("an unreachable tile service gives a clear render error, not a crash", "[render][network][bad-input]")
 {
     QTemporaryDir cache;
