@@ -1,5 +1,6 @@
 #include "layers/layerstack.h"
 #include "mainwindow.h"
+#include "render/maprenderer.h"
 #include "rendercommand.h"
 #include "util/gdalutil.h"
 #include "util/runtimeenvironment.h"
@@ -8,6 +9,7 @@
 #include <QApplication>
 #include <QGuiApplication>
 #include <QTextStream>
+#include <QThreadPool>
 
 #include <gdal.h>
 #include <proj.h>
@@ -83,10 +85,16 @@ int main(int argc, char **argv)
             files << args[i];
         }
     }
-    sightline::MainWindow window;
-    window.show();
-    window.openFiles(files);
-    if (!frame.isNull())
-        window.zoomToWgs84(frame);
-    return app.exec();
+    int status = 0;
+    {
+        sightline::MainWindow window;
+        window.show();
+        window.openFiles(files);
+        if (!frame.isNull())
+            window.zoomToWgs84(frame);
+        status = app.exec();
+    }
+    // Let render workers finish before GDAL and Qt are torn down.
+    sightline::renderThreadPool()->waitForDone();
+    return status;
 }

@@ -253,7 +253,13 @@ void MainWindow::openFiles(const QStringList &sources)
         });
         watcher->setFuture(QtConcurrent::run([resolved] {
             QString error;
-            std::shared_ptr<Layer> layer = openLayer(resolved, &error);
+            std::shared_ptr<Layer> layer;
+            // Exceptions stop at the thread boundary; the UI gets a message instead.
+            try {
+                layer = openLayer(resolved, &error);
+            } catch (const std::exception &e) {
+                error = QStringLiteral("'%1': %2").arg(resolved, QString::fromUtf8(e.what()));
+            }
             return std::make_pair(layer, error);
         }));
     }
@@ -334,8 +340,12 @@ void MainWindow::buildOverviews(const QString &id)
     std::atomic<int> done{0};
     std::atomic<bool> cancel{false};
     QString error;
-    QFuture<bool> future = QtConcurrent::run([&] {
-        return raster->buildOverviews(
+    // The worker gets copies only: the layer itself is touched on this thread alone.
+    const QString source = raster->source();
+    const int width = raster->info().width, height = raster->info().height;
+    QFuture<bool> future = QtConcurrent::run([&done, &cancel, &error, source, width, height] {
+        return RasterLayer::buildOverviewsFor(
+            source, width, height,
             [&](double fraction) {
                 done = int(fraction * 1000);
                 return !cancel.load();
@@ -350,6 +360,7 @@ void MainWindow::buildOverviews(const QString &id)
         QThread::msleep(20);
     }
     progress.setValue(1000);
+    raster->reloadOverviews();
     if (!future.result())
         mMessageBar->showMessage(MessageBar::Level::Error, error.toHtmlEscaped());
     else

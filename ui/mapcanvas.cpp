@@ -38,6 +38,13 @@ MapCanvas::MapCanvas(LayerStack *layers, QWidget *parent)
 
 MapCanvas::~MapCanvas()
 {
+    // Workers must not outlive the canvas whose jobs they fill.
+    for (const QPointer<MapRenderJob> &stale : std::as_const(mStaleJobs)) {
+        if (stale) {
+            stale->cancelAndWait();
+            delete stale.data();
+        }
+    }
     if (mJob) {
         mJob->cancelAndWait();
         delete mJob;
@@ -178,6 +185,8 @@ void MapCanvas::startRender()
         disconnect(stale, nullptr, this, nullptr);
         connect(stale, &MapRenderJob::finished, stale, &QObject::deleteLater);
         stale->cancel();
+        mStaleJobs.removeAll(nullptr);
+        mStaleJobs.append(stale);
     }
     mJob = new MapRenderJob(mapSettings());
     MapRenderJob *job = mJob;

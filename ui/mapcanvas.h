@@ -4,6 +4,7 @@
 #include "render/mapsettings.h"
 
 #include <QImage>
+#include <QList>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -99,6 +100,8 @@ private:
 
     QTimer mRenderTimer;
     MapRenderJob *mJob = nullptr;
+    /// Cancelled jobs still finishing on workers; they delete themselves when done.
+    QList<QPointer<MapRenderJob>> mStaleJobs;
     QImage mFrame;
     MapSettings mFrameSettings;
 };

@@ -67,6 +67,8 @@ Transform::Transform(const Crs &source, const Crs &destination)
         return;
     }
     mPj = cachedOperation(source, destination, &mError);
+    if (!mPj && mError.isEmpty())
+        mError = QStringLiteral("no transformation from %1 to %2").arg(source.description(), destination.description());
 }
 
 QPointF Transform::forward(QPointF p) const

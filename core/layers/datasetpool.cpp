@@ -12,19 +12,22 @@ constexpr std::size_t kMaxIdlePerSource = 4;
 
 DatasetPool &DatasetPool::instance()
 {
-    static DatasetPool pool;
-    return pool;
+    // Never destroyed: a render worker may still give a handle back while statics are torn down.
+    static DatasetPool *pool = new DatasetPool();
+    return *pool;
 }
 
 DatasetLease DatasetPool::acquire(const QString &source, QString *error)
 {
+    quint64 generation = 0;
     {
         QMutexLocker lock(&mMutex);
+        generation = mGeneration.value(source);
         auto it = mIdle.find(source);
         if (it != mIdle.end() && !it->empty()) {
             GDALDataset *ds = it->back();
             it->pop_back();
-            return DatasetLease(source, ds);
+            return DatasetLease(source, ds, generation);
         }
     }
     ensureGdalInitialised();
@@ -39,14 +42,14 @@ DatasetLease DatasetPool::acquire(const QString &source, QString *error)
                                                   nullptr, nullptr, nullptr));
     if (!ds && error)
         *error = QStringLiteral("'%1': %2").arg(describeSource(source), capture.message(QStringLiteral("not a raster GDAL can read")));
-    return DatasetLease(source, ds);
+    return DatasetLease(source, ds, generation);
 }
 
-void DatasetPool::giveBack(const QString &source, GDALDataset *dataset)
+void DatasetPool::giveBack(const QString &source, GDALDataset *dataset, quint64 generation)
 {
     QMutexLocker lock(&mMutex);
     auto &idle = mIdle[source];
-    if (idle.size() < kMaxIdlePerSource) {
+    if (generation == mGeneration.value(source) && idle.size() < kMaxIdlePerSource) {
         idle.push_back(dataset);
         return;
     }
@@ -60,6 +63,7 @@ void DatasetPool::forget(const QString &source)
     {
         QMutexLocker lock(&mMutex);
         idle = mIdle.take(source);
+        ++mGeneration[source];
     }
     for (GDALDataset *ds : idle)
         GDALClose(GDALDataset::ToHandle(ds));
@@ -71,6 +75,8 @@ void DatasetPool::clear()
     {
         QMutexLocker lock(&mMutex);
         all.swap(mIdle);
+        for (auto it = all.cbegin(); it != all.cend(); ++it)
+            ++mGeneration[it.key()];
     }
     for (const auto &list : std::as_const(all))
         for (GDALDataset *ds : list)
@@ -80,6 +86,7 @@ void DatasetPool::clear()
 DatasetLease::DatasetLease(DatasetLease &&other) noexcept
     : mSource(std::move(other.mSource))
     , mDataset(std::exchange(other.mDataset, nullptr))
+    , mGeneration(other.mGeneration)
 {
 }
 
@@ -87,9 +94,10 @@ DatasetLease &DatasetLease::operator=(DatasetLease &&other) noexcept
 {
     if (this != &other) {
         if (mDataset)
-            DatasetPool::instance().giveBack(mSource, mDataset);
+            DatasetPool::instance().giveBack(mSource, mDataset, mGeneration);
         mSource = std::move(other.mSource);
         mDataset = std::exchange(other.mDataset, nullptr);
+        mGeneration = other.mGeneration;
     }
     return *this;
 }
@@ -97,7 +105,7 @@ DatasetLease &DatasetLease::operator=(DatasetLease &&other) noexcept
 DatasetLease::~DatasetLease()
 {
     if (mDataset)
-        DatasetPool::instance().giveBack(mSource, mDataset);
+        DatasetPool::instance().giveBack(mSource, mDataset, mGeneration);
 }
 
 } // namespace sightline

@@ -24,17 +24,20 @@ public:
     /// On failure the lease is empty and `error` says why.
     DatasetLease acquire(const QString &source, QString *error);
 
-    /// Closes the idle handles of `source` (after its layer is removed).
+    /// Closes the idle handles of `source`, and makes handles still out on
+    /// loan close when they come back: after a layer is removed, or after its
+    /// file changed (new overviews), no old handle is used again.
     void forget(const QString &source);
     /// Closes every idle handle.
     void clear();
 
 private:
     friend class DatasetLease;
-    void giveBack(const QString &source, GDALDataset *dataset);
+    void giveBack(const QString &source, GDALDataset *dataset, quint64 generation);
 
     QMutex mMutex;
     QHash<QString, std::vector<GDALDataset *>> mIdle;
+    QHash<QString, quint64> mGeneration;
 };
 
 /// A borrowed dataset handle; returned to the pool when the lease ends.
@@ -42,9 +45,10 @@ class DatasetLease
 {
 public:
     DatasetLease() = default;
-    DatasetLease(QString source, GDALDataset *dataset)
+    DatasetLease(QString source, GDALDataset *dataset, quint64 generation)
         : mSource(std::move(source))
         , mDataset(dataset)
+        , mGeneration(generation)
     {
     }
     DatasetLease(DatasetLease &&other) noexcept;
@@ -60,6 +64,7 @@ public:
 private:
     QString mSource;
     GDALDataset *mDataset = nullptr;
+    quint64 mGeneration = 0;
 };
 
 } // namespace sightline

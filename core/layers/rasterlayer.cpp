@@ -5,6 +5,9 @@
 #include "layers/rasterrenderer.h"
 #include "util/gdalutil.h"
 
+#include <gdalwarper.h>
+
+#include <QFile>
 #include <QFileInfo>
 
 #include <functional>
@@ -164,7 +167,31 @@ bool RasterLayer::load(const QString &source, QString *error)
 
     const OGRSpatialReference *srs = ds->GetSpatialRef();
     double gt[6];
-    if (!srs || ds->GetGeoTransform(gt) != CE_None) {
+    const bool hasGeoTransform = ds->GetGeoTransform(gt) == CE_None;
+    if ((!srs || !hasGeoTransform) && ds->GetGCPCount() >= 3 && ds->GetGCPSpatialRef()) {
+        // Raw scenes and scanned maps carry only ground control points: look at
+        // them through a warped VRT, whose XML then stands as the GDAL source.
+        GDALDatasetUniquePtr vrt(GDALDataset::FromHandle(
+            GDALAutoCreateWarpedVRT(GDALDataset::ToHandle(ds.get()), nullptr, nullptr, GRA_NearestNeighbour, 0.125, nullptr)));
+        char **xml = vrt ? vrt->GetMetadata("xml:VRT") : nullptr;
+        if (!xml || !xml[0]) {
+            if (error)
+                *error = QStringLiteral("'%1': its ground control points cannot be turned into a warp: %2")
+                             .arg(describeSource(source), capture.message(QStringLiteral("unknown reason")));
+            return false;
+        }
+        const QString vrtSource = QString::fromUtf8(xml[0]);
+        vrt.reset();
+        ds = DatasetLease();
+        const QString name = QFileInfo(source).completeBaseName();
+        if (!load(vrtSource, error))
+            return false;
+        setName(name);
+        mInfo.metadata.prepend(LayerProperty(QStringLiteral("Georeferencing"),
+                                             QStringLiteral("ground control points, warped on the fly")));
+        return true;
+    }
+    if (!srs || !hasGeoTransform) {
         if (error)
             *error = QStringLiteral("'%1': the image has no georeferencing (no CRS or geotransform), so it "
                                     "cannot be placed on the map")
@@ -184,10 +211,9 @@ bool RasterLayer::load(const QString &source, QString *error)
         return false;
     }
 
-    for (int i = 0; i < first->GetOverviewCount(); ++i) {
-        GDALRasterBand *ov = first->GetOverview(i);
-        mInfo.overviews << QSize(ov->GetXSize(), ov->GetYSize());
-    }
+    for (int i = 0; i < first->GetOverviewCount(); ++i)
+        if (GDALRasterBand *ov = first->GetOverview(i))
+            mInfo.overviews << QSize(ov->GetXSize(), ov->GetYSize());
     for (int b = 1; b <= mInfo.bandCount; ++b) {
         int has = 0;
         const double value = ds->GetRasterBand(b)->GetNoDataValue(&has);
@@ -216,10 +242,16 @@ bool RasterLayer::load(const QString &source, QString *error)
     mStyle = defaultStyle(ds.get());
     mExtent = extentOf(mInfo);
     const Transform toWgs84(mInfo.crs, Crs::wgs84());
-    mExtentWgs84 = toWgs84.forwardBounds(mExtent);
+    mExtentWgs84 = toWgs84.forwardBounds(mExtent, 41);
     // A layer whose corners do not reach lon/lat (a whole-world Mercator, say) still needs a box.
     mExtentWgs84 = mExtentWgs84.intersected(QRectF(-180, -90, 360, 180));
     mInfo.extentWgs84 = mExtentWgs84;
+    if (mExtentWgs84.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("'%1': its extent in %2 does not transform to longitude/latitude")
+                         .arg(describeSource(source), mInfo.crs.description());
+        return false;
+    }
 
     const QFileInfo file(source);
     setName(isLocalPath(source) ? file.completeBaseName() : mInfo.driverLongName);
@@ -278,45 +310,62 @@ bool RasterLayer::wouldBenefitFromOverviews() const
            isLocalPath(mInfo.source);
 }
 
+bool RasterLayer::buildOverviewsFor(const QString &source, int width, int height,
+                                    const std::function<bool(double)> &progress, QString *error)
+{
+    ensureGdalInitialised();
+    const QString ovr = source + QStringLiteral(".ovr");
+    const bool hadOvr = QFileInfo::exists(ovr);
+    bool ok = false;
+    {
+        GdalErrorCapture capture;
+        GDALDatasetUniquePtr ds(GDALDataset::FromHandle(
+            GDALOpenEx(source.toUtf8().constData(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+        if (!ds) {
+            if (error)
+                *error = QStringLiteral("'%1': %2").arg(source, capture.message(QStringLiteral("cannot reopen")));
+            return false;
+        }
+        std::vector<int> levels;
+        for (int f = 2; std::max(width, height) / f >= 256; f *= 2)
+            levels.push_back(f);
+        auto callback = [](double done, const char *, void *data) -> int {
+            const auto *fn = static_cast<const std::function<bool(double)> *>(data);
+            return (*fn)(done) ? TRUE : FALSE;
+        };
+        // Opened read-only, GeoTIFF writes an external .ovr, which never risks the original file.
+        ok = ds->BuildOverviews("AVERAGE", int(levels.size()), levels.data(), 0, nullptr, callback,
+                                const_cast<std::function<bool(double)> *>(&progress), nullptr) == CE_None;
+        if (!ok && error)
+            *error = QStringLiteral("'%1': building overviews stopped: %2")
+                         .arg(source, capture.message(QStringLiteral("cancelled")));
+    }
+    // A half-built .ovr lists every level with some of them empty: never leave one behind.
+    if (!ok && !hadOvr)
+        QFile::remove(ovr);
+    // Handles opened before (or during) the build do not see the new file.
+    DatasetPool::instance().forget(source);
+    return ok;
+}
+
+void RasterLayer::reloadOverviews()
+{
+    QString error;
+    DatasetLease lease = DatasetPool::instance().acquire(mInfo.source, &error);
+    if (!lease)
+        return;
+    mInfo.overviews.clear();
+    GDALRasterBand *first = lease->GetRasterBand(1);
+    for (int i = 0; i < first->GetOverviewCount(); ++i)
+        if (GDALRasterBand *ov = first->GetOverview(i))
+            mInfo.overviews << QSize(ov->GetXSize(), ov->GetYSize());
+}
+
 bool RasterLayer::buildOverviews(const std::function<bool(double)> &progress, QString *error)
 {
-    // Build on our own handle; pooled handles would not see the new overviews.
-    DatasetPool::instance().forget(mInfo.source);
-    ensureGdalInitialised();
-    GdalErrorCapture capture;
-    GDALDatasetUniquePtr ds(GDALDataset::FromHandle(
-        GDALOpenEx(mInfo.source.toUtf8().constData(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
-    if (!ds) {
-        if (error)
-            *error = QStringLiteral("'%1': %2").arg(describeSource(mInfo.source), capture.message(QStringLiteral("cannot reopen")));
-        return false;
-    }
-    std::vector<int> levels;
-    for (int f = 2; std::max(mInfo.width, mInfo.height) / f >= 256; f *= 2)
-        levels.push_back(f);
-    auto callback = [](double done, const char *, void *data) -> int {
-        const auto *fn = static_cast<const std::function<bool(double)> *>(data);
-        return (*fn)(done) ? TRUE : FALSE;
-    };
-    // Opened read-only, GeoTIFF writes an external .ovr, which never risks the original file.
-    const CPLErr err = ds->BuildOverviews("AVERAGE", int(levels.size()), levels.data(), 0, nullptr, callback,
-                                          const_cast<std::function<bool(double)> *>(&progress), nullptr);
-    if (err != CE_None) {
-        if (error)
-            *error = QStringLiteral("'%1': building overviews failed: %2")
-                         .arg(describeSource(mInfo.source), capture.message(QStringLiteral("cancelled")));
-        return false;
-    }
-    ds.reset();
-    mInfo.overviews.clear();
-    QString reopenError;
-    DatasetLease lease = DatasetPool::instance().acquire(mInfo.source, &reopenError);
-    if (lease) {
-        GDALRasterBand *first = lease->GetRasterBand(1);
-        for (int i = 0; i < first->GetOverviewCount(); ++i)
-            mInfo.overviews << QSize(first->GetOverview(i)->GetXSize(), first->GetOverview(i)->GetYSize());
-    }
-    return true;
+    const bool ok = buildOverviewsFor(mInfo.source, mInfo.width, mInfo.height, progress, error);
+    reloadOverviews();
+    return ok;
 }
 
 } // namespace sightline

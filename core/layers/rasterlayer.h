@@ -7,6 +7,7 @@
 #include <QVector>
 
 #include <array>
+#include <functional>
 
 namespace sightline {
 
@@ -76,8 +77,15 @@ public:
     /// A large local file with no overviews renders slowly when zoomed out:
     /// the UI offers to build them.
     bool wouldBenefitFromOverviews() const;
-    /// Builds internal (or .ovr) overviews, reporting progress 0..1 and
-    /// stopping when `progress` returns false. Re-reads the overview list.
+    /// Builds overviews for a raster file into `SOURCE.ovr` beside it (the
+    /// original is never written), reporting progress 0..1 and stopping when
+    /// `progress` returns false; a cancelled or failed build leaves no .ovr.
+    /// Touches no layer, so it may run on a worker thread.
+    static bool buildOverviewsFor(const QString &source, int width, int height,
+                                  const std::function<bool(double)> &progress, QString *error);
+    /// Re-reads the overview list after they were built (on the layer's thread).
+    void reloadOverviews();
+    /// buildOverviewsFor() then reloadOverviews(), for callers on one thread.
     bool buildOverviews(const std::function<bool(double)> &progress, QString *error);
 
 private:

@@ -74,7 +74,10 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
     // projection may wrap around (longitude 190° is -170°) and repeat the image.
     QRect covered(0, 0, outW, outH);
     {
-        QRectF box = mInfo.extentWgs84.intersected(mSettings.destinationCrs().areaOfUseWgs84());
+        // World-wide map CRSs (lon/lat, Web Mercator) wrap and run to infinity at their edges,
+        // so clip to where they are defined; a UTM zone is routinely used beyond its nominal area.
+        const QRectF area = mSettings.destinationCrs().areaOfUseWgs84();
+        const QRectF box = area.width() >= 359.0 ? mInfo.extentWgs84.intersected(area) : mInfo.extentWgs84;
         if (box.isEmpty())
             return {};
         const Transform toDest(Crs::wgs84(), mSettings.destinationCrs());
@@ -83,9 +86,10 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
             return {};
         const QPointF a = mSettings.mapToPixel(QPointF(footprint.left(), footprint.bottom()));
         const QPointF b = mSettings.mapToPixel(QPointF(footprint.right(), footprint.top()));
-        // A pixel's margin: the lon/lat box is a bound, not an exact outline.
-        covered &= QRect(QPoint(int(std::floor(a.x())) - 1, int(std::floor(a.y())) - 1),
-                         QPoint(int(std::ceil(b.x())) + 1, int(std::ceil(b.y())) + 1));
+        // Pixels whose centres fall inside: nearest-neighbour samples at the centre,
+        // and a centre past the edge would sample the wrapped-around side.
+        covered &= QRect(QPoint(int(std::ceil(a.x() - 0.5)), int(std::ceil(a.y() - 0.5))),
+                         QPoint(int(std::floor(b.x() - 0.5)), int(std::floor(b.y() - 0.5))));
         if (covered.isEmpty())
             return {};
     }
@@ -116,14 +120,43 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
     for (std::size_t k = 0; k < grid.x.size(); ++k)
         toPixel(grid.x[k], grid.y[k]);
 
+    // A cell whose corners land far apart in the source straddles a discontinuity
+    // (the antimeridian, a projection's edge): interpolating across it would draw
+    // garbage, so such cells are transformed pixel by pixel.
+    std::vector<double> spans;
+    spans.reserve(grid.x.size());
+    auto cellSpan = [&grid](int i, int j) {
+        double span = 0;
+        const int ci[4] = {i, i + 1, i, i + 1}, cj[4] = {j, j, j + 1, j + 1};
+        for (int a = 0; a < 4; ++a)
+            for (int b = a + 1; b < 4; ++b)
+                span = std::max(span, std::hypot(grid.sx(ci[a], cj[a]) - grid.sx(ci[b], cj[b]),
+                                                 grid.sy(ci[a], cj[a]) - grid.sy(ci[b], cj[b])));
+        return span;
+    };
+    for (int j = 0; j + 1 < grid.ny; ++j)
+        for (int i = 0; i + 1 < grid.nx; ++i)
+            if (grid.sx(i, j) != HUGE_VAL && grid.sx(i + 1, j) != HUGE_VAL && grid.sx(i, j + 1) != HUGE_VAL &&
+                grid.sx(i + 1, j + 1) != HUGE_VAL)
+                spans.push_back(cellSpan(i, j));
+    double typicalSpan = 0;
+    if (!spans.empty()) {
+        std::nth_element(spans.begin(), spans.begin() + spans.size() / 2, spans.end());
+        typicalSpan = spans[spans.size() / 2];
+    }
+    const double discontinuity = 8 * typicalSpan + 4;
+
     // 2. The source window those positions cover, and how finely it must be read.
     double minX = std::numeric_limits<double>::max(), minY = minX;
     double maxX = std::numeric_limits<double>::lowest(), maxY = maxX;
     double finest = std::numeric_limits<double>::max();
+    // Only nodes on or next to the covered pixels count: beyond them a projection
+    // may have wrapped around, and would stretch the window to the whole raster.
+    const QRect near = covered.adjusted(-kGridStep, -kGridStep, kGridStep, kGridStep);
     for (int j = 0; j < grid.ny; ++j) {
         for (int i = 0; i < grid.nx; ++i) {
             const double x = grid.sx(i, j), y = grid.sy(i, j);
-            if (x == HUGE_VAL)
+            if (x == HUGE_VAL || !near.contains(i * kGridStep, j * kGridStep))
                 continue;
             minX = std::min(minX, x);
             maxX = std::max(maxX, x);
@@ -140,13 +173,8 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
             }
         }
     }
-    const int winX0 = std::max(0, int(std::floor(minX)) - 1);
-    const int winY0 = std::max(0, int(std::floor(minY)) - 1);
-    const int winX1 = std::min(mInfo.width, int(std::ceil(maxX)) + 1);
-    const int winY1 = std::min(mInfo.height, int(std::ceil(maxY)) + 1);
-    if (minX > maxX || winX1 <= winX0 || winY1 <= winY0)
+    if (minX > maxX)
         return {}; // the raster is not in view
-    const int winW = winX1 - winX0, winH = winY1 - winY0;
     // Source pixels per output pixel where the view is sharpest; no finer than full resolution.
     const double ratio = (finest == std::numeric_limits<double>::max()) ? 1.0 : std::max(1.0, finest);
     // Read at the exact factor of the coarsest overview that is still fine enough,
@@ -158,6 +186,18 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
         if (f <= ratio * 1.001)
             factor = std::max(factor, f);
     }
+    // Nodes sample every kGridStep pixels; pixels between the last node and the edge
+    // of the covered area reach up to one cell further into the source. The window
+    // starts on the chosen level's pixel grid so each buffer pixel is one of its pixels.
+    const int margin = int(std::ceil(typicalSpan)) + 1;
+    const int align = std::max(1, int(std::lround(factor)));
+    const int winX0 = std::max(0, (int(std::floor(minX)) - margin) / align * align);
+    const int winY0 = std::max(0, (int(std::floor(minY)) - margin) / align * align);
+    const int winX1 = std::min(mInfo.width, int(std::ceil(maxX)) + margin);
+    const int winY1 = std::min(mInfo.height, int(std::ceil(maxY)) + margin);
+    if (winX1 <= winX0 || winY1 <= winY0)
+        return {};
+    const int winW = winX1 - winX0, winH = winY1 - winY0;
     int bufW = std::max(1, int(std::ceil(winW / factor)));
     int bufH = std::max(1, int(std::ceil(winH / factor)));
     const double cap = std::sqrt(kMaxBufferFactor * outW * outH / (double(bufW) * bufH));
@@ -233,6 +273,13 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
         scale[k] = float(255.0 / std::max(1e-12, mStyle.stretchMax[k] - mStyle.stretchMin[k]));
     }
     const bool anyNoData = hasNoData[0] || hasNoData[1] || hasNoData[2];
+    // An alpha band of a wider type (16-bit RGBA) spans its type's range, not 0..255.
+    float alphaScale = 1.0f;
+    if (mStyle.alphaBand > 0) {
+        const GDALDataType alphaType = ds->GetRasterBand(mStyle.alphaBand)->GetRasterDataType();
+        if (alphaType == GDT_UInt16 || alphaType == GDT_Int16)
+            alphaScale = 255.0f / 65535.0f;
+    }
 
     auto pixelAt = [&](int bx, int by) -> QRgb {
         const std::size_t idx = (std::size_t(by) * bufW + bx) * nb;
@@ -266,7 +313,7 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
                 c[k] = std::clamp(int((p[k] - offset[k]) * scale[k] + 0.5f), 0, 255);
             }
             if (nb > colourBands)
-                alpha = std::clamp(int(p[colourBands]), 0, 255);
+                alpha = std::clamp(int(p[colourBands] * alphaScale + 0.5f), 0, 255);
         }
         if (!mask.empty())
             alpha = std::min(alpha, int(mask[std::size_t(by) * bufW + bx]));
@@ -292,6 +339,13 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
         grid.y[k] = (grid.y[k] - winY0) * fy;
     }
 
+    std::vector<unsigned char> exactCell(std::size_t(grid.nx) * grid.ny, 0);
+    for (int j = 0; j + 1 < grid.ny; ++j)
+        for (int i = 0; i + 1 < grid.nx; ++i)
+            exactCell[std::size_t(j) * grid.nx + i] =
+                grid.sx(i, j) == HUGE_VAL || grid.sx(i + 1, j) == HUGE_VAL || grid.sx(i, j + 1) == HUGE_VAL ||
+                grid.sx(i + 1, j + 1) == HUGE_VAL || cellSpan(i, j) > discontinuity * std::min(fx, fy);
+
     // 5. Resample: walk each output row, interpolating between grid nodes.
     QImage image(outW, outH, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
@@ -313,7 +367,7 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
             const double bx = grid.sx(i + 1, j), by = grid.sy(i + 1, j);
             const double cx = grid.sx(i, j + 1), cy = grid.sy(i, j + 1);
             const double dx = grid.sx(i + 1, j + 1), dy = grid.sy(i + 1, j + 1);
-            if (ax == HUGE_VAL || bx == HUGE_VAL || cx == HUGE_VAL || dx == HUGE_VAL) {
+            if (exactCell[std::size_t(j) * grid.nx + i]) {
                 // Near the edge of a projection's domain: transform each pixel exactly.
                 for (int x = x0; x < x1; ++x) {
                     const QPointF m = mSettings.pixelToMap(QPointF(x + 0.5, y + 0.5));

@@ -75,6 +75,14 @@ QString describeSource(const QString &source)
 {
     if (!source.trimmed().startsWith(QLatin1Char('<')))
         return source;
+    // A warped VRT made for a GCP-referenced file: name the file it warps.
+    const int file = source.indexOf(QLatin1String("<SourceDataset"));
+    if (file >= 0) {
+        const int open = source.indexOf(QLatin1Char('>'), file) + 1;
+        const int close = source.indexOf(QLatin1String("</SourceDataset>"), open);
+        if (open > 0 && close > open)
+            return source.mid(open, close - open);
+    }
     const int start = source.indexOf(QLatin1String("<ServerUrl>"));
     const int end = source.indexOf(QLatin1String("</ServerUrl>"));
     if (start >= 0 && end > start) {
