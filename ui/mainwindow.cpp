@@ -20,6 +20,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
+#include <QPromise>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMimeData>
@@ -51,6 +52,13 @@ QIcon icon(const char *name)
 {
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
 }
+
+struct OpenResult
+{
+    QString source;
+    std::shared_ptr<Layer> layer;
+    QString error;
+};
 
 QString rasterFilter()
 {
@@ -239,30 +247,36 @@ void MainWindow::addServiceDialog()
 
 void MainWindow::openFiles(const QStringList &sources)
 {
-    for (const QString &source : sources) {
-        const QString resolved = isLocalPath(source) ? QFileInfo(source).absoluteFilePath() : source;
-        ++mPendingOpens;
-        mProgress->show();
-        statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(source).fileName()));
-        // Opening reads headers and statistics; keep it off the UI thread.
-        auto *watcher = new QFutureWatcher<std::pair<std::shared_ptr<Layer>, QString>>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, resolved] {
-            const auto [layer, error] = watcher->result();
-            watcher->deleteLater();
-            onLayerOpened(resolved, layer, error);
-        });
-        watcher->setFuture(QtConcurrent::run([resolved] {
-            QString error;
-            std::shared_ptr<Layer> layer;
+    if (sources.isEmpty())
+        return;
+    QStringList resolved;
+    for (const QString &source : sources)
+        resolved << (isLocalPath(source) ? QFileInfo(source).absoluteFilePath() : source);
+    mPendingOpens += int(resolved.size());
+    mProgress->show();
+    statusBar()->showMessage(tr("Opening %n layer(s)…", nullptr, int(resolved.size())));
+    // Opening reads headers and statistics: off the UI thread, one batch in its given
+    // order, so the layers stack up as listed and the first one frames the view.
+    // Results come back through a watcher owned by this window, so a window closed
+    // meanwhile is never called.
+    auto *watcher = new QFutureWatcher<OpenResult>(this);
+    connect(watcher, &QFutureWatcherBase::resultReadyAt, this, [this, watcher](int index) {
+        const OpenResult r = watcher->resultAt(index);
+        onLayerOpened(r.source, r.layer, r.error);
+    });
+    connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
+    watcher->setFuture(QtConcurrent::run([resolved](QPromise<OpenResult> &promise) {
+        for (const QString &source : resolved) {
+            OpenResult r{source, nullptr, QString()};
             // Exceptions stop at the thread boundary; the UI gets a message instead.
             try {
-                layer = openLayer(resolved, &error);
+                r.layer = openLayer(source, &r.error);
             } catch (const std::exception &e) {
-                error = QStringLiteral("'%1': %2").arg(resolved, QString::fromUtf8(e.what()));
+                r.error = QStringLiteral("'%1': %2").arg(source, QString::fromUtf8(e.what()));
             }
-            return std::make_pair(layer, error);
-        }));
-    }
+            promise.addResult(r);
+        }
+    }));
 }
 
 void MainWindow::onLayerOpened(const QString &source, const std::shared_ptr<Layer> &layer, const QString &error)

@@ -104,6 +104,23 @@ void TestMainWindow::opensGeoTiffAndShowsItAtTheRightPlace()
     QCOMPARE(mWindow->windowTitle(), QStringLiteral("Sightline"));
 }
 
+void TestMainWindow::opensSeveralFilesInTheGivenOrder()
+{
+    // A big file first: were the opens raced, the small ones would overtake it.
+    const QString demo = QStringLiteral(SIGHTLINE_DEMO_DIR);
+    const QStringList files{demo + QStringLiteral("/basemap_fareast_landsea.tif"), mUtmFixture,
+                            demo + QStringLiteral("/imagery/landsat7_bahamas_RGB.byte.tif")};
+    mWindow->openFiles(files);
+    QTRY_COMPARE(mWindow->layers()->count(), 3);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(mWindow->layers()->layers().at(i)->source(), files.at(i));
+    QVERIFY(waitForRender());
+    // The first file frames the view: the whole basemap (127–136E) is in sight.
+    const QRectF seen = Transform(mWindow->canvas()->crs(), Crs::wgs84()).forwardBounds(mWindow->canvas()->visibleExtent());
+    QVERIFY(seen.contains(QRectF(QPointF(127.1, 40.1), QPointF(135.9, 45.9))));
+    QVERIFY(seen.width() < 20);
+}
+
 void TestMainWindow::dragPansTheMap()
 {
     mWindow->openFiles({mUtmFixture});

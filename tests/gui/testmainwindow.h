@@ -16,6 +16,7 @@ private Q_SLOTS:
     void cleanup();
 
     void opensGeoTiffAndShowsItAtTheRightPlace();
+    void opensSeveralFilesInTheGivenOrder();
     void dragPansTheMap();
     void wheelZoomsAroundTheCursor();
     void keysPanAndZoom();
