@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyle>
 
 namespace sightline {
 
@@ -28,8 +29,12 @@ MessageBar::MessageBar(QWidget *parent)
     layout->addWidget(mText, 1);
     layout->addWidget(mAction);
     layout->addWidget(mClose);
-    connect(mClose, &QPushButton::clicked, this, &QWidget::hide);
+    connect(mClose, &QPushButton::clicked, this, [this] {
+        mMessages.clear();
+        hide();
+    });
     connect(mAction, &QPushButton::clicked, this, [this] {
+        mMessages.clear();
         hide();
         if (mCallback)
             mCallback();
@@ -39,27 +44,37 @@ MessageBar::MessageBar(QWidget *parent)
 
 void MessageBar::showMessage(Level level, const QString &text, const QString &actionText, std::function<void()> action)
 {
-    mLevel = level;
-    mText->setText(text);
+    constexpr int kMaxShown = 4;
+    const bool accumulate = isVisible() && level != Level::Info && mLevel != Level::Info && actionText.isEmpty() &&
+                            !mAction->isVisible();
+    if (!accumulate)
+        mMessages.clear();
+    if (!mMessages.contains(text))
+        mMessages << text;
+    if (mMessages.size() > kMaxShown)
+        mMessages.removeFirst();
+    mLevel = accumulate ? std::max(mLevel, level) : level;
+    mText->setText(mMessages.join(QStringLiteral("<br>")));
     mCallback = std::move(action);
     mAction->setVisible(!actionText.isEmpty());
     mAction->setText(actionText);
-    const char *style = nullptr;
-    switch (level) {
+    const char *sheet = nullptr;
+    QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
+    switch (mLevel) {
     case Level::Info:
-        style = "#messageBar{background:#e7f0fb;border:1px solid #9fbfe6;border-radius:3px;}";
-        mIcon->setText(QStringLiteral("ℹ"));
+        sheet = "#messageBar{background:#e7f0fb;border:1px solid #9fbfe6;border-radius:3px;}";
         break;
     case Level::Warning:
-        style = "#messageBar{background:#fdf3d7;border:1px solid #e5c46b;border-radius:3px;}";
-        mIcon->setText(QStringLiteral("⚠"));
+        sheet = "#messageBar{background:#fdf3d7;border:1px solid #e5c46b;border-radius:3px;}";
+        icon = QStyle::SP_MessageBoxWarning;
         break;
     case Level::Error:
-        style = "#messageBar{background:#fbe4e2;border:1px solid #e09a93;border-radius:3px;}";
-        mIcon->setText(QStringLiteral("⛔"));
+        sheet = "#messageBar{background:#fbe4e2;border:1px solid #e09a93;border-radius:3px;}";
+        icon = QStyle::SP_MessageBoxCritical;
         break;
     }
-    setStyleSheet(QString::fromLatin1(style));
+    mIcon->setPixmap(style()->standardIcon(icon).pixmap(20, 20));
+    setStyleSheet(QString::fromLatin1(sheet));
     show();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFrame>
+#include <QStringList>
 
 #include <functional>
 
@@ -20,6 +21,8 @@ public:
     explicit MessageBar(QWidget *parent = nullptr);
 
     /// Shows `text`; with `actionText`, a button that calls `action` and closes the bar.
+    /// While the bar is open, further errors and warnings are added below the
+    /// first rather than replacing it, so no failure goes unseen.
     void showMessage(Level level, const QString &text, const QString &actionText = QString(),
                      std::function<void()> action = {});
     QString text() const;
@@ -32,6 +35,7 @@ private:
     QPushButton *mClose;
     std::function<void()> mCallback;
     Level mLevel = Level::Info;
+    QStringList mMessages;
 };
 
 } // namespace sightline

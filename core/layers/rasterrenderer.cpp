@@ -247,7 +247,10 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
     if (cancelled)
         return {};
     if (readErr != CE_None) {
-        mError = QStringLiteral("'%1': %2").arg(describeSource(mInfo.source), capture.message(QStringLiteral("reading pixels failed")));
+        mError = summariseDownloadErrors(capture.errors(), mInfo.source);
+        if (mError.isEmpty())
+            mError = QStringLiteral("'%1': %2").arg(describeSource(mInfo.source),
+                                                    capture.message(QStringLiteral("reading pixels failed")));
         return {};
     }
 

@@ -3,6 +3,8 @@
 #include <cpl_conv.h>
 #include <cpl_error.h>
 
+#include <QRegularExpression>
+
 #include <mutex>
 
 namespace sightline {
@@ -59,6 +61,32 @@ QString GdalErrorCapture::message(const QString &fallback) const
     return text;
 }
 
+QString summariseDownloadErrors(const QStringList &errors, const QString &source)
+{
+    // GDAL's WMS/WMTS drivers report a failed tile as several lines (cache miss,
+    // block number, curl's text); the user needs the server and curl's reason.
+    static const QRegularExpression httpCode(QStringLiteral("HTTP (?:status|error) code ?: ?(\\d{3})"));
+    for (const QString &e : errors) {
+        if (!e.contains(QLatin1String("download"), Qt::CaseInsensitive) && !e.contains(QLatin1String("HTTP")))
+            continue;
+        QString reason;
+        if (const int at = e.indexOf(QLatin1String("error: ")); at >= 0) {
+            reason = e.mid(at + 7).section(QLatin1Char('\n'), 0, 0).trimmed();
+            if (reason.endsWith(QLatin1Char('.')))
+                reason.chop(1);
+            if (reason == QLatin1String("(null)"))
+                reason.clear();
+        }
+        if (reason.isEmpty()) {
+            if (const auto h = httpCode.match(e); h.hasMatch() && h.captured(1) != QLatin1String("000"))
+                reason = QStringLiteral("the server answered HTTP %1").arg(h.captured(1));
+        }
+        if (!reason.isEmpty())
+            return QStringLiteral("cannot download tiles from %1: %2").arg(describeSource(source), reason);
+    }
+    return {};
+}
+
 bool isLocalPath(const QString &source)
 {
     const QString s = source.trimmed();
@@ -88,6 +116,7 @@ QString describeSource(const QString &source)
     if (start >= 0 && end > start) {
         QString url = source.mid(start + 11, end - start - 11);
         url.replace(QLatin1String("&amp;"), QLatin1String("&"));
+        url.replace(QLatin1String("${"), QLatin1String("{")); // GDAL's template back to the user's form
         return url;
     }
     return source.left(60) + QStringLiteral("…");

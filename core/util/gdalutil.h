@@ -33,6 +33,11 @@ private:
     QStringList mWarnings;
 };
 
+/// For a tile service that could not be reached, the reason in a line
+/// ("cannot download tiles from URL: Couldn't connect to server"); empty when
+/// the errors are not about downloading.
+QString summariseDownloadErrors(const QStringList &errors, const QString &source);
+
 /// True when `source` names a local file rather than a GDAL connection string
 /// (WMS XML, "WMTS:...", "/vsicurl/...").
 bool isLocalPath(const QString &source);

@@ -334,6 +334,8 @@ void TestMainWindow::badInputsAreReportedAndTheAppKeepsRunning()
     mWindow->openFiles({text});
     QTRY_COMPARE(opened.count(), 2);
     QVERIFY(mWindow->messageBar()->text().contains(QStringLiteral("renamed.tif")));
+    // The first failure is still on show: errors add up until dismissed.
+    QVERIFY(mWindow->messageBar()->text().contains(QStringLiteral("/no/such/scene.tif")));
     QCOMPARE(mWindow->layers()->count(), 0);
     // Still usable: a good file opens after the bad ones.
     mWindow->openFiles({mUtmFixture});

@@ -99,6 +99,11 @@ void TileServer::run()
                     socket->disconnectFromHost();
                     return;
                 }
+                if (request.startsWith("GET /broken/")) {
+                    socket->write("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    socket->disconnectFromHost();
+                    return;
+                }
                 if (!m.hasMatch()) {
                     socket->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                     socket->disconnectFromHost();

@@ -222,7 +222,28 @@ TEST_CASE("an unreachable tile service gives a clear render error, not a crash",
     QList<RenderError> errors;
     render(layer, QRectF(QPointF(130, 42), QSizeF(0.5, 0.5)), QSize(256, 256), &errors);
     REQUIRE(errors.size() == 1);
-    CHECK(errors.first().message.contains(QStringLiteral("127.0.0.1:9")));
+    CHECK(errors.first().message.startsWith(
+        QStringLiteral("cannot download tiles from http://127.0.0.1:9/tiles/{z}/{x}/{y}.png: Failed to connect")));
+    CHECK(errors.first().message.endsWith(QStringLiteral("Couldn't connect to server")));
+    qunsetenv("SIGHTLINE_TILE_CACHE");
+}
+
+TEST_CASE("a tile server that fails says which server and how", "[render][network][bad-input]")
+{
+    QTemporaryDir cache;
+    qputenv("SIGHTLINE_TILE_CACHE", cache.path().toUtf8());
+    TileServer server(Qt::gray, {});
+    REQUIRE(server.startServing() != 0);
+    const QString url = server.urlTemplate().replace(QStringLiteral("/{z}"), QStringLiteral("/broken/{z}"));
+    QString error;
+    auto layer = openLayer(url, &error);
+    REQUIRE(layer);
+    QList<RenderError> errors;
+    render(layer, QRectF(QPointF(130, 42), QSizeF(0.5, 0.5)), QSize(256, 256), &errors);
+    REQUIRE(errors.size() == 1);
+    CAPTURE(errors.first().message);
+    CHECK(errors.first().message.startsWith(QStringLiteral("cannot download tiles from ") + url));
+    CHECK(errors.first().message.contains(QStringLiteral("500")));
     qunsetenv("SIGHTLINE_TILE_CACHE");
 }
 
