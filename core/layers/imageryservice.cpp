@@ -48,10 +48,10 @@ QString gdalSourceFor(const ImageryService &service, const QString &cacheDirecto
     // "{-y}" in a template means the TMS convention (rows from the bottom).
     QString url = service.url;
     const bool tms = url.contains(QLatin1String("{-y}"));
-    url.replace(QLatin1String("{-y}"), QLatin1String("${y}"));
     url.replace(QLatin1String("{z}"), QLatin1String("${z}"));
     url.replace(QLatin1String("{x}"), QLatin1String("${x}"));
     url.replace(QLatin1String("{y}"), QLatin1String("${y}"));
+    url.replace(QLatin1String("{-y}"), QLatin1String("${y}")); // last: "${y}" must not be rewritten again
     url.replace(QLatin1String("&"), QLatin1String("&amp;"));
     const bool png = service.url.contains(QLatin1String(".png"), Qt::CaseInsensitive);
     const QString cacheKey =

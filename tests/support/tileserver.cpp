@@ -89,7 +89,7 @@ void TileServer::run()
             QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
                 const QByteArray request = socket->readAll();
-                static const QRegularExpression re(QStringLiteral("GET /(\\d+)/(\\d+)/(\\d+)\\.png"));
+                static const QRegularExpression re(QStringLiteral("GET /(?:tms/)?(\\d+)/(\\d+)/(\\d+)\\.png"));
                 const auto m = re.match(QString::fromLatin1(request));
                 ++mRequests;
                 if (request.startsWith("GET /wmts/WMTSCapabilities.xml")) {
@@ -109,7 +109,9 @@ void TileServer::run()
                     socket->disconnectFromHost();
                     return;
                 }
-                const int z = m.captured(1).toInt(), x = m.captured(2).toInt(), y = m.captured(3).toInt();
+                const int z = m.captured(1).toInt(), x = m.captured(2).toInt();
+                // Under /tms/ rows count from the bottom, as in the TMS specification.
+                const int y = request.startsWith("GET /tms/") ? (1 << z) - 1 - m.captured(3).toInt() : m.captured(3).toInt();
                 const double tileSize = 2 * kHalfWorld / (1 << z);
                 const double left = -kHalfWorld + x * tileSize, top = kHalfWorld - y * tileSize;
                 QImage tile(256, 256, QImage::Format_ARGB32);

@@ -157,6 +157,29 @@ TEST_CASE("an XYZ tile service on 127.0.0.1 renders, and its tiles are cached on
     qunsetenv("SIGHTLINE_TILE_CACHE");
 }
 
+TEST_CASE("a TMS service ({-y}, rows from the bottom) renders with its marker in place", "[render][network]")
+{
+    QTemporaryDir cache;
+    qputenv("SIGHTLINE_TILE_CACHE", cache.path().toUtf8());
+    TileServer server(QColor(200, 190, 170), QList<QPointF>{kRajin});
+    REQUIRE(server.startServing() != 0);
+    QString url = server.urlTemplate().replace(QStringLiteral("/{z}"), QStringLiteral("/tms/{z}"));
+    url.replace(QStringLiteral("{y}"), QStringLiteral("{-y}"));
+    QString error;
+    auto layer = openLayer(url, &error);
+    REQUIRE(layer);
+    MapSettings settings;
+    QList<RenderError> errors;
+    const QImage image = render(layer, QRectF(kRajin - QPointF(0.05, 0.03), QSizeF(0.1, 0.06)), QSize(512, 384), &errors,
+                                &settings);
+    REQUIRE(errors.isEmpty());
+    const QPointF want = expectedPixel(settings, kRajin), red = centroidOfColor(image, Qt::red, 60);
+    CAPTURE(red, want);
+    CHECK(std::abs(red.x() - want.x()) <= 1.0);
+    CHECK(std::abs(red.y() - want.y()) <= 1.0);
+    qunsetenv("SIGHTLINE_TILE_CACHE");
+}
+
 TEST_CASE("a WMTS service on 127.0.0.1 renders with its marker on the expected pixel", "[render][network]")
 {
     QTemporaryDir cache;
