@@ -22,7 +22,8 @@ QRectF parseExtentArgument(const QString &text, QString *error)
     }
     const double w = v[0], s = v[1], e = v[2], n = v[3];
     if (w < -180 || e > 180 || s < -90 || n > 90 || w >= e || s >= n) {
-        *error = QStringLiteral("--extent '%1' is not a box W,S,E,N with W<E within ±180 and S<N within ±90").arg(text);
+        *error = QStringLiteral("--extent '%1' is not a box W,S,E,N with W<E within ±180 and S<N within ±90")
+                     .arg(text);
         return {};
     }
     return QRectF(QPointF(w, s), QPointF(e, n));

@@ -1,10 +1,10 @@
+#include "commandlineparsing.h"
 #include "layers/layerstack.h"
 #include "mainwindow.h"
 #include "render/maprenderer.h"
 #include "rendercommand.h"
 #include "util/gdalutil.h"
 #include "util/runtimeenvironment.h"
-#include "commandlineparsing.h"
 
 #include <QApplication>
 #include <QGuiApplication>
@@ -16,11 +16,12 @@
 
 namespace {
 
-constexpr auto kHelp = "Sightline – geospatial analysis workbench\n\n"
-                       "usage:\n"
-                       "  sightline [FILE...] [--extent W,S,E,N]   open the workbench (optionally framed)\n"
-                       "  sightline render FILE... [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] -o OUT.png\n"
-                       "  sightline --version\n";
+constexpr auto kHelp =
+    "Sightline – geospatial analysis workbench\n\n"
+    "usage:\n"
+    "  sightline [FILE...] [--extent W,S,E,N]   open the workbench (optionally framed)\n"
+    "  sightline render FILE... [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] -o OUT.png\n"
+    "  sightline --version\n";
 
 bool hasDisplay()
 {

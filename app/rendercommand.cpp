@@ -18,11 +18,12 @@ QTextStream &err()
     return stream;
 }
 
-constexpr auto kUsage = "usage: sightline render FILE... [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] -o OUT.png\n"
-                        "  --extent  WGS84 degrees; grows around its centre to the image's shape "
-                        "(default: all layers)\n"
-                        "  --crs     map CRS (default EPSG:3857)\n"
-                        "  --size    image size in pixels (default 1280x800)\n";
+constexpr auto kUsage =
+    "usage: sightline render FILE... [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] -o OUT.png\n"
+    "  --extent  WGS84 degrees; grows around its centre to the image's shape "
+    "(default: all layers)\n"
+    "  --crs     map CRS (default EPSG:3857)\n"
+    "  --size    image size in pixels (default 1280x800)\n";
 
 } // namespace
 
@@ -63,7 +64,8 @@ int runRenderCommand(const QStringList &args)
         }
     }
     if (files.isEmpty() || output.isEmpty()) {
-        err() << "sightline render: " << (files.isEmpty() ? "no input files" : "no output (-o OUT.png)") << "\n"
+        err() << "sightline render: " << (files.isEmpty() ? "no input files" : "no output (-o OUT.png)")
+              << "\n"
               << kUsage;
         return 2;
     }

@@ -10,16 +10,15 @@
 namespace sightline {
 
 AddServiceDialog::AddServiceDialog(QWidget *parent)
-    : QDialog(parent)
-    , mPresets(new QComboBox(this))
-    , mUrl(new QLineEdit(this))
-    , mAttribution(new QLabel(this))
+    : QDialog(parent), mPresets(new QComboBox(this)), mUrl(new QLineEdit(this)),
+      mAttribution(new QLabel(this))
 {
     setWindowTitle(tr("Add Imagery Service"));
     mPresets->addItem(tr("Custom URL"));
     for (const ImageryService &s : imageryServicePresets())
         mPresets->addItem(s.name, s.url);
-    mUrl->setPlaceholderText(QStringLiteral("https://example.com/tiles/{z}/{x}/{y}.png  or a WMTS capabilities URL"));
+    mUrl->setPlaceholderText(
+        QStringLiteral("https://example.com/tiles/{z}/{x}/{y}.png  or a WMTS capabilities URL"));
     mUrl->setMinimumWidth(520);
     mAttribution->setWordWrap(true);
     auto *form = new QFormLayout();

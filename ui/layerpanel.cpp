@@ -17,11 +17,8 @@ constexpr int kIdRole = Qt::UserRole + 1;
 }
 
 LayerPanel::LayerPanel(LayerStack *layers, QWidget *parent)
-    : QWidget(parent)
-    , mLayers(layers)
-    , mList(new QListWidget(this))
-    , mOpacity(new QSlider(Qt::Horizontal, this))
-    , mOpacityLabel(new QLabel(this))
+    : QWidget(parent), mLayers(layers), mList(new QListWidget(this)),
+      mOpacity(new QSlider(Qt::Horizontal, this)), mOpacityLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("layerPanel"));
     mList->setObjectName(QStringLiteral("layerList"));
@@ -86,13 +83,13 @@ void LayerPanel::rebuild()
         const auto &layer = *it;
         auto *item = new QListWidgetItem(layer->name(), mList);
         item->setData(kIdRole, layer->id());
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
+                       Qt::ItemIsDragEnabled);
         item->setCheckState(layer->isVisible() ? Qt::Checked : Qt::Unchecked);
         item->setIcon(QIcon(QStringLiteral(":/icons/raster.svg")));
-        QString tip = QStringLiteral("%1\n%2").arg(layer->source().startsWith(QLatin1Char('<'))
-                                                       ? layer->name()
-                                                       : layer->source(),
-                                                   layer->crs().description());
+        QString tip = QStringLiteral("%1\n%2").arg(
+            layer->source().startsWith(QLatin1Char('<')) ? layer->name() : layer->source(),
+            layer->crs().description());
         item->setToolTip(tip);
     }
     mRebuilding = false;

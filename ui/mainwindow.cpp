@@ -20,18 +20,18 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
-#include <QPromise>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QMimeData>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QPromise>
 #include <QSettings>
 #include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <gdal.h>
 #include <proj.h>
@@ -62,18 +62,16 @@ struct OpenResult
 
 QString rasterFilter()
 {
-    return QObject::tr("Imagery (*.tif *.tiff *.jp2 *.j2k *.mbtiles *.vrt *.img *.ecw *.png *.jpg *.nc *.xml);;"
-                       "All files (*)");
+    return QObject::tr(
+        "Imagery (*.tif *.tiff *.jp2 *.j2k *.mbtiles *.vrt *.img *.ecw *.png *.jpg *.nc *.xml);;"
+        "All files (*)");
 }
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , mLayers(new LayerStack(this))
-    , mCanvas(new MapCanvas(mLayers, this))
-    , mLayerPanel(new LayerPanel(mLayers, this))
-    , mMessageBar(new MessageBar(this))
-    , mGoTo(new QLineEdit(this))
+    : QMainWindow(parent), mLayers(new LayerStack(this)), mCanvas(new MapCanvas(mLayers, this)),
+      mLayerPanel(new LayerPanel(mLayers, this)), mMessageBar(new MessageBar(this)),
+      mGoTo(new QLineEdit(this))
 {
     initSightlineResources();
     setObjectName(QStringLiteral("mainWindow"));
@@ -126,7 +124,8 @@ void MainWindow::createActions()
     QAction *open = file->addAction(icon("open"), tr("&Open Imagery…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     open->setObjectName(QStringLiteral("actionOpen"));
-    QAction *service = file->addAction(icon("service"), tr("Add Imagery &Service…"), this, &MainWindow::addServiceDialog);
+    QAction *service =
+        file->addAction(icon("service"), tr("Add Imagery &Service…"), this, &MainWindow::addServiceDialog);
     service->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
     QMenu *basemaps = file->addMenu(tr("Add &Basemap"));
     for (const ImageryService &s : imageryServicePresets())
@@ -138,13 +137,14 @@ void MainWindow::createActions()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     auto *tools = new QActionGroup(this);
-    QAction *pan = view->addAction(icon("pan"), tr("&Pan"), this, [this] { mCanvas->setTool(MapCanvas::Tool::Pan); });
+    QAction *pan =
+        view->addAction(icon("pan"), tr("&Pan"), this, [this] { mCanvas->setTool(MapCanvas::Tool::Pan); });
     pan->setCheckable(true);
     pan->setChecked(true);
     pan->setShortcut(QKeySequence(Qt::Key_P));
     pan->setObjectName(QStringLiteral("actionPan"));
-    QAction *zoomBox =
-        view->addAction(icon("zoom-box"), tr("Zoom to &Box"), this, [this] { mCanvas->setTool(MapCanvas::Tool::ZoomBox); });
+    QAction *zoomBox = view->addAction(icon("zoom-box"), tr("Zoom to &Box"), this,
+                                       [this] { mCanvas->setTool(MapCanvas::Tool::ZoomBox); });
     zoomBox->setCheckable(true);
     zoomBox->setShortcut(QKeySequence(Qt::Key_Z));
     zoomBox->setObjectName(QStringLiteral("actionZoomBox"));
@@ -155,7 +155,8 @@ void MainWindow::createActions()
     zoomIn->setShortcut(QKeySequence::ZoomIn);
     QAction *zoomOut = view->addAction(icon("zoom-out"), tr("Zoom &Out"), mCanvas, &MapCanvas::zoomOut);
     zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction *full = view->addAction(icon("zoom-full"), tr("Zoom to &All Layers"), mCanvas, &MapCanvas::zoomToFullExtent);
+    QAction *full =
+        view->addAction(icon("zoom-full"), tr("Zoom to &All Layers"), mCanvas, &MapCanvas::zoomToFullExtent);
     full->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     QAction *toLayer = view->addAction(icon("zoom-layer"), tr("Zoom to &Layer"), this,
                                        [this] { mCanvas->zoomToLayer(mLayerPanel->currentLayerId()); });
@@ -169,9 +170,13 @@ void MainWindow::createActions()
     view->addAction(tr("Refresh"), mCanvas, &MapCanvas::refresh)->setShortcut(QKeySequence::Refresh);
 
     QMenu *layer = menuBar()->addMenu(tr("&Layer"));
-    layer->addAction(tr("&Properties…"), this, [this] { showLayerProperties(mLayerPanel->currentLayerId()); });
-    layer->addAction(tr("Build &Overviews…"), this, [this] { buildOverviews(mLayerPanel->currentLayerId()); });
-    layer->addAction(icon("remove"), tr("&Remove"), this, [this] { removeLayer(mLayerPanel->currentLayerId()); })
+    layer->addAction(tr("&Properties…"), this,
+                     [this] { showLayerProperties(mLayerPanel->currentLayerId()); });
+    layer->addAction(tr("Build &Overviews…"), this,
+                     [this] { buildOverviews(mLayerPanel->currentLayerId()); });
+    layer
+        ->addAction(icon("remove"), tr("&Remove"), this,
+                    [this] { removeLayer(mLayerPanel->currentLayerId()); })
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -279,7 +284,8 @@ void MainWindow::openFiles(const QStringList &sources)
     }));
 }
 
-void MainWindow::onLayerOpened(const QString &source, const std::shared_ptr<Layer> &layer, const QString &error)
+void MainWindow::onLayerOpened(const QString &source, const std::shared_ptr<Layer> &layer,
+                               const QString &error)
 {
     --mPendingOpens;
     if (mPendingOpens == 0) {
@@ -287,7 +293,8 @@ void MainWindow::onLayerOpened(const QString &source, const std::shared_ptr<Laye
         statusBar()->clearMessage();
     }
     if (!layer) {
-        mMessageBar->showMessage(MessageBar::Level::Error, tr("Could not open layer: %1").arg(error.toHtmlEscaped()));
+        mMessageBar->showMessage(MessageBar::Level::Error,
+                                 tr("Could not open layer: %1").arg(error.toHtmlEscaped()));
         Q_EMIT sourceOpened(source, false);
         return;
     }
@@ -297,7 +304,8 @@ void MainWindow::onLayerOpened(const QString &source, const std::shared_ptr<Laye
     addToRecent(source);
     if (first && !mFramedOnce)
         mCanvas->zoomToLayer(layer->id());
-    if (auto raster = std::dynamic_pointer_cast<RasterLayer>(layer); raster && raster->wouldBenefitFromOverviews()) {
+    if (auto raster = std::dynamic_pointer_cast<RasterLayer>(layer);
+        raster && raster->wouldBenefitFromOverviews()) {
         const QString id = layer->id();
         mMessageBar->showMessage(MessageBar::Level::Warning,
                                  tr("%1 is %2 × %3 pixels with no overviews: zoomed-out views will be slow.")
@@ -319,13 +327,15 @@ bool MainWindow::goTo(const QString &text)
 {
     const ParsedCoordinate parsed = CoordinateFormat::parse(text);
     if (!parsed.ok) {
-        mMessageBar->showMessage(MessageBar::Level::Warning, tr("Cannot go to '%1': %2").arg(text, parsed.error));
+        mMessageBar->showMessage(MessageBar::Level::Warning,
+                                 tr("Cannot go to '%1': %2").arg(text, parsed.error));
         return false;
     }
     // Zoom in to a street-level view unless already closer than that.
     const double resolution = std::min(mCanvas->resolution(), 20.0);
     mCanvas->centerOnWgs84(parsed.lonLat, resolution);
-    statusBar()->showMessage(tr("Centred on %1").arg(CoordinateFormat::toDms(parsed.lonLat.x(), parsed.lonLat.y())), 5000);
+    statusBar()->showMessage(
+        tr("Centred on %1").arg(CoordinateFormat::toDms(parsed.lonLat.x(), parsed.lonLat.y())), 5000);
     return true;
 }
 
@@ -348,7 +358,8 @@ void MainWindow::buildOverviews(const QString &id)
     auto raster = std::dynamic_pointer_cast<RasterLayer>(mLayers->find(id));
     if (!raster)
         return;
-    QProgressDialog progress(tr("Building overviews for %1…").arg(raster->name()), tr("Cancel"), 0, 1000, this);
+    QProgressDialog progress(tr("Building overviews for %1…").arg(raster->name()), tr("Cancel"), 0, 1000,
+                             this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(0);
     std::atomic<int> done{0};
@@ -378,8 +389,9 @@ void MainWindow::buildOverviews(const QString &id)
     if (!future.result())
         mMessageBar->showMessage(MessageBar::Level::Error, error.toHtmlEscaped());
     else
-        mMessageBar->showMessage(MessageBar::Level::Info,
-                                 tr("Built %1 overview levels for %2.").arg(raster->info().overviews.size()).arg(raster->name()));
+        mMessageBar->showMessage(
+            MessageBar::Level::Info,
+            tr("Built %1 overview levels for %2.").arg(raster->info().overviews.size()).arg(raster->name()));
     mCanvas->refresh();
 }
 

@@ -66,7 +66,8 @@ private:
     void updateScale();
     void showRenderErrors(const QList<RenderError> &errors);
     void showAbout();
-    void onLayerOpened(const QString &source, const std::shared_ptr<class Layer> &layer, const QString &error);
+    void onLayerOpened(const QString &source, const std::shared_ptr<class Layer> &layer,
+                       const QString &error);
 
     LayerStack *mLayers;
     MapCanvas *mCanvas;

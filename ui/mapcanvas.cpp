@@ -12,16 +12,14 @@
 namespace sightline {
 
 namespace {
-constexpr double kWheelZoomFactor = 1.5;  // per 120 wheel units, as in QGIS
-constexpr double kKeyPanFraction = 0.25;  // arrow keys move a quarter of the view
-constexpr int kRenderDelayMs = 30;         // gathers wheel bursts into one render
+constexpr double kWheelZoomFactor = 1.5; // per 120 wheel units, as in QGIS
+constexpr double kKeyPanFraction = 0.25; // arrow keys move a quarter of the view
+constexpr int kRenderDelayMs = 30;       // gathers wheel bursts into one render
 const QColor kBackground(0xEE, 0xF1, 0xF4);
 } // namespace
 
 MapCanvas::MapCanvas(LayerStack *layers, QWidget *parent)
-    : QWidget(parent)
-    , mLayers(layers)
-    , mCrs(Crs::webMercator())
+    : QWidget(parent), mLayers(layers), mCrs(Crs::webMercator())
 {
     setObjectName(QStringLiteral("mapCanvas"));
     setMouseTracking(true);
@@ -71,12 +69,14 @@ QRectF MapCanvas::visibleExtent() const
 
 QPointF MapCanvas::toMap(QPointF p) const
 {
-    return {mCenter.x() + (p.x() - width() / 2.0) * mResolution, mCenter.y() - (p.y() - height() / 2.0) * mResolution};
+    return {mCenter.x() + (p.x() - width() / 2.0) * mResolution,
+            mCenter.y() - (p.y() - height() / 2.0) * mResolution};
 }
 
 QPointF MapCanvas::toWidget(QPointF m) const
 {
-    return {(m.x() - mCenter.x()) / mResolution + width() / 2.0, (mCenter.y() - m.y()) / mResolution + height() / 2.0};
+    return {(m.x() - mCenter.x()) / mResolution + width() / 2.0,
+            (mCenter.y() - m.y()) / mResolution + height() / 2.0};
 }
 
 void MapCanvas::setTool(Tool tool)
@@ -317,14 +317,28 @@ void MapCanvas::keyPressEvent(QKeyEvent *event)
 {
     const double dx = width() * kKeyPanFraction, dy = height() * kKeyPanFraction;
     switch (event->key()) {
-    case Qt::Key_Left: panByPixels(QPointF(dx, 0)); break;
-    case Qt::Key_Right: panByPixels(QPointF(-dx, 0)); break;
-    case Qt::Key_Up: panByPixels(QPointF(0, dy)); break;
-    case Qt::Key_Down: panByPixels(QPointF(0, -dy)); break;
+    case Qt::Key_Left:
+        panByPixels(QPointF(dx, 0));
+        break;
+    case Qt::Key_Right:
+        panByPixels(QPointF(-dx, 0));
+        break;
+    case Qt::Key_Up:
+        panByPixels(QPointF(0, dy));
+        break;
+    case Qt::Key_Down:
+        panByPixels(QPointF(0, -dy));
+        break;
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomIn(); break;
-    case Qt::Key_Minus: zoomOut(); break;
-    default: QWidget::keyPressEvent(event); return;
+    case Qt::Key_Equal:
+        zoomIn();
+        break;
+    case Qt::Key_Minus:
+        zoomOut();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
     }
     event->accept();
 }

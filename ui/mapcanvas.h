@@ -23,7 +23,11 @@ class MapCanvas : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Tool { Pan, ZoomBox };
+    enum class Tool
+    {
+        Pan,
+        ZoomBox
+    };
 
     explicit MapCanvas(LayerStack *layers, QWidget *parent = nullptr);
     ~MapCanvas() override;

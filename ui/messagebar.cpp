@@ -8,11 +8,8 @@
 namespace sightline {
 
 MessageBar::MessageBar(QWidget *parent)
-    : QFrame(parent)
-    , mIcon(new QLabel(this))
-    , mText(new QLabel(this))
-    , mAction(new QPushButton(this))
-    , mClose(new QPushButton(QStringLiteral("✕"), this))
+    : QFrame(parent), mIcon(new QLabel(this)), mText(new QLabel(this)), mAction(new QPushButton(this)),
+      mClose(new QPushButton(QStringLiteral("✕"), this))
 {
     setObjectName(QStringLiteral("messageBar"));
     mText->setObjectName(QStringLiteral("messageText"));
@@ -42,11 +39,12 @@ MessageBar::MessageBar(QWidget *parent)
     hide();
 }
 
-void MessageBar::showMessage(Level level, const QString &text, const QString &actionText, std::function<void()> action)
+void MessageBar::showMessage(Level level, const QString &text, const QString &actionText,
+                             std::function<void()> action)
 {
     constexpr int kMaxShown = 4;
-    const bool accumulate = isVisible() && level != Level::Info && mLevel != Level::Info && actionText.isEmpty() &&
-                            !mAction->isVisible();
+    const bool accumulate = isVisible() && level != Level::Info && mLevel != Level::Info &&
+                            actionText.isEmpty() && !mAction->isVisible();
     if (!accumulate)
         mMessages.clear();
     if (!mMessages.contains(text))

@@ -11,7 +11,8 @@ QString lastProjError(PJ_CONTEXT *ctx)
 {
     const int code = proj_context_errno(ctx);
     const QString text = code ? QString::fromUtf8(proj_context_errno_string(ctx, code)) : QString();
-    return text.startsWith(QLatin1String("Unknown error")) ? QStringLiteral("not found in the PROJ database") : text;
+    return text.startsWith(QLatin1String("Unknown error")) ? QStringLiteral("not found in the PROJ database")
+                                                           : text;
 }
 } // namespace
 

@@ -54,9 +54,7 @@ PJ *cachedOperation(const Crs &source, const Crs &destination, QString *error)
 
 } // namespace
 
-Transform::Transform(const Crs &source, const Crs &destination)
-    : mSource(source)
-    , mDestination(destination)
+Transform::Transform(const Crs &source, const Crs &destination) : mSource(source), mDestination(destination)
 {
     if (!source.isValid() || !destination.isValid()) {
         mError = QStringLiteral("transform needs two valid CRSs");
@@ -68,7 +66,8 @@ Transform::Transform(const Crs &source, const Crs &destination)
     }
     mPj = cachedOperation(source, destination, &mError);
     if (!mPj && mError.isEmpty())
-        mError = QStringLiteral("no transformation from %1 to %2").arg(source.description(), destination.description());
+        mError = QStringLiteral("no transformation from %1 to %2")
+                     .arg(source.description(), destination.description());
 }
 
 QPointF Transform::forward(QPointF p) const

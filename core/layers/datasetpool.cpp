@@ -41,7 +41,9 @@ DatasetLease DatasetPool::acquire(const QString &source, QString *error)
                                                   GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
                                                   nullptr, nullptr, nullptr));
     if (!ds && error)
-        *error = QStringLiteral("'%1': %2").arg(describeSource(source), capture.message(QStringLiteral("not a raster GDAL can read")));
+        *error =
+            QStringLiteral("'%1': %2")
+                .arg(describeSource(source), capture.message(QStringLiteral("not a raster GDAL can read")));
     return DatasetLease(source, ds, generation);
 }
 
@@ -84,9 +86,8 @@ void DatasetPool::clear()
 }
 
 DatasetLease::DatasetLease(DatasetLease &&other) noexcept
-    : mSource(std::move(other.mSource))
-    , mDataset(std::exchange(other.mDataset, nullptr))
-    , mGeneration(other.mGeneration)
+    : mSource(std::move(other.mSource)), mDataset(std::exchange(other.mDataset, nullptr)),
+      mGeneration(other.mGeneration)
 {
 }
 

@@ -46,9 +46,7 @@ class DatasetLease
 public:
     DatasetLease() = default;
     DatasetLease(QString source, GDALDataset *dataset, quint64 generation)
-        : mSource(std::move(source))
-        , mDataset(dataset)
-        , mGeneration(generation)
+        : mSource(std::move(source)), mDataset(dataset), mGeneration(generation)
     {
     }
     DatasetLease(DatasetLease &&other) noexcept;

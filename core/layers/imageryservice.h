@@ -9,7 +9,11 @@ namespace sightline {
 /// or "{-y}" for TMS row order) or a WMTS GetCapabilities URL.
 struct ImageryService
 {
-    enum class Kind { Xyz, Wmts };
+    enum class Kind
+    {
+        Xyz,
+        Wmts
+    };
     QString name;
     Kind kind = Kind::Xyz;
     QString url;

@@ -4,9 +4,6 @@
 
 namespace sightline {
 
-Layer::Layer()
-    : mId(QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+Layer::Layer() : mId(QUuid::createUuid().toString(QUuid::WithoutBraces)) {}
 
 } // namespace sightline

@@ -27,7 +27,13 @@ using LayerProperty = QPair<QString, QString>;
 class Layer
 {
 public:
-    enum class Kind { Raster, Vector, Track, Sighting };
+    enum class Kind
+    {
+        Raster,
+        Vector,
+        Track,
+        Sighting
+    };
 
     virtual ~Layer() = default;
 

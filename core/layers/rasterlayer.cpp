@@ -87,11 +87,20 @@ RasterStyle defaultStyle(GDALDataset *ds)
     int red = 0, green = 0, blue = 0;
     for (int i = 1; i <= n; ++i) {
         switch (ds->GetRasterBand(i)->GetColorInterpretation()) {
-        case GCI_RedBand: red = red ? red : i; break;
-        case GCI_GreenBand: green = green ? green : i; break;
-        case GCI_BlueBand: blue = blue ? blue : i; break;
-        case GCI_AlphaBand: style.alphaBand = style.alphaBand ? style.alphaBand : i; break;
-        default: break;
+        case GCI_RedBand:
+            red = red ? red : i;
+            break;
+        case GCI_GreenBand:
+            green = green ? green : i;
+            break;
+        case GCI_BlueBand:
+            blue = blue ? blue : i;
+            break;
+        case GCI_AlphaBand:
+            style.alphaBand = style.alphaBand ? style.alphaBand : i;
+            break;
+        default:
+            break;
         }
     }
     GDALRasterBand *first = ds->GetRasterBand(1);
@@ -171,8 +180,8 @@ bool RasterLayer::load(const QString &source, QString *error)
     if ((!srs || !hasGeoTransform) && ds->GetGCPCount() >= 3 && ds->GetGCPSpatialRef()) {
         // Raw scenes and scanned maps carry only ground control points: look at
         // them through a warped VRT, whose XML then stands as the GDAL source.
-        GDALDatasetUniquePtr vrt(GDALDataset::FromHandle(
-            GDALAutoCreateWarpedVRT(GDALDataset::ToHandle(ds.get()), nullptr, nullptr, GRA_NearestNeighbour, 0.125, nullptr)));
+        GDALDatasetUniquePtr vrt(GDALDataset::FromHandle(GDALAutoCreateWarpedVRT(
+            GDALDataset::ToHandle(ds.get()), nullptr, nullptr, GRA_NearestNeighbour, 0.125, nullptr)));
         char **xml = vrt ? vrt->GetMetadata("xml:VRT") : nullptr;
         if (!xml || !xml[0]) {
             if (error)
@@ -267,14 +276,18 @@ QList<LayerProperty> RasterLayer::properties() const
 {
     QList<LayerProperty> p;
     p << LayerProperty(QStringLiteral("Source"), mInfo.source);
-    p << LayerProperty(QStringLiteral("Format"), QStringLiteral("%1 (%2)").arg(mInfo.driverLongName, mInfo.driver));
+    p << LayerProperty(QStringLiteral("Format"),
+                       QStringLiteral("%1 (%2)").arg(mInfo.driverLongName, mInfo.driver));
     p << LayerProperty(QStringLiteral("CRS"), mInfo.crs.description());
-    p << LayerProperty(QStringLiteral("Size"), QStringLiteral("%1 × %2 pixels").arg(mInfo.width).arg(mInfo.height));
+    p << LayerProperty(QStringLiteral("Size"),
+                       QStringLiteral("%1 × %2 pixels").arg(mInfo.width).arg(mInfo.height));
     const auto &g = mInfo.geoTransform;
-    p << LayerProperty(QStringLiteral("Pixel size"), QStringLiteral("%1, %2").arg(g[1], 0, 'g', 8).arg(g[5], 0, 'g', 8));
+    p << LayerProperty(QStringLiteral("Pixel size"),
+                       QStringLiteral("%1, %2").arg(g[1], 0, 'g', 8).arg(g[5], 0, 'g', 8));
     if (g[2] != 0 || g[4] != 0)
         p << LayerProperty(QStringLiteral("Rotation terms"), QStringLiteral("%1, %2").arg(g[2]).arg(g[4]));
-    p << LayerProperty(QStringLiteral("Bands"), QStringLiteral("%1 × %2").arg(mInfo.bandCount).arg(mInfo.dataType));
+    p << LayerProperty(QStringLiteral("Bands"),
+                       QStringLiteral("%1 × %2").arg(mInfo.bandCount).arg(mInfo.dataType));
     for (int i = 0; i < mInfo.bandDescriptions.size(); ++i) {
         QString text = mInfo.bandDescriptions[i];
         if (mInfo.hasNoData.value(i))
@@ -284,7 +297,8 @@ QList<LayerProperty> RasterLayer::properties() const
     QStringList ovs;
     for (const QSize &s : mInfo.overviews)
         ovs << QStringLiteral("%1×%2").arg(s.width()).arg(s.height());
-    p << LayerProperty(QStringLiteral("Overviews"), ovs.isEmpty() ? QStringLiteral("none") : ovs.join(QStringLiteral(", ")));
+    p << LayerProperty(QStringLiteral("Overviews"),
+                       ovs.isEmpty() ? QStringLiteral("none") : ovs.join(QStringLiteral(", ")));
     const QRectF e = mExtentWgs84;
     p << LayerProperty(QStringLiteral("Extent (WGS84)"), QStringLiteral("%1, %2 – %3, %4")
                                                              .arg(e.left(), 0, 'f', 5)
@@ -293,8 +307,9 @@ QList<LayerProperty> RasterLayer::properties() const
                                                              .arg(e.bottom(), 0, 'f', 5));
     if (!mStyle.identity) {
         for (int k = 0; k < (mStyle.mode == RasterStyle::Mode::Rgb ? 3 : 1); ++k)
-            p << LayerProperty(QStringLiteral("Stretch band %1").arg(mStyle.bands[k]),
-                               QStringLiteral("%1 – %2 (2–98 %)").arg(mStyle.stretchMin[k]).arg(mStyle.stretchMax[k]));
+            p << LayerProperty(
+                QStringLiteral("Stretch band %1").arg(mStyle.bands[k]),
+                QStringLiteral("%1 – %2 (2–98 %)").arg(mStyle.stretchMin[k]).arg(mStyle.stretchMax[k]));
     }
     if (!mAttribution.isEmpty())
         p << LayerProperty(QStringLiteral("Attribution"), mAttribution);
@@ -319,11 +334,12 @@ bool RasterLayer::buildOverviewsFor(const QString &source, int width, int height
     bool ok = false;
     {
         GdalErrorCapture capture;
-        GDALDatasetUniquePtr ds(GDALDataset::FromHandle(
-            GDALOpenEx(source.toUtf8().constData(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+        GDALDatasetUniquePtr ds(GDALDataset::FromHandle(GDALOpenEx(
+            source.toUtf8().constData(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
         if (!ds) {
             if (error)
-                *error = QStringLiteral("'%1': %2").arg(source, capture.message(QStringLiteral("cannot reopen")));
+                *error =
+                    QStringLiteral("'%1': %2").arg(source, capture.message(QStringLiteral("cannot reopen")));
             return false;
         }
         std::vector<int> levels;

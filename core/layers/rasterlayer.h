@@ -15,7 +15,12 @@ namespace sightline {
 /// opens; the user can change it later.
 struct RasterStyle
 {
-    enum class Mode { Rgb, Gray, Palette };
+    enum class Mode
+    {
+        Rgb,
+        Gray,
+        Palette
+    };
     Mode mode = Mode::Gray;
     /// 1-based band numbers: red, green, blue (Rgb) or the one band (Gray/Palette).
     std::array<int, 3> bands{1, 1, 1};

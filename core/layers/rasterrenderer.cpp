@@ -36,9 +36,7 @@ int cancelCallback(double, const char *, void *data)
 } // namespace
 
 RasterRenderer::RasterRenderer(RasterInfo info, RasterStyle style, MapSettings settings)
-    : mInfo(std::move(info))
-    , mStyle(std::move(style))
-    , mSettings(std::move(settings))
+    : mInfo(std::move(info)), mStyle(std::move(style)), mSettings(std::move(settings))
 {
 }
 
@@ -66,7 +64,8 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
     }
     double inv[6];
     if (!GDALInvGeoTransform(mInfo.geoTransform.data(), inv)) {
-        mError = QStringLiteral("'%1': the geotransform cannot be inverted").arg(describeSource(mInfo.source));
+        mError =
+            QStringLiteral("'%1': the geotransform cannot be inverted").arg(describeSource(mInfo.source));
         return {};
     }
 
@@ -241,16 +240,17 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
     extra.pProgressData = const_cast<std::atomic<bool> *>(&cancelled);
 
     GdalErrorCapture capture;
-    const CPLErr readErr =
-        ds->RasterIO(GF_Read, winX0, winY0, winW, winH, buffer.data(), bufW, bufH, bufType, nb, bandMap.data(),
-                     GSpacing(nb) * typeSize, GSpacing(nb) * typeSize * bufW, typeSize, &extra);
+    const CPLErr readErr = ds->RasterIO(GF_Read, winX0, winY0, winW, winH, buffer.data(), bufW, bufH, bufType,
+                                        nb, bandMap.data(), GSpacing(nb) * typeSize,
+                                        GSpacing(nb) * typeSize * bufW, typeSize, &extra);
     if (cancelled)
         return {};
     if (readErr != CE_None) {
         mError = summariseDownloadErrors(capture.errors(), mInfo.source);
         if (mError.isEmpty())
-            mError = QStringLiteral("'%1': %2").arg(describeSource(mInfo.source),
-                                                    capture.message(QStringLiteral("reading pixels failed")));
+            mError = QStringLiteral("'%1': %2")
+                         .arg(describeSource(mInfo.source),
+                              capture.message(QStringLiteral("reading pixels failed")));
         return {};
     }
 

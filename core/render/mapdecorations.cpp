@@ -56,7 +56,9 @@ void paintScaleBar(QPainter &painter, const MapSettings &settings)
     const double bottom = settings.outputSize().height() - kMargin;
     const QRectF bar(kMargin + 6, bottom - barHeight - 4, px, barHeight);
     const QString scale = formatScale(mapScaleDenominator(settings));
-    const QRectF label(bar.left(), bar.top() - fm.height() - 2, std::max(px, fm.horizontalAdvance(length.label + QStringLiteral("   ") + scale)) + 4, fm.height());
+    const QRectF label(bar.left(), bar.top() - fm.height() - 2,
+                       std::max(px, fm.horizontalAdvance(length.label + QStringLiteral("   ") + scale)) + 4,
+                       fm.height());
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
@@ -84,10 +86,11 @@ void paintAttribution(QPainter &painter, const MapSettings &settings, const QStr
     const QFontMetricsF fm(font);
     const QString text = credits.join(QStringLiteral(" | "));
     const double maxWidth = settings.outputSize().width() * 0.6;
-    const QRectF bounds = fm.boundingRect(QRectF(0, 0, maxWidth, 1000), Qt::TextWordWrap | Qt::AlignRight, text);
+    const QRectF bounds =
+        fm.boundingRect(QRectF(0, 0, maxWidth, 1000), Qt::TextWordWrap | Qt::AlignRight, text);
     const QSizeF out = settings.outputSize();
-    const QRectF box(out.width() - bounds.width() - kMargin, out.height() - bounds.height() - kMargin, bounds.width(),
-                     bounds.height());
+    const QRectF box(out.width() - bounds.width() - kMargin, out.height() - bounds.height() - kMargin,
+                     bounds.width(), bounds.height());
     painter.save();
     painter.setPen(Qt::NoPen);
     painter.setBrush(kHalo);
@@ -102,7 +105,8 @@ void paintMapDecorations(QPainter &painter, const MapSettings &settings)
 {
     QStringList credits;
     for (const auto &layer : settings.layers()) {
-        if (layer && layer->isVisible() && !layer->attribution().isEmpty() && !credits.contains(layer->attribution()))
+        if (layer && layer->isVisible() && !layer->attribution().isEmpty() &&
+            !credits.contains(layer->attribution()))
             credits << layer->attribution();
     }
     paintScaleBar(painter, settings);

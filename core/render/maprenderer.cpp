@@ -5,8 +5,8 @@
 
 #include <QDateTime>
 #include <QPainter>
-#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
+#include <QThreadPool>
 
 #include <exception>
 
@@ -27,7 +27,8 @@ namespace {
 
 // Runs one renderer, turning any escaping exception into an error message:
 // exceptions must stop at the thread boundary.
-bool runRenderer(LayerRenderer &renderer, QPainter &painter, const std::atomic<bool> &cancelled, QString *error)
+bool runRenderer(LayerRenderer &renderer, QPainter &painter, const std::atomic<bool> &cancelled,
+                 QString *error)
 {
     try {
         const bool ok = renderer.render(painter, cancelled);
@@ -86,8 +87,7 @@ struct MapRenderJob::LayerJob
 };
 
 MapRenderJob::MapRenderJob(MapSettings settings, QObject *parent)
-    : QObject(parent)
-    , mSettings(std::move(settings))
+    : QObject(parent), mSettings(std::move(settings))
 {
     connect(&mWatcher, &QFutureWatcher<void>::finished, this, &MapRenderJob::onWorkersFinished);
 }

@@ -39,7 +39,8 @@ QString formatScale(double denominator)
     if (!(denominator > 0))
         return QStringLiteral("1:–");
     const double magnitude = std::pow(10.0, std::floor(std::log10(denominator)) - 2);
-    const double rounded = denominator >= 1000 ? std::round(denominator / magnitude) * magnitude : std::round(denominator);
+    const double rounded =
+        denominator >= 1000 ? std::round(denominator / magnitude) * magnitude : std::round(denominator);
     QLocale locale(QLocale::English);
     return QStringLiteral("1:%1").arg(locale.toString(qlonglong(rounded)));
 }

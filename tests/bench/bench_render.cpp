@@ -24,7 +24,8 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     QTextStream out(stdout), err(stderr);
     const QStringList args = app.arguments();
-    QString file, window, crsText = QStringLiteral("EPSG:3857"), sizeText = QStringLiteral("1920x1080"), output;
+    QString file, window, crsText = QStringLiteral("EPSG:3857"), sizeText = QStringLiteral("1920x1080"),
+                          output;
     int runs = 9;
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--window") && i + 1 < args.size())
@@ -43,7 +44,8 @@ int main(int argc, char **argv)
     const QStringList w = window.split(QLatin1Char(','));
     const QStringList sz = sizeText.split(QLatin1Char('x'));
     if (file.isEmpty() || w.size() != 4 || sz.size() != 2 || runs < 1) {
-        err << "usage: sightline_bench_render FILE --window MINX,MINY,MAXX,MAXY [--crs C] [--size WxH] [--runs N] [-o OUT.png]\n";
+        err << "usage: sightline_bench_render FILE --window MINX,MINY,MAXX,MAXY [--crs C] [--size WxH] "
+               "[--runs N] [-o OUT.png]\n";
         return 2;
     }
 
@@ -60,7 +62,8 @@ int main(int argc, char **argv)
     MapSettings settings;
     settings.setDestinationCrs(Crs::fromUserInput(crsText));
     settings.setOutputSize(QSize(sz[0].toInt(), sz[1].toInt()));
-    settings.setExtent(QRectF(QPointF(w[0].toDouble(), w[1].toDouble()), QPointF(w[2].toDouble(), w[3].toDouble())));
+    settings.setExtent(
+        QRectF(QPointF(w[0].toDouble(), w[1].toDouble()), QPointF(w[2].toDouble(), w[3].toDouble())));
     settings.setLayers({layer});
 
     QList<RenderError> errors;
@@ -82,7 +85,8 @@ int main(int argc, char **argv)
     std::sort(warm.begin(), warm.end());
     if (!output.isEmpty())
         image.save(output);
-    out << QStringLiteral("open_ms=%1 first_render_ms=%2 cold_total_ms=%3 warm_median_ms=%4 warm_min_ms=%5 warm_max_ms=%6\n")
+    out << QStringLiteral("open_ms=%1 first_render_ms=%2 cold_total_ms=%3 warm_median_ms=%4 warm_min_ms=%5 "
+                          "warm_max_ms=%6\n")
                .arg(openMs, 0, 'f', 1)
                .arg(firstMs, 0, 'f', 1)
                .arg(coldMs, 0, 'f', 1)

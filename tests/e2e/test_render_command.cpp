@@ -22,7 +22,8 @@ struct Run
     QString err;
 };
 
-Run runSightline(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+Run runSightline(const QStringList &args,
+                 const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
     p.setProcessEnvironment(env);
@@ -45,9 +46,10 @@ TEST_CASE("render writes the demo basemap framed on the case area", "[e2e]")
 {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("demo.png"));
-    const Run r = runSightline({QStringLiteral("render"), kDemo + QStringLiteral("/basemap_fareast_landsea.tif"),
-                             QStringLiteral("--extent"), QStringLiteral("129.2,41.6,133.6,43.8"), QStringLiteral("--size"),
-                             QStringLiteral("800x500"), QStringLiteral("-o"), out});
+    const Run r =
+        runSightline({QStringLiteral("render"), kDemo + QStringLiteral("/basemap_fareast_landsea.tif"),
+                      QStringLiteral("--extent"), QStringLiteral("129.2,41.6,133.6,43.8"),
+                      QStringLiteral("--size"), QStringLiteral("800x500"), QStringLiteral("-o"), out});
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.trimmed() == out);
@@ -57,7 +59,8 @@ TEST_CASE("render writes the demo basemap framed on the case area", "[e2e]")
     CHECK(centroidOfColor(image, QColor(170, 200, 222), 6).x() > 0);
     CHECK(centroidOfColor(image, QColor(239, 234, 220), 6).x() > 0);
     // Vladivostok (43.1N 131.9E) sits on land; the sea south of Rajin (42.0N 130.5E) is water.
-    const MapSettings s = MapSettings::fromWgs84Extent(QRectF(QPointF(129.2, 41.6), QPointF(133.6, 43.8)), QSize(800, 500));
+    const MapSettings s =
+        MapSettings::fromWgs84Extent(QRectF(QPointF(129.2, 41.6), QPointF(133.6, 43.8)), QSize(800, 500));
     const QColor land = image.pixelColor(expectedPixel(s, QPointF(131.95, 43.15)).toPoint());
     const QColor sea = image.pixelColor(expectedPixel(s, QPointF(130.5, 42.0)).toPoint());
     CHECK(land.red() == 239);
@@ -75,8 +78,9 @@ TEST_CASE("render puts a UTM marker on the pixel the contract says", "[e2e]")
     const QString out = dir.filePath(QStringLiteral("utm.png"));
     // A square extent into a wide image: the extent grows east and west around its centre.
     const QRectF box(QPointF(130.2, 42.15), QPointF(130.45, 42.35));
-    const Run r = runSightline({QStringLiteral("render"), tif, QStringLiteral("--extent"), QStringLiteral("130.2,42.15,130.45,42.35"),
-                             QStringLiteral("--size"), QStringLiteral("900x500"), QStringLiteral("-o"), out});
+    const Run r = runSightline({QStringLiteral("render"), tif, QStringLiteral("--extent"),
+                                QStringLiteral("130.2,42.15,130.45,42.35"), QStringLiteral("--size"),
+                                QStringLiteral("900x500"), QStringLiteral("-o"), out});
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     const QImage image(out);
@@ -97,7 +101,8 @@ TEST_CASE("render reads real Landsat, VRT and MBTiles demo imagery in any map CR
             CAPTURE(file.toStdString(), crs.toStdString());
             const QString out = dir.filePath(QStringLiteral("out.png"));
             const Run r = runSightline({QStringLiteral("render"), kDemo + file, QStringLiteral("--crs"), crs,
-                                     QStringLiteral("--size"), QStringLiteral("400x300"), QStringLiteral("-o"), out});
+                                        QStringLiteral("--size"), QStringLiteral("400x300"),
+                                        QStringLiteral("-o"), out});
             INFO(r.err.toStdString());
             REQUIRE(r.exitCode == 0);
             const QImage image(out);
@@ -135,20 +140,29 @@ TEST_CASE("render reports bad input clearly and exits non-zero", "[e2e][bad-inpu
         {{QStringLiteral("/no/such/file.tif")}, 2, QStringLiteral("/no/such/file.tif': no such file")},
         {{text}, 2, QStringLiteral("not recognized as a supported file format")},
         {{truncated}, 1, truncated},
-        {{QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png"), QStringLiteral("--extent"), QStringLiteral("130,42,131,43")},
-         1, QStringLiteral("127.0.0.1:9")},
-        {{kDemo + QStringLiteral("/basemap_fareast_landsea.tif"), QStringLiteral("--extent"), QStringLiteral("130,42,131")},
-         2, QStringLiteral("--extent needs four numbers")},
-        {{kDemo + QStringLiteral("/basemap_fareast_landsea.tif"), QStringLiteral("--size"), QStringLiteral("big")}, 2,
+        {{QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png"), QStringLiteral("--extent"),
+          QStringLiteral("130,42,131,43")},
+         1,
+         QStringLiteral("127.0.0.1:9")},
+        {{kDemo + QStringLiteral("/basemap_fareast_landsea.tif"), QStringLiteral("--extent"),
+          QStringLiteral("130,42,131")},
+         2,
+         QStringLiteral("--extent needs four numbers")},
+        {{kDemo + QStringLiteral("/basemap_fareast_landsea.tif"), QStringLiteral("--size"),
+          QStringLiteral("big")},
+         2,
          QStringLiteral("--size needs WIDTHxHEIGHT")},
-        {{kDemo + QStringLiteral("/basemap_fareast_landsea.tif"), QStringLiteral("--crs"), QStringLiteral("EPSG:999999")}, 2,
+        {{kDemo + QStringLiteral("/basemap_fareast_landsea.tif"), QStringLiteral("--crs"),
+          QStringLiteral("EPSG:999999")},
+         2,
          QStringLiteral("EPSG:999999")},
     };
     auto env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("SIGHTLINE_TILE_CACHE"), dir.filePath(QStringLiteral("tiles")));
     for (const Case &c : cases) {
         CAPTURE(c.args.join(QLatin1Char(' ')).toStdString());
-        const Run r = runSightline(QStringList{QStringLiteral("render")} + c.args + QStringList{QStringLiteral("-o"), out}, env);
+        const Run r = runSightline(
+            QStringList{QStringLiteral("render")} + c.args + QStringList{QStringLiteral("-o"), out}, env);
         CAPTURE(r.err.toStdString());
         CHECK(r.exitCode == c.exit);
         CHECK(r.err.contains(c.mustSay));

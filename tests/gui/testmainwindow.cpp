@@ -12,15 +12,15 @@
 #include "mapcanvas.h"
 #include "messagebar.h"
 
+#include "layers/rasterlayer.h"
 #include <QDir>
 #include <QDockWidget>
-#include <QMenu>
-#include <QMimeData>
-#include <QPushButton>
-#include "layers/rasterlayer.h"
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTableWidget>
@@ -83,7 +83,8 @@ bool TestMainWindow::waitForRender()
 {
     // A render is scheduled on a short timer after each change; wait for it to start and finish.
     QTest::qWait(50);
-    return QTest::qWaitFor([this] { return !mWindow->isLoading() && !mWindow->canvas()->isRendering(); }, 10000);
+    return QTest::qWaitFor([this] { return !mWindow->isLoading() && !mWindow->canvas()->isRendering(); },
+                           10000);
 }
 
 void TestMainWindow::opensGeoTiffAndShowsItAtTheRightPlace()
@@ -100,7 +101,11 @@ void TestMainWindow::opensGeoTiffAndShowsItAtTheRightPlace()
     const QPointF want = canvas->toWidget(Transform(Crs::wgs84(), canvas->crs()).forward(kRajin));
     const QPointF got = markerInFrame(canvas);
     QVERIFY2(std::abs(got.x() - want.x()) <= 1.5 && std::abs(got.y() - want.y()) <= 1.5,
-             qPrintable(QStringLiteral("marker at %1,%2, expected %3,%4").arg(got.x()).arg(got.y()).arg(want.x()).arg(want.y())));
+             qPrintable(QStringLiteral("marker at %1,%2, expected %3,%4")
+                            .arg(got.x())
+                            .arg(got.y())
+                            .arg(want.x())
+                            .arg(want.y())));
     QCOMPARE(mWindow->windowTitle(), QStringLiteral("Sightline"));
 }
 
@@ -116,7 +121,8 @@ void TestMainWindow::opensSeveralFilesInTheGivenOrder()
         QCOMPARE(mWindow->layers()->layers().at(i)->source(), files.at(i));
     QVERIFY(waitForRender());
     // The first file frames the view: the whole basemap (127–136E) is in sight.
-    const QRectF seen = Transform(mWindow->canvas()->crs(), Crs::wgs84()).forwardBounds(mWindow->canvas()->visibleExtent());
+    const QRectF seen =
+        Transform(mWindow->canvas()->crs(), Crs::wgs84()).forwardBounds(mWindow->canvas()->visibleExtent());
     QVERIFY(seen.contains(QRectF(QPointF(127.1, 40.1), QPointF(135.9, 45.9))));
     QVERIFY(seen.width() < 20);
 }
@@ -149,8 +155,8 @@ void TestMainWindow::wheelZoomsAroundTheCursor()
     const QPointF cursor = markerInFrame(canvas);
     const QPointF mapUnderCursor = canvas->toMap(cursor);
     const double res = canvas->resolution();
-    QWheelEvent wheel(cursor, canvas->mapToGlobal(cursor), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
+    QWheelEvent wheel(cursor, canvas->mapToGlobal(cursor), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(canvas, &wheel);
     QVERIFY(canvas->resolution() < res);
     QCOMPARE(canvas->resolution(), res / 1.5);
@@ -292,7 +298,9 @@ void TestMainWindow::statusBarShowsCursorPositionAndScale()
     canvas->centerOnWgs84(kRajin, 30);
     sendMouse(canvas, QEvent::MouseMove, QPointF(canvas->width() / 2.0, canvas->height() / 2.0), Qt::NoButton,
               Qt::NoButton);
-    auto label = [this](const char *name) { return mWindow->findChild<QLabel *>(QLatin1String(name))->text(); };
+    auto label = [this](const char *name) {
+        return mWindow->findChild<QLabel *>(QLatin1String(name))->text();
+    };
     QVERIFY2(label("coordDdLabel").contains(QStringLiteral("42.25")), qPrintable(label("coordDdLabel")));
     QVERIFY(label("coordDdLabel").contains(QStringLiteral("130.30")));
     QVERIFY(label("coordDmsLabel").contains(QStringLiteral("42°15'")));
@@ -354,8 +362,9 @@ void TestMainWindow::unreachableServiceIsReported()
 
 void TestMainWindow::largeRasterWithoutOverviewsOffersToBuildThem()
 {
-    const QString big = makeGeoTiff(mDir.filePath(QStringLiteral("big.tif")), 4326, 6000, 400,
-                                    {130, 0.0002, 0, 43, 0, -0.0002}, Qt::darkGray, {}, QStringLiteral("TILED=YES"));
+    const QString big =
+        makeGeoTiff(mDir.filePath(QStringLiteral("big.tif")), 4326, 6000, 400,
+                    {130, 0.0002, 0, 43, 0, -0.0002}, Qt::darkGray, {}, QStringLiteral("TILED=YES"));
     mWindow->openFiles({big});
     QTRY_COMPARE(mWindow->layers()->count(), 1);
     MessageBar *bar = mWindow->messageBar();
@@ -420,8 +429,9 @@ void TestMainWindow::screenshotOfTheDemo()
     mWindow->zoomToWgs84(QRectF(QPointF(129.2, 41.6), QPointF(133.6, 43.8)));
     QVERIFY(waitForRender());
     MapCanvas *canvas = mWindow->canvas();
-    sendMouse(canvas, QEvent::MouseMove, canvas->toWidget(Transform(Crs::wgs84(), canvas->crs()).forward(kRajin)),
-              Qt::NoButton, Qt::NoButton);
+    sendMouse(canvas, QEvent::MouseMove,
+              canvas->toWidget(Transform(Crs::wgs84(), canvas->crs()).forward(kRajin)), Qt::NoButton,
+              Qt::NoButton);
     const QImage shot = mWindow->grab().toImage();
     QDir().mkpath(QStringLiteral("screenshots"));
     QVERIFY(shot.save(QStringLiteral("screenshots/main-window-demo.png")));

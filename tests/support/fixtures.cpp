@@ -41,8 +41,8 @@ void burnMarkers(std::vector<unsigned char> &rgb, int width, int height, const s
 }
 
 GDALDataset *createRgb(const char *driver, const QString &path, int width, int height, int epsg,
-                       const std::array<double, 6> &gt, const QColor &background, const QList<Marker> &markers,
-                       char **options)
+                       const std::array<double, 6> &gt, const QColor &background,
+                       const QList<Marker> &markers, char **options)
 {
     ensureGdalInitialised();
     GDALDriver *drv = GetGDALDriverManager()->GetDriverByName(driver);
@@ -71,21 +71,23 @@ GDALDataset *createRgb(const char *driver, const QString &path, int width, int h
 
 } // namespace
 
-QString makeGeoTiff(const QString &path, int epsg, int width, int height, const std::array<double, 6> &geoTransform,
-                    const QColor &background, const QList<Marker> &markers, const QString &options)
+QString makeGeoTiff(const QString &path, int epsg, int width, int height,
+                    const std::array<double, 6> &geoTransform, const QColor &background,
+                    const QList<Marker> &markers, const QString &options)
 {
     CPLStringList opts;
     for (const QString &o : options.split(QLatin1Char(' '), Qt::SkipEmptyParts))
         opts.AddString(o.toUtf8().constData());
-    GDALDataset *ds = createRgb("GTiff", path, width, height, epsg, geoTransform, background, markers, opts.List());
+    GDALDataset *ds =
+        createRgb("GTiff", path, width, height, epsg, geoTransform, background, markers, opts.List());
     if (!ds)
         return {};
     GDALClose(ds);
     return path;
 }
 
-QString makeMbtiles(const QString &path, const QRectF &lonLatBox, int width, int height, const QColor &background,
-                    const QList<Marker> &markers)
+QString makeMbtiles(const QString &path, const QRectF &lonLatBox, int width, int height,
+                    const QColor &background, const QList<Marker> &markers)
 {
     const Transform toMerc(Crs::wgs84(), Crs::webMercator());
     const QRectF m = toMerc.forwardBounds(lonLatBox);
@@ -95,7 +97,8 @@ QString makeMbtiles(const QString &path, const QRectF &lonLatBox, int width, int
         return {};
     GDALDriver *drv = GetGDALDriverManager()->GetDriverByName("MBTiles");
     const char *opts[] = {"TILE_FORMAT=PNG", nullptr};
-    GDALDataset *out = drv->CreateCopy(path.toUtf8().constData(), mem, FALSE, const_cast<char **>(opts), nullptr, nullptr);
+    GDALDataset *out =
+        drv->CreateCopy(path.toUtf8().constData(), mem, FALSE, const_cast<char **>(opts), nullptr, nullptr);
     GDALClose(mem);
     if (!out)
         return {};
@@ -119,7 +122,8 @@ QPointF centroidOfColor(const QImage &image, const QColor &color, int tolerance)
         for (int x = 0; x < img.width(); ++x) {
             const QRgb p = line[x];
             if (qAlpha(p) > 200 && std::abs(qRed(p) - color.red()) <= tolerance &&
-                std::abs(qGreen(p) - color.green()) <= tolerance && std::abs(qBlue(p) - color.blue()) <= tolerance) {
+                std::abs(qGreen(p) - color.green()) <= tolerance &&
+                std::abs(qBlue(p) - color.blue()) <= tolerance) {
                 sx += x + 0.5;
                 sy += y + 0.5;
                 ++n;

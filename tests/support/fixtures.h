@@ -25,12 +25,13 @@ struct Marker
 /// Writes an RGB GeoTIFF filled with `background`, in `epsg`, with the given
 /// geotransform and size, and markers burnt in at their lon/lat positions.
 /// Returns an empty string and fails the test run's expectations on error.
-QString makeGeoTiff(const QString &path, int epsg, int width, int height, const std::array<double, 6> &geoTransform,
-                    const QColor &background, const QList<Marker> &markers = {}, const QString &options = QString());
+QString makeGeoTiff(const QString &path, int epsg, int width, int height,
+                    const std::array<double, 6> &geoTransform, const QColor &background,
+                    const QList<Marker> &markers = {}, const QString &options = QString());
 
 /// Writes an MBTiles file (EPSG:3857, PNG tiles) covering `lonLatBox` with markers.
-QString makeMbtiles(const QString &path, const QRectF &lonLatBox, int width, int height, const QColor &background,
-                    const QList<Marker> &markers);
+QString makeMbtiles(const QString &path, const QRectF &lonLatBox, int width, int height,
+                    const QColor &background, const QList<Marker> &markers);
 
 /// Where a lon/lat lands in an image rendered with these settings (3857 by default).
 QPointF expectedPixel(const MapSettings &settings, QPointF lonLat);

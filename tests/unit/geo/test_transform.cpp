@@ -251,11 +251,13 @@ TEST_CASE("A worker thread makes and uses its own transform", "[geo][transform]"
 TEST_CASE("PROJ strings are accepted as CRSs", "[geo]")
 {
     QString error;
-    const sightline::Crs longlat = sightline::Crs::fromUserInput(QStringLiteral("+proj=longlat +datum=WGS84"), &error);
+    const sightline::Crs longlat =
+        sightline::Crs::fromUserInput(QStringLiteral("+proj=longlat +datum=WGS84"), &error);
     INFO(error.toStdString());
     REQUIRE(longlat.isValid());
     CHECK(longlat.isGeographic());
-    const sightline::Crs merc = sightline::Crs::fromUserInput(QStringLiteral("+proj=merc +datum=WGS84"), &error);
+    const sightline::Crs merc =
+        sightline::Crs::fromUserInput(QStringLiteral("+proj=merc +datum=WGS84"), &error);
     REQUIRE(merc.isValid());
     CHECK_FALSE(merc.isGeographic());
     const sightline::Transform t(longlat, merc);

@@ -68,8 +68,9 @@ TEST_CASE("scale bar lengths are round numbers near the wanted width", "[render]
         double mpp, target, metres;
         const char *label;
     };
-    for (const Row &r : {Row{10, 150, 1000, "1 km"}, Row{10, 120, 1000, "1 km"}, Row{33, 150, 2000, "2 km"},
-                         Row{0.5, 150, 50, "50 m"}, Row{400, 150, 50000, "50 km"}, Row{1, 100, 100, "100 m"}}) {
+    for (const Row &r :
+         {Row{10, 150, 1000, "1 km"}, Row{10, 120, 1000, "1 km"}, Row{33, 150, 2000, "2 km"},
+          Row{0.5, 150, 50, "50 m"}, Row{400, 150, 50000, "50 km"}, Row{1, 100, 100, "100 m"}}) {
         const ScaleBarLength len = niceScaleBarLength(r.mpp, r.target);
         CHECK(len.metres == Approx(r.metres));
         CHECK(len.label == QString::fromUtf8(r.label));

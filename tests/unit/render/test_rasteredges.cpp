@@ -21,8 +21,9 @@ using namespace sightline::test;
 TEST_CASE("a cancelled overview build leaves no .ovr and the offer stands", "[layers]")
 {
     QTemporaryDir dir;
-    const QString path = makeGeoTiff(dir.filePath(QStringLiteral("big.tif")), 4326, 6000, 300,
-                                     {130, 0.0002, 0, 43, 0, -0.0002}, Qt::gray, {}, QStringLiteral("TILED=YES"));
+    const QString path =
+        makeGeoTiff(dir.filePath(QStringLiteral("big.tif")), 4326, 6000, 300,
+                    {130, 0.0002, 0, 43, 0, -0.0002}, Qt::gray, {}, QStringLiteral("TILED=YES"));
     QString error;
     auto layer = RasterLayer::open(path, &error);
     REQUIRE(layer);
@@ -36,8 +37,9 @@ TEST_CASE("a cancelled overview build leaves no .ovr and the offer stands", "[la
 TEST_CASE("handles out on loan during an overview build are not reused after it", "[layers]")
 {
     QTemporaryDir dir;
-    const QString path = makeGeoTiff(dir.filePath(QStringLiteral("big.tif")), 4326, 6000, 300,
-                                     {130, 0.0002, 0, 43, 0, -0.0002}, Qt::gray, {}, QStringLiteral("TILED=YES"));
+    const QString path =
+        makeGeoTiff(dir.filePath(QStringLiteral("big.tif")), 4326, 6000, 300,
+                    {130, 0.0002, 0, 43, 0, -0.0002}, Qt::gray, {}, QStringLiteral("TILED=YES"));
     QString error;
     auto layer = RasterLayer::open(path, &error);
     REQUIRE(layer);
@@ -59,13 +61,15 @@ TEST_CASE("a UTM map CRS shows imagery beyond the zone's nominal area", "[render
     QTemporaryDir dir;
     // A lon/lat raster over 127–136E with a marker at 134.5E, two zones east of UTM 52's 126–132E.
     const QPointF east(134.5, 43.0);
-    const QString path = makeGeoTiff(dir.filePath(QStringLiteral("wide.tif")), 4326, 900, 600,
-                                     {127, 0.01, 0, 46, 0, -0.01}, QColor(200, 200, 200), {Marker{east, Qt::red, 2}});
+    const QString path =
+        makeGeoTiff(dir.filePath(QStringLiteral("wide.tif")), 4326, 900, 600, {127, 0.01, 0, 46, 0, -0.01},
+                    QColor(200, 200, 200), {Marker{east, Qt::red, 2}});
     QString error;
     auto layer = RasterLayer::open(path, &error);
     REQUIRE(layer);
-    MapSettings settings = MapSettings::fromWgs84Extent(QRectF(QPointF(127, 40), QPointF(136, 46)), QSize(800, 600),
-                                                        Crs::fromUserInput(QStringLiteral("EPSG:32652")));
+    MapSettings settings =
+        MapSettings::fromWgs84Extent(QRectF(QPointF(127, 40), QPointF(136, 46)), QSize(800, 600),
+                                     Crs::fromUserInput(QStringLiteral("EPSG:32652")));
     settings.setLayers({layer});
     const QImage image = renderMapImage(settings, nullptr, Qt::white);
     const QPointF want = expectedPixel(settings, east), got = centroidOfColor(image, Qt::red);
@@ -92,9 +96,11 @@ TEST_CASE("a world raster in Web Mercator has no seam at the antimeridian", "[re
         for (int y = 0; y < 360; ++y)
             for (int x = 0; x < 720; ++x)
                 red[y * 720 + x] = (unsigned char)(x * 255 / 719);
-        REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 720, 360, red.data(), 720, 360, GDT_Byte, 0, 0, nullptr) == CE_None);
+        REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 720, 360, red.data(), 720, 360, GDT_Byte, 0, 0,
+                                               nullptr) == CE_None);
         for (int b : {2, 3})
-            REQUIRE(ds->GetRasterBand(b)->RasterIO(GF_Write, 0, 0, 720, 360, zero.data(), 720, 360, GDT_Byte, 0, 0, nullptr) == CE_None);
+            REQUIRE(ds->GetRasterBand(b)->RasterIO(GF_Write, 0, 0, 720, 360, zero.data(), 720, 360, GDT_Byte,
+                                                   0, 0, nullptr) == CE_None);
     }
     QString error;
     auto layer = RasterLayer::open(path, &error);
@@ -157,7 +163,8 @@ TEST_CASE("a raster placed by ground control points only renders in the right pl
     REQUIRE(layer);
     CHECK(layer->name() == QStringLiteral("gcps"));
     CHECK(describeSource(layer->source()).contains(QStringLiteral("gcps.tif")));
-    MapSettings settings = MapSettings::fromWgs84Extent(QRectF(QPointF(130.1, 42.15), QPointF(130.5, 42.35)), QSize(600, 300));
+    MapSettings settings =
+        MapSettings::fromWgs84Extent(QRectF(QPointF(130.1, 42.15), QPointF(130.5, 42.35)), QSize(600, 300));
     settings.setLayers({layer});
     QList<RenderError> errors;
     const QImage image = renderMapImage(settings, &errors, Qt::white);

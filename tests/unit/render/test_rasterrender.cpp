@@ -1,12 +1,12 @@
 #include "../catchstringmakers.h"
 
 #include "fixtures.h"
-#include "tileserver.h"
 #include "geo/transform.h"
 #include "layers/datasetpool.h"
 #include "layers/layerstack.h"
 #include "layers/rasterlayer.h"
 #include "render/maprenderer.h"
+#include "tileserver.h"
 #include "util/gdalutil.h"
 
 #include <gdal_priv.h>
@@ -31,15 +31,16 @@ QString makeUtmFixture(const QTemporaryDir &dir, double rotationDeg = 0)
     const QPointF c = toUtm.forward(QPointF(130.32, 42.23));
     const double a = rotationDeg * M_PI / 180, px = 30;
     // Rotated geotransform: columns run along (cos a, -sin a), rows along (-sin a, -cos a).
-    const double g1 = px * std::cos(a), g2 = -px * std::sin(a), g4 = -px * std::sin(a), g5 = -px * std::cos(a);
+    const double g1 = px * std::cos(a), g2 = -px * std::sin(a), g4 = -px * std::sin(a),
+                 g5 = -px * std::cos(a);
     const double x0 = c.x() - 500 * g1 - 500 * g2, y0 = c.y() - 500 * g4 - 500 * g5;
     return makeGeoTiff(dir.filePath(QStringLiteral("utm%1.tif").arg(rotationDeg)), 32652, 1000, 1000,
                        {x0, g1, g2, y0, g4, g5}, QColor(30, 60, 110),
                        {Marker{kRajin, Qt::red, 2}, Marker{kMarker2, Qt::green, 2}});
 }
 
-QImage render(const std::shared_ptr<Layer> &layer, const QRectF &lonLatBox, QSize size, QList<RenderError> *errors,
-              MapSettings *out = nullptr)
+QImage render(const std::shared_ptr<Layer> &layer, const QRectF &lonLatBox, QSize size,
+              QList<RenderError> *errors, MapSettings *out = nullptr)
 {
     MapSettings settings = MapSettings::fromWgs84Extent(lonLatBox, size);
     settings.setLayers({layer});
@@ -61,8 +62,8 @@ TEST_CASE("a UTM GeoTIFF renders in Web Mercator with its marker on the expected
         CHECK(layer->crs().authId() == QStringLiteral("EPSG:32652"));
         MapSettings settings;
         QList<RenderError> errors;
-        const QImage image = render(layer, QRectF(QPointF(130.2, 42.15), QPointF(130.45, 42.32)), QSize(800, 600),
-                                    &errors, &settings);
+        const QImage image = render(layer, QRectF(QPointF(130.2, 42.15), QPointF(130.45, 42.32)),
+                                    QSize(800, 600), &errors, &settings);
         REQUIRE(errors.isEmpty());
         const QPointF red = centroidOfColor(image, Qt::red);
         const QPointF green = centroidOfColor(image, Qt::green);
@@ -83,8 +84,9 @@ TEST_CASE("the same view renders the same way in another map CRS", "[render]")
     QString error;
     auto layer = RasterLayer::open(makeUtmFixture(dir), &error);
     REQUIRE(layer);
-    MapSettings settings = MapSettings::fromWgs84Extent(QRectF(QPointF(130.2, 42.15), QPointF(130.45, 42.32)),
-                                                        QSize(700, 500), Crs::fromUserInput(QStringLiteral("EPSG:4326")));
+    MapSettings settings =
+        MapSettings::fromWgs84Extent(QRectF(QPointF(130.2, 42.15), QPointF(130.45, 42.32)), QSize(700, 500),
+                                     Crs::fromUserInput(QStringLiteral("EPSG:4326")));
     settings.setLayers({layer});
     QList<RenderError> errors;
     const QImage image = renderMapImage(settings, &errors, Qt::white);
@@ -98,8 +100,9 @@ TEST_CASE("the same view renders the same way in another map CRS", "[render]")
 TEST_CASE("an MBTiles file renders with its marker on the expected pixel", "[render]")
 {
     QTemporaryDir dir;
-    const QString path = makeMbtiles(dir.filePath(QStringLiteral("m.mbtiles")), QRectF(QPointF(130.0, 42.0), QPointF(130.6, 42.5)),
-                                     2048, 2048, QColor(40, 90, 40), {Marker{kRajin, Qt::red, 3}});
+    const QString path = makeMbtiles(dir.filePath(QStringLiteral("m.mbtiles")),
+                                     QRectF(QPointF(130.0, 42.0), QPointF(130.6, 42.5)), 2048, 2048,
+                                     QColor(40, 90, 40), {Marker{kRajin, Qt::red, 3}});
     REQUIRE(!path.isEmpty());
     QString error;
     auto layer = RasterLayer::open(path, &error);
@@ -170,8 +173,8 @@ TEST_CASE("a TMS service ({-y}, rows from the bottom) renders with its marker in
     REQUIRE(layer);
     MapSettings settings;
     QList<RenderError> errors;
-    const QImage image = render(layer, QRectF(kRajin - QPointF(0.05, 0.03), QSizeF(0.1, 0.06)), QSize(512, 384), &errors,
-                                &settings);
+    const QImage image = render(layer, QRectF(kRajin - QPointF(0.05, 0.03), QSizeF(0.1, 0.06)),
+                                QSize(512, 384), &errors, &settings);
     REQUIRE(errors.isEmpty());
     const QPointF want = expectedPixel(settings, kRajin), red = centroidOfColor(image, Qt::red, 60);
     CAPTURE(red, want);
@@ -193,8 +196,8 @@ TEST_CASE("a WMTS service on 127.0.0.1 renders with its marker on the expected p
     CHECK(layer->crs().authId() == QStringLiteral("EPSG:3857"));
     MapSettings settings;
     QList<RenderError> errors;
-    const QImage image = render(layer, QRectF(kRajin - QPointF(0.05, 0.03), QSizeF(0.1, 0.06)), QSize(512, 384), &errors,
-                                &settings);
+    const QImage image = render(layer, QRectF(kRajin - QPointF(0.05, 0.03), QSizeF(0.1, 0.06)),
+                                QSize(512, 384), &errors, &settings);
     INFO((errors.isEmpty() ? QString() : errors.first().message).toStdString());
     REQUIRE(errors.isEmpty());
     const QPointF want = expectedPixel(settings, kRajin), red = centroidOfColor(image, Qt::red, 60);
@@ -216,8 +219,8 @@ TEST_CASE("a JPEG 2000 file renders with its marker on the expected pixel", "[re
         GDALDriver *drv = GetGDALDriverManager()->GetDriverByName("JP2OpenJPEG");
         REQUIRE(drv);
         const char *opts[] = {"QUALITY=100", "REVERSIBLE=YES", nullptr};
-        GDALDatasetUniquePtr out(drv->CreateCopy(jp2.toUtf8().constData(), src.get(), FALSE, const_cast<char **>(opts),
-                                                 nullptr, nullptr));
+        GDALDatasetUniquePtr out(drv->CreateCopy(jp2.toUtf8().constData(), src.get(), FALSE,
+                                                 const_cast<char **>(opts), nullptr, nullptr));
         REQUIRE(out);
     }
     auto layer = RasterLayer::open(jp2, &error);
@@ -225,15 +228,16 @@ TEST_CASE("a JPEG 2000 file renders with its marker on the expected pixel", "[re
     CHECK(layer->info().driver == QStringLiteral("JP2OpenJPEG"));
     MapSettings settings;
     QList<RenderError> errors;
-    const QImage image = render(layer, QRectF(QPointF(130.2, 42.15), QPointF(130.45, 42.32)), QSize(800, 600), &errors,
-                                &settings);
+    const QImage image = render(layer, QRectF(QPointF(130.2, 42.15), QPointF(130.45, 42.32)), QSize(800, 600),
+                                &errors, &settings);
     REQUIRE(errors.isEmpty());
     const QPointF want = expectedPixel(settings, kRajin), red = centroidOfColor(image, Qt::red);
     CHECK(std::abs(red.x() - want.x()) <= 1.0);
     CHECK(std::abs(red.y() - want.y()) <= 1.0);
 }
 
-TEST_CASE("an unreachable tile service gives a clear render error, not a crash", "[render][network][bad-input]")
+TEST_CASE("an unreachable tile service gives a clear render error, not a crash",
+          "[render][network][bad-input]")
 {
     QTemporaryDir cache;
     qputenv("SIGHTLINE_TILE_CACHE", cache.path().toUtf8());
@@ -245,8 +249,8 @@ TEST_CASE("an unreachable tile service gives a clear render error, not a crash",
     QList<RenderError> errors;
     render(layer, QRectF(QPointF(130, 42), QSizeF(0.5, 0.5)), QSize(256, 256), &errors);
     REQUIRE(errors.size() == 1);
-    CHECK(errors.first().message.startsWith(
-        QStringLiteral("cannot download tiles from http://127.0.0.1:9/tiles/{z}/{x}/{y}.png: Failed to connect")));
+    CHECK(errors.first().message.startsWith(QStringLiteral(
+        "cannot download tiles from http://127.0.0.1:9/tiles/{z}/{x}/{y}.png: Failed to connect")));
     CHECK(errors.first().message.endsWith(QStringLiteral("Couldn't connect to server")));
     qunsetenv("SIGHTLINE_TILE_CACHE");
 }
@@ -275,7 +279,8 @@ TEST_CASE("nodata pixels are transparent", "[render]")
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("nodata.tif"));
     // All-black raster with nodata 0: nothing should be drawn.
-    makeGeoTiff(path, 4326, 100, 100, {130, 0.01, 0, 43, 0, -0.01}, Qt::black, {Marker{QPointF(130.5, 42.5), Qt::white, 3}});
+    makeGeoTiff(path, 4326, 100, 100, {130, 0.01, 0, 43, 0, -0.01}, Qt::black,
+                {Marker{QPointF(130.5, 42.5), Qt::white, 3}});
     {
         GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_UPDATE));
         for (int b = 1; b <= 3; ++b)
@@ -284,7 +289,8 @@ TEST_CASE("nodata pixels are transparent", "[render]")
     QString error;
     auto layer = RasterLayer::open(path, &error);
     REQUIRE(layer);
-    MapSettings settings = MapSettings::fromWgs84Extent(QRectF(QPointF(130, 42), QSizeF(1, 1)), QSize(200, 200));
+    MapSettings settings =
+        MapSettings::fromWgs84Extent(QRectF(QPointF(130, 42), QSizeF(1, 1)), QSize(200, 200));
     settings.setLayers({layer});
     const QImage image = renderMapImage(settings, nullptr, Qt::transparent);
     const QPointF centre = expectedPixel(settings, QPointF(130.5, 42.5));
@@ -311,8 +317,8 @@ TEST_CASE("16-bit imagery gets a percentile stretch", "[render]")
         for (int y = 0; y < 100; ++y)
             for (int x = 0; x < 200; ++x)
                 values[y * 200 + x] = GUInt16(5000 + x * 75);
-        REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 200, 100, values.data(), 200, 100, GDT_UInt16, 0, 0,
-                                               nullptr) == CE_None);
+        REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 200, 100, values.data(), 200, 100, GDT_UInt16,
+                                               0, 0, nullptr) == CE_None);
     }
     QString error;
     auto layer = RasterLayer::open(path, &error);
@@ -322,8 +328,8 @@ TEST_CASE("16-bit imagery gets a percentile stretch", "[render]")
     CHECK_FALSE(style.identity);
     CHECK(style.stretchMin[0] == Approx(5300).margin(150));
     CHECK(style.stretchMax[0] == Approx(19700).margin(150));
-    MapSettings settings = MapSettings::fromWgs84Extent(QRectF(QPointF(130, 42), QSizeF(2, 1)), QSize(400, 200),
-                                                        Crs::wgs84());
+    MapSettings settings =
+        MapSettings::fromWgs84Extent(QRectF(QPointF(130, 42), QSizeF(2, 1)), QSize(400, 200), Crs::wgs84());
     settings.setLayers({layer});
     const QImage image = renderMapImage(settings, nullptr, Qt::transparent);
     CHECK(qGray(image.pixel(2, 100)) == 0);
@@ -334,8 +340,9 @@ TEST_CASE("16-bit imagery gets a percentile stretch", "[render]")
 TEST_CASE("a large raster without overviews is flagged, and building them fixes it", "[layers]")
 {
     QTemporaryDir dir;
-    const QString path = makeGeoTiff(dir.filePath(QStringLiteral("big.tif")), 4326, 5000, 300,
-                                     {130, 0.0002, 0, 43, 0, -0.0002}, Qt::gray, {}, QStringLiteral("TILED=YES"));
+    const QString path =
+        makeGeoTiff(dir.filePath(QStringLiteral("big.tif")), 4326, 5000, 300,
+                    {130, 0.0002, 0, 43, 0, -0.0002}, Qt::gray, {}, QStringLiteral("TILED=YES"));
     QString error;
     auto layer = RasterLayer::open(path, &error);
     REQUIRE(layer);
@@ -358,7 +365,8 @@ TEST_CASE("the asynchronous render job composites layers and can be cancelled", 
     QString error;
     auto layer = RasterLayer::open(makeUtmFixture(dir), &error);
     REQUIRE(layer);
-    MapSettings settings = MapSettings::fromWgs84Extent(QRectF(QPointF(130.2, 42.15), QPointF(130.45, 42.32)), QSize(400, 300));
+    MapSettings settings =
+        MapSettings::fromWgs84Extent(QRectF(QPointF(130.2, 42.15), QPointF(130.45, 42.32)), QSize(400, 300));
     settings.setLayers({layer});
 
     MapRenderJob job(settings);
