@@ -9,6 +9,7 @@
 
 #include <QFileInfo>
 
+#include <limits>
 #include <vector>
 
 namespace sightline::test {
@@ -131,6 +132,26 @@ QPointF centroidOfColor(const QImage &image, const QColor &color, int tolerance)
         }
     }
     return n ? QPointF(sx / n, sy / n) : QPointF(-1, -1);
+}
+
+double markerOffset(const QImage &image, const MapSettings &settings, QPointF lonLat, const QColor &color,
+                    int tolerance)
+{
+    const QPointF got = centroidOfColor(image, color, tolerance);
+    if (got.x() < 0)
+        return std::numeric_limits<double>::infinity();
+    const QPointF want = expectedPixel(settings, lonLat);
+    return std::max(std::abs(got.x() - want.x()), std::abs(got.y() - want.y()));
+}
+
+ScopedTileCache::ScopedTileCache()
+{
+    qputenv("SIGHTLINE_TILE_CACHE", mDir.path().toUtf8());
+}
+
+ScopedTileCache::~ScopedTileCache()
+{
+    qunsetenv("SIGHTLINE_TILE_CACHE");
 }
 
 QString sharedDataFile(const QString &relative)

@@ -40,6 +40,23 @@ QPointF expectedPixel(const MapSettings &settings, QPointF lonLat);
 /// channel), or (-1,-1) when there are none.
 QPointF centroidOfColor(const QImage &image, const QColor &color, int tolerance = 40);
 
+/// How far (in pixels, the larger of the x and y offsets) the centre of the
+/// `color` marker in `image` lies from where `lonLat` should land; infinity when
+/// no such marker is drawn.
+double markerOffset(const QImage &image, const MapSettings &settings, QPointF lonLat,
+                    const QColor &color = Qt::red, int tolerance = 60);
+
+/// Points GDAL's tile cache at a fresh folder for the life of the object.
+class ScopedTileCache
+{
+public:
+    ScopedTileCache();
+    ~ScopedTileCache();
+
+private:
+    QTemporaryDir mDir;
+};
+
 /// Path of a file in ../shared/data, or empty when that folder is absent
 /// (a user's clone has none); tests then skip with a message.
 QString sharedDataFile(const QString &relative);
