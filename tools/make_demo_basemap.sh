@@ -28,6 +28,7 @@ gdaldem color-relief -q -nearest_color_entry -alpha "$tmp/land.tif" "$tmp/palett
 gdal_translate -q -b 1 -b 2 -b 3 -co COMPRESS=DEFLATE -co PREDICTOR=2 -co TILED=YES \
   -mo "TIFFTAG_IMAGEDESCRIPTION=Land/sea base of the Rajin-Vladivostok-Nakhodka area from Natural Earth 10m (public domain)" \
   -mo "SOURCE=Natural Earth 10m land and coastline, clipped 127-136E 40-46N" \
+  -mo "TIFFTAG_COPYRIGHT=Base: Natural Earth (public domain)" \
   "$tmp/rgba.tif" "$out"
 gdaladdo -q -r average "$out" 2 4 8 16
 gdalinfo "$out" | sed -n '1,4p'

@@ -65,6 +65,9 @@ TEST_CASE("render writes the demo basemap framed on the case area", "[e2e]")
     const QColor sea = image.pixelColor(expectedPixel(s, QPointF(130.5, 42.0)).toPoint());
     CHECK(land.red() == 239);
     CHECK(sea.blue() == 222);
+    // The scale bar (dark ink, bottom left) and the file's own credit (bottom right) are drawn.
+    CHECK(centroidOfColor(image.copy(0, 440, 200, 60), QColor(0x22, 0x2b, 0x33), 30).x() > 0);
+    CHECK(centroidOfColor(image.copy(500, 470, 300, 30), QColor(0x22, 0x2b, 0x33), 60).x() > 0);
 }
 
 TEST_CASE("render puts a UTM marker on the pixel the contract says", "[e2e]")
