@@ -1,3 +1,4 @@
+#include "aiscommand.h"
 #include "commandlineparsing.h"
 #include "layers/layerstack.h"
 #include "mainwindow.h"
@@ -50,6 +51,11 @@ int main(int argc, char **argv)
         QTextStream(stdout) << "sightline " << SIGHTLINE_VERSION << " (Qt " << qVersion() << ", GDAL "
                             << GDALVersionInfo("RELEASE_NAME") << ", PROJ " << proj_info().version << ")\n";
         return 0;
+    }
+    if (first == QLatin1String("ais")) {
+        // Pure data work: no GUI, no fonts, no display.
+        QCoreApplication app(argc, argv);
+        return sightline::runAisCommand(app.arguments().mid(2));
     }
     if (first == QLatin1String("render")) {
         // Headless jobs never need a display.

@@ -8,6 +8,7 @@ packages=(
   libqt6svg6 libxkbcommon-dev libgl-dev
   libgdal-dev gdal-bin libproj-dev proj-data libgeographiclib-dev
   catch2 poppler-utils fonts-dejavu-core
+  gpsd-clients clang-14 libfuzzer-14-dev libclang-rt-14-dev
 )
 if [ "${1:-}" = "--bench" ]; then
   packages+=(python3-gdal python3-numpy bc time)

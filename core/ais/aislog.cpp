@@ -1,0 +1,118 @@
+#include "ais/aislog.h"
+
+#include "ais/aisdecoder.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstring>
+
+namespace sightline::ais {
+
+std::int64_t AisLogSummary::notDecodedTotal() const
+{
+    std::int64_t n = 0;
+    for (auto v : notDecoded)
+        n += v;
+    return n;
+}
+
+QString AisLogSummary::describe() const
+{
+    QString text = QStringLiteral("%1: %2 lines, %3 AIS sentences, %4 messages decoded")
+                       .arg(file)
+                       .arg(reader.lines)
+                       .arg(reader.sentences)
+                       .arg(decoded);
+    if (notDecodedTotal() > 0) {
+        QStringList types;
+        for (int t = 0; t < int(notDecoded.size()); ++t)
+            if (notDecoded[t])
+                types << QStringLiteral("type %1 ×%2").arg(t).arg(notDecoded[t]);
+        text += QStringLiteral(", %1 recognised but not decoded (%2)")
+                    .arg(notDecodedTotal())
+                    .arg(types.join(QStringLiteral(", ")));
+    }
+    if (withoutTime > 0)
+        text += QStringLiteral(", %1 without a receive time").arg(withoutTime);
+    text += QStringLiteral(", %1 rejected").arg(reader.rejectedTotal());
+    for (int r = 0; r < int(Rejection::Count); ++r) {
+        if (reader.rejected[r] == 0)
+            continue;
+        text += QStringLiteral("\n  %1: %2")
+                    .arg(QString::fromLatin1(rejectionName(Rejection(r))))
+                    .arg(reader.rejected[r]);
+        for (const auto &e : reader.examples[r])
+            text +=
+                QStringLiteral("\n    %1:%2: %3").arg(file).arg(e.line).arg(QString::fromStdString(e.detail));
+    }
+    return text;
+}
+
+void readAisLogData(const char *data, std::size_t size, const AisMessageSink &sink, AisLogSummary &summary)
+{
+    NmeaReader reader;
+    AisMessage message;
+    auto onRaw = [&](const RawMessage &raw) {
+        switch (decode(*raw.bits, message)) {
+        case DecodeStatus::Ok:
+            ++summary.decoded;
+            if (raw.timeSource == TimeSource::None)
+                ++summary.withoutTime;
+            sink(message, raw);
+            break;
+        case DecodeStatus::NotDecoded:
+            ++summary.notDecoded[std::size_t(message.type)];
+            break;
+        case DecodeStatus::TooShort:
+            reader.reject(Rejection::TooShort, raw.line,
+                          "type " + std::to_string(message.type) + " message has " +
+                              std::to_string(raw.bits->size()) + " bits, needs " +
+                              std::to_string(minimumBits(message.type)));
+            break;
+        case DecodeStatus::UnknownType:
+            reader.reject(Rejection::UnknownType, raw.line, "message type " + std::to_string(message.type));
+            break;
+        }
+    };
+    const char *p = data, *end = data + size;
+    std::int64_t lineNumber = 0;
+    while (p < end) {
+        const char *nl = static_cast<const char *>(std::memchr(p, '\n', std::size_t(end - p)));
+        const char *lineEnd = nl ? nl : end;
+        reader.feed(std::string_view(p, std::size_t(lineEnd - p)), ++lineNumber, onRaw);
+        p = nl ? nl + 1 : end;
+    }
+    reader.finish();
+    summary.reader = reader.stats();
+}
+
+bool readAisLog(const QString &path, const AisMessageSink &sink, AisLogSummary &summary, QString *error)
+{
+    summary.file = path;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error =
+                QStringLiteral("'%1': %2")
+                    .arg(path, QFileInfo::exists(path) ? file.errorString() : QStringLiteral("no such file"));
+        return false;
+    }
+    const qint64 size = file.size();
+    if (size == 0) {
+        readAisLogData("", 0, sink, summary);
+        return true;
+    }
+    // Mapped, not read: a log of gigabytes costs no copy.
+    const uchar *data = file.map(0, size);
+    if (!data) {
+        const QByteArray all = file.readAll();
+        readAisLogData(all.constData(), std::size_t(all.size()), sink, summary);
+        return true;
+    }
+    readAisLogData(reinterpret_cast<const char *>(data), std::size_t(size), sink, summary);
+    file.unmap(const_cast<uchar *>(data));
+    return true;
+}
+
+} // namespace sightline::ais
