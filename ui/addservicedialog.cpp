@@ -10,8 +10,10 @@
 namespace sightline {
 
 AddServiceDialog::AddServiceDialog(QWidget *parent)
-    : QDialog(parent), mPresets(new QComboBox(this)), mUrl(new QLineEdit(this)),
-      mAttribution(new QLabel(this))
+    : QDialog(parent)
+    , mPresets(new QComboBox(this))
+    , mUrl(new QLineEdit(this))
+    , mAttribution(new QLabel(this))
 {
     setWindowTitle(tr("Add Imagery Service"));
     mPresets->addItem(tr("Custom URL"));

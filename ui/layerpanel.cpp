@@ -17,8 +17,11 @@ constexpr int kIdRole = Qt::UserRole + 1;
 }
 
 LayerPanel::LayerPanel(LayerStack *layers, QWidget *parent)
-    : QWidget(parent), mLayers(layers), mList(new QListWidget(this)),
-      mOpacity(new QSlider(Qt::Horizontal, this)), mOpacityLabel(new QLabel(this))
+    : QWidget(parent)
+    , mLayers(layers)
+    , mList(new QListWidget(this))
+    , mOpacity(new QSlider(Qt::Horizontal, this))
+    , mOpacityLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("layerPanel"));
     mList->setObjectName(QStringLiteral("layerList"));
@@ -86,7 +89,8 @@ void LayerPanel::rebuild()
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
                        Qt::ItemIsDragEnabled);
         item->setCheckState(layer->isVisible() ? Qt::Checked : Qt::Unchecked);
-        item->setIcon(QIcon(QStringLiteral(":/icons/raster.svg")));
+        item->setIcon(QIcon(layer->kind() == Layer::Kind::Track ? QStringLiteral(":/icons/tracks.svg")
+                                                                : QStringLiteral(":/icons/raster.svg")));
         QString tip = QStringLiteral("%1\n%2").arg(
             layer->source().startsWith(QLatin1Char('<')) ? layer->name() : layer->source(),
             layer->crs().description());

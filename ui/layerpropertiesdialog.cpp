@@ -10,7 +10,8 @@
 
 namespace sightline {
 
-LayerPropertiesDialog::LayerPropertiesDialog(const Layer &layer, QWidget *parent) : QDialog(parent)
+LayerPropertiesDialog::LayerPropertiesDialog(const Layer &layer, QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("Layer Properties – %1").arg(layer.name()));
     setObjectName(QStringLiteral("layerPropertiesDialog"));

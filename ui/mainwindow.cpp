@@ -3,18 +3,23 @@
 #include "addservicedialog.h"
 #include "geo/coordinateformat.h"
 #include "geo/transform.h"
+#include "identifypanel.h"
 #include "layerpanel.h"
 #include "layerpropertiesdialog.h"
+#include "layers/aistracklayer.h"
 #include "layers/layerstack.h"
 #include "layers/rasterlayer.h"
+#include "layers/tracklayer.h"
 #include "mapcanvas.h"
 #include "messagebar.h"
 #include "render/mapscale.h"
 #include "util/gdalutil.h"
+#include "vesselpanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -24,6 +29,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPromise>
@@ -31,6 +37,7 @@
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <gdal.h>
@@ -58,6 +65,7 @@ struct OpenResult
     QString source;
     std::shared_ptr<Layer> layer;
     QString error;
+    QString report; // what an AIS import kept and rejected
 };
 
 QString rasterFilter()
@@ -69,9 +77,14 @@ QString rasterFilter()
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), mLayers(new LayerStack(this)), mCanvas(new MapCanvas(mLayers, this)),
-      mLayerPanel(new LayerPanel(mLayers, this)), mMessageBar(new MessageBar(this)),
-      mGoTo(new QLineEdit(this))
+    : QMainWindow(parent)
+    , mLayers(new LayerStack(this))
+    , mCanvas(new MapCanvas(mLayers, this))
+    , mLayerPanel(new LayerPanel(mLayers, this))
+    , mMessageBar(new MessageBar(this))
+    , mGoTo(new QLineEdit(this))
+    , mVesselPanel(new VesselPanel(mLayers, this))
+    , mIdentifyPanel(new IdentifyPanel(this))
 {
     initSightlineResources();
     setObjectName(QStringLiteral("mainWindow"));
@@ -91,6 +104,18 @@ MainWindow::MainWindow(QWidget *parent)
     layerDock->setObjectName(QStringLiteral("layersDock"));
     layerDock->setWidget(mLayerPanel);
     addDockWidget(Qt::LeftDockWidgetArea, layerDock);
+    auto *vesselDock = new QDockWidget(tr("Vessels"), this);
+    vesselDock->setObjectName(QStringLiteral("vesselsDock"));
+    vesselDock->setWidget(mVesselPanel);
+    addDockWidget(Qt::RightDockWidgetArea, vesselDock);
+    auto *identifyDock = new QDockWidget(tr("Identify"), this);
+    identifyDock->setObjectName(QStringLiteral("identifyDock"));
+    identifyDock->setWidget(mIdentifyPanel);
+    addDockWidget(Qt::RightDockWidgetArea, identifyDock);
+    tabifyDockWidget(vesselDock, identifyDock);
+    vesselDock->raise();
+    connect(mVesselPanel, &VesselPanel::vesselActivated, this, &MainWindow::activateVessel);
+    connect(mCanvas, &MapCanvas::identifyRequested, this, &MainWindow::identify);
 
     createActions();
     createStatusBar();
@@ -127,6 +152,10 @@ void MainWindow::createActions()
     QAction *service =
         file->addAction(icon("service"), tr("Add Imagery &Service…"), this, &MainWindow::addServiceDialog);
     service->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    QAction *importAis =
+        file->addAction(icon("import-ais"), tr("&Import AIS Log…"), this, &MainWindow::importDialog);
+    importAis->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAis->setObjectName(QStringLiteral("actionImportAis"));
     QMenu *basemaps = file->addMenu(tr("Add &Basemap"));
     for (const ImageryService &s : imageryServicePresets())
         basemaps->addAction(s.name, this, [this, url = s.url] { openFiles({url}); });
@@ -148,8 +177,14 @@ void MainWindow::createActions()
     zoomBox->setCheckable(true);
     zoomBox->setShortcut(QKeySequence(Qt::Key_Z));
     zoomBox->setObjectName(QStringLiteral("actionZoomBox"));
+    QAction *identifyTool = view->addAction(icon("identify"), tr("&Identify"), this,
+                                            [this] { mCanvas->setTool(MapCanvas::Tool::Identify); });
+    identifyTool->setCheckable(true);
+    identifyTool->setShortcut(QKeySequence(Qt::Key_I));
+    identifyTool->setObjectName(QStringLiteral("actionIdentify"));
     tools->addAction(pan);
     tools->addAction(zoomBox);
+    tools->addAction(identifyTool);
     view->addSeparator();
     QAction *zoomIn = view->addAction(icon("zoom-in"), tr("Zoom &In"), mCanvas, &MapCanvas::zoomIn);
     zoomIn->setShortcut(QKeySequence::ZoomIn);
@@ -187,9 +222,11 @@ void MainWindow::createActions()
     bar->setIconSize(QSize(22, 22));
     bar->addAction(open);
     bar->addAction(service);
+    bar->addAction(importAis);
     bar->addSeparator();
     bar->addAction(pan);
     bar->addAction(zoomBox);
+    bar->addAction(identifyTool);
     bar->addAction(zoomIn);
     bar->addAction(zoomOut);
     bar->addAction(full);
@@ -225,6 +262,21 @@ void MainWindow::createStatusBar()
     mProgress->setMaximumHeight(14);
     mProgress->hide();
     statusBar()->addWidget(mProgress);
+    mImportProgress = new QProgressBar(this);
+    mImportProgress->setObjectName(QStringLiteral("importProgress"));
+    mImportProgress->setRange(0, 1000);
+    mImportProgress->setMaximumWidth(160);
+    mImportProgress->setMaximumHeight(14);
+    mImportProgress->setFormat(tr("importing %p%"));
+    mImportProgress->hide();
+    statusBar()->addWidget(mImportProgress);
+    mCancelImport = new QToolButton(this);
+    mCancelImport->setObjectName(QStringLiteral("cancelImport"));
+    mCancelImport->setText(tr("Cancel"));
+    mCancelImport->setAutoRaise(true);
+    mCancelImport->hide();
+    connect(mCancelImport, &QToolButton::clicked, this, &MainWindow::cancelImports);
+    statusBar()->addWidget(mCancelImport);
     mCoordDd = makeLabel("coordDdLabel", 190, tr("Cursor position, decimal degrees (WGS84)"));
     mCoordDms = makeLabel("coordDmsLabel", 210, tr("Cursor position, degrees minutes seconds (WGS84)"));
     mCoordMgrs = makeLabel("coordMgrsLabel", 170, tr("Cursor position, MGRS (1 m)"));
@@ -252,6 +304,22 @@ void MainWindow::addServiceDialog()
 
 void MainWindow::openFiles(const QStringList &sources)
 {
+    openSources(sources, false);
+}
+
+void MainWindow::importAisLogs(const QStringList &paths)
+{
+    openSources(paths, true);
+}
+
+void MainWindow::cancelImports()
+{
+    if (mCancelFlag)
+        *mCancelFlag = true;
+}
+
+void MainWindow::openSources(const QStringList &sources, bool forceAis)
+{
     if (sources.isEmpty())
         return;
     QStringList resolved;
@@ -260,22 +328,51 @@ void MainWindow::openFiles(const QStringList &sources)
     mPendingOpens += int(resolved.size());
     mProgress->show();
     statusBar()->showMessage(tr("Opening %n layer(s)…", nullptr, int(resolved.size())));
-    // Opening reads headers and statistics: off the UI thread, one batch in its given
-    // order, so the layers stack up as listed and the first one frames the view.
-    // Results come back through a watcher owned by this window, so a window closed
-    // meanwhile is never called.
+    const bool anyAis = forceAis || std::any_of(resolved.begin(), resolved.end(), isAisLogPath);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    if (anyAis) {
+        mCancelFlag = cancel;
+        mImportProgress->setValue(0);
+        mImportProgress->show();
+        mCancelImport->show();
+    }
+    // Opening reads headers and statistics, or a whole AIS log: off the UI thread, one
+    // batch in its given order, so the layers stack up as listed and the first one frames
+    // the view. Results come back through a watcher owned by this window, so a window
+    // closed meanwhile is never called.
     auto *watcher = new QFutureWatcher<OpenResult>(this);
     connect(watcher, &QFutureWatcherBase::resultReadyAt, this, [this, watcher](int index) {
         const OpenResult r = watcher->resultAt(index);
-        onLayerOpened(r.source, r.layer, r.error);
+        onLayerOpened(r.source, r.layer, r.error, r.report);
     });
-    connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
-    watcher->setFuture(QtConcurrent::run([resolved](QPromise<OpenResult> &promise) {
-        for (const QString &source : resolved) {
-            OpenResult r{source, nullptr, QString()};
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
+            [this](int value) { mImportProgress->setValue(value); });
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, cancel] {
+        if (mCancelFlag == cancel) {
+            mImportProgress->hide();
+            mCancelImport->hide();
+            mCancelFlag.reset();
+        }
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([resolved, forceAis, cancel](QPromise<OpenResult> &promise) {
+        promise.setProgressRange(0, 1000);
+        for (int k = 0; k < resolved.size(); ++k) {
+            const QString &source = resolved[k];
+            OpenResult r{source, nullptr, QString(), QString()};
             // Exceptions stop at the thread boundary; the UI gets a message instead.
             try {
-                r.layer = openLayer(source, &r.error);
+                if (forceAis || isAisLogPath(source)) {
+                    AisImportReport report;
+                    auto progress = [&](double fraction) {
+                        promise.setProgressValue(int((k + fraction) / resolved.size() * 1000));
+                        return !cancel->load();
+                    };
+                    r.layer = loadAisTrackLayer(source, report, {}, progress, &r.error);
+                    r.report = report.describe();
+                } else {
+                    r.layer = openLayer(source, &r.error);
+                }
             } catch (const std::exception &e) {
                 r.error = QStringLiteral("'%1': %2").arg(source, QString::fromUtf8(e.what()));
             }
@@ -285,16 +382,23 @@ void MainWindow::openFiles(const QStringList &sources)
 }
 
 void MainWindow::onLayerOpened(const QString &source, const std::shared_ptr<Layer> &layer,
-                               const QString &error)
+                               const QString &error, const QString &report)
 {
+    if (!report.isEmpty())
+        mLastImportReport = report;
     --mPendingOpens;
     if (mPendingOpens == 0) {
         mProgress->hide();
         statusBar()->clearMessage();
     }
     if (!layer) {
-        mMessageBar->showMessage(MessageBar::Level::Error,
-                                 tr("Could not open layer: %1").arg(error.toHtmlEscaped()));
+        if (!report.isEmpty())
+            mMessageBar->showMessage(MessageBar::Level::Error,
+                                     tr("Could not import: %1").arg(error.toHtmlEscaped()), tr("Details"),
+                                     [this] { showImportReport(); });
+        else
+            mMessageBar->showMessage(MessageBar::Level::Error,
+                                     tr("Could not open layer: %1").arg(error.toHtmlEscaped()));
         Q_EMIT sourceOpened(source, false);
         return;
     }
@@ -314,7 +418,84 @@ void MainWindow::onLayerOpened(const QString &source, const std::shared_ptr<Laye
                                      .arg(raster->info().height),
                                  tr("Build Overviews"), [this, id] { buildOverviews(id); });
     }
+    if (auto tracks = std::dynamic_pointer_cast<TrackLayer>(layer); tracks && !report.isEmpty()) {
+        const QString firstLine = report.section(QLatin1Char('\n'), 0, 0);
+        mMessageBar->showMessage(MessageBar::Level::Info,
+                                 tr("Imported %1 positions of %2 vessels. %3")
+                                     .arg(tracks->store().positionCount())
+                                     .arg(tracks->store().vesselCount())
+                                     .arg(firstLine.section(QStringLiteral(", "), -1).toHtmlEscaped()),
+                                 tr("Details"), [this] { showImportReport(); });
+    }
     Q_EMIT sourceOpened(source, true);
+}
+
+void MainWindow::importDialog()
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("lastAisDir")).toString();
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import AIS Log"), dir, tr("AIS logs (*.nmea *.ais *.aivdm *.txt *.log);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("lastAisDir"), QFileInfo(files.first()).absolutePath());
+    importAisLogs(files);
+}
+
+void MainWindow::showImportReport()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("importReportDialog"));
+    dialog->setWindowTitle(tr("AIS Import Report"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *text = new QPlainTextEdit(mLastImportReport, dialog);
+    text->setReadOnly(true);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(text);
+    dialog->resize(760, 360);
+    dialog->show();
+}
+
+void MainWindow::activateVessel(const QString &layerId, std::uint32_t mmsi)
+{
+    auto tracks = std::dynamic_pointer_cast<TrackLayer>(mLayers->find(layerId));
+    if (!tracks)
+        return;
+    const VesselTrack *track = tracks->store().track(mmsi);
+    if (!track)
+        return;
+    tracks->setHighlighted(mmsi);
+    const QRectF b = track->boundsWgs84();
+    // A little room around the track; a ship that never moved gets a few kilometres.
+    const double pad = std::max(0.02, 0.1 * std::max(b.width(), b.height()));
+    mCanvas->zoomToWgs84(b.adjusted(-pad, -pad, pad, pad));
+    mCanvas->refresh();
+    statusBar()->showMessage(
+        tr("%1: %2 positions").arg(tracks->registry().displayName(mmsi)).arg(track->size()), 5000);
+}
+
+void MainWindow::identify(QPointF mapPoint, double toleranceMap)
+{
+    const Transform toWgs84(mCanvas->crs(), Crs::wgs84());
+    const QPointF lonLat = toWgs84.forward(mapPoint);
+    const QPointF edge = toWgs84.forward(mapPoint + QPointF(toleranceMap, 0));
+    const double toleranceDeg = std::abs(edge.x() - lonLat.x());
+    const auto &layers = mLayers->layers();
+    for (auto it = layers.crbegin(); it != layers.crend(); ++it) { // top layer first
+        auto tracks = std::dynamic_pointer_cast<TrackLayer>(*it);
+        if (!tracks || !tracks->isVisible())
+            continue;
+        const TrackLayer::Pick pick = tracks->nearest(lonLat, toleranceDeg);
+        if (pick.found) {
+            mIdentifyPanel->show(tr("%1 – %2").arg(tracks->registry().displayName(pick.mmsi), tracks->name()),
+                                 tracks->describePosition(pick.mmsi, pick.index));
+            if (auto *dock = findChild<QDockWidget *>(QStringLiteral("identifyDock")))
+                dock->raise();
+            return;
+        }
+    }
+    mIdentifyPanel->showNothing(CoordinateFormat::toDms(lonLat.x(), lonLat.y()));
 }
 
 void MainWindow::zoomToWgs84(const QRectF &lonLatBox)

@@ -5,10 +5,15 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <atomic>
+#include <cstdint>
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QMenu;
 class QProgressBar;
+class QToolButton;
 class QActionGroup;
 
 namespace sightline {
@@ -17,6 +22,8 @@ class LayerStack;
 class LayerPanel;
 class MapCanvas;
 class MessageBar;
+class VesselPanel;
+class IdentifyPanel;
 
 /// The workbench window: map canvas in the middle, layers on the left,
 /// coordinates and scale below. Owns the layer stack it shows.
@@ -31,6 +38,10 @@ public:
     LayerStack *layers() const { return mLayers; }
     LayerPanel *layerPanel() const { return mLayerPanel; }
     MessageBar *messageBar() const { return mMessageBar; }
+    VesselPanel *vesselPanel() const { return mVesselPanel; }
+    IdentifyPanel *identifyPanel() const { return mIdentifyPanel; }
+    /// The report of the last AIS import, as shown by "Details".
+    const QString &lastImportReport() const { return mLastImportReport; }
     /// True while layers are being opened in the background.
     bool isLoading() const { return mPendingOpens > 0; }
 
@@ -38,6 +49,10 @@ public Q_SLOTS:
     /// Opens files or sources in the background; each failure is reported in
     /// the message bar and the others still open.
     void openFiles(const QStringList &sources);
+    /// Imports AIS logs whatever their file names, with progress, cancel and a report.
+    void importAisLogs(const QStringList &paths);
+    /// Asks a running import to stop; what was read so far is kept.
+    void cancelImports();
     void zoomToWgs84(const QRectF &lonLatBox);
     /// Centres the map on a typed coordinate or MGRS reference; false and a
     /// message when the text cannot be read.
@@ -66,8 +81,13 @@ private:
     void updateScale();
     void showRenderErrors(const QList<RenderError> &errors);
     void showAbout();
-    void onLayerOpened(const QString &source, const std::shared_ptr<class Layer> &layer,
-                       const QString &error);
+    void openSources(const QStringList &sources, bool forceAis);
+    void onLayerOpened(const QString &source, const std::shared_ptr<class Layer> &layer, const QString &error,
+                       const QString &report);
+    void importDialog();
+    void showImportReport();
+    void activateVessel(const QString &layerId, std::uint32_t mmsi);
+    void identify(QPointF mapPoint, double toleranceMap);
 
     LayerStack *mLayers;
     MapCanvas *mCanvas;
@@ -81,6 +101,12 @@ private:
     QLabel *mScale;
     QLabel *mRenderTime;
     QProgressBar *mProgress;
+    QProgressBar *mImportProgress = nullptr;
+    QToolButton *mCancelImport = nullptr;
+    std::shared_ptr<std::atomic<bool>> mCancelFlag;
+    VesselPanel *mVesselPanel;
+    IdentifyPanel *mIdentifyPanel;
+    QString mLastImportReport;
     int mPendingOpens = 0;
     bool mFramedOnce = false;
 };

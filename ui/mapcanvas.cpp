@@ -19,7 +19,9 @@ const QColor kBackground(0xEE, 0xF1, 0xF4);
 } // namespace
 
 MapCanvas::MapCanvas(LayerStack *layers, QWidget *parent)
-    : QWidget(parent), mLayers(layers), mCrs(Crs::webMercator())
+    : QWidget(parent)
+    , mLayers(layers)
+    , mCrs(Crs::webMercator())
 {
     setObjectName(QStringLiteral("mapCanvas"));
     setMouseTracking(true);
@@ -82,7 +84,9 @@ QPointF MapCanvas::toWidget(QPointF m) const
 void MapCanvas::setTool(Tool tool)
 {
     mTool = tool;
-    setCursor(tool == Tool::Pan ? Qt::OpenHandCursor : Qt::CrossCursor);
+    setCursor(tool == Tool::Pan        ? Qt::OpenHandCursor
+              : tool == Tool::Identify ? Qt::PointingHandCursor
+                                       : Qt::CrossCursor);
 }
 
 void MapCanvas::setView(QPointF center, double resolution)
@@ -251,6 +255,11 @@ void MapCanvas::mousePressEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton && event->button() != Qt::MiddleButton)
         return;
     mPressPos = mLastPos = event->position();
+    if (mTool == Tool::Identify && event->button() == Qt::LeftButton) {
+        constexpr double kPickPixels = 8;
+        Q_EMIT identifyRequested(toMap(mPressPos), kPickPixels * mResolution);
+        return;
+    }
     if (mTool == Tool::ZoomBox && event->button() == Qt::LeftButton) {
         mZoomBoxActive = true;
         mZoomBox = QRectF(mPressPos, mPressPos);
@@ -278,7 +287,7 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
     if (mDragging) {
         mDragging = false;
-        setCursor(mTool == Tool::Pan ? Qt::OpenHandCursor : Qt::CrossCursor);
+        setTool(mTool); // restores the tool's cursor
         const QPointF delta = event->position() - mLastPos;
         if (!delta.isNull())
             panByPixels(delta);

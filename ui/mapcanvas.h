@@ -26,7 +26,8 @@ public:
     enum class Tool
     {
         Pan,
-        ZoomBox
+        ZoomBox,
+        Identify
     };
 
     explicit MapCanvas(LayerStack *layers, QWidget *parent = nullptr);
@@ -71,6 +72,8 @@ Q_SIGNALS:
     void renderStarted();
     void renderFinished(qint64 milliseconds);
     void renderErrors(const QList<sightline::RenderError> &errors);
+    /// The Identify tool clicked at `mapPoint`; `toleranceMap` is a few pixels in map units.
+    void identifyRequested(QPointF mapPoint, double toleranceMap);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

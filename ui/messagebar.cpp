@@ -8,8 +8,11 @@
 namespace sightline {
 
 MessageBar::MessageBar(QWidget *parent)
-    : QFrame(parent), mIcon(new QLabel(this)), mText(new QLabel(this)), mAction(new QPushButton(this)),
-      mClose(new QPushButton(QStringLiteral("✕"), this))
+    : QFrame(parent)
+    , mIcon(new QLabel(this))
+    , mText(new QLabel(this))
+    , mAction(new QPushButton(this))
+    , mClose(new QPushButton(QStringLiteral("✕"), this))
 {
     setObjectName(QStringLiteral("messageBar"));
     mText->setObjectName(QStringLiteral("messageText"));

@@ -136,7 +136,11 @@ void Writer::iso(double t)
 class JsonObject
 {
 public:
-    explicit JsonObject(Writer &w) : w(w) { w.ch('{'); }
+    explicit JsonObject(Writer &w)
+        : w(w)
+    {
+        w.ch('{');
+    }
     void close() { w.lit("}\n"); }
 
     template <std::size_t N> void key(const char (&k)[N])

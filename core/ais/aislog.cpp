@@ -49,8 +49,11 @@ QString AisLogSummary::describe() const
     return text;
 }
 
-void readAisLogData(const char *data, std::size_t size, const AisMessageSink &sink, AisLogSummary &summary)
+bool readAisLogData(const char *data, std::size_t size, const AisMessageSink &sink, AisLogSummary &summary,
+                    const AisProgress &progress)
 {
+    constexpr std::int64_t kLinesPerProgress = 1 << 16;
+    bool stopped = false;
     NmeaReader reader;
     AisMessage message;
     auto onRaw = [&](const RawMessage &raw) {
@@ -64,12 +67,19 @@ void readAisLogData(const char *data, std::size_t size, const AisMessageSink &si
         case DecodeStatus::NotDecoded:
             ++summary.notDecoded[std::size_t(message.type)];
             break;
-        case DecodeStatus::TooShort:
-            reader.reject(Rejection::TooShort, raw.line,
-                          "type " + std::to_string(message.type) + " message has " +
-                              std::to_string(raw.bits->size()) + " bits, needs " +
-                              std::to_string(minimumBits(message.type)));
+        case DecodeStatus::TooShort: {
+            const int bits = raw.bits->size();
+            // Under 38 bits not even the header (type, repeat, MMSI) is whole; a type 24
+            // part B needs 168 bits where part A needs 160.
+            const int need = bits < 38                                   ? 38
+                             : message.type == 24 && message.partno == 1 ? 168
+                                                                         : minimumBits(message.type);
+            reader.reject(
+                Rejection::TooShort, raw.line,
+                (bits < 38 ? std::string("message") : "type " + std::to_string(message.type) + " message") +
+                    " has " + std::to_string(bits) + " bits, needs " + std::to_string(need));
             break;
+        }
         case DecodeStatus::UnknownType:
             reader.reject(Rejection::UnknownType, raw.line, "message type " + std::to_string(message.type));
             break;
@@ -82,12 +92,18 @@ void readAisLogData(const char *data, std::size_t size, const AisMessageSink &si
         const char *lineEnd = nl ? nl : end;
         reader.feed(std::string_view(p, std::size_t(lineEnd - p)), ++lineNumber, onRaw);
         p = nl ? nl + 1 : end;
+        if (progress && lineNumber % kLinesPerProgress == 0 && !progress(double(p - data) / double(size))) {
+            stopped = true;
+            break;
+        }
     }
     reader.finish();
     summary.reader = reader.stats();
+    return !stopped;
 }
 
-bool readAisLog(const QString &path, const AisMessageSink &sink, AisLogSummary &summary, QString *error)
+bool readAisLog(const QString &path, const AisMessageSink &sink, AisLogSummary &summary, QString *error,
+                const AisProgress &progress)
 {
     summary.file = path;
     QFile file(path);
@@ -107,11 +123,13 @@ bool readAisLog(const QString &path, const AisMessageSink &sink, AisLogSummary &
     const uchar *data = file.map(0, size);
     if (!data) {
         const QByteArray all = file.readAll();
-        readAisLogData(all.constData(), std::size_t(all.size()), sink, summary);
+        summary.stopped = !readAisLogData(all.constData(), std::size_t(all.size()), sink, summary, progress);
         return true;
     }
-    readAisLogData(reinterpret_cast<const char *>(data), std::size_t(size), sink, summary);
+    const bool finished =
+        readAisLogData(reinterpret_cast<const char *>(data), std::size_t(size), sink, summary, progress);
     file.unmap(const_cast<uchar *>(data));
+    summary.stopped = !finished;
     return true;
 }
 

@@ -19,6 +19,8 @@ struct AisLogSummary
     NmeaReader::Stats reader;
     std::int64_t decoded = 0;
     std::int64_t withoutTime = 0;
+    /// True when the reading was stopped (cancelled) before the end of the file.
+    bool stopped = false;
     /// Valid messages of types Sightline recognises but does not decode, by type.
     std::array<std::int64_t, 28> notDecoded{};
 
@@ -29,14 +31,19 @@ struct AisLogSummary
 };
 
 using AisMessageSink = std::function<void(const AisMessage &, const RawMessage &)>;
+/// Told the fraction of the input read so far, now and then; returning false stops the reading.
+using AisProgress = std::function<bool(double)>;
 
 /// Reads an NMEA log (AIVDM/AIVDO with any talker, tag blocks, the common
 /// timestamp forms), decodes every message and hands the decoded ones to
 /// `sink`. False with `error` set only when the file cannot be read at all;
 /// bad records are counted in `summary`, never fatal.
-bool readAisLog(const QString &path, const AisMessageSink &sink, AisLogSummary &summary, QString *error);
+bool readAisLog(const QString &path, const AisMessageSink &sink, AisLogSummary &summary, QString *error,
+                const AisProgress &progress = {});
 
 /// The same over bytes already in memory (tests, fuzzing).
-void readAisLogData(const char *data, std::size_t size, const AisMessageSink &sink, AisLogSummary &summary);
+/// Returns false when `progress` asked to stop.
+bool readAisLogData(const char *data, std::size_t size, const AisMessageSink &sink, AisLogSummary &summary,
+                    const AisProgress &progress = {});
 
 } // namespace sightline::ais

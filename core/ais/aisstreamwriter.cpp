@@ -10,7 +10,9 @@ namespace {
 constexpr std::size_t kFlushBytes = 1 << 20;
 }
 
-AisStreamWriter::AisStreamWriter(std::FILE *out, Format format) : mOut(out), mFormat(format)
+AisStreamWriter::AisStreamWriter(std::FILE *out, Format format)
+    : mOut(out)
+    , mFormat(format)
 {
     for (std::size_t i = 0; i < kBatchesInFlight; ++i) {
         auto batch = std::make_unique<Batch>();

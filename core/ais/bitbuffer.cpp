@@ -11,7 +11,8 @@ namespace {
 struct ArmourTable
 {
     unsigned char value[256];
-    constexpr ArmourTable() : value()
+    constexpr ArmourTable()
+        : value()
     {
         for (int c = 0; c < 256; ++c) {
             int v = 0x40; // invalid: the flag survives OR-ing, the low six bits stay clear
@@ -39,6 +40,12 @@ bool BitBuffer::append(const char *payload, std::size_t length, int fillBits)
 {
     if (fillBits < 0 || fillBits > 5 || mBits + int(length) * 6 > kMaxBits)
         return false;
+    // The payload is OR-ed in: clear what it will cover first. assign() cleared only the words
+    // its own fragment reached; past them lie an earlier message's bits.
+    const int lastWord = std::min(int(std::size(mWords)) - 1, (mBits + int(length) * 6) / 64 + 1);
+    mWords[mBits >> 6] &= (mBits & 63) ? ~(~std::uint64_t(0) >> (mBits & 63)) : 0;
+    for (int w = (mBits >> 6) + 1; w <= lastWord; ++w)
+        mWords[w] = 0;
     // Ten characters (60 bits) at a time into a register, then into the words.
     unsigned bad = 0;
     int bit = mBits;

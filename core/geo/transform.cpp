@@ -54,7 +54,9 @@ PJ *cachedOperation(const Crs &source, const Crs &destination, QString *error)
 
 } // namespace
 
-Transform::Transform(const Crs &source, const Crs &destination) : mSource(source), mDestination(destination)
+Transform::Transform(const Crs &source, const Crs &destination)
+    : mSource(source)
+    , mDestination(destination)
 {
     if (!source.isValid() || !destination.isValid()) {
         mError = QStringLiteral("transform needs two valid CRSs");

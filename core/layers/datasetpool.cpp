@@ -86,8 +86,9 @@ void DatasetPool::clear()
 }
 
 DatasetLease::DatasetLease(DatasetLease &&other) noexcept
-    : mSource(std::move(other.mSource)), mDataset(std::exchange(other.mDataset, nullptr)),
-      mGeneration(other.mGeneration)
+    : mSource(std::move(other.mSource))
+    , mDataset(std::exchange(other.mDataset, nullptr))
+    , mGeneration(other.mGeneration)
 {
 }
 

@@ -46,7 +46,9 @@ class DatasetLease
 public:
     DatasetLease() = default;
     DatasetLease(QString source, GDALDataset *dataset, quint64 generation)
-        : mSource(std::move(source)), mDataset(dataset), mGeneration(generation)
+        : mSource(std::move(source))
+        , mDataset(dataset)
+        , mGeneration(generation)
     {
     }
     DatasetLease(DatasetLease &&other) noexcept;

@@ -4,6 +4,9 @@
 
 namespace sightline {
 
-Layer::Layer() : mId(QUuid::createUuid().toString(QUuid::WithoutBraces)) {}
+Layer::Layer()
+    : mId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
 
 } // namespace sightline

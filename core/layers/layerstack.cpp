@@ -1,5 +1,6 @@
 #include "layers/layerstack.h"
 
+#include "layers/aistracklayer.h"
 #include "layers/datasetpool.h"
 #include "layers/imageryservice.h"
 #include "layers/rasterlayer.h"
@@ -86,6 +87,10 @@ QRectF LayerStack::fullExtentWgs84() const
 
 std::shared_ptr<Layer> openLayer(const QString &source, QString *error)
 {
+    if (isAisLogPath(source)) {
+        AisImportReport report;
+        return loadAisTrackLayer(source, report, {}, {}, error);
+    }
     QString gdalSource = source;
     ImageryService service;
     const bool isService = looksLikeServiceUrl(source);

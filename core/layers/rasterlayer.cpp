@@ -250,7 +250,8 @@ bool RasterLayer::load(const QString &source, QString *error)
 
     // Files that carry their own credit line get it printed under the map.
     for (const LayerProperty &m : std::as_const(mInfo.metadata)) {
-        if (m.first == QLatin1String("TIFFTAG_COPYRIGHT") || m.first.compare(QLatin1String("ATTRIBUTION"), Qt::CaseInsensitive) == 0)
+        if (m.first == QLatin1String("TIFFTAG_COPYRIGHT") ||
+            m.first.compare(QLatin1String("ATTRIBUTION"), Qt::CaseInsensitive) == 0)
             mAttribution = m.second;
     }
 

@@ -36,7 +36,9 @@ int cancelCallback(double, const char *, void *data)
 } // namespace
 
 RasterRenderer::RasterRenderer(RasterInfo info, RasterStyle style, MapSettings settings)
-    : mInfo(std::move(info)), mStyle(std::move(style)), mSettings(std::move(settings))
+    : mInfo(std::move(info))
+    , mStyle(std::move(style))
+    , mSettings(std::move(settings))
 {
 }
 

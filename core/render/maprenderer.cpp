@@ -87,7 +87,8 @@ struct MapRenderJob::LayerJob
 };
 
 MapRenderJob::MapRenderJob(MapSettings settings, QObject *parent)
-    : QObject(parent), mSettings(std::move(settings))
+    : QObject(parent)
+    , mSettings(std::move(settings))
 {
     connect(&mWatcher, &QFutureWatcher<void>::finished, this, &MapRenderJob::onWorkersFinished);
 }

@@ -25,7 +25,8 @@ QPointF toMercator(QPointF lonLat)
 } // namespace
 
 TileServer::TileServer(QColor background, QList<QPointF> redMarkersLonLat)
-    : mBackground(background), mMarkers(std::move(redMarkersLonLat))
+    : mBackground(background)
+    , mMarkers(std::move(redMarkersLonLat))
 {
 }
 

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "layers/tracklayer.h"
+#include "tracks/aisimport.h"
+
+#include <functional>
+#include <memory>
+
+namespace sightline {
+
+/// True for the files Sightline reads as AIS logs (.nmea, .ais, .aivdm).
+bool isAisLogPath(const QString &path);
+
+/// Imports an AIS log into a new track layer. `report` says what was kept and
+/// what was not; `progress` (0..1) may return false to cancel, keeping what was
+/// read so far. Null with `error` set only when the file cannot be read.
+std::shared_ptr<TrackLayer> loadAisTrackLayer(const QString &path, AisImportReport &report,
+                                              const AisImportOptions &options = {},
+                                              const std::function<bool(double)> &progress = {},
+                                              QString *error = nullptr);
+
+} // namespace sightline

@@ -1,0 +1,266 @@
+#include "layers/trackrenderer.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+
+#include <cmath>
+
+namespace sightline {
+
+namespace {
+
+// Blue → cyan → yellow → red over 0..1, for speed and time colouring.
+QColor ramp(double t)
+{
+    t = std::clamp(t, 0.0, 1.0);
+    return QColor::fromHsvF(float(0.66 * (1.0 - t)), 0.85f, 0.92f);
+}
+
+constexpr double kMaxSpeedForColour = 20.0; // knots: faster is drawn as fast
+constexpr std::size_t kPointsThreshold = 20000;
+constexpr std::size_t kLabelVesselLimit = 300;
+
+} // namespace
+
+TrackRenderer::TrackRenderer(std::shared_ptr<const TrackStore> store,
+                             std::shared_ptr<const VesselRegistry> registry,
+                             std::shared_ptr<TrackLayer::ProjectionCacheHandle> cache,
+                             TrackLayer::Style style, std::uint32_t highlighted, MapSettings settings)
+    : mStore(std::move(store))
+    , mRegistry(std::move(registry))
+    , mCache(std::move(cache))
+    , mStyle(style)
+    , mHighlighted(highlighted)
+    , mSettings(std::move(settings))
+{
+    mFirstMs = mStore->firstTimeMs();
+    mSpanMs = std::max<std::int64_t>(1, mStore->lastTimeMs() - mFirstMs);
+}
+
+QColor TrackRenderer::colourFor(const VesselTrack &track, std::size_t i) const
+{
+    switch (mStyle.colourBy) {
+    case TrackLayer::ColourBy::Vessel:
+        return TrackLayer::vesselColour(track.mmsi());
+    case TrackLayer::ColourBy::Speed: {
+        const double sog = track.sog(i);
+        return std::isnan(sog) ? QColor(140, 140, 140) : ramp(sog / kMaxSpeedForColour);
+    }
+    case TrackLayer::ColourBy::Time:
+        return ramp(double(track.timeMs(i) - mFirstMs) / double(mSpanMs));
+    }
+    return Qt::black;
+}
+
+bool TrackRenderer::render(QPainter &painter, const std::atomic<bool> &cancelled)
+{
+    if (!mSettings.isValid() || mStore->positionCount() == 0)
+        return true;
+    const auto projected = projectedTracks(*mCache, *mStore, mSettings.destinationCrs());
+    if (cancelled)
+        return true;
+    // Tracks whose box touches the view, with a margin for labels and line joins.
+    const double margin = 20 * mSettings.mapUnitsPerPixel();
+    const QRectF view = mSettings.visibleExtent().adjusted(-margin, -margin, margin, margin);
+    std::vector<std::size_t> visible;
+    std::size_t visiblePositions = 0;
+    for (std::size_t t = 0; t < projected->tracks.size(); ++t) {
+        const QRectF &b = projected->tracks[t].bounds;
+        if (projected->tracks[t].xy.empty() || b.right() < view.left() || b.left() > view.right() ||
+            b.bottom() < view.top() || b.top() > view.bottom())
+            continue;
+        visible.push_back(t);
+        visiblePositions += mStore->tracks()[t].size();
+    }
+    if (visible.empty())
+        return true;
+    if (visiblePositions > kSplatThreshold)
+        splat(painter, *projected, visible, cancelled);
+    else
+        drawVectors(painter, *projected, visible, visiblePositions, cancelled);
+    return true;
+}
+
+void TrackRenderer::splat(QPainter &painter, const ProjectedTracks &projected,
+                          const std::vector<std::size_t> &visible, const std::atomic<bool> &cancelled)
+{
+    const int w = mSettings.outputSize().width(), h = mSettings.outputSize().height();
+    QImage image(w, h, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    auto *bits = reinterpret_cast<QRgb *>(image.bits());
+    const qsizetype stride = image.bytesPerLine() / 4;
+    const QRectF e = mSettings.visibleExtent();
+    const double s = 1.0 / mSettings.mapUnitsPerPixel();
+    for (std::size_t t : visible) {
+        if (cancelled)
+            return;
+        const VesselTrack &track = mStore->tracks()[t];
+        const ProjectedTracks::Track &p = projected.tracks[t];
+        // Pixel = offset * s + origin's pixel: one multiply-add per axis per position.
+        const double ox = (p.originX - e.left()) * s, oy = (e.bottom() - p.originY) * s;
+        const float fs = float(s);
+        const QRgb constant = TrackLayer::vesselColour(track.mmsi()).rgba();
+        const bool byVessel = mStyle.colourBy == TrackLayer::ColourBy::Vessel;
+        const std::size_t n = track.size();
+        const float *xy = p.xy.data();
+        for (std::size_t i = 0; i < n; ++i) {
+            const double x = ox + double(xy[2 * i] * fs), y = oy - double(xy[2 * i + 1] * fs);
+            if (x < 0 || y < 0 || x >= w || y >= h)
+                continue;
+            bits[qsizetype(y) * stride + qsizetype(x)] = byVessel ? constant : colourFor(track, i).rgba();
+        }
+    }
+    painter.drawImage(QPointF(0, 0), image);
+}
+
+void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projected,
+                                const std::vector<std::size_t> &visible, std::size_t visiblePositions,
+                                const std::atomic<bool> &cancelled)
+{
+    const QRectF e = mSettings.visibleExtent();
+    const double s = 1.0 / mSettings.mapUnitsPerPixel();
+    const double dpiScale = mSettings.dpi() / 96.0;
+    const bool drawPoints = visiblePositions <= kPointsThreshold;
+    const bool drawLabels = mStyle.labels && visible.size() <= kLabelVesselLimit;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    QFont labelFont(QStringLiteral("DejaVu Sans"));
+    labelFont.setPixelSize(int(std::lround(11 * dpiScale)));
+    painter.setFont(labelFont);
+
+    // Labels already placed: a label that would cover one is left out.
+    std::vector<QRectF> placedLabels;
+    const QFontMetricsF metrics(labelFont);
+
+    auto drawTrack = [&](std::size_t t, bool highlight) {
+        const VesselTrack &track = mStore->tracks()[t];
+        const ProjectedTracks::Track &p = projected.tracks[t];
+        const double ox = (p.originX - e.left()) * s, oy = (e.bottom() - p.originY) * s;
+        auto pixel = [&](std::size_t i) { return QPointF(ox + p.xy[2 * i] * s, oy - p.xy[2 * i + 1] * s); };
+        const double width = (highlight ? 3.2 : mStyle.lineWidth) * dpiScale;
+        QPen solid(TrackLayer::vesselColour(track.mmsi()), width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        QPen dashed = solid;
+        dashed.setStyle(Qt::DashLine);
+        const bool perSegmentColour = mStyle.colourBy != TrackLayer::ColourBy::Vessel;
+        // Runs between long silences are one polyline; vertices closer than half a pixel are merged.
+        QPolygonF run;
+        QPointF last = pixel(0);
+        run << last;
+        auto flush = [&] {
+            if (run.size() > 1 && !perSegmentColour) {
+                painter.setPen(solid);
+                painter.drawPolyline(run);
+            }
+            run.clear();
+        };
+        for (std::size_t i = 1; i < track.size(); ++i) {
+            const QPointF q = pixel(i);
+            const bool gap = track.timeMs(i) - track.timeMs(i - 1) > mStyle.gapThresholdMs;
+            if (gap) {
+                flush();
+                dashed.setColor(perSegmentColour ? colourFor(track, i) : solid.color());
+                painter.setPen(dashed);
+                painter.drawLine(last, q);
+                run << q;
+                last = q;
+                continue;
+            }
+            if (perSegmentColour) {
+                solid.setColor(colourFor(track, i));
+                painter.setPen(solid);
+                painter.drawLine(last, q);
+                last = q;
+                continue;
+            }
+            if (std::abs(q.x() - last.x()) + std::abs(q.y() - last.y()) < 0.5 && i + 1 < track.size())
+                continue;
+            run << q;
+            last = q;
+        }
+        flush();
+
+        if (drawPoints || highlight) {
+            const double r = (highlight ? 3.0 : 2.2) * dpiScale;
+            for (std::size_t i = 0; i < track.size(); ++i) {
+                const QPointF q = pixel(i);
+                if (q.x() < -10 || q.y() < -10 || q.x() > mSettings.outputSize().width() + 10 ||
+                    q.y() > mSettings.outputSize().height() + 10)
+                    continue;
+                const QColor c = colourFor(track, i);
+                painter.setPen(QPen(Qt::white, 0.8 * dpiScale));
+                painter.setBrush(c);
+                painter.drawEllipse(q, r, r);
+                // Heading (or course) mark: a short tick towards where the bow points.
+                double dir = track.heading(i) >= 0 ? track.heading(i) : track.cog(i);
+                if (!std::isnan(dir)) {
+                    const double a = dir * M_PI / 180.0, len = 9 * dpiScale;
+                    painter.setPen(QPen(c.darker(140), 1.4 * dpiScale, Qt::SolidLine, Qt::RoundCap));
+                    painter.drawLine(q, q + QPointF(std::sin(a) * len, -std::cos(a) * len));
+                }
+            }
+        }
+        if (drawLabels) {
+            // The name by the last position in view.
+            for (std::size_t i = track.size(); i-- > 0;) {
+                const QPointF q = pixel(i);
+                if (q.x() < 0 || q.y() < 0 || q.x() > mSettings.outputSize().width() ||
+                    q.y() > mSettings.outputSize().height())
+                    continue;
+                const VesselInfo *info = mRegistry->find(track.mmsi());
+                const QString name = info && !info->names.isEmpty()
+                                         ? info->currentName()
+                                         : QStringLiteral("MMSI %1").arg(track.mmsi());
+                // Try right, then left, then below the point before giving up on this label.
+                const double advance = metrics.horizontalAdvance(name);
+                const QPointF offsets[] = {QPointF(6 * dpiScale, -5 * dpiScale),
+                                           QPointF(-6 * dpiScale - advance, -5 * dpiScale),
+                                           QPointF(6 * dpiScale, metrics.ascent() + 4 * dpiScale),
+                                           QPointF(-6 * dpiScale - advance, metrics.ascent() + 4 * dpiScale)};
+                QPointF origin;
+                bool placed = false;
+                for (const QPointF &o : offsets) {
+                    const QRectF box(q + o - QPointF(2, metrics.ascent() + 2),
+                                     QSizeF(advance + 4, metrics.height() + 4));
+                    if (std::none_of(placedLabels.begin(), placedLabels.end(),
+                                     [&](const QRectF &r) { return r.intersects(box); })) {
+                        placedLabels.push_back(box);
+                        origin = q + o;
+                        placed = true;
+                        break;
+                    }
+                }
+                if (!placed)
+                    break;
+                QPainterPath path;
+                path.addText(origin, labelFont, name);
+                painter.setPen(QPen(QColor(255, 255, 255, 220), 3 * dpiScale, Qt::SolidLine, Qt::RoundCap,
+                                    Qt::RoundJoin));
+                painter.setBrush(Qt::NoBrush);
+                painter.drawPath(path);
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(QColor(0x22, 0x2b, 0x33));
+                painter.drawPath(path);
+                break;
+            }
+        }
+    };
+
+    std::size_t highlightedIndex = visible.size();
+    for (std::size_t k = 0; k < visible.size(); ++k) {
+        if (cancelled)
+            break;
+        if (mStore->tracks()[visible[k]].mmsi() == mHighlighted) {
+            highlightedIndex = k;
+            continue;
+        }
+        drawTrack(visible[k], false);
+    }
+    if (highlightedIndex < visible.size())
+        drawTrack(visible[highlightedIndex], true); // on top of the others
+    painter.restore();
+}
+
+} // namespace sightline

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "layers/tracklayer.h"
+#include "render/mapsettings.h"
+
+namespace sightline {
+
+/// Draws a TrackLayer for one view. When the view holds many positions per
+/// pixel it splats them straight into an image (millions per render); closer in
+/// it draws antialiased lines, dashed across silences, then points with
+/// heading marks and name labels.
+class TrackRenderer : public LayerRenderer
+{
+public:
+    TrackRenderer(std::shared_ptr<const TrackStore> store, std::shared_ptr<const VesselRegistry> registry,
+                  std::shared_ptr<TrackLayer::ProjectionCacheHandle> cache, TrackLayer::Style style,
+                  std::uint32_t highlighted, MapSettings settings);
+
+    bool render(QPainter &painter, const std::atomic<bool> &cancelled) override;
+
+    /// Visible positions above which the view is splatted rather than drawn as lines.
+    static constexpr std::size_t kSplatThreshold = 250000;
+
+private:
+    QColor colourFor(const VesselTrack &track, std::size_t i) const;
+    void splat(QPainter &painter, const ProjectedTracks &projected, const std::vector<std::size_t> &visible,
+               const std::atomic<bool> &cancelled);
+    void drawVectors(QPainter &painter, const ProjectedTracks &projected,
+                     const std::vector<std::size_t> &visible, std::size_t visiblePositions,
+                     const std::atomic<bool> &cancelled);
+
+    std::shared_ptr<const TrackStore> mStore;
+    std::shared_ptr<const VesselRegistry> mRegistry;
+    std::shared_ptr<TrackLayer::ProjectionCacheHandle> mCache;
+    TrackLayer::Style mStyle;
+    std::uint32_t mHighlighted;
+    MapSettings mSettings;
+    std::int64_t mFirstMs = 0, mSpanMs = 1;
+};
+
+} // namespace sightline

@@ -1,0 +1,128 @@
+#include "../catchstringmakers.h"
+
+#include "fixtures.h"
+#include "layers/tracklayer.h"
+#include "layers/trackrenderer.h"
+#include "render/maprenderer.h"
+
+using namespace sightline;
+using namespace sightline::test;
+
+namespace {
+
+std::shared_ptr<TrackLayer> layerWith(const std::vector<TrackStore::Position> &positions)
+{
+    auto store = std::make_shared<TrackStore>();
+    for (const auto &p : positions)
+        store->append(p);
+    store->finalize();
+    return std::make_shared<TrackLayer>(QStringLiteral("t"), QStringLiteral("test"), store,
+                                        std::make_shared<VesselRegistry>());
+}
+
+bool near(QRgb a, const QColor &b, int tolerance = 40)
+{
+    return qAlpha(a) > 150 && std::abs(qRed(a) - b.red()) <= tolerance && std::abs(qGreen(a) - b.green()) <= tolerance &&
+           std::abs(qBlue(a) - b.blue()) <= tolerance;
+}
+
+// Is there a pixel of `colour` within `radius` of `p`?
+bool colourAround(const QImage &image, QPointF p, const QColor &colour, int radius = 1)
+{
+    for (int dy = -radius; dy <= radius; ++dy)
+        for (int dx = -radius; dx <= radius; ++dx) {
+            const QPoint q = p.toPoint() + QPoint(dx, dy);
+            if (image.rect().contains(q) && near(image.pixel(q), colour))
+                return true;
+        }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("a track is drawn through its positions in the map CRS", "[render][tracks]")
+{
+    const std::uint32_t mmsi = 273145020;
+    std::vector<TrackStore::Position> ps;
+    for (int i = 0; i <= 10; ++i)
+        ps.push_back({mmsi, i * 600000LL, 131.0 + i * 0.1, 42.3 + i * 0.05});
+    auto layer = layerWith(ps);
+    layer->setStyle({TrackLayer::ColourBy::Vessel, 2 * 3600 * 1000LL, false, 2.0});
+    for (const char *crs : {"EPSG:3857", "EPSG:4326", "EPSG:32652"}) {
+        CAPTURE(crs);
+        MapSettings s = MapSettings::fromWgs84Extent(QRectF(QPointF(130.9, 42.2), QPointF(132.1, 42.9)), QSize(600, 400),
+                                                     Crs::fromUserInput(QString::fromLatin1(crs)));
+        s.setLayers({layer});
+        const QImage image = renderMapImage(s, nullptr, Qt::white);
+        const QColor c = TrackLayer::vesselColour(mmsi);
+        for (int i : {0, 3, 7, 10})
+            CHECK(colourAround(image, expectedPixel(s, QPointF(131.0 + i * 0.1, 42.3 + i * 0.05)), c));
+        // and nothing of it far from the line
+        CHECK_FALSE(colourAround(image, expectedPixel(s, QPointF(131.5, 42.8)), c, 2));
+    }
+}
+
+TEST_CASE("a silence longer than the threshold is drawn dashed", "[render][tracks]")
+{
+    // Due east along 42.5N: one track with a 5-hour silence in the middle, one without.
+    auto trackOf = [](std::uint32_t mmsi, std::int64_t gapMs) {
+        std::vector<TrackStore::Position> ps{{mmsi, 0, 131.0, 42.5}, {mmsi, 600000, 131.2, 42.5},
+                                             {mmsi, 600000 + gapMs, 131.8, 42.5}, {mmsi, 1200000 + gapMs, 132.0, 42.5}};
+        return layerWith(ps);
+    };
+    auto countAlongGap = [](const std::shared_ptr<TrackLayer> &layer, std::uint32_t mmsi) {
+        MapSettings s = MapSettings::fromWgs84Extent(QRectF(QPointF(130.9, 42.3), QPointF(132.1, 42.7)), QSize(600, 200));
+        s.setLayers({layer});
+        const QImage image = renderMapImage(s, nullptr, Qt::white);
+        const QPointF a = expectedPixel(s, QPointF(131.25, 42.5)), b = expectedPixel(s, QPointF(131.75, 42.5));
+        int inked = 0, total = 0;
+        for (int x = int(a.x()); x <= int(b.x()); ++x, ++total)
+            inked += colourAround(image, QPointF(x, a.y()), TrackLayer::vesselColour(mmsi), 0) ? 1 : 0;
+        return std::make_pair(inked, total);
+    };
+    const auto [solidInk, solidTotal] = countAlongGap(trackOf(211000001, 60000), 211000001);
+    const auto [dashInk, dashTotal] = countAlongGap(trackOf(211000001, 5 * 3600 * 1000LL), 211000001);
+    CHECK(solidInk == solidTotal);
+    CHECK(dashInk > dashTotal / 4);       // drawn...
+    CHECK(dashInk < dashTotal * 9 / 10);  // ...with breaks
+}
+
+TEST_CASE("hundreds of thousands of positions are splatted at their pixels", "[render][tracks]")
+{
+    std::vector<TrackStore::Position> ps;
+    for (std::uint32_t v = 0; v < 100; ++v)
+        for (int i = 0; i < 3000; ++i)
+            ps.push_back({211000000 + v, i * 10000LL, 130.0 + v * 0.03, 41.5 + i * 0.0008});
+    auto layer = layerWith(ps);
+    REQUIRE(layer->store().positionCount() > TrackRenderer::kSplatThreshold);
+    MapSettings s = MapSettings::fromWgs84Extent(QRectF(QPointF(129.9, 41.4), QPointF(133.1, 44.0)), QSize(800, 700));
+    s.setLayers({layer});
+    const QImage image = renderMapImage(s, nullptr, Qt::white);
+    for (std::uint32_t v : {0u, 42u, 99u}) {
+        CAPTURE(v);
+        const QColor c = TrackLayer::vesselColour(211000000 + v);
+        CHECK(colourAround(image, expectedPixel(s, QPointF(130.0 + v * 0.03, 41.5 + 1500 * 0.0008)), c, 1));
+    }
+}
+
+TEST_CASE("identify picks the nearest position and describes it", "[tracks]")
+{
+    std::vector<TrackStore::Position> ps{{273145020, 1692100000000LL, 131.0, 42.3}, {273145020, 1692100600000LL, 131.1, 42.35}};
+    ps[1].sog = 10.5;
+    ps[1].heading = 87;
+    auto layer = layerWith(ps);
+    const TrackLayer::Pick pick = layer->nearest(QPointF(131.1004, 42.3497), 0.01);
+    REQUIRE(pick.found);
+    CHECK(pick.index == 1);
+    const auto fields = layer->describePosition(pick.mmsi, pick.index);
+    QStringList text;
+    for (const auto &f : fields)
+        text << f.first + QStringLiteral("=") + f.second;
+    const QString all = text.join(QLatin1Char('\n'));
+    CHECK(all.contains(QStringLiteral("MMSI=273145020")));
+    CHECK(all.contains(QStringLiteral("Flag (from MID)=Russian Federation")));
+    CHECK(all.contains(QStringLiteral("Speed=10.5 kn")));
+    CHECK(all.contains(QStringLiteral("Heading=87°")));
+    CHECK(all.contains(QStringLiteral("Time (UTC)=2023-08-15T11:56:40.000Z")));
+    CHECK_FALSE(layer->nearest(QPointF(132.0, 43.0), 0.01).found);
+}

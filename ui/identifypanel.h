@@ -1,0 +1,28 @@
+#pragma once
+
+#include "layers/layer.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+
+namespace sightline {
+
+/// The fields of what the Identify tool picked on the map.
+class IdentifyPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit IdentifyPanel(QWidget *parent = nullptr);
+    void show(const QString &title, const QList<LayerProperty> &fields);
+    void showNothing(const QString &where);
+    QTableWidget *table() const { return mTable; }
+    QString title() const;
+
+private:
+    QLabel *mTitle;
+    QTableWidget *mTable;
+};
+
+} // namespace sightline
