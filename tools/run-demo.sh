@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and opens the workbench on the bundled demo:
 # the case-study area (Rajin – Vladivostok – Nakhodka) framed over the land/sea
-# base, with the demo Landsat scenes and MBTiles loaded. With no display it says
+# base, with the demo Landsat scenes and MBTiles loaded and the SIMULATED AIS
+# tracks of the case (Angara and Maria going dark on the way to Rajin). With no display it says
 # so and renders the same view headless to a PNG.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,6 +15,7 @@ layers=(
   "$demo/imagery/landsat7_bahamas_RGB.byte.tif"
   "$demo/imagery/landsat8/l8_RGB_B4B3B2.vrt"
   "$demo/imagery/RGB.byte_landsat7_webmercator.mbtiles"
+  "$demo/ais/case_rajin_dunai_2023_SIMULATED.nmea"
 )
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   out=${SIGHTLINE_DEMO_OUT:-$root/build/demo-view.png}

@@ -44,6 +44,7 @@ public:
         /// A silence longer than this between two positions is drawn dashed.
         std::int64_t gapThresholdMs = 2 * 3600 * 1000;
         bool labels = true;
+        /// Line width in points on paper; on screen tracks are one-pixel lines.
         double lineWidth = 1.6;
     };
 

@@ -55,6 +55,28 @@ QColor TrackRenderer::colourFor(const VesselTrack &track, std::size_t i) const
     return Qt::black;
 }
 
+const QImage &TrackRenderer::sprite(const QColor &colour, double radius)
+{
+    const quint64 key = (quint64(colour.rgba()) << 16) | quint64(std::lround(radius * 100));
+    auto it = mSprites.find(key);
+    if (it != mSprites.end())
+        return it->second;
+    // Drawn at twice the size and marked as such, so the dot stays round and crisp.
+    const int size = int(std::ceil(2 * (radius + 1))) * 2;
+    QImage dot(size, size, QImage::Format_ARGB32_Premultiplied);
+    dot.fill(Qt::transparent);
+    {
+        QPainter p(&dot);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.scale(2, 2);
+        p.setPen(QPen(Qt::white, 0.8));
+        p.setBrush(colour);
+        p.drawEllipse(QPointF(size / 4.0, size / 4.0), radius, radius);
+    }
+    dot.setDevicePixelRatio(2);
+    return mSprites.emplace(key, std::move(dot)).first->second;
+}
+
 bool TrackRenderer::render(QPainter &painter, const std::atomic<bool> &cancelled)
 {
     if (!mSettings.isValid() || mStore->positionCount() == 0)
@@ -140,8 +162,12 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
         const ProjectedTracks::Track &p = projected.tracks[t];
         const double ox = (p.originX - e.left()) * s, oy = (e.bottom() - p.originY) * s;
         auto pixel = [&](std::size_t i) { return QPointF(ox + p.xy[2 * i] * s, oy - p.xy[2 * i + 1] * s); };
-        const double width = (highlight ? 3.2 : mStyle.lineWidth) * dpiScale;
+        // On screen a one-pixel cosmetic pen takes Qt's fast antialiased line path (ten times
+        // faster than a wider stroke, which is outlined and filled); paper gets the real width.
+        const bool print = mSettings.dpi() > 150;
+        const double width = highlight ? 3.2 * dpiScale : print ? mStyle.lineWidth * dpiScale : 1.0;
         QPen solid(TrackLayer::vesselColour(track.mmsi()), width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        solid.setCosmetic(!highlight && !print);
         QPen dashed = solid;
         dashed.setStyle(Qt::DashLine);
         const bool perSegmentColour = mStyle.colourBy != TrackLayer::ColourBy::Vessel;
@@ -183,23 +209,30 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
         flush();
 
         if (drawPoints || highlight) {
+            // Points as pre-drawn sprites and heading ticks in one batch per track:
+            // per-point antialiased ellipses cost more than everything else together.
             const double r = (highlight ? 3.0 : 2.2) * dpiScale;
+            const int w = mSettings.outputSize().width(), h = mSettings.outputSize().height();
+            QVector<QLineF> ticks;
+            QColor tickColour;
             for (std::size_t i = 0; i < track.size(); ++i) {
                 const QPointF q = pixel(i);
-                if (q.x() < -10 || q.y() < -10 || q.x() > mSettings.outputSize().width() + 10 ||
-                    q.y() > mSettings.outputSize().height() + 10)
+                if (q.x() < -10 || q.y() < -10 || q.x() > w + 10 || q.y() > h + 10)
                     continue;
                 const QColor c = colourFor(track, i);
-                painter.setPen(QPen(Qt::white, 0.8 * dpiScale));
-                painter.setBrush(c);
-                painter.drawEllipse(q, r, r);
+                const QImage &dot = sprite(c, r);
+                painter.drawImage(q - QPointF(dot.width(), dot.height()) / (2 * dot.devicePixelRatio()), dot);
                 // Heading (or course) mark: a short tick towards where the bow points.
-                double dir = track.heading(i) >= 0 ? track.heading(i) : track.cog(i);
+                const double dir = track.heading(i) >= 0 ? track.heading(i) : track.cog(i);
                 if (!std::isnan(dir)) {
                     const double a = dir * M_PI / 180.0, len = 9 * dpiScale;
-                    painter.setPen(QPen(c.darker(140), 1.4 * dpiScale, Qt::SolidLine, Qt::RoundCap));
-                    painter.drawLine(q, q + QPointF(std::sin(a) * len, -std::cos(a) * len));
+                    ticks.append(QLineF(q, q + QPointF(std::sin(a) * len, -std::cos(a) * len)));
+                    tickColour = c.darker(140);
                 }
+            }
+            if (!ticks.isEmpty()) {
+                painter.setPen(QPen(tickColour, 1.4 * dpiScale, Qt::SolidLine, Qt::RoundCap));
+                painter.drawLines(ticks);
             }
         }
         if (drawLabels) {

@@ -3,6 +3,10 @@
 #include "layers/tracklayer.h"
 #include "render/mapsettings.h"
 
+#include <QImage>
+
+#include <unordered_map>
+
 namespace sightline {
 
 /// Draws a TrackLayer for one view. When the view holds many positions per
@@ -23,6 +27,8 @@ public:
 
 private:
     QColor colourFor(const VesselTrack &track, std::size_t i) const;
+    /// A dot of `colour` with a white rim, drawn once per colour and size.
+    const QImage &sprite(const QColor &colour, double radius);
     void splat(QPainter &painter, const ProjectedTracks &projected, const std::vector<std::size_t> &visible,
                const std::atomic<bool> &cancelled);
     void drawVectors(QPainter &painter, const ProjectedTracks &projected,
@@ -36,6 +42,7 @@ private:
     std::uint32_t mHighlighted;
     MapSettings mSettings;
     std::int64_t mFirstMs = 0, mSpanMs = 1;
+    std::unordered_map<quint64, QImage> mSprites;
 };
 
 } // namespace sightline

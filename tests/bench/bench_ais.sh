@@ -40,3 +40,19 @@ types='"type":\(1\|2\|3\|5\|18\),'
 a=$("$sightline" ais decode "$data/ais_head.nmea" 2>/dev/null | grep -c "$types" || true)
 b=$(gpsdecode -j < "$data/ais_head.nmea" | grep -c "$types" || true)
 echo "type 1/2/3/5/18 messages in the first 200k lines: sightline $a, gpsdecode $b"
+# Import into the track store (one thread) and rendering of 10 million positions. The
+# generated log has no receive times, so a copy gets NMEA 4.0 tag blocks (10 lines a second).
+tagged=$data/ais_${LINES}_tagged.nmea
+[ -f "$tagged" ] || python3 - "$file" "$tagged" <<'PY'
+import sys
+src, dst = sys.argv[1], sys.argv[2]
+with open(src) as f, open(dst, "w") as out:
+    for i, line in enumerate(f):
+        tag = f"s:bench,c:{1692000000 + i // 10}"
+        x = 0
+        for c in tag:
+            x ^= ord(c)
+        out.write(f"\\{tag}*{x:02X}\\{line}")
+PY
+"$root/build/tests/sightline_bench_tracks" import "$tagged" --runs "$RUNS"
+"$root/build/tests/sightline_bench_tracks" render --positions 10000000 --vessels 10000 --runs "$RUNS"

@@ -5,14 +5,18 @@
 
 #include "fixtures.h"
 #include "geo/transform.h"
+#include "identifypanel.h"
 #include "layerpanel.h"
 #include "layerpropertiesdialog.h"
 #include "layers/layerstack.h"
+#include "layers/tracklayer.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
 #include "messagebar.h"
+#include "vesselpanel.h"
 
 #include "layers/rasterlayer.h"
+#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
@@ -25,6 +29,7 @@
 #include <QSlider>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 
 using namespace sightline;
 using namespace sightline::test;
@@ -419,13 +424,116 @@ void TestMainWindow::windowStateIsRemembered()
     mWindow->close();
 }
 
+namespace {
+const QString kDemoAis = QStringLiteral(SIGHTLINE_DEMO_DIR "/ais/case_rajin_dunai_2023_SIMULATED.nmea");
+}
+
+void TestMainWindow::importsAnAisLogWithAReport()
+{
+    QSignalSpy opened(mWindow, &MainWindow::sourceOpened);
+    mWindow->importAisLogs({kDemoAis});
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+    QCOMPARE(opened.first().at(1).toBool(), true);
+    auto tracks = std::dynamic_pointer_cast<TrackLayer>(mWindow->layers()->layers().first());
+    QVERIFY(tracks);
+    QCOMPARE(tracks->store().vesselCount(), std::size_t(8));
+    QVERIFY(mWindow->messageBar()->text().contains(QStringLiteral("Imported")));
+    QVERIFY(mWindow->lastImportReport().contains(QStringLiteral("messages decoded")));
+    QVERIFY(mWindow->lastImportReport().contains(QStringLiteral("positions kept")));
+    // "Details" opens the report.
+    auto *details = mWindow->messageBar()->findChild<QPushButton *>(QStringLiteral("messageAction"));
+    QVERIFY(details && details->isVisible());
+    QTest::mouseClick(details, Qt::LeftButton);
+    QTRY_VERIFY(mWindow->findChild<QDialog *>(QStringLiteral("importReportDialog")));
+    QVERIFY(waitForRender());
+}
+
+void TestMainWindow::vesselSearchAndClickHighlightsTheTrack()
+{
+    mWindow->openFiles({kDemoAis});
+    QTRY_COMPARE_WITH_TIMEOUT(mWindow->layers()->count(), 1, 20000);
+    VesselPanel *panel = mWindow->vesselPanel();
+    QTableWidget *table = panel->table();
+    QTRY_COMPARE(table->rowCount(), 8);
+    QTest::keyClicks(panel->searchField(), QStringLiteral("angara"));
+    int visibleRow = -1, visible = 0;
+    for (int r = 0; r < table->rowCount(); ++r)
+        if (!table->isRowHidden(r)) {
+            ++visible;
+            visibleRow = r;
+        }
+    QCOMPARE(visible, 1);
+    QCOMPARE(table->item(visibleRow, 0)->text(), QStringLiteral("ANGARA"));
+    QCOMPARE(table->item(visibleRow, 3)->text(), QStringLiteral("Russian Federation"));
+    const QRect cell = table->visualItemRect(table->item(visibleRow, 0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    auto tracks = std::dynamic_pointer_cast<TrackLayer>(mWindow->layers()->layers().first());
+    QCOMPARE(tracks->highlighted(), 273145020u);
+    // The view now frames Angara's track.
+    const QRectF seen =
+        Transform(mWindow->canvas()->crs(), Crs::wgs84()).forwardBounds(mWindow->canvas()->visibleExtent());
+    QVERIFY(seen.contains(tracks->store().track(273145020)->boundsWgs84()));
+    QVERIFY(waitForRender());
+}
+
+void TestMainWindow::identifyShowsThePositionsFields()
+{
+    mWindow->openFiles({kDemoAis});
+    QTRY_COMPARE_WITH_TIMEOUT(mWindow->layers()->count(), 1, 20000);
+    auto tracks = std::dynamic_pointer_cast<TrackLayer>(mWindow->layers()->layers().first());
+    const VesselTrack *angara = tracks->store().track(273145020);
+    const std::size_t i = angara->size() / 2;
+    MapCanvas *canvas = mWindow->canvas();
+    canvas->centerOnWgs84(QPointF(angara->lon(i), angara->lat(i)), 50);
+    QVERIFY(waitForRender());
+    mWindow->findChild<QAction *>(QStringLiteral("actionIdentify"))->trigger();
+    QCOMPARE(canvas->tool(), MapCanvas::Tool::Identify);
+    const QPointF at = canvas->toWidget(
+        Transform(Crs::wgs84(), canvas->crs()).forward(QPointF(angara->lon(i), angara->lat(i))));
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, at.toPoint() + QPoint(2, 1));
+    IdentifyPanel *panel = mWindow->identifyPanel();
+    QVERIFY2(panel->title().contains(QStringLiteral("ANGARA")), qPrintable(panel->title()));
+    QStringList fields;
+    for (int r = 0; r < panel->table()->rowCount(); ++r)
+        fields << panel->table()->item(r, 0)->text();
+    QVERIFY(fields.contains(QStringLiteral("Time (UTC)")));
+    QVERIFY(fields.contains(QStringLiteral("Speed")));
+    // Far from every track: nothing.
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, QPoint(5, 5));
+    QVERIFY(panel->title().startsWith(QStringLiteral("Nothing found")));
+}
+
+void TestMainWindow::cancellingAnImportKeepsWhatWasRead()
+{
+    // A log big enough to still be reading when Cancel is pressed.
+    const QString big = mDir.filePath(QStringLiteral("big.nmea"));
+    {
+        QFile in(kDemoAis);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray all = in.readAll();
+        QFile out(big);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 60; ++i)
+            out.write(all);
+    }
+    QSignalSpy opened(mWindow, &MainWindow::sourceOpened);
+    mWindow->importAisLogs({big});
+    auto *cancel = mWindow->findChild<QToolButton *>(QStringLiteral("cancelImport"));
+    QVERIFY(cancel);
+    QTRY_VERIFY(cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 30000);
+    QVERIFY(mWindow->lastImportReport().contains(QStringLiteral("import cancelled")));
+    QTRY_VERIFY(!cancel->isVisible());
+}
+
 void TestMainWindow::screenshotOfTheDemo()
 {
     // The demo as the run command opens it, grabbed for people to look at (build/screenshots/).
     const QString demo = QStringLiteral(SIGHTLINE_DEMO_DIR);
     mWindow->openFiles({demo + QStringLiteral("/basemap_fareast_landsea.tif"),
-                        demo + QStringLiteral("/imagery/landsat8/l8_RGB_B4B3B2.vrt")});
-    QTRY_COMPARE(mWindow->layers()->count(), 2);
+                        demo + QStringLiteral("/imagery/landsat8/l8_RGB_B4B3B2.vrt"), kDemoAis});
+    QTRY_COMPARE_WITH_TIMEOUT(mWindow->layers()->count(), 3, 20000);
     mWindow->zoomToWgs84(QRectF(QPointF(129.2, 41.6), QPointF(133.6, 43.8)));
     QVERIFY(waitForRender());
     MapCanvas *canvas = mWindow->canvas();

@@ -33,6 +33,10 @@ private Q_SLOTS:
     void largeRasterWithoutOverviewsOffersToBuildThem();
     void dropOpensFilesAndRecentListsThem();
     void windowStateIsRemembered();
+    void importsAnAisLogWithAReport();
+    void vesselSearchAndClickHighlightsTheTrack();
+    void identifyShowsThePositionsFields();
+    void cancellingAnImportKeepsWhatWasRead();
     void screenshotOfTheDemo();
 
 private:
