@@ -2,6 +2,7 @@
 
 #include "layers/layerstack.h"
 #include "layers/rasterlayer.h"
+#include "layers/tracklayer.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -152,15 +153,46 @@ void LayerPanel::showContextMenu(const QPoint &pos)
     QListWidgetItem *item = mList->itemAt(pos);
     if (!item)
         return;
-    const QString id = item->data(kIdRole).toString();
     QMenu menu(this);
+    fillContextMenu(menu, item->data(kIdRole).toString());
+    menu.exec(mList->viewport()->mapToGlobal(pos));
+}
+
+void LayerPanel::fillContextMenu(QMenu &menu, const QString &id)
+{
     menu.addAction(QIcon(QStringLiteral(":/icons/zoom-layer.svg")), tr("Zoom to Layer"), this,
                    [this, id] { Q_EMIT zoomToLayerRequested(id); });
     menu.addAction(tr("Properties…"), this, [this, id] { Q_EMIT propertiesRequested(id); });
+    if (auto tracks = std::dynamic_pointer_cast<TrackLayer>(mLayers->find(id))) {
+        menu.addSeparator();
+        QMenu *colour = menu.addMenu(tr("Colour Tracks By"));
+        colour->setObjectName(QStringLiteral("colourByMenu"));
+        const std::pair<QString, TrackLayer::ColourBy> choices[] = {
+            {tr("Vessel"), TrackLayer::ColourBy::Vessel},
+            {tr("Speed"), TrackLayer::ColourBy::Speed},
+            {tr("Time"), TrackLayer::ColourBy::Time}};
+        for (const auto &[label, by] : choices) {
+            QAction *a = colour->addAction(label, this, [this, id, tracks, by = by] {
+                TrackLayer::Style style = tracks->style();
+                style.colourBy = by;
+                tracks->setStyle(style);
+                mLayers->notifyStyleChanged(id);
+            });
+            a->setCheckable(true);
+            a->setChecked(tracks->style().colourBy == by);
+        }
+        QAction *labels = menu.addAction(tr("Show Vessel Names"), this, [this, id, tracks](bool on) {
+            TrackLayer::Style style = tracks->style();
+            style.labels = on;
+            tracks->setStyle(style);
+            mLayers->notifyStyleChanged(id);
+        });
+        labels->setCheckable(true);
+        labels->setChecked(tracks->style().labels);
+    }
     menu.addSeparator();
     menu.addAction(QIcon(QStringLiteral(":/icons/remove.svg")), tr("Remove Layer"), this,
                    [this, id] { Q_EMIT removeRequested(id); });
-    menu.exec(mList->viewport()->mapToGlobal(pos));
 }
 
 } // namespace sightline

@@ -6,6 +6,7 @@ class QListWidget;
 class QListWidgetItem;
 class QSlider;
 class QLabel;
+class QMenu;
 
 namespace sightline {
 
@@ -25,6 +26,8 @@ public:
     void selectLayer(const QString &id);
     QListWidget *list() const { return mList; }
     QSlider *opacitySlider() const { return mOpacity; }
+    /// The context menu's entries for a layer (also what the tests drive).
+    void fillContextMenu(QMenu &menu, const QString &id);
 
 Q_SIGNALS:
     void zoomToLayerRequested(const QString &id);

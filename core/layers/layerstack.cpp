@@ -71,6 +71,12 @@ void LayerStack::setOpacity(const QString &id, double opacity)
     }
 }
 
+void LayerStack::notifyStyleChanged(const QString &id)
+{
+    if (find(id))
+        Q_EMIT changed();
+}
+
 QRectF LayerStack::fullExtentWgs84() const
 {
     QRectF all, visible;

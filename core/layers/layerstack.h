@@ -28,6 +28,8 @@ public:
     void move(int from, int to);
     void setVisible(const QString &id, bool visible);
     void setOpacity(const QString &id, double opacity);
+    /// Tells the views that a layer's style changed (after Layer-specific setters).
+    void notifyStyleChanged(const QString &id);
 
     /// Union of the visible layers' lon/lat extents (all layers when none is visible).
     QRectF fullExtentWgs84() const;

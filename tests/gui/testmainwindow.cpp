@@ -503,6 +503,28 @@ void TestMainWindow::identifyShowsThePositionsFields()
     QVERIFY(panel->title().startsWith(QStringLiteral("Nothing found")));
 }
 
+void TestMainWindow::tracksCanBeColouredBySpeed()
+{
+    mWindow->openFiles({kDemoAis});
+    QTRY_COMPARE_WITH_TIMEOUT(mWindow->layers()->count(), 1, 20000);
+    QVERIFY(waitForRender());
+    const QImage byVessel = mWindow->canvas()->frame();
+    auto tracks = std::dynamic_pointer_cast<TrackLayer>(mWindow->layers()->layers().first());
+    QMenu menu;
+    mWindow->layerPanel()->fillContextMenu(menu, tracks->id());
+    auto *colourBy = menu.findChild<QMenu *>(QStringLiteral("colourByMenu"));
+    QVERIFY(colourBy);
+    QAction *speed = nullptr;
+    for (QAction *a : colourBy->actions())
+        if (a->text() == QStringLiteral("Speed"))
+            speed = a;
+    QVERIFY(speed);
+    speed->trigger();
+    QCOMPARE(tracks->style().colourBy, TrackLayer::ColourBy::Speed);
+    QVERIFY(waitForRender());
+    QVERIFY(mWindow->canvas()->frame() != byVessel);
+}
+
 void TestMainWindow::cancellingAnImportKeepsWhatWasRead()
 {
     // A log big enough to still be reading when Cancel is pressed.

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void importsAnAisLogWithAReport();
     void vesselSearchAndClickHighlightsTheTrack();
     void identifyShowsThePositionsFields();
+    void tracksCanBeColouredBySpeed();
     void cancellingAnImportKeepsWhatWasRead();
     void screenshotOfTheDemo();
 
