@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "addservicedialog.h"
+#include "csvmappingdialog.h"
 #include "geo/coordinateformat.h"
 #include "geo/transform.h"
 #include "identifypanel.h"
@@ -24,6 +25,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -152,8 +154,8 @@ void MainWindow::createActions()
     QAction *service =
         file->addAction(icon("service"), tr("Add Imagery &Service…"), this, &MainWindow::addServiceDialog);
     service->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
-    QAction *importAis =
-        file->addAction(icon("import-ais"), tr("&Import AIS Log…"), this, &MainWindow::importDialog);
+    QAction *importAis = file->addAction(icon("import-ais"), tr("&Import Tracks (AIS, CSV, GPX)…"), this,
+                                         &MainWindow::importDialog);
     importAis->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     importAis->setObjectName(QStringLiteral("actionImportAis"));
     QMenu *basemaps = file->addMenu(tr("Add &Basemap"));
@@ -323,12 +325,36 @@ void MainWindow::openSources(const QStringList &sources, bool forceAis)
     if (sources.isEmpty())
         return;
     QStringList resolved;
-    for (const QString &source : sources)
-        resolved << (isLocalPath(source) ? QFileInfo(source).absoluteFilePath() : source);
+    // CSV exports that match no preset get their columns chosen here, before the work starts.
+    QHash<QString, CsvColumnMapping> mappings;
+    for (const QString &source : sources) {
+        const QString path = isLocalPath(source) ? QFileInfo(source).absoluteFilePath() : source;
+        if (isTrackTablePath(path) && !path.endsWith(QLatin1String(".gpx"), Qt::CaseInsensitive)) {
+            QString error;
+            const QStringList header = readCsvHeader(path, &error);
+            if (header.isEmpty()) {
+                mMessageBar->showMessage(MessageBar::Level::Error,
+                                         tr("Could not import: %1").arg(error.toHtmlEscaped()));
+                continue;
+            }
+            CsvColumnMapping mapping = detectCsvMapping(header);
+            if (!mapping.isComplete()) {
+                CsvMappingDialog dialog(path, header, this);
+                if (dialog.exec() != QDialog::Accepted)
+                    continue;
+                mapping = dialog.mapping();
+            }
+            mappings.insert(path, mapping);
+        }
+        resolved << path;
+    }
+    if (resolved.isEmpty())
+        return;
     mPendingOpens += int(resolved.size());
     mProgress->show();
     statusBar()->showMessage(tr("Opening %n layer(s)…", nullptr, int(resolved.size())));
-    const bool anyAis = forceAis || std::any_of(resolved.begin(), resolved.end(), isAisLogPath);
+    const bool anyAis =
+        forceAis || !mappings.isEmpty() || std::any_of(resolved.begin(), resolved.end(), isAisLogPath);
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     if (anyAis) {
         mCancelFlag = cancel;
@@ -355,19 +381,24 @@ void MainWindow::openSources(const QStringList &sources, bool forceAis)
         }
         watcher->deleteLater();
     });
-    watcher->setFuture(QtConcurrent::run([resolved, forceAis, cancel](QPromise<OpenResult> &promise) {
+    watcher->setFuture(QtConcurrent::run([resolved, forceAis, cancel,
+                                          mappings](QPromise<OpenResult> &promise) {
         promise.setProgressRange(0, 1000);
         for (int k = 0; k < resolved.size(); ++k) {
             const QString &source = resolved[k];
             OpenResult r{source, nullptr, QString(), QString()};
             // Exceptions stop at the thread boundary; the UI gets a message instead.
             try {
-                if (forceAis || isAisLogPath(source)) {
+                auto progress = [&](double fraction) {
+                    promise.setProgressValue(int((k + fraction) / resolved.size() * 1000));
+                    return !cancel->load();
+                };
+                if (isTrackTablePath(source)) {
+                    CsvImportReport report;
+                    r.layer = loadTrackTableLayer(source, mappings.value(source), report, progress, &r.error);
+                    r.report = report.describe();
+                } else if (forceAis || isAisLogPath(source)) {
                     AisImportReport report;
-                    auto progress = [&](double fraction) {
-                        promise.setProgressValue(int((k + fraction) / resolved.size() * 1000));
-                        return !cancel->load();
-                    };
                     r.layer = loadAisTrackLayer(source, report, {}, progress, &r.error);
                     r.report = report.describe();
                 } else {
@@ -434,8 +465,11 @@ void MainWindow::importDialog()
 {
     QSettings settings;
     const QString dir = settings.value(QStringLiteral("lastAisDir")).toString();
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import AIS Log"), dir, tr("AIS logs (*.nmea *.ais *.aivdm *.txt *.log);;All files (*)"));
+    const QStringList files =
+        QFileDialog::getOpenFileNames(this, tr("Import Tracks"), dir,
+                                      tr("Tracks (*.nmea *.ais *.aivdm *.txt *.log *.csv *.gpx);;AIS NMEA "
+                                         "logs (*.nmea *.ais *.aivdm *.txt *.log);;"
+                                         "CSV exports (*.csv);;GPX (*.gpx);;All files (*)"));
     if (files.isEmpty())
         return;
     settings.setValue(QStringLiteral("lastAisDir"), QFileInfo(files.first()).absolutePath());
@@ -446,7 +480,7 @@ void MainWindow::showImportReport()
 {
     auto *dialog = new QDialog(this);
     dialog->setObjectName(QStringLiteral("importReportDialog"));
-    dialog->setWindowTitle(tr("AIS Import Report"));
+    dialog->setWindowTitle(tr("Import Report"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     auto *text = new QPlainTextEdit(mLastImportReport, dialog);
     text->setReadOnly(true);

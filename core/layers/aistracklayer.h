@@ -2,6 +2,7 @@
 
 #include "layers/tracklayer.h"
 #include "tracks/aisimport.h"
+#include "tracks/csvimport.h"
 
 #include <functional>
 #include <memory>
@@ -18,5 +19,15 @@ std::shared_ptr<TrackLayer> loadAisTrackLayer(const QString &path, AisImportRepo
                                               const AisImportOptions &options = {},
                                               const std::function<bool(double)> &progress = {},
                                               QString *error = nullptr);
+
+/// True for position tables Sightline reads as tracks (.csv, .gpx).
+bool isTrackTablePath(const QString &path);
+
+/// Imports a CSV export (with `mapping`; see detectCsvMapping) or a GPX file
+/// into a new track layer. Null with `error` when nothing could be read.
+std::shared_ptr<TrackLayer> loadTrackTableLayer(const QString &path, const CsvColumnMapping &mapping,
+                                                CsvImportReport &report,
+                                                const std::function<bool(double)> &progress = {},
+                                                QString *error = nullptr);
 
 } // namespace sightline

@@ -97,6 +97,26 @@ std::shared_ptr<Layer> openLayer(const QString &source, QString *error)
         AisImportReport report;
         return loadAisTrackLayer(source, report, {}, {}, error);
     }
+    if (isTrackTablePath(source)) {
+        // Known exports (DMA, NOAA, MarineTraffic, GFW) and GPX open directly; other CSVs
+        // need their columns chosen (the GUI asks).
+        CsvColumnMapping mapping;
+        if (!source.endsWith(QLatin1String(".gpx"), Qt::CaseInsensitive)) {
+            const QStringList header = readCsvHeader(source, error);
+            if (header.isEmpty())
+                return nullptr;
+            mapping = detectCsvMapping(header);
+            if (!mapping.isComplete()) {
+                if (error)
+                    *error = QStringLiteral("'%1': the columns (%2) match no known export; choose them with "
+                                            "File → Import Tracks")
+                                 .arg(source, header.mid(0, 8).join(QStringLiteral(", ")));
+                return nullptr;
+            }
+        }
+        CsvImportReport report;
+        return loadTrackTableLayer(source, mapping, report, {}, error);
+    }
     QString gdalSource = source;
     ImageryService service;
     const bool isService = looksLikeServiceUrl(source);

@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QFile>
 
+#include "csvmappingdialog.h"
 #include "fixtures.h"
 #include "geo/transform.h"
 #include "identifypanel.h"
@@ -16,7 +17,9 @@
 #include "vesselpanel.h"
 
 #include "layers/rasterlayer.h"
+#include <QComboBox>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
@@ -29,6 +32,7 @@
 #include <QSlider>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace sightline;
@@ -523,6 +527,43 @@ void TestMainWindow::tracksCanBeColouredBySpeed()
     QCOMPARE(tracks->style().colourBy, TrackLayer::ColourBy::Speed);
     QVERIFY(waitForRender());
     QVERIFY(mWindow->canvas()->frame() != byVessel);
+}
+
+void TestMainWindow::unknownCsvAsksForItsColumns()
+{
+    const QString path = mDir.filePath(QStringLiteral("odd.csv"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("stamp,id,northing_deg,easting_deg\n"
+                "2023-09-01 06:00:00,273145020,42.30,131.00\n"
+                "2023-09-01 06:10:00,273145020,42.35,131.10\n");
+    }
+    bool dialogSeen = false;
+    // The dialog is modal: answer it from the event loop, as a user would.
+    QTimer::singleShot(0, this, [&dialogSeen] {
+        auto *dialog = qobject_cast<CsvMappingDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialogSeen = true;
+        auto pick = [dialog](CsvColumnMapping::Field f, const char *column) {
+            QComboBox *c = dialog->columnCombo(f);
+            c->setCurrentIndex(c->findText(QString::fromLatin1(column)));
+        };
+        pick(CsvColumnMapping::Time, "stamp");
+        pick(CsvColumnMapping::Mmsi, "id");
+        pick(CsvColumnMapping::Lat, "northing_deg");
+        pick(CsvColumnMapping::Lon, "easting_deg");
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+    });
+    mWindow->importAisLogs({path});
+    QVERIFY(dialogSeen);
+    QTRY_COMPARE_WITH_TIMEOUT(mWindow->layers()->count(), 1, 10000);
+    auto tracks = std::dynamic_pointer_cast<TrackLayer>(mWindow->layers()->layers().first());
+    QVERIFY(tracks);
+    QCOMPARE(tracks->store().positionCount(), std::size_t(2));
+    QVERIFY(mWindow->lastImportReport().contains(QStringLiteral("custom columns")));
 }
 
 void TestMainWindow::cancellingAnImportKeepsWhatWasRead()

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void vesselSearchAndClickHighlightsTheTrack();
     void identifyShowsThePositionsFields();
     void tracksCanBeColouredBySpeed();
+    void unknownCsvAsksForItsColumns();
     void cancellingAnImportKeepsWhatWasRead();
     void screenshotOfTheDemo();
 

@@ -75,7 +75,7 @@ TEST_CASE("queries by box and time window find exactly the positions inside", "[
     TrackStore store;
     for (int i = 0; i < 100; ++i)
         store.append(pos(211000001, i * 60000, 130.0 + i * 0.01, 42.0));
-    store.append(pos(211000002, 0, 135.0, 45.0)); // elsewhere
+    store.append(pos(211000002, 0, 135.0, 45.0));          // elsewhere
     store.append(pos(211000003, 30 * 60000, 130.5, 42.0)); // never moved: a zero-size box
     store.finalize();
     const auto hits = store.query(QRectF(QPointF(130.195, 41.9), QPointF(130.505, 42.1)), 0, 45 * 60000);
@@ -127,17 +127,20 @@ TEST_CASE("an NMEA log imports into tracks and vessels, with every rejection rep
         unsigned x = 0;
         for (char c : tag)
             x ^= static_cast<unsigned char>(c);
-        return "\\" + tag + "*" + QByteArray::number(x, 16).toUpper().rightJustified(2, '0') + "\\" + sentence + "\n";
+        return "\\" + tag + "*" + QByteArray::number(x, 16).toUpper().rightJustified(2, '0') + "\\" +
+               sentence + "\n";
     };
     // Two positions of 371798000 a minute apart, a type 5 in two parts, one bad checksum,
     // one position without any time, and the same first report again (a second receiver).
-    const QByteArray log = tagged(1692100000, "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A") +
-                           tagged(1692100060, "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A") +
-                           tagged(1692100070, "!AIVDM,2,1,1,A,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp8,0*1C") +
-                           "!AIVDM,2,2,1,A,88888888880,2*25\n"
-                           "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4B\n"
-                           "!AIVDM,1,1,,B,15NBj>PP1gG>1PVKTDTUJOv00<0M,0*09\n" +
-                           tagged(1692100000, "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A");
+    const QByteArray log =
+        tagged(1692100000, "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A") +
+        tagged(1692100060, "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A") +
+        tagged(1692100070,
+               "!AIVDM,2,1,1,A,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp8,0*1C") +
+        "!AIVDM,2,2,1,A,88888888880,2*25\n"
+        "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4B\n"
+        "!AIVDM,1,1,,B,15NBj>PP1gG>1PVKTDTUJOv00<0M,0*09\n" +
+        tagged(1692100000, "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A");
     const QString path = writeFile(dir, "log.nmea", log);
     TrackStore store;
     VesselRegistry registry;
