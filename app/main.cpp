@@ -22,7 +22,11 @@ constexpr auto kHelp =
     "usage:\n"
     "  sightline [FILE...] [--extent W,S,E,N]   open the workbench (optionally framed)\n"
     "  sightline render FILE... [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] -o OUT.png\n"
-    "  sightline --version\n";
+    "  sightline ais decode FILE... [--format jsonl|csv]\n"
+    "  sightline ais import FILE... --project P.gpkg [--time-fallback base-station]\n"
+    "  sightline --version\n\n"
+    "FILE may be imagery (GeoTIFF, JPEG 2000, MBTiles, VRT, an XYZ/WMTS URL), an AIS log\n"
+    "(.nmea, .ais, .aivdm), a track table (.csv, .gpx) or a GeoPackage of imported tracks.\n";
 
 bool hasDisplay()
 {

@@ -4,6 +4,10 @@
 #include "layers/datasetpool.h"
 #include "layers/imageryservice.h"
 #include "layers/rasterlayer.h"
+#include "layers/tracklayer.h"
+#include "tracks/trackgeopackage.h"
+
+#include <QFileInfo>
 
 namespace sightline {
 
@@ -96,6 +100,14 @@ std::shared_ptr<Layer> openLayer(const QString &source, QString *error)
     if (isAisLogPath(source)) {
         AisImportReport report;
         return loadAisTrackLayer(source, report, {}, {}, error);
+    }
+    if (TrackGeoPackage::hasTracks(source)) {
+        auto store = std::make_shared<TrackStore>();
+        auto registry = std::make_shared<VesselRegistry>();
+        if (!TrackGeoPackage::read(source, *store, *registry, error))
+            return nullptr;
+        return std::make_shared<TrackLayer>(QFileInfo(source).completeBaseName(), source, std::move(store),
+                                            std::move(registry));
     }
     if (isTrackTablePath(source)) {
         // Known exports (DMA, NOAA, MarineTraffic, GFW) and GPX open directly; other CSVs

@@ -1,0 +1,335 @@
+#include "tracks/trackgeopackage.h"
+
+#include "ais/aismessage.h"
+#include "tracks/mid.h"
+#include "tracks/trackstore.h"
+#include "tracks/vesselregistry.h"
+#include "util/gdalutil.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+
+namespace sightline {
+
+namespace {
+
+constexpr const char *kPositions = "ais_positions";
+constexpr const char *kVessels = "vessels";
+constexpr const char *kImports = "sightline_imports";
+
+void addField(OGRLayer *layer, const char *name, OGRFieldType type)
+{
+    OGRFieldDefn field(name, type);
+    layer->CreateField(&field);
+}
+
+OGRLayer *ensurePositions(GDALDataset *ds)
+{
+    if (OGRLayer *l = ds->GetLayerByName(kPositions))
+        return l;
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const char *options[] = {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", nullptr};
+    OGRLayer *l = ds->CreateLayer(kPositions, &wgs84, wkbPoint, const_cast<char **>(options));
+    if (!l)
+        return nullptr;
+    addField(l, "mmsi", OFTInteger64);
+    addField(l, "time", OFTDateTime);
+    addField(l, "sog", OFTReal);
+    addField(l, "cog", OFTReal);
+    addField(l, "heading", OFTInteger);
+    addField(l, "status", OFTInteger);
+    addField(l, "flags", OFTInteger);
+    return l;
+}
+
+OGRLayer *ensureTable(GDALDataset *ds, const char *name,
+                      const std::vector<std::pair<const char *, OGRFieldType>> &fields)
+{
+    if (OGRLayer *l = ds->GetLayerByName(name))
+        return l;
+    const char *options[] = {"FID=fid", nullptr};
+    OGRLayer *l = ds->CreateLayer(name, nullptr, wkbNone, const_cast<char **>(options));
+    if (!l)
+        return nullptr;
+    for (const auto &[n, t] : fields)
+        addField(l, n, t);
+    return l;
+}
+
+void setTime(OGRFeature &f, int field, std::int64_t ms)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    const QDate d = t.date();
+    const QTime c = t.time();
+    f.SetField(field, d.year(), d.month(), d.day(), c.hour(), c.minute(),
+               float(c.second() + c.msec() / 1000.0), 100);
+}
+
+std::int64_t getTime(const OGRFeature &f, int field)
+{
+    int y, mo, d, h, mi, tz;
+    float s;
+    if (!f.GetFieldAsDateTime(field, &y, &mo, &d, &h, &mi, &s, &tz))
+        return 0;
+    const QDateTime t(QDate(y, mo, d), QTime(h, mi, int(s), int(std::lround((s - int(s)) * 1000))), Qt::UTC);
+    return t.toMSecsSinceEpoch();
+}
+
+} // namespace
+
+QString fileSha256(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const QString &sourceFile,
+                                                     const TrackStore &store, const VesselRegistry &registry,
+                                                     const QString &report)
+{
+    WriteResult result;
+    ensureGdalInitialised();
+    GdalErrorCapture capture;
+    GDALDatasetUniquePtr ds;
+    if (QFileInfo::exists(path)) {
+        const char *drivers[] = {"GPKG", nullptr};
+        ds.reset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
+        if (!ds) {
+            result.error =
+                QStringLiteral("'%1': %2")
+                    .arg(path, capture.message(QStringLiteral("not a GeoPackage that can be written")));
+            return result;
+        }
+    } else {
+        GDALDriver *gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
+        ds.reset(gpkg->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds) {
+            result.error =
+                QStringLiteral("'%1': %2").arg(path, capture.message(QStringLiteral("cannot be created")));
+            return result;
+        }
+    }
+    OGRLayer *imports = ensureTable(ds.get(), kImports,
+                                    {{"imported_at", OFTDateTime},
+                                     {"source_file", OFTString},
+                                     {"sha256", OFTString},
+                                     {"positions", OFTInteger64},
+                                     {"report", OFTString}});
+    OGRLayer *positions = ensurePositions(ds.get());
+    OGRLayer *vessels = ensureTable(ds.get(), kVessels,
+                                    {{"mmsi", OFTInteger64},
+                                     {"imo", OFTInteger64},
+                                     {"name", OFTString},
+                                     {"names_seen", OFTString},
+                                     {"callsign", OFTString},
+                                     {"ship_type", OFTInteger},
+                                     {"length_m", OFTInteger},
+                                     {"beam_m", OFTInteger},
+                                     {"flag", OFTString},
+                                     {"class_b", OFTInteger}});
+    if (!imports || !positions || !vessels) {
+        result.error =
+            QStringLiteral("'%1': %2").arg(path, capture.message(QStringLiteral("cannot create the tables")));
+        return result;
+    }
+
+    // The same file twice would double every position: recognise it by its bytes.
+    const QString sha = fileSha256(sourceFile);
+    imports->SetAttributeFilter(QStringLiteral("sha256 = '%1'").arg(sha).toUtf8().constData());
+    imports->ResetReading();
+    if (OGRFeatureUniquePtr seen{imports->GetNextFeature()}) {
+        result.ok = true;
+        result.alreadyImported = true;
+        return result;
+    }
+    imports->SetAttributeFilter(nullptr);
+
+    if (ds->StartTransaction() != OGRERR_NONE) {
+        result.error = QStringLiteral("'%1': %2")
+                           .arg(path, capture.message(QStringLiteral("cannot start a transaction")));
+        return result;
+    }
+    auto fail = [&](const QString &what) {
+        ds->RollbackTransaction();
+        result.error =
+            QStringLiteral("'%1': %2: %3").arg(path, what, capture.message(QStringLiteral("write failed")));
+        result.positionsWritten = 0;
+        result.vesselsWritten = 0;
+        return result;
+    };
+    OGRFeatureDefn *pdef = positions->GetLayerDefn();
+    const int fMmsi = pdef->GetFieldIndex("mmsi"), fTime = pdef->GetFieldIndex("time"),
+              fSog = pdef->GetFieldIndex("sog"), fCog = pdef->GetFieldIndex("cog"),
+              fHeading = pdef->GetFieldIndex("heading"), fStatus = pdef->GetFieldIndex("status"),
+              fFlags = pdef->GetFieldIndex("flags");
+    OGRFeature feature(pdef);
+    for (const VesselTrack &t : store.tracks()) {
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            feature.SetFID(OGRNullFID);
+            feature.SetField(fMmsi, GIntBig(t.mmsi()));
+            setTime(feature, fTime, t.timeMs(i));
+            if (std::isnan(t.sog(i)))
+                feature.SetFieldNull(fSog);
+            else
+                feature.SetField(fSog, t.sog(i));
+            if (std::isnan(t.cog(i)))
+                feature.SetFieldNull(fCog);
+            else
+                feature.SetField(fCog, t.cog(i));
+            if (t.heading(i) < 0)
+                feature.SetFieldNull(fHeading);
+            else
+                feature.SetField(fHeading, t.heading(i));
+            if (t.status(i) < 0)
+                feature.SetFieldNull(fStatus);
+            else
+                feature.SetField(fStatus, t.status(i));
+            feature.SetField(fFlags, int(t.flags(i)));
+            feature.SetGeometryDirectly(new OGRPoint(t.lon(i), t.lat(i)));
+            if (positions->CreateFeature(&feature) != OGRERR_NONE)
+                return fail(QStringLiteral("position of %1").arg(t.mmsi()));
+            ++result.positionsWritten;
+        }
+    }
+    // Vessels: new ones added, known ones updated with what this import adds.
+    OGRFeatureDefn *vdef = vessels->GetLayerDefn();
+    for (const VesselInfo &v : registry.vessels()) {
+        vessels->SetAttributeFilter(QStringLiteral("mmsi = %1").arg(v.mmsi).toUtf8().constData());
+        vessels->ResetReading();
+        OGRFeatureUniquePtr row{vessels->GetNextFeature()};
+        const bool existing = bool(row);
+        if (!row)
+            row.reset(new OGRFeature(vdef));
+        QStringList seen = QString::fromUtf8(row->GetFieldAsString("names_seen"))
+                               .split(QLatin1Char('|'), Qt::SkipEmptyParts);
+        for (const auto &n : v.names)
+            if (!seen.contains(n.name))
+                seen << n.name;
+        row->SetField("mmsi", GIntBig(v.mmsi));
+        if (v.imo)
+            row->SetField("imo", GIntBig(v.imo));
+        if (!v.currentName().isEmpty())
+            row->SetField("name", v.currentName().toUtf8().constData());
+        row->SetField("names_seen", seen.join(QLatin1Char('|')).toUtf8().constData());
+        if (!v.callsign.isEmpty())
+            row->SetField("callsign", v.callsign.toUtf8().constData());
+        if (v.shipType)
+            row->SetField("ship_type", v.shipType);
+        if (v.length())
+            row->SetField("length_m", v.length());
+        if (v.beam())
+            row->SetField("beam_m", v.beam());
+        const FlagState flag = flagForMmsi(v.mmsi);
+        if (flag.isValid())
+            row->SetField("flag", flag.name);
+        row->SetField("class_b", v.classB ? 1 : 0);
+        if ((existing ? vessels->SetFeature(row.get()) : vessels->CreateFeature(row.get())) != OGRERR_NONE)
+            return fail(QStringLiteral("vessel %1").arg(v.mmsi));
+        ++result.vesselsWritten;
+    }
+    vessels->SetAttributeFilter(nullptr);
+    OGRFeature record(imports->GetLayerDefn());
+    setTime(record, record.GetFieldIndex("imported_at"), QDateTime::currentMSecsSinceEpoch());
+    record.SetField("source_file", QFileInfo(sourceFile).absoluteFilePath().toUtf8().constData());
+    record.SetField("sha256", sha.toLatin1().constData());
+    record.SetField("positions", GIntBig(result.positionsWritten));
+    record.SetField("report", report.toUtf8().constData());
+    if (imports->CreateFeature(&record) != OGRERR_NONE)
+        return fail(QStringLiteral("import record"));
+    if (ds->CommitTransaction() != OGRERR_NONE)
+        return fail(QStringLiteral("commit"));
+    result.ok = true;
+    return result;
+}
+
+bool TrackGeoPackage::hasTracks(const QString &path)
+{
+    const bool gpkg = QFileInfo(path).suffix().compare(QLatin1String("gpkg"), Qt::CaseInsensitive) == 0;
+    if (!gpkg || !QFileInfo::exists(path))
+        return false;
+    ensureGdalInitialised();
+    GdalErrorCapture capture;
+    const char *drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+    return ds && ds->GetLayerByName(kPositions);
+}
+
+bool TrackGeoPackage::read(const QString &path, TrackStore &store, VesselRegistry &registry, QString *error)
+{
+    ensureGdalInitialised();
+    GdalErrorCapture capture;
+    const char *drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+    OGRLayer *positions = ds ? ds->GetLayerByName(kPositions) : nullptr;
+    if (!positions) {
+        if (error)
+            *error = QStringLiteral("'%1': %2")
+                         .arg(path, capture.message(QStringLiteral("no ais_positions table")));
+        return false;
+    }
+    OGRFeatureDefn *def = positions->GetLayerDefn();
+    const int fMmsi = def->GetFieldIndex("mmsi"), fTime = def->GetFieldIndex("time"),
+              fSog = def->GetFieldIndex("sog"), fCog = def->GetFieldIndex("cog"),
+              fHeading = def->GetFieldIndex("heading"), fStatus = def->GetFieldIndex("status"),
+              fFlags = def->GetFieldIndex("flags");
+    positions->ResetReading();
+    for (auto &f : *positions) {
+        const OGRGeometry *g = f->GetGeometryRef();
+        if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint)
+            continue;
+        TrackStore::Position p{std::uint32_t(f->GetFieldAsInteger64(fMmsi)), getTime(*f, fTime),
+                               g->toPoint()->getX(), g->toPoint()->getY()};
+        if (f->IsFieldSetAndNotNull(fSog))
+            p.sog = f->GetFieldAsDouble(fSog);
+        if (f->IsFieldSetAndNotNull(fCog))
+            p.cog = f->GetFieldAsDouble(fCog);
+        if (f->IsFieldSetAndNotNull(fHeading))
+            p.heading = f->GetFieldAsInteger(fHeading);
+        if (f->IsFieldSetAndNotNull(fStatus))
+            p.status = f->GetFieldAsInteger(fStatus);
+        p.flags = std::uint8_t(f->GetFieldAsInteger(fFlags));
+        store.append(p);
+        registry.notePosition(p.mmsi, p.flags & VesselTrack::ClassB);
+    }
+    if (OGRLayer *vessels = ds->GetLayerByName(kVessels)) {
+        vessels->ResetReading();
+        for (auto &v : *vessels) {
+            ais::AisMessage m;
+            m.type = 5;
+            m.mmsi = std::uint32_t(v->GetFieldAsInteger64("mmsi"));
+            m.imo = std::uint32_t(v->GetFieldAsInteger64("imo"));
+            m.callsign = v->GetFieldAsString("callsign");
+            m.shiptype = v->GetFieldAsInteger("ship_type");
+            // Earlier names first, so the current one ends up current.
+            const QStringList seen = QString::fromUtf8(v->GetFieldAsString("names_seen"))
+                                         .split(QLatin1Char('|'), Qt::SkipEmptyParts);
+            const QString current = QString::fromUtf8(v->GetFieldAsString("name"));
+            for (const QString &n : seen)
+                if (n != current) {
+                    m.shipname = n.toStdString();
+                    registry.noteStatic(m, 0);
+                }
+            m.shipname = current.toStdString();
+            registry.noteStatic(m, 0);
+        }
+    }
+    store.finalize();
+    return true;
+}
+
+} // namespace sightline

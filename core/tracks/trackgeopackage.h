@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+
+namespace sightline {
+
+class TrackStore;
+class VesselRegistry;
+
+/// Positions and vessels in a GeoPackage, as the project file keeps them:
+///   ais_positions     points (EPSG:4326) with mmsi, time (UTC, ms), sog, cog, heading, status, flags
+///   vessels           one row per MMSI: IMO, current name, every name seen, call sign, type, size, flag
+///   sightline_imports what was imported when, from which file (SHA-256) and what the import reported
+/// QGIS and ogrinfo read all three.
+class TrackGeoPackage
+{
+public:
+    struct WriteResult
+    {
+        bool ok = false;
+        bool alreadyImported = false; ///< the same file (by SHA-256) was imported before: nothing written
+        std::int64_t positionsWritten = 0;
+        std::int64_t vesselsWritten = 0;
+        QString error;
+    };
+
+    /// Appends `store` and `registry` (read from `sourceFile`) to `path`, creating it if
+    /// missing. One transaction: on failure nothing of this import is left behind.
+    static WriteResult append(const QString &path, const QString &sourceFile, const TrackStore &store,
+                              const VesselRegistry &registry, const QString &report);
+
+    /// True when `path` is a GeoPackage holding ais_positions.
+    static bool hasTracks(const QString &path);
+    /// Reads every position and vessel back.
+    static bool read(const QString &path, TrackStore &store, VesselRegistry &registry, QString *error);
+};
+
+/// Hex SHA-256 of a file's bytes (empty when it cannot be read).
+QString fileSha256(const QString &path);
+
+} // namespace sightline
