@@ -32,6 +32,17 @@ void readSecond(const BitBuffer &b, int bit, AisMessage &m)
     m.second = int(b.u(bit, 6)); // 60–63 are the protocol's own "not available" and mode codes
 }
 
+// Types 18 and 19 share their first 139 bits.
+void readClassBPosition(const BitBuffer &b, AisMessage &m)
+{
+    m.reserved = int(b.u(38, 8));
+    readSpeedCourse(b, 46, 112, m);
+    m.accuracy = b.flag(56);
+    readPosition(b, 57, 28, 85, 27, 600000.0, m);
+    readHeading(b, 124, m);
+    readSecond(b, 133, m);
+}
+
 void readDimensions(const BitBuffer &b, int bit, AisMessage &m)
 {
     m.toBow = int(b.u(bit, 9));
@@ -149,12 +160,7 @@ DecodeStatus decode(const BitBuffer &b, AisMessage &m)
         break;
     }
     case 18:
-        m.reserved = int(b.u(38, 8));
-        readSpeedCourse(b, 46, 112, m);
-        m.accuracy = b.flag(56);
-        readPosition(b, 57, 28, 85, 27, 600000.0, m);
-        readHeading(b, 124, m);
-        readSecond(b, 133, m);
+        readClassBPosition(b, m);
         m.regional = int(b.u(139, 2));
         m.cs = b.flag(141);
         m.display = b.flag(142);
@@ -166,12 +172,7 @@ DecodeStatus decode(const BitBuffer &b, AisMessage &m)
         m.radio = b.u(148, 20);
         break;
     case 19:
-        m.reserved = int(b.u(38, 8));
-        readSpeedCourse(b, 46, 112, m);
-        m.accuracy = b.flag(56);
-        readPosition(b, 57, 28, 85, 27, 600000.0, m);
-        readHeading(b, 124, m);
-        readSecond(b, 133, m);
+        readClassBPosition(b, m);
         m.regional = int(b.u(139, 4));
         m.shipname = b.text(143, 20);
         m.shiptype = int(b.u(263, 8));

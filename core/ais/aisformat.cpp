@@ -1,5 +1,7 @@
 #include "ais/aisformat.h"
 
+#include "util/utctime.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -104,16 +106,10 @@ void Writer::iso(double t)
         secs += 86400;
         --days;
     }
-    // civil_from_days (H. Hinnant)
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const unsigned doe = unsigned(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned mo = mp < 10 ? mp + 3 : mp - 9;
-    integer(std::int64_t(yoe) + era * 400 + (mo <= 2));
+    std::int64_t year;
+    unsigned mo, d;
+    civilFromDays(days, year, mo, d);
+    integer(year);
     ch('-');
     two(int(mo));
     ch('-');

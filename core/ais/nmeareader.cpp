@@ -1,5 +1,7 @@
 #include "ais/nmeareader.h"
 
+#include "util/utctime.h"
+
 #include <charconv>
 #include <cstdio>
 
@@ -26,17 +28,6 @@ unsigned xorOf(std::string_view s)
     for (char c : s)
         x ^= static_cast<unsigned char>(c);
     return x;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + std::int64_t(doe) - 719468;
 }
 
 bool validCivil(int y, int mo, int d, int h, int mi, double s)

@@ -3,6 +3,7 @@
 #include "ais/aismessage.h"
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
+#include "util/utctime.h"
 
 #include <cmath>
 
@@ -17,14 +18,7 @@ std::int64_t baseStationTimeMs(const ais::AisMessage &m)
     if (m.year < 1970 || m.month < 1 || m.month > 12 || m.day < 1 || m.day > 31 || m.hour > 23 ||
         m.minute > 59 || m.utcSecond > 59)
         return -1;
-    // days from civil (H. Hinnant)
-    const int y = m.year - (m.month <= 2);
-    const int era = y / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * unsigned(m.month + (m.month > 2 ? -3 : 9)) + 2) / 5 + unsigned(m.day) - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    const std::int64_t days = std::int64_t(era) * 146097 + std::int64_t(doe) - 719468;
-    return ((days * 24 + m.hour) * 60 + m.minute) * 60000 + std::int64_t(m.utcSecond) * 1000;
+    return unixMsFromUtc(m.year, m.month, m.day, m.hour, m.minute, m.utcSecond);
 }
 } // namespace
 
