@@ -84,12 +84,13 @@ int runRenderCommand(const QStringList &args)
 
     LayerStack stack;
     for (const QString &file : std::as_const(files)) {
-        auto layer = openLayer(file, &error);
-        if (!layer) {
+        const auto layers = openLayers(file, &error);
+        if (layers.isEmpty()) {
             err() << "sightline render: cannot open " << error << "\n";
             return 2;
         }
-        stack.add(layer);
+        for (const auto &layer : layers)
+            stack.add(layer);
     }
 
     QRectF box;

@@ -5,12 +5,15 @@
 #include "geo/coordinateformat.h"
 #include "geo/transform.h"
 #include "identifypanel.h"
+#include "layerchooserdialog.h"
 #include "layerpanel.h"
 #include "layerpropertiesdialog.h"
 #include "layers/aistracklayer.h"
 #include "layers/layerstack.h"
 #include "layers/rasterlayer.h"
 #include "layers/tracklayer.h"
+#include "layers/vectordata.h"
+#include "layers/vectorlayer.h"
 #include "mapcanvas.h"
 #include "messagebar.h"
 #include "render/mapscale.h"
@@ -65,7 +68,7 @@ QIcon icon(const char *name)
 struct OpenResult
 {
     QString source;
-    std::shared_ptr<Layer> layer;
+    QList<std::shared_ptr<Layer>> layers;
     QString error;
     QString report; // what an AIS import kept and rejected
 };
@@ -148,7 +151,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(icon("open"), tr("&Open Imagery…"), this, &MainWindow::openDialog);
+    QAction *open = file->addAction(icon("open"), tr("&Open Layer…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     open->setObjectName(QStringLiteral("actionOpen"));
     QAction *service =
@@ -290,7 +293,7 @@ void MainWindow::openDialog()
 {
     QSettings settings;
     const QString dir = settings.value(QStringLiteral("lastOpenDir")).toString();
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Imagery"), dir, rasterFilter());
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Layer"), dir, rasterFilter());
     if (files.isEmpty())
         return;
     settings.setValue(QStringLiteral("lastOpenDir"), QFileInfo(files.first()).absolutePath());
@@ -329,7 +332,9 @@ void MainWindow::openSources(const QStringList &sources, bool forceAis)
     QHash<QString, CsvColumnMapping> mappings;
     for (const QString &source : sources) {
         const QString path = isLocalPath(source) ? QFileInfo(source).absoluteFilePath() : source;
-        if (isTrackTablePath(path) && !path.endsWith(QLatin1String(".gpx"), Qt::CaseInsensitive)) {
+        // Asked to import a CSV as tracks: a known export reads as it is, any other gets its columns chosen.
+        if (forceAis && isTrackTablePath(path) &&
+            !path.endsWith(QLatin1String(".gpx"), Qt::CaseInsensitive)) {
             QString error;
             const QStringList header = readCsvHeader(path, &error);
             if (header.isEmpty()) {
@@ -347,6 +352,23 @@ void MainWindow::openSources(const QStringList &sources, bool forceAis)
             mappings.insert(path, mapping);
         }
         resolved << path;
+    }
+    if (resolved.isEmpty())
+        return;
+    // Several vector layers in one file (GeoPackage, OSM): ask which, as QGIS does.
+    QHash<QString, QStringList> layerChoices;
+    for (const QString &path : std::as_const(resolved)) {
+        if (forceAis || !isVectorSource(path))
+            continue;
+        const QStringList names = VectorData::layerNames(path, nullptr);
+        if (names.size() <= 1)
+            continue;
+        LayerChooserDialog chooser(path, names, this);
+        if (chooser.exec() != QDialog::Accepted || chooser.selected().isEmpty()) {
+            resolved.removeAll(path);
+            continue;
+        }
+        layerChoices.insert(path, chooser.selected());
     }
     if (resolved.isEmpty())
         return;
@@ -369,7 +391,14 @@ void MainWindow::openSources(const QStringList &sources, bool forceAis)
     auto *watcher = new QFutureWatcher<OpenResult>(this);
     connect(watcher, &QFutureWatcherBase::resultReadyAt, this, [this, watcher](int index) {
         const OpenResult r = watcher->resultAt(index);
-        onLayerOpened(r.source, r.layer, r.error, r.report);
+        if (--mPendingOpens == 0) {
+            mProgress->hide();
+            statusBar()->clearMessage();
+        }
+        if (r.layers.isEmpty())
+            onLayerOpened(r.source, nullptr, r.error, r.report);
+        for (const auto &layer : r.layers)
+            onLayerOpened(r.source, layer, r.error, r.report);
     });
     connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
             [this](int value) { mImportProgress->setValue(value); });
@@ -381,29 +410,33 @@ void MainWindow::openSources(const QStringList &sources, bool forceAis)
         }
         watcher->deleteLater();
     });
-    watcher->setFuture(QtConcurrent::run([resolved, forceAis, cancel,
-                                          mappings](QPromise<OpenResult> &promise) {
+    watcher->setFuture(QtConcurrent::run([resolved, forceAis, cancel, mappings,
+                                          layerChoices](QPromise<OpenResult> &promise) {
         promise.setProgressRange(0, 1000);
         for (int k = 0; k < resolved.size(); ++k) {
             const QString &source = resolved[k];
-            OpenResult r{source, nullptr, QString(), QString()};
+            OpenResult r{source, {}, QString(), QString()};
             // Exceptions stop at the thread boundary; the UI gets a message instead.
             try {
                 auto progress = [&](double fraction) {
                     promise.setProgressValue(int((k + fraction) / resolved.size() * 1000));
                     return !cancel->load();
                 };
-                if (isTrackTablePath(source)) {
+                if ((forceAis && isTrackTablePath(source)) || isAisCsv(source)) {
                     CsvImportReport report;
-                    r.layer = loadTrackTableLayer(source, mappings.value(source), report, progress, &r.error);
+                    const CsvColumnMapping mapping = mappings.contains(source)
+                                                         ? mappings.value(source)
+                                                         : detectCsvMapping(readCsvHeader(source, nullptr));
+                    r.layers << loadTrackTableLayer(source, mapping, report, progress, &r.error);
                     r.report = report.describe();
                 } else if (forceAis || isAisLogPath(source)) {
                     AisImportReport report;
-                    r.layer = loadAisTrackLayer(source, report, {}, progress, &r.error);
+                    r.layers << loadAisTrackLayer(source, report, {}, progress, &r.error);
                     r.report = report.describe();
                 } else {
-                    r.layer = openLayer(source, &r.error);
+                    r.layers = openLayers(source, &r.error, layerChoices.value(source));
                 }
+                r.layers.removeAll(nullptr);
             } catch (const std::exception &e) {
                 r.error = QStringLiteral("'%1': %2").arg(source, QString::fromUtf8(e.what()));
             }
@@ -417,11 +450,6 @@ void MainWindow::onLayerOpened(const QString &source, const std::shared_ptr<Laye
 {
     if (!report.isEmpty())
         mLastImportReport = report;
-    --mPendingOpens;
-    if (mPendingOpens == 0) {
-        mProgress->hide();
-        statusBar()->clearMessage();
-    }
     if (!layer) {
         if (!report.isEmpty())
             mMessageBar->showMessage(MessageBar::Level::Error,
@@ -517,6 +545,26 @@ void MainWindow::identify(QPointF mapPoint, double toleranceMap)
     const double toleranceDeg = std::abs(edge.x() - lonLat.x());
     const auto &layers = mLayers->layers();
     for (auto it = layers.crbegin(); it != layers.crend(); ++it) { // top layer first
+        if (auto vector = std::dynamic_pointer_cast<VectorLayer>(*it); vector && vector->isVisible()) {
+            // The pick tolerance in the layer's own units, measured at the click.
+            const Transform toLayer(mCanvas->crs(), vector->crs());
+            const QPointF p = toLayer.forward(mapPoint),
+                          q = toLayer.forward(mapPoint + QPointF(toleranceMap, 0));
+            const int feature = vector->pick(p, std::hypot(q.x() - p.x(), q.y() - p.y()));
+            if (feature >= 0) {
+                const QString label = vector->style().labelField.isEmpty()
+                                          ? QString()
+                                          : vector->data().value(vector->data().features()[feature],
+                                                                 vector->style().labelField);
+                mIdentifyPanel->show(label.isEmpty() ? vector->name()
+                                                     : QStringLiteral("%1 – %2").arg(label, vector->name()),
+                                     vector->attributes(std::uint32_t(feature)));
+                if (auto *dock = findChild<QDockWidget *>(QStringLiteral("identifyDock")))
+                    dock->raise();
+                return;
+            }
+            continue;
+        }
         auto tracks = std::dynamic_pointer_cast<TrackLayer>(*it);
         if (!tracks || !tracks->isVisible())
             continue;

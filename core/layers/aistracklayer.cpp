@@ -38,6 +38,14 @@ bool isTrackTablePath(const QString &path)
     return suffix == QLatin1String("csv") || suffix == QLatin1String("gpx");
 }
 
+bool isAisCsv(const QString &path)
+{
+    if (QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) != 0 ||
+        !QFileInfo::exists(path))
+        return false;
+    return detectCsvMapping(readCsvHeader(path, nullptr)).isComplete();
+}
+
 std::shared_ptr<TrackLayer> loadTrackTableLayer(const QString &path, const CsvColumnMapping &mapping,
                                                 CsvImportReport &report,
                                                 const std::function<bool(double)> &progress, QString *error)

@@ -20,8 +20,11 @@ std::shared_ptr<TrackLayer> loadAisTrackLayer(const QString &path, AisImportRepo
                                               const std::function<bool(double)> &progress = {},
                                               QString *error = nullptr);
 
-/// True for position tables Sightline reads as tracks (.csv, .gpx).
+/// True for tables that can be imported as tracks (.csv, .gpx) when asked to.
 bool isTrackTablePath(const QString &path);
+/// True for a CSV whose header is a known AIS export (DMA, NOAA, MarineTraffic, GFW):
+/// opened as tracks without asking. Other CSVs open as vector points (lon/lat or WKT).
+bool isAisCsv(const QString &path);
 
 /// Imports a CSV export (with `mapping`; see detectCsvMapping) or a GPX file
 /// into a new track layer. Null with `error` when nothing could be read.

@@ -5,7 +5,11 @@
 #include "layers/imageryservice.h"
 #include "layers/rasterlayer.h"
 #include "layers/tracklayer.h"
+#include "layers/vectorlayer.h"
+#include "util/gdalutil.h"
+
 #include "tracks/trackgeopackage.h"
+#include <gdal_priv.h>
 
 #include <QFileInfo>
 
@@ -95,8 +99,54 @@ QRectF LayerStack::fullExtentWgs84() const
     return visible.isNull() ? all : visible;
 }
 
+bool isVectorSource(const QString &source)
+{
+    if (!isLocalPath(source) && !source.startsWith(QLatin1String("PG:")))
+        return false;
+    if (source.startsWith(QLatin1String("PG:")))
+        return true;
+    if (isAisLogPath(source) || isAisCsv(source) || TrackGeoPackage::hasTracks(source) ||
+        !QFileInfo::exists(source))
+        return false;
+    ensureGdalInitialised();
+    GdalErrorCapture quiet;
+    const QByteArray path = source.toUtf8();
+    if (!GDALIdentifyDriverEx(path.constData(), GDAL_OF_VECTOR, nullptr, nullptr))
+        return false;
+    // Drivers such as GeoPackage hold both: imagery wins when there is any.
+    GDALDatasetUniquePtr raster(GDALDataset::FromHandle(
+        GDALOpenEx(path.constData(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    return !raster || raster->GetRasterCount() == 0;
+}
+
+QList<std::shared_ptr<Layer>> openLayers(const QString &source, QString *error, const QStringList &layerNames)
+{
+    if (!isVectorSource(source)) {
+        auto layer = openLayer(source, error);
+        return layer ? QList<std::shared_ptr<Layer>>{layer} : QList<std::shared_ptr<Layer>>{};
+    }
+    QStringList names = layerNames;
+    if (names.isEmpty())
+        names = VectorData::layerNames(source, error);
+    QList<std::shared_ptr<Layer>> layers;
+    QStringList problems;
+    for (const QString &name : std::as_const(names)) {
+        QString layerError;
+        if (auto layer = VectorLayer::open(source, name, &layerError))
+            layers << layer;
+        else if (!layerNames.isEmpty() || names.size() == 1)
+            problems << layerError; // asked for by name, or the only one: its failure matters
+    }
+    if (layers.isEmpty() && error && error->isEmpty())
+        *error = problems.isEmpty() ? QStringLiteral("'%1': no layer has features to draw").arg(source)
+                                    : problems.join(QStringLiteral("; "));
+    return layers;
+}
+
 std::shared_ptr<Layer> openLayer(const QString &source, QString *error)
 {
+    if (isVectorSource(source))
+        return VectorLayer::open(source, QString(), error);
     if (isAisLogPath(source)) {
         AisImportReport report;
         return loadAisTrackLayer(source, report, {}, {}, error);
@@ -109,25 +159,10 @@ std::shared_ptr<Layer> openLayer(const QString &source, QString *error)
         return std::make_shared<TrackLayer>(QFileInfo(source).completeBaseName(), source, std::move(store),
                                             std::move(registry));
     }
-    if (isTrackTablePath(source)) {
-        // Known exports (DMA, NOAA, MarineTraffic, GFW) and GPX open directly; other CSVs
-        // need their columns chosen (the GUI asks).
-        CsvColumnMapping mapping;
-        if (!source.endsWith(QLatin1String(".gpx"), Qt::CaseInsensitive)) {
-            const QStringList header = readCsvHeader(source, error);
-            if (header.isEmpty())
-                return nullptr;
-            mapping = detectCsvMapping(header);
-            if (!mapping.isComplete()) {
-                if (error)
-                    *error = QStringLiteral("'%1': the columns (%2) match no known export; choose them with "
-                                            "File → Import Tracks")
-                                 .arg(source, header.mid(0, 8).join(QStringLiteral(", ")));
-                return nullptr;
-            }
-        }
+    if (isAisCsv(source)) {
+        // Known exports (DMA, NOAA, MarineTraffic, GFW) open as tracks directly.
         CsvImportReport report;
-        return loadTrackTableLayer(source, mapping, report, {}, error);
+        return loadTrackTableLayer(source, detectCsvMapping(readCsvHeader(source, error)), report, {}, error);
     }
     QString gdalSource = source;
     ImageryService service;

@@ -7,10 +7,12 @@
 #include "fixtures.h"
 #include "geo/transform.h"
 #include "identifypanel.h"
+#include "layerchooserdialog.h"
 #include "layerpanel.h"
 #include "layerpropertiesdialog.h"
 #include "layers/layerstack.h"
 #include "layers/tracklayer.h"
+#include "layers/vectorlayer.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
 #include "messagebar.h"
@@ -27,9 +29,11 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
@@ -564,6 +568,55 @@ void TestMainWindow::unknownCsvAsksForItsColumns()
     QVERIFY(tracks);
     QCOMPARE(tracks->store().positionCount(), std::size_t(2));
     QVERIFY(mWindow->lastImportReport().contains(QStringLiteral("custom columns")));
+}
+
+void TestMainWindow::multiLayerFileAsksWhichLayersAndIdentifiesFeatures()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("ogr2ogr")).isEmpty())
+        QSKIP("ogr2ogr (gdal-bin) is needed to make the GeoPackage");
+    const QString geojson = mDir.filePath(QStringLiteral("ports.geojson"));
+    {
+        QFile f(geojson);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"name":"Rajin port","kind":"port"},"geometry":{"type":"Polygon","coordinates":[[[130.28,42.23],[130.32,42.23],[130.32,42.26],[130.28,42.26],[130.28,42.23]]]}}]})");
+    }
+    const QString gpkg = mDir.filePath(QStringLiteral("two.gpkg"));
+    QFile::remove(gpkg);
+    for (const char *name : {"ports", "ports_copy"}) {
+        QProcess p;
+        QStringList args{QStringLiteral("-f"),   QStringLiteral("GPKG"),   gpkg, geojson,
+                         QStringLiteral("-nln"), QString::fromLatin1(name)};
+        if (QFile::exists(gpkg))
+            args.prepend(QStringLiteral("-update"));
+        p.start(QStringLiteral("ogr2ogr"), args);
+        QVERIFY(p.waitForFinished(30000) && p.exitCode() == 0);
+    }
+    bool asked = false;
+    QTimer::singleShot(0, this, [&asked] {
+        auto *chooser = qobject_cast<LayerChooserDialog *>(QApplication::activeModalWidget());
+        if (!chooser)
+            return;
+        asked = true;
+        QCOMPARE(chooser->list()->count(), 2);
+        chooser->list()->item(1)->setCheckState(Qt::Unchecked); // only "ports"
+        chooser->accept();
+    });
+    mWindow->openFiles({gpkg});
+    QVERIFY(asked);
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    auto vector = std::dynamic_pointer_cast<VectorLayer>(mWindow->layers()->layers().first());
+    QVERIFY(vector);
+    QCOMPARE(vector->data().layerName(), QStringLiteral("ports"));
+    QVERIFY(waitForRender());
+    // Identify inside the port polygon.
+    MapCanvas *canvas = mWindow->canvas();
+    mWindow->findChild<QAction *>(QStringLiteral("actionIdentify"))->trigger();
+    const QPointF at =
+        canvas->toWidget(Transform(Crs::wgs84(), canvas->crs()).forward(QPointF(130.30, 42.245)));
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, at.toPoint());
+    QVERIFY2(mWindow->identifyPanel()->title().contains(QStringLiteral("Rajin port")),
+             qPrintable(mWindow->identifyPanel()->title()));
 }
 
 void TestMainWindow::cancellingAnImportKeepsWhatWasRead()

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void identifyShowsThePositionsFields();
     void tracksCanBeColouredBySpeed();
     void unknownCsvAsksForItsColumns();
+    void multiLayerFileAsksWhichLayersAndIdentifiesFeatures();
     void cancellingAnImportKeepsWhatWasRead();
     void screenshotOfTheDemo();
 
