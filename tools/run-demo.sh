@@ -15,6 +15,11 @@ layers=(
   "$demo/imagery/landsat7_bahamas_RGB.byte.tif"
   "$demo/imagery/landsat8/l8_RGB_B4B3B2.vrt"
   "$demo/imagery/RGB.byte_landsat7_webmercator.mbtiles"
+  "$demo/vector/ne_10m_boundary_lines_case_areas.geojson"
+  "$demo/vector/railways_APPROXIMATE.geojson"
+  "$demo/vector/rail_facilities_APPROXIMATE.geojson"
+  "$demo/vector/ports_APPROXIMATE.geojson"
+  "$demo/vector/ne_10m_ports_case_areas.geojson"
   "$demo/ais/case_rajin_dunai_2023_SIMULATED.nmea"
 )
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

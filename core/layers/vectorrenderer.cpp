@@ -161,7 +161,8 @@ bool VectorRenderer::render(QPainter &painter, const std::atomic<bool> &cancelle
             painter.setPen(penFor(s, selected));
             painter.setBrush(s.fill);
             painter.drawPath(path);
-            if (labelIndex >= 0 && pxSize > 24)
+            // Big polygons are named; in a small layer (ports, depots) every one is.
+            if (labelIndex >= 0 && (pxSize > 24 || mData->features().size() <= 50))
                 labels.push_back({toPixel.map(b.center()), f.attributes.value(labelIndex).toString(), true});
             continue;
         }
