@@ -15,6 +15,8 @@
 #include "layers/vectordata.h"
 #include "layers/vectorlayer.h"
 #include "mapcanvas.h"
+#include "measurepanel.h"
+#include "measuretool.h"
 #include "messagebar.h"
 #include "render/mapscale.h"
 #include "util/gdalutil.h"
@@ -117,7 +119,14 @@ MainWindow::MainWindow(QWidget *parent)
     identifyDock->setObjectName(QStringLiteral("identifyDock"));
     identifyDock->setWidget(mIdentifyPanel);
     addDockWidget(Qt::RightDockWidgetArea, identifyDock);
+    mMeasureTool = std::make_unique<MeasureTool>(mCanvas);
+    mMeasurePanel = new MeasurePanel(mMeasureTool.get(), mLayers, this);
+    auto *measureDock = new QDockWidget(tr("Measure"), this);
+    measureDock->setObjectName(QStringLiteral("measureDock"));
+    measureDock->setWidget(mMeasurePanel);
+    addDockWidget(Qt::RightDockWidgetArea, measureDock);
     tabifyDockWidget(vesselDock, identifyDock);
+    tabifyDockWidget(identifyDock, measureDock);
     vesselDock->raise();
     connect(mVesselPanel, &VesselPanel::vesselActivated, this, &MainWindow::activateVessel);
     connect(mCanvas, &MapCanvas::identifyRequested, this, &MainWindow::identify);
@@ -146,7 +155,11 @@ MainWindow::MainWindow(QWidget *parent)
     updateScale();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The canvas outlives this body (it is a child); it must not keep the tool about to go.
+    mCanvas->setMapTool(nullptr);
+}
 
 void MainWindow::createActions()
 {
@@ -187,9 +200,18 @@ void MainWindow::createActions()
     identifyTool->setCheckable(true);
     identifyTool->setShortcut(QKeySequence(Qt::Key_I));
     identifyTool->setObjectName(QStringLiteral("actionIdentify"));
+    QAction *measure = view->addAction(icon("measure"), tr("&Measure"), this, [this] {
+        mCanvas->setMapTool(mMeasureTool.get());
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("measureDock")))
+            dock->raise();
+    });
+    measure->setCheckable(true);
+    measure->setShortcut(QKeySequence(Qt::Key_M));
+    measure->setObjectName(QStringLiteral("actionMeasure"));
     tools->addAction(pan);
     tools->addAction(zoomBox);
     tools->addAction(identifyTool);
+    tools->addAction(measure);
     view->addSeparator();
     QAction *zoomIn = view->addAction(icon("zoom-in"), tr("Zoom &In"), mCanvas, &MapCanvas::zoomIn);
     zoomIn->setShortcut(QKeySequence::ZoomIn);
@@ -232,6 +254,7 @@ void MainWindow::createActions()
     bar->addAction(pan);
     bar->addAction(zoomBox);
     bar->addAction(identifyTool);
+    bar->addAction(measure);
     bar->addAction(zoomIn);
     bar->addAction(zoomOut);
     bar->addAction(full);

@@ -24,6 +24,8 @@ class MapCanvas;
 class MessageBar;
 class VesselPanel;
 class IdentifyPanel;
+class MeasureTool;
+class MeasurePanel;
 
 /// The workbench window: map canvas in the middle, layers on the left,
 /// coordinates and scale below. Owns the layer stack it shows.
@@ -40,6 +42,8 @@ public:
     MessageBar *messageBar() const { return mMessageBar; }
     VesselPanel *vesselPanel() const { return mVesselPanel; }
     IdentifyPanel *identifyPanel() const { return mIdentifyPanel; }
+    MeasureTool *measureTool() const { return mMeasureTool.get(); }
+    MeasurePanel *measurePanel() const { return mMeasurePanel; }
     /// The report of the last AIS import, as shown by "Details".
     const QString &lastImportReport() const { return mLastImportReport; }
     /// True while layers are being opened in the background.
@@ -106,6 +110,8 @@ private:
     std::shared_ptr<std::atomic<bool>> mCancelFlag;
     VesselPanel *mVesselPanel;
     IdentifyPanel *mIdentifyPanel;
+    std::unique_ptr<MeasureTool> mMeasureTool;
+    MeasurePanel *mMeasurePanel = nullptr;
     QString mLastImportReport;
     int mPendingOpens = 0;
     bool mFramedOnce = false;

@@ -2,6 +2,7 @@
 
 #include "geo/transform.h"
 #include "layers/layerstack.h"
+#include "maptool.h"
 #include "render/mapdecorations.h"
 
 #include <QKeyEvent>
@@ -81,8 +82,20 @@ QPointF MapCanvas::toWidget(QPointF m) const
             (mCenter.y() - m.y()) / mResolution + height() / 2.0};
 }
 
+void MapCanvas::setMapTool(MapTool *tool)
+{
+    if (mMapTool && mMapTool != tool)
+        mMapTool->deactivate();
+    mMapTool = tool;
+    if (tool)
+        setCursor(tool->cursor());
+    update();
+}
+
 void MapCanvas::setTool(Tool tool)
 {
+    if (mMapTool)
+        setMapTool(nullptr);
     mTool = tool;
     setCursor(tool == Tool::Pan        ? Qt::OpenHandCursor
               : tool == Tool::Identify ? Qt::PointingHandCursor
@@ -236,6 +249,12 @@ void MapCanvas::paintEvent(QPaintEvent *)
         paintMapDecorations(p, mapSettings());
         p.restore();
     }
+    if (mMapTool) {
+        p.save();
+        p.setRenderHint(QPainter::Antialiasing);
+        mMapTool->paint(p);
+        p.restore();
+    }
     if (mZoomBoxActive) {
         p.setPen(QPen(QColor(0x1f, 0x6f, 0xd1), 1.5, Qt::DashLine));
         p.setBrush(QColor(0x1f, 0x6f, 0xd1, 40));
@@ -252,6 +271,11 @@ void MapCanvas::resizeEvent(QResizeEvent *)
 
 void MapCanvas::mousePressEvent(QMouseEvent *event)
 {
+    if (mMapTool && event->button() != Qt::MiddleButton) {
+        mMapTool->press(event);
+        update();
+        return;
+    }
     if (event->button() != Qt::LeftButton && event->button() != Qt::MiddleButton)
         return;
     mPressPos = mLastPos = event->position();
@@ -273,6 +297,11 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
 {
     const QPointF pos = event->position();
     Q_EMIT cursorMoved(toMap(pos), true);
+    if (mMapTool && !mDragging) {
+        mMapTool->move(event);
+        update();
+        return;
+    }
     if (mDragging) {
         const QPointF delta = pos - mLastPos;
         mLastPos = pos;
@@ -285,6 +314,11 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
 
 void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (mMapTool && !mDragging) {
+        mMapTool->release(event);
+        update();
+        return;
+    }
     if (mDragging) {
         mDragging = false;
         setTool(mTool); // restores the tool's cursor
@@ -310,6 +344,11 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
 
 void MapCanvas::mouseDoubleClickEvent(QMouseEvent *event)
 {
+    if (mMapTool) {
+        mMapTool->doubleClick(event);
+        update();
+        return;
+    }
     zoomBy(2.0, event->position());
 }
 
@@ -324,6 +363,11 @@ void MapCanvas::wheelEvent(QWheelEvent *event)
 
 void MapCanvas::keyPressEvent(QKeyEvent *event)
 {
+    if (mMapTool && mMapTool->key(event)) {
+        update();
+        event->accept();
+        return;
+    }
     const double dx = width() * kKeyPanFraction, dy = height() * kKeyPanFraction;
     switch (event->key()) {
     case Qt::Key_Left:

@@ -45,6 +45,9 @@ public:
     QPointF toWidget(QPointF mapPoint) const;
 
     Tool tool() const { return mTool; }
+    /// An interactive tool (measure, draw) that takes the mouse; null for the built-in tools.
+    class MapTool *mapTool() const { return mMapTool; }
+    void setMapTool(class MapTool *tool);
     bool isRendering() const { return mJob != nullptr || mRenderTimer.isActive(); }
     /// The last completed frame (device pixels), for export and tests.
     const QImage &frame() const { return mFrame; }
@@ -99,6 +102,7 @@ private:
     bool mHasView = false;
 
     Tool mTool = Tool::Pan;
+    class MapTool *mMapTool = nullptr;
     bool mDragging = false;
     QPointF mPressPos;
     QPointF mLastPos;

@@ -5,6 +5,7 @@
 
 #include "csvmappingdialog.h"
 #include "fixtures.h"
+#include "geo/geodesic.h"
 #include "geo/transform.h"
 #include "identifypanel.h"
 #include "layerchooserdialog.h"
@@ -15,6 +16,8 @@
 #include "layers/vectorlayer.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
+#include "measurepanel.h"
+#include "measuretool.h"
 #include "messagebar.h"
 #include "vesselpanel.h"
 
@@ -617,6 +620,56 @@ void TestMainWindow::multiLayerFileAsksWhichLayersAndIdentifiesFeatures()
     QTest::mouseClick(canvas, Qt::LeftButton, {}, at.toPoint());
     QVERIFY2(mWindow->identifyPanel()->title().contains(QStringLiteral("Rajin port")),
              qPrintable(mWindow->identifyPanel()->title()));
+}
+
+void TestMainWindow::measuresDistanceAreaAndNearestFeature()
+{
+    MapCanvas *canvas = mWindow->canvas();
+    mWindow->zoomToWgs84(QRectF(QPointF(130.0, 42.0), QPointF(131.0, 42.6)));
+    mWindow->findChild<QAction *>(QStringLiteral("actionMeasure"))->trigger();
+    QCOMPARE(canvas->mapTool(), static_cast<MapTool *>(mWindow->measureTool()));
+    const Transform toMap(Crs::wgs84(), canvas->crs()), toWgs(canvas->crs(), Crs::wgs84());
+    auto click = [&](QPointF ll, Qt::MouseButton button = Qt::LeftButton) {
+        const QPoint at = canvas->toWidget(toMap.forward(ll)).toPoint();
+        QTest::mouseClick(canvas, button, {}, at);
+        return toWgs.forward(canvas->toMap(at)); // where the click really landed, to the pixel
+    };
+    // Distance: three clicks, right-click to finish.
+    const QPointF a = click(QPointF(130.2, 42.1)), b = click(QPointF(130.6, 42.4)),
+                  c = click(QPointF(130.9, 42.2));
+    click(QPointF(130.9, 42.2), Qt::RightButton);
+    const Measurement &m = mWindow->measureTool()->measurement();
+    QVERIFY(m.finished);
+    QCOMPARE(int(m.lonLat.size()), 3);
+    QVERIFY(std::abs(m.lengthMetres - Geodesic::polylineLength({a, b, c})) < 1e-6);
+    QVERIFY(mWindow->measurePanel()->resultText().contains(QStringLiteral(" km")));
+    QVERIFY(mWindow->measurePanel()->resultText().contains(QStringLiteral(" nmi")));
+    QVERIFY(mWindow->measurePanel()->resultText().contains(QStringLiteral("bearing")));
+
+    // Area: a quadrilateral.
+    QComboBox *mode = mWindow->measurePanel()->modeCombo();
+    mode->setCurrentIndex(mode->findData(int(Measurement::Mode::Area)));
+    const QPointF p1 = click(QPointF(130.2, 42.1)), p2 = click(QPointF(130.5, 42.1)),
+                  p3 = click(QPointF(130.5, 42.3)), p4 = click(QPointF(130.2, 42.3));
+    QTest::keyClick(canvas, Qt::Key_Return);
+    const GeodesicPolygon want = Geodesic::polygonArea({p1, p2, p3, p4});
+    QVERIFY(std::abs(mWindow->measureTool()->measurement().areaSquareMetres - want.areaSquareMetres) < 1.0);
+    QVERIFY(mWindow->measurePanel()->resultText().contains(QStringLiteral("km²")));
+
+    // Nearest feature of a layer: a railway line.
+    const QString rails = QStringLiteral(SIGHTLINE_DEMO_DIR "/vector/railways_APPROXIMATE.geojson");
+    mWindow->openFiles({rails});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    mode->setCurrentIndex(mode->findData(int(Measurement::Mode::Nearest)));
+    const QPointF from = click(QPointF(130.55, 42.15));
+    const Measurement &n = mWindow->measureTool()->measurement();
+    QVERIFY(n.lengthMetres > 5000 && n.lengthMetres < 40000);
+    QVERIFY2(mWindow->measurePanel()->resultText().contains(QStringLiteral("Rajin - Tumangang - Khasan")),
+             qPrintable(mWindow->measurePanel()->resultText()));
+    Q_UNUSED(from);
+    // Back to panning puts the tool away.
+    mWindow->findChild<QAction *>(QStringLiteral("actionPan"))->trigger();
+    QVERIFY(!canvas->mapTool());
 }
 
 void TestMainWindow::cancellingAnImportKeepsWhatWasRead()

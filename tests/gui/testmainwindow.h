@@ -39,6 +39,7 @@ private Q_SLOTS:
     void tracksCanBeColouredBySpeed();
     void unknownCsvAsksForItsColumns();
     void multiLayerFileAsksWhichLayersAndIdentifiesFeatures();
+    void measuresDistanceAreaAndNearestFeature();
     void cancellingAnImportKeepsWhatWasRead();
     void screenshotOfTheDemo();
 

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "geo/measurement.h"
+#include "maptool.h"
+
+#include <QPointF>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace sightline {
+
+class VectorLayer;
+
+/// What the measure tool has measured so far.
+struct Measurement
+{
+    enum class Mode
+    {
+        Distance,
+        Area,
+        Nearest
+    };
+    Mode mode = Mode::Distance;
+    std::vector<QPointF> lonLat; ///< the clicked vertices
+    double lengthMetres = 0;     ///< along the line (Distance) or around the ring (Area: perimeter)
+    double areaSquareMetres = 0;
+    double lastSegmentMetres = 0;
+    double lastBearingDeg = -1; ///< initial azimuth of the last segment, 0–360
+    QPointF nearestLonLat;      ///< Nearest: the closest point of the chosen layer
+    QString nearestName;        ///< Nearest: that feature's label, if any
+    bool finished = false;
+};
+
+/// Geodesic measuring on the map: click vertices, double-click or right-click
+/// to finish, Backspace to take back the last vertex, Esc to start again.
+/// Nearest mode measures from a clicked point to the nearest feature of a layer.
+class MeasureTool : public MapTool
+{
+    Q_OBJECT
+public:
+    explicit MeasureTool(MapCanvas *canvas);
+
+    void setMode(Measurement::Mode mode);
+    void setTargetLayer(std::shared_ptr<const VectorLayer> layer) { mTarget = std::move(layer); }
+    const Measurement &measurement() const { return mMeasurement; }
+    void clear();
+
+    void press(QMouseEvent *event) override;
+    void move(QMouseEvent *event) override;
+    void doubleClick(QMouseEvent *event) override;
+    bool key(QKeyEvent *event) override;
+    void paint(QPainter &painter) override;
+    void deactivate() override { clear(); }
+
+Q_SIGNALS:
+    void changed(const sightline::Measurement &measurement);
+
+private:
+    QPointF toLonLat(QPointF widget) const;
+    void recompute(const QPointF *hoverLonLat);
+
+    Measurement mMeasurement;
+    QPointF mHover;
+    bool mHasHover = false;
+    std::shared_ptr<const VectorLayer> mTarget;
+};
+
+} // namespace sightline
