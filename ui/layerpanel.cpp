@@ -3,6 +3,7 @@
 #include "layers/layerstack.h"
 #include "layers/rasterlayer.h"
 #include "layers/tracklayer.h"
+#include "layers/vectorlayer.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -190,6 +191,14 @@ void LayerPanel::fillContextMenu(QMenu &menu, const QString &id)
         });
         labels->setCheckable(true);
         labels->setChecked(tracks->style().labels);
+    }
+    if (auto vector = std::dynamic_pointer_cast<VectorLayer>(mLayers->find(id));
+        vector && vector->data().hasKind(VectorFeature::Kind::Line)) {
+        menu.addSeparator();
+        QAction *corridor = menu.addAction(vector->selection().empty() ? tr("Corridor Around All Lines…")
+                                                                       : tr("Corridor Around Selected Line…"),
+                                           this, [this, id] { Q_EMIT corridorRequested(id); });
+        corridor->setObjectName(QStringLiteral("actionCorridor"));
     }
     menu.addSeparator();
     menu.addAction(QIcon(QStringLiteral(":/icons/remove.svg")), tr("Remove Layer"), this,

@@ -34,6 +34,7 @@ Q_SIGNALS:
     void propertiesRequested(const QString &id);
     void removeRequested(const QString &id);
     void currentLayerChanged(const QString &id);
+    void corridorRequested(const QString &id);
 
 private:
     void rebuild();

@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
 #include "addservicedialog.h"
+#include "analysis/corridor.h"
 #include "csvmappingdialog.h"
 #include "geo/coordinateformat.h"
+#include "geo/measurement.h"
 #include "geo/transform.h"
 #include "identifypanel.h"
 #include "layerchooserdialog.h"
@@ -31,6 +33,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHash>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -137,6 +140,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mLayerPanel, &LayerPanel::zoomToLayerRequested, mCanvas, &MapCanvas::zoomToLayer);
     connect(mLayerPanel, &LayerPanel::propertiesRequested, this, &MainWindow::showLayerProperties);
     connect(mLayerPanel, &LayerPanel::removeRequested, this, &MainWindow::removeLayer);
+    connect(mLayerPanel, &LayerPanel::corridorRequested, this, &MainWindow::buildCorridorLayer);
     connect(mCanvas, &MapCanvas::cursorMoved, this, &MainWindow::updateCursorPosition);
     connect(mCanvas, &MapCanvas::viewChanged, this, &MainWindow::updateScale);
     connect(mCanvas, &MapCanvas::renderErrors, this, &MainWindow::showRenderErrors);
@@ -542,6 +546,85 @@ void MainWindow::showImportReport()
     dialog->show();
 }
 
+void MainWindow::buildCorridorLayer(const QString &lineLayerId)
+{
+    bool ok = false;
+    const double widthKm = QInputDialog::getDouble(
+        this, tr("Corridor"), tr("Total width of the corridor (km):"), 5.0, 0.01, 500.0, 2, &ok);
+    if (ok)
+        addCorridor(lineLayerId, widthKm * 1000.0 / 2.0);
+}
+
+bool MainWindow::addCorridor(const QString &lineLayerId, double halfWidthMetres)
+{
+    auto lines = std::dynamic_pointer_cast<VectorLayer>(mLayers->find(lineLayerId));
+    if (!lines)
+        return false;
+    const VectorData &data = lines->data();
+    const Transform toWgs84(data.crs(), Crs::wgs84());
+    std::vector<std::uint32_t> chosen = lines->selection();
+    if (chosen.empty())
+        for (std::uint32_t i = 0; i < data.features().size(); ++i)
+            chosen.push_back(i);
+    std::vector<std::vector<QPointF>> polylines;
+    QStringList names;
+    for (std::uint32_t i : chosen) {
+        const VectorFeature &f = data.features()[i];
+        if (f.kind != VectorFeature::Kind::Line)
+            continue;
+        for (std::size_t part = 0; part < f.partCount(); ++part) {
+            const auto [a, b] = f.part(part);
+            std::vector<QPointF> pl;
+            for (std::uint32_t k = a; k < b; ++k)
+                pl.push_back(toWgs84.forward(f.points[k]));
+            polylines.push_back(std::move(pl));
+        }
+        if (!lines->style().labelField.isEmpty())
+            names << data.value(f, lines->style().labelField);
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Corridor corridor = buildCorridor(polylines, halfWidthMetres);
+    QApplication::restoreOverrideCursor();
+    if (!corridor.ok()) {
+        mMessageBar->showMessage(MessageBar::Level::Error,
+                                 tr("No corridor: %1").arg(corridor.error.toHtmlEscaped()));
+        return false;
+    }
+    const QString what =
+        chosen.size() == 1 && !names.isEmpty() && !names.first().isEmpty() ? names.first() : lines->name();
+    const QString label =
+        tr("%1 corridor, %2 wide").arg(what, formatDistance(2 * halfWidthMetres, DistanceUnit::Kilometres));
+    std::vector<VectorFeature> features;
+    for (const auto &polygon : corridor.polygons) {
+        VectorFeature f;
+        f.kind = VectorFeature::Kind::Polygon;
+        f.fid = qint64(features.size());
+        f.polygonStarts.push_back(0);
+        for (const auto &ring : polygon) {
+            f.partStarts.push_back(std::uint32_t(f.points.size()));
+            f.points.insert(f.points.end(), ring.begin(), ring.end());
+        }
+        f.attributes = {label, 2 * halfWidthMetres, lines->source()};
+        features.push_back(std::move(f));
+    }
+    auto data2 = VectorData::fromFeatures(
+        lines->source(), label, {QStringLiteral("name"), QStringLiteral("width_m"), QStringLiteral("source")},
+        std::move(features));
+    auto layer = std::make_shared<VectorLayer>(data2);
+    layer->setName(label);
+    VectorStyle style = layer->style();
+    style.symbol.stroke = QColor(0xe0, 0x6c, 0x00);
+    style.symbol.fill = QColor(0xff, 0x9f, 0x1c, 70);
+    style.symbol.strokeWidth = 1.6;
+    style.symbol.penStyle = Qt::DashLine;
+    style.labelField.clear();
+    layer->setStyle(style);
+    mLayers->add(layer);
+    mLayerPanel->selectLayer(layer->id());
+    statusBar()->showMessage(label, 5000);
+    return true;
+}
+
 void MainWindow::activateVessel(const QString &layerId, std::uint32_t mmsi)
 {
     auto tracks = std::dynamic_pointer_cast<TrackLayer>(mLayers->find(layerId));
@@ -575,6 +658,9 @@ void MainWindow::identify(QPointF mapPoint, double toleranceMap)
                           q = toLayer.forward(mapPoint + QPointF(toleranceMap, 0));
             const int feature = vector->pick(p, std::hypot(q.x() - p.x(), q.y() - p.y()));
             if (feature >= 0) {
+                // What is identified is also selected: the layer's commands then work on it.
+                vector->setSelection({std::uint32_t(feature)});
+                mLayers->notifyStyleChanged(vector->id());
                 const QString label = vector->style().labelField.isEmpty()
                                           ? QString()
                                           : vector->data().value(vector->data().features()[feature],

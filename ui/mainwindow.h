@@ -57,6 +57,9 @@ public Q_SLOTS:
     void importAisLogs(const QStringList &paths);
     /// Asks a running import to stop; what was read so far is kept.
     void cancelImports();
+    /// Adds a corridor layer around the selected (or all) lines of a layer,
+    /// `halfWidthMetres` either side, measured on the ground.
+    bool addCorridor(const QString &lineLayerId, double halfWidthMetres);
     void zoomToWgs84(const QRectF &lonLatBox);
     /// Centres the map on a typed coordinate or MGRS reference; false and a
     /// message when the text cannot be read.
@@ -92,6 +95,7 @@ private:
     void showImportReport();
     void activateVessel(const QString &layerId, std::uint32_t mmsi);
     void identify(QPointF mapPoint, double toleranceMap);
+    void buildCorridorLayer(const QString &lineLayerId);
 
     LayerStack *mLayers;
     MapCanvas *mCanvas;

@@ -23,6 +23,7 @@ MeasurePanel::MeasurePanel(MeasureTool *tool, LayerStack *layers, QWidget *paren
     mMode->addItem(tr("Distance along a line"), int(Measurement::Mode::Distance));
     mMode->addItem(tr("Area and perimeter"), int(Measurement::Mode::Area));
     mMode->addItem(tr("Distance to the nearest feature of a layer"), int(Measurement::Mode::Nearest));
+    mMode->addItem(tr("Route along a line layer (rail distance)"), int(Measurement::Mode::Route));
     mLayer->setObjectName(QStringLiteral("measureLayer"));
     mResult->setObjectName(QStringLiteral("measureResult"));
     mResult->setWordWrap(true);
@@ -37,7 +38,8 @@ MeasurePanel::MeasurePanel(MeasureTool *tool, LayerStack *layers, QWidget *paren
     layout->addWidget(mResult, 1);
     connect(mMode, &QComboBox::currentIndexChanged, this, [this] {
         mTool->setMode(Measurement::Mode(mMode->currentData().toInt()));
-        mLayer->setEnabled(mTool->measurement().mode == Measurement::Mode::Nearest);
+        mLayer->setEnabled(mTool->measurement().mode == Measurement::Mode::Nearest ||
+                           mTool->measurement().mode == Measurement::Mode::Route);
         applyTarget();
     });
     connect(mLayer, &QComboBox::currentIndexChanged, this, &MeasurePanel::applyTarget);
@@ -110,6 +112,19 @@ void MeasurePanel::show(const Measurement &m)
                    : tr("<b>Nearest</b> %1<br>%2<br>bearing %3")
                          .arg(m.nearestName.isEmpty() ? tr("feature") : m.nearestName.toHtmlEscaped(),
                               formatDistanceAllUnits(m.lengthMetres), bearing(m.lastBearingDeg));
+        break;
+    case Measurement::Mode::Route:
+        if (m.lonLat.size() < 2) {
+            text =
+                tr("Click where the journey starts, then where it ends: the shortest way along the layer's "
+                   "lines is found.");
+            break;
+        }
+        text = m.route.empty()
+                   ? tr("<b>No route</b><br>%1").arg(m.routeMessage.toHtmlEscaped())
+                   : tr("<b>Along the lines</b><br>%1<br><b>Straight</b><br>%2<br><i>%3</i>")
+                         .arg(formatDistanceAllUnits(m.lengthMetres),
+                              formatDistanceAllUnits(m.straightMetres), m.routeMessage.toHtmlEscaped());
         break;
     }
     mResult->setText(text);

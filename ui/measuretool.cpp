@@ -1,5 +1,6 @@
 #include "measuretool.h"
 
+#include "analysis/railnetwork.h"
 #include "geo/geodesic.h"
 #include "geo/transform.h"
 #include "layers/vectorlayer.h"
@@ -101,6 +102,33 @@ void MeasureTool::press(QMouseEvent *event)
         Q_EMIT changed(mMeasurement);
         return;
     }
+    if (mMeasurement.mode == Measurement::Mode::Route) {
+        if (mMeasurement.finished || mMeasurement.lonLat.size() >= 2)
+            clear();
+        mMeasurement.lonLat.push_back(ll);
+        if (mMeasurement.lonLat.size() == 2) {
+            mMeasurement.finished = true;
+            mMeasurement.straightMetres = Geodesic::inverse(mMeasurement.lonLat[0], ll).distanceMetres;
+            if (!mTarget) {
+                mMeasurement.routeMessage = tr("Choose a line layer to route along.");
+            } else {
+                if (!mNetwork || mNetworkLayerId != mTarget->id()) {
+                    mNetwork = std::make_shared<RailNetwork>(RailNetwork::build(*mTarget));
+                    mNetworkLayerId = mTarget->id();
+                }
+                const RailNetwork::Route r = mNetwork->route(mMeasurement.lonLat[0], ll);
+                mMeasurement.route = r.lonLat;
+                mMeasurement.lengthMetres = r.found ? r.metres : 0;
+                mMeasurement.routeMessage =
+                    r.found ? tr("start %1 and end %2 from the lines")
+                                  .arg(formatDistance(r.startSnapMetres, DistanceUnit::Kilometres),
+                                       formatDistance(r.endSnapMetres, DistanceUnit::Kilometres))
+                            : r.message;
+            }
+        }
+        Q_EMIT changed(mMeasurement);
+        return;
+    }
     if (mMeasurement.finished)
         clear();
     mMeasurement.lonLat.push_back(ll);
@@ -162,6 +190,22 @@ void MeasureTool::paint(QPainter &p)
         pts.push_back(pts.front());
     if (mMeasurement.mode == Measurement::Mode::Nearest && !pts.empty() && mMeasurement.lengthMetres > 0)
         pts.push_back(mMeasurement.nearestLonLat);
+    if (mMeasurement.mode == Measurement::Mode::Route) {
+        // The route follows the lines' own vertices; between them, straight on the map.
+        QPolygonF path;
+        for (const QPointF &ll : mMeasurement.route)
+            path << widget(ll);
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(QColor(255, 255, 255, 200), 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPolyline(path);
+        p.setPen(QPen(QColor(0x1f, 0x77, 0xb4), 3.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPolyline(path);
+        p.setPen(QPen(Qt::white, 1.5));
+        p.setBrush(kInk);
+        for (const QPointF &ll : mMeasurement.lonLat)
+            p.drawEllipse(widget(ll), 4.5, 4.5);
+        return;
+    }
     // Each leg drawn along its geodesic.
     QPainterPath path;
     for (std::size_t i = 0; i + 1 < pts.size(); ++i) {

@@ -20,7 +20,8 @@ struct Measurement
     {
         Distance,
         Area,
-        Nearest
+        Nearest,
+        Route
     };
     Mode mode = Mode::Distance;
     std::vector<QPointF> lonLat; ///< the clicked vertices
@@ -30,6 +31,9 @@ struct Measurement
     double lastBearingDeg = -1; ///< initial azimuth of the last segment, 0–360
     QPointF nearestLonLat;      ///< Nearest: the closest point of the chosen layer
     QString nearestName;        ///< Nearest: that feature's label, if any
+    std::vector<QPointF> route; ///< Route: the path found along the layer's lines
+    QString routeMessage;       ///< Route: why there is none, or how far the clicks were from the lines
+    double straightMetres = 0;  ///< Route: the great-circle distance between the two clicks
     bool finished = false;
 };
 
@@ -65,6 +69,9 @@ private:
     QPointF mHover;
     bool mHasHover = false;
     std::shared_ptr<const VectorLayer> mTarget;
+    // The network of the target layer, built on first use.
+    QString mNetworkLayerId;
+    std::shared_ptr<class RailNetwork> mNetwork;
 };
 
 } // namespace sightline

@@ -228,6 +228,38 @@ std::shared_ptr<VectorData> VectorData::load(const QString &source, const QStrin
     return data;
 }
 
+std::shared_ptr<VectorData> VectorData::fromFeatures(const QString &source, const QString &layerName,
+                                                     const QStringList &fields,
+                                                     std::vector<VectorFeature> features)
+{
+    auto data = std::make_shared<VectorData>();
+    data->mSource = source;
+    data->mLayerName = layerName;
+    data->mCrs = Crs::wgs84();
+    data->mFields = fields;
+    double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
+    for (VectorFeature &f : features) {
+        double fx0 = 1e300, fy0 = 1e300, fx1 = -1e300, fy1 = -1e300;
+        for (const QPointF &p : f.points) {
+            fx0 = std::min(fx0, p.x());
+            fx1 = std::max(fx1, p.x());
+            fy0 = std::min(fy0, p.y());
+            fy1 = std::max(fy1, p.y());
+        }
+        f.bounds = QRectF(QPointF(fx0, fy0), QPointF(fx1, fy1));
+        minX = std::min(minX, fx0);
+        maxX = std::max(maxX, fx1);
+        minY = std::min(minY, fy0);
+        maxY = std::max(maxY, fy1);
+        data->mKinds |= 1u << int(f.kind);
+        data->mVertices += f.points.size();
+    }
+    data->mFeatures = std::move(features);
+    data->mExtent = data->mFeatures.empty() ? QRectF() : QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
+    data->buildIndex();
+    return data;
+}
+
 void VectorData::buildIndex()
 {
     const double n = double(mFeatures.size());

@@ -47,6 +47,11 @@ public:
     /// Reads one OGR layer (`layerName`, or the only/first one) of `source`.
     /// Null with `error` when the source or layer cannot be read.
     static std::shared_ptr<VectorData> load(const QString &source, const QString &layerName, QString *error);
+    /// A layer made in the application (a corridor, drawn features): lon/lat
+    /// features with the given fields; `source` names where it came from.
+    static std::shared_ptr<VectorData> fromFeatures(const QString &source, const QString &layerName,
+                                                    const QStringList &fields,
+                                                    std::vector<VectorFeature> features);
     /// The names of the vector layers in `source` (empty with `error` when it has none).
     static QStringList layerNames(const QString &source, QString *error);
 

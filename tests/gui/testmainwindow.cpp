@@ -6,6 +6,7 @@
 #include "csvmappingdialog.h"
 #include "fixtures.h"
 #include "geo/geodesic.h"
+#include "geo/measurement.h"
 #include "geo/transform.h"
 #include "identifypanel.h"
 #include "layerchooserdialog.h"
@@ -670,6 +671,53 @@ void TestMainWindow::measuresDistanceAreaAndNearestFeature()
     // Back to panning puts the tool away.
     mWindow->findChild<QAction *>(QStringLiteral("actionPan"))->trigger();
     QVERIFY(!canvas->mapTool());
+}
+
+void TestMainWindow::railRouteAndCorridorAroundASelectedLine()
+{
+    const QString rails = QStringLiteral(SIGHTLINE_DEMO_DIR "/vector/railways_APPROXIMATE.geojson");
+    mWindow->openFiles({rails});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    auto railLayer = std::dynamic_pointer_cast<VectorLayer>(mWindow->layers()->layers().first());
+    mWindow->zoomToWgs84(QRectF(QPointF(130.2, 42.1), QPointF(133.0, 43.9)));
+    MapCanvas *canvas = mWindow->canvas();
+    const Transform toMap(Crs::wgs84(), canvas->crs());
+    auto at = [&](QPointF ll) { return canvas->toWidget(toMap.forward(ll)).toPoint(); };
+
+    // Route: from Rajin's line end to the Dunai branch.
+    mWindow->findChild<QAction *>(QStringLiteral("actionMeasure"))->trigger();
+    QComboBox *mode = mWindow->measurePanel()->modeCombo();
+    mode->setCurrentIndex(mode->findData(int(Measurement::Mode::Route)));
+    QComboBox *layerCombo = mWindow->measurePanel()->layerCombo();
+    QCOMPARE(layerCombo->currentData().toString(), railLayer->id());
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, at(QPointF(130.30, 42.245)));
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, at(QPointF(132.352, 42.884)));
+    const Measurement &m = mWindow->measureTool()->measurement();
+    QVERIFY2(!m.route.empty(), qPrintable(m.routeMessage));
+    QVERIFY(m.lengthMetres > m.straightMetres);
+    QVERIFY(mWindow->measurePanel()->resultText().contains(QStringLiteral("Along the lines")));
+
+    // Select the Rajin line with Identify, then a 4 km corridor around it.
+    mWindow->findChild<QAction *>(QStringLiteral("actionIdentify"))->trigger();
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, at(QPointF(130.36, 42.30)));
+    QCOMPARE(int(railLayer->selection().size()), 1);
+    QMenu menu;
+    mWindow->layerPanel()->fillContextMenu(menu, railLayer->id());
+    QAction *corridorAction = menu.findChild<QAction *>(QStringLiteral("actionCorridor"));
+    QVERIFY(corridorAction);
+    QVERIFY(corridorAction->text().contains(QStringLiteral("Selected")));
+    QVERIFY(mWindow->addCorridor(railLayer->id(), 2000.0));
+    QCOMPARE(mWindow->layers()->count(), 2);
+    auto corridor = std::dynamic_pointer_cast<VectorLayer>(mWindow->layers()->layers().last());
+    QVERIFY(corridor);
+    QVERIFY(corridor->name().contains(QStringLiteral("Rajin - Tumangang - Khasan")));
+    QVERIFY(corridor->data().hasKind(VectorFeature::Kind::Polygon));
+    // Its edge is 2 km from the line, on the ground.
+    const VectorFeature &selected = railLayer->data().features()[railLayer->selection().front()];
+    std::vector<QPointF> line(selected.points.begin(), selected.points.end());
+    for (const QPointF &v : corridor->data().features().front().points)
+        QVERIFY(std::abs(nearestOnPolyline(v, line).metres - 2000.0) < 20.0);
+    QVERIFY(waitForRender());
 }
 
 void TestMainWindow::cancellingAnImportKeepsWhatWasRead()

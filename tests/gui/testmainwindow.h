@@ -40,6 +40,7 @@ private Q_SLOTS:
     void unknownCsvAsksForItsColumns();
     void multiLayerFileAsksWhichLayersAndIdentifiesFeatures();
     void measuresDistanceAreaAndNearestFeature();
+    void railRouteAndCorridorAroundASelectedLine();
     void cancellingAnImportKeepsWhatWasRead();
     void screenshotOfTheDemo();
 
