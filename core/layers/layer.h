@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geo/crs.h"
+#include "render/labeling.h"
 
 #include <QList>
 #include <QPair>
@@ -81,9 +82,13 @@ public:
     /// Returns false with errorMessage() set when the layer could not be drawn.
     virtual bool render(QPainter &painter, const std::atomic<bool> &cancelled) = 0;
     const QString &errorMessage() const { return mError; }
+    /// Labels the layer wants drawn, placed by the map's labelling engine after
+    /// every layer is drawn (so labels of different layers never collide).
+    std::vector<LabelCandidate> takeLabels() { return std::move(mLabels); }
 
 protected:
     QString mError;
+    std::vector<LabelCandidate> mLabels;
 };
 
 } // namespace sightline

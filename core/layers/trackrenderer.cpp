@@ -149,13 +149,6 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
     const bool drawLabels = mStyle.labels && visible.size() <= kLabelVesselLimit;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
-    QFont labelFont(QStringLiteral("DejaVu Sans"));
-    labelFont.setPixelSize(int(std::lround(11 * dpiScale)));
-    painter.setFont(labelFont);
-
-    // Labels already placed: a label that would cover one is left out.
-    std::vector<QRectF> placedLabels;
-    const QFontMetricsF metrics(labelFont);
 
     auto drawTrack = [&](std::size_t t, bool highlight) {
         const VesselTrack &track = mStore->tracks()[t];
@@ -236,46 +229,18 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
             }
         }
         if (drawLabels) {
-            // The name by the last position in view.
+            // The name by the last position in view, for the map's labelling engine.
             for (std::size_t i = track.size(); i-- > 0;) {
                 const QPointF q = pixel(i);
                 if (q.x() < 0 || q.y() < 0 || q.x() > mSettings.outputSize().width() ||
                     q.y() > mSettings.outputSize().height())
                     continue;
                 const VesselInfo *info = mRegistry->find(track.mmsi());
-                const QString name = info && !info->names.isEmpty()
-                                         ? info->currentName()
-                                         : QStringLiteral("MMSI %1").arg(track.mmsi());
-                // Try right, then left, then below the point before giving up on this label.
-                const double advance = metrics.horizontalAdvance(name);
-                const QPointF offsets[] = {QPointF(6 * dpiScale, -5 * dpiScale),
-                                           QPointF(-6 * dpiScale - advance, -5 * dpiScale),
-                                           QPointF(6 * dpiScale, metrics.ascent() + 4 * dpiScale),
-                                           QPointF(-6 * dpiScale - advance, metrics.ascent() + 4 * dpiScale)};
-                QPointF origin;
-                bool placed = false;
-                for (const QPointF &o : offsets) {
-                    const QRectF box(q + o - QPointF(2, metrics.ascent() + 2),
-                                     QSizeF(advance + 4, metrics.height() + 4));
-                    if (std::none_of(placedLabels.begin(), placedLabels.end(),
-                                     [&](const QRectF &r) { return r.intersects(box); })) {
-                        placedLabels.push_back(box);
-                        origin = q + o;
-                        placed = true;
-                        break;
-                    }
-                }
-                if (!placed)
-                    break;
-                QPainterPath path;
-                path.addText(origin, labelFont, name);
-                painter.setPen(QPen(QColor(255, 255, 255, 220), 3 * dpiScale, Qt::SolidLine, Qt::RoundCap,
-                                    Qt::RoundJoin));
-                painter.setBrush(Qt::NoBrush);
-                painter.drawPath(path);
-                painter.setPen(Qt::NoPen);
-                painter.setBrush(QColor(0x22, 0x2b, 0x33));
-                painter.drawPath(path);
+                mLabels.push_back(LabelCandidate{
+                    q,
+                    info && !info->names.isEmpty() ? info->currentName()
+                                                   : QStringLiteral("MMSI %1").arg(track.mmsi()),
+                    LabelCandidate::Placement::BesidePoint, QColor(0x22, 0x2b, 0x33), 11.0});
                 break;
             }
         }

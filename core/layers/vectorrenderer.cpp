@@ -2,7 +2,6 @@
 
 #include "geo/transform.h"
 
-#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -12,7 +11,6 @@
 namespace sightline {
 
 namespace {
-constexpr std::size_t kMaxLabels = 600;
 constexpr double kTickSpacingPx = 14.0;
 constexpr double kTickHalfLengthPx = 3.5;
 const QColor kSelection(0xff, 0xc1, 0x07);
@@ -205,33 +203,12 @@ bool VectorRenderer::render(QPainter &painter, const std::atomic<bool> &cancelle
         }
     }
 
-    // Labels last, above every feature, skipping those that would overlap.
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPixelSize(std::max(8, int(std::lround(mStyle.labelSize * mScale))));
-    const QFontMetricsF fm(font);
-    std::vector<QRectF> placed;
-    std::size_t drawn = 0;
-    for (const Label &l : labels) {
-        if (l.text.isEmpty() || drawn >= kMaxLabels || cancelled)
-            continue;
-        const double w = fm.horizontalAdvance(l.text);
-        const QPointF origin =
-            l.centred ? l.at - QPointF(w / 2, -fm.ascent() / 2) : l.at + QPointF(7 * mScale, -4 * mScale);
-        const QRectF box(origin - QPointF(2, fm.ascent() + 2), QSizeF(w + 4, fm.height() + 4));
-        if (std::any_of(placed.begin(), placed.end(), [&](const QRectF &r) { return r.intersects(box); }))
-            continue;
-        placed.push_back(box);
-        QPainterPath path;
-        path.addText(origin, font, l.text);
-        painter.setPen(
-            QPen(QColor(255, 255, 255, 225), 3 * mScale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawPath(path);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(mStyle.labelColour);
-        painter.drawPath(path);
-        ++drawn;
-    }
+    // Labels go to the map's labelling engine, placed with every other layer's.
+    for (const Label &l : labels)
+        mLabels.push_back(LabelCandidate{l.at, l.text,
+                                         l.centred ? LabelCandidate::Placement::Centred
+                                                   : LabelCandidate::Placement::BesidePoint,
+                                         mStyle.labelColour, mStyle.labelSize});
     painter.restore();
     return true;
 }

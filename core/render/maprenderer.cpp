@@ -1,6 +1,7 @@
 #include "render/maprenderer.h"
 
 #include "layers/layer.h"
+#include "render/labeling.h"
 #include "render/mapdecorations.h"
 
 #include <QDateTime>
@@ -49,6 +50,7 @@ QList<RenderError> renderMap(const MapSettings &settings, QPainter &painter)
 {
     QList<RenderError> errors;
     const std::atomic<bool> notCancelled{false};
+    std::vector<std::vector<LabelCandidate>> labels;
     for (const auto &layer : settings.layers()) {
         if (!layer || !layer->isVisible() || layer->opacity() <= 0)
             continue;
@@ -59,7 +61,13 @@ QList<RenderError> renderMap(const MapSettings &settings, QPainter &painter)
         if (!runRenderer(*renderer, painter, notCancelled, &error))
             errors << RenderError{layer->id(), layer->name(), error};
         painter.restore();
+        labels.push_back(renderer->takeLabels());
     }
+    // Labels last, the top layer's first, so they win their places.
+    std::vector<LabelCandidate> ordered;
+    for (auto it = labels.rbegin(); it != labels.rend(); ++it)
+        ordered.insert(ordered.end(), it->begin(), it->end());
+    placeAndDrawLabels(painter, ordered, settings);
     return errors;
 }
 
@@ -84,6 +92,7 @@ struct MapRenderJob::LayerJob
     std::unique_ptr<LayerRenderer> renderer;
     QImage image;
     QString error;
+    std::vector<LabelCandidate> labels;
 };
 
 MapRenderJob::MapRenderJob(MapSettings settings, QObject *parent)
@@ -122,6 +131,7 @@ void MapRenderJob::start()
         runRenderer(*job->renderer, painter, mCancelled, &job->error);
         painter.end();
         job->image = std::move(image);
+        job->labels = job->renderer->takeLabels();
     };
     mWatcher.setFuture(QtConcurrent::map(renderThreadPool(), mJobs, work));
 }
@@ -152,6 +162,11 @@ void MapRenderJob::onWorkersFinished()
             painter.setOpacity(job->opacity);
             painter.drawImage(0, 0, job->image);
         }
+        painter.setOpacity(1.0);
+        std::vector<LabelCandidate> ordered;
+        for (auto it = mJobs.rbegin(); it != mJobs.rend(); ++it)
+            ordered.insert(ordered.end(), (*it)->labels.begin(), (*it)->labels.end());
+        placeAndDrawLabels(painter, ordered, mSettings);
     }
     mJobs.clear();
     Q_EMIT finished();
