@@ -192,6 +192,8 @@ void LayerPanel::fillContextMenu(QMenu &menu, const QString &id)
         labels->setCheckable(true);
         labels->setChecked(tracks->style().labels);
     }
+    if (std::dynamic_pointer_cast<VectorLayer>(mLayers->find(id)))
+        menu.addAction(tr("Attribute Table"), this, [this, id] { Q_EMIT attributeTableRequested(id); });
     if (auto vector = std::dynamic_pointer_cast<VectorLayer>(mLayers->find(id));
         vector && vector->data().hasKind(VectorFeature::Kind::Line)) {
         menu.addSeparator();

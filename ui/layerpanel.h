@@ -35,6 +35,7 @@ Q_SIGNALS:
     void removeRequested(const QString &id);
     void currentLayerChanged(const QString &id);
     void corridorRequested(const QString &id);
+    void attributeTableRequested(const QString &id);
 
 private:
     void rebuild();

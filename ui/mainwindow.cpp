@@ -2,6 +2,7 @@
 
 #include "addservicedialog.h"
 #include "analysis/corridor.h"
+#include "attributetable.h"
 #include "csvmappingdialog.h"
 #include "geo/coordinateformat.h"
 #include "geo/measurement.h"
@@ -128,6 +129,14 @@ MainWindow::MainWindow(QWidget *parent)
     measureDock->setObjectName(QStringLiteral("measureDock"));
     measureDock->setWidget(mMeasurePanel);
     addDockWidget(Qt::RightDockWidgetArea, measureDock);
+    mAttributeTable = new AttributeTable(mLayers, this);
+    auto *tableDock = new QDockWidget(tr("Attribute Table"), this);
+    tableDock->setObjectName(QStringLiteral("attributeDock"));
+    tableDock->setWidget(mAttributeTable);
+    addDockWidget(Qt::BottomDockWidgetArea, tableDock);
+    tableDock->hide();
+    connect(mAttributeTable, &AttributeTable::zoomRequested, this,
+            [this](const QRectF &box) { mCanvas->zoomToWgs84(box); });
     tabifyDockWidget(vesselDock, identifyDock);
     tabifyDockWidget(identifyDock, measureDock);
     vesselDock->raise();
@@ -141,6 +150,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mLayerPanel, &LayerPanel::propertiesRequested, this, &MainWindow::showLayerProperties);
     connect(mLayerPanel, &LayerPanel::removeRequested, this, &MainWindow::removeLayer);
     connect(mLayerPanel, &LayerPanel::corridorRequested, this, &MainWindow::buildCorridorLayer);
+    connect(mLayerPanel, &LayerPanel::attributeTableRequested, this, &MainWindow::openAttributeTable);
     connect(mCanvas, &MapCanvas::cursorMoved, this, &MainWindow::updateCursorPosition);
     connect(mCanvas, &MapCanvas::viewChanged, this, &MainWindow::updateScale);
     connect(mCanvas, &MapCanvas::renderErrors, this, &MainWindow::showRenderErrors);
@@ -238,6 +248,10 @@ void MainWindow::createActions()
     QMenu *layer = menuBar()->addMenu(tr("&Layer"));
     layer->addAction(tr("&Properties…"), this,
                      [this] { showLayerProperties(mLayerPanel->currentLayerId()); });
+    QAction *table = layer->addAction(tr("&Attribute Table"), this,
+                                      [this] { openAttributeTable(mLayerPanel->currentLayerId()); });
+    table->setShortcut(QKeySequence(Qt::Key_F6));
+    table->setObjectName(QStringLiteral("actionAttributeTable"));
     layer->addAction(tr("Build &Overviews…"), this,
                      [this] { buildOverviews(mLayerPanel->currentLayerId()); });
     layer
@@ -544,6 +558,19 @@ void MainWindow::showImportReport()
     layout->addWidget(text);
     dialog->resize(760, 360);
     dialog->show();
+}
+
+void MainWindow::openAttributeTable(const QString &layerId)
+{
+    if (!std::dynamic_pointer_cast<VectorLayer>(mLayers->find(layerId))) {
+        statusBar()->showMessage(tr("The attribute table is for vector layers."), 4000);
+        return;
+    }
+    mAttributeTable->showLayer(layerId);
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("attributeDock"))) {
+        dock->show();
+        dock->raise();
+    }
 }
 
 void MainWindow::buildCorridorLayer(const QString &lineLayerId)

@@ -26,6 +26,7 @@ class VesselPanel;
 class IdentifyPanel;
 class MeasureTool;
 class MeasurePanel;
+class AttributeTable;
 
 /// The workbench window: map canvas in the middle, layers on the left,
 /// coordinates and scale below. Owns the layer stack it shows.
@@ -44,6 +45,9 @@ public:
     IdentifyPanel *identifyPanel() const { return mIdentifyPanel; }
     MeasureTool *measureTool() const { return mMeasureTool.get(); }
     MeasurePanel *measurePanel() const { return mMeasurePanel; }
+    AttributeTable *attributeTable() const { return mAttributeTable; }
+    /// Shows a vector layer's attribute table (Layer → Attribute Table, F6).
+    void openAttributeTable(const QString &layerId);
     /// The report of the last AIS import, as shown by "Details".
     const QString &lastImportReport() const { return mLastImportReport; }
     /// True while layers are being opened in the background.
@@ -116,6 +120,7 @@ private:
     IdentifyPanel *mIdentifyPanel;
     std::unique_ptr<MeasureTool> mMeasureTool;
     MeasurePanel *mMeasurePanel = nullptr;
+    AttributeTable *mAttributeTable = nullptr;
     QString mLastImportReport;
     int mPendingOpens = 0;
     bool mFramedOnce = false;

@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QFile>
 
+#include "attributetable.h"
 #include "csvmappingdialog.h"
 #include "fixtures.h"
 #include "geo/geodesic.h"
@@ -38,6 +39,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
@@ -718,6 +720,35 @@ void TestMainWindow::railRouteAndCorridorAroundASelectedLine()
     for (const QPointF &v : corridor->data().features().front().points)
         QVERIFY(std::abs(nearestOnPolyline(v, line).metres - 2000.0) < 20.0);
     QVERIFY(waitForRender());
+}
+
+void TestMainWindow::attributeTableFiltersSelectsAndZooms()
+{
+    mWindow->openFiles({QStringLiteral(SIGHTLINE_DEMO_DIR "/vector/railways_APPROXIMATE.geojson")});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    auto rails = std::dynamic_pointer_cast<VectorLayer>(mWindow->layers()->layers().first());
+    mWindow->layerPanel()->list()->setCurrentRow(0);
+    mWindow->findChild<QAction *>(QStringLiteral("actionAttributeTable"))->trigger();
+    AttributeTable *table = mWindow->attributeTable();
+    QVERIFY(table->isVisible());
+    QCOMPARE(table->visibleRows(), 6);
+    QTest::keyClicks(table->filter(), QStringLiteral("dunai"));
+    QCOMPARE(table->visibleRows(), 1);
+    QTableView *view = table->view();
+    const QModelIndex first = view->model()->index(0, 1);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(first).center());
+    QCOMPARE(int(rails->selection().size()), 1);
+    const VectorFeature &dunai = rails->data().features()[rails->selection().front()];
+    QCOMPARE(rails->data().value(dunai, QStringLiteral("name")), QStringLiteral("Dunai branch"));
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(first).center());
+    const QRectF seen =
+        Transform(mWindow->canvas()->crs(), Crs::wgs84()).forwardBounds(mWindow->canvas()->visibleExtent());
+    QVERIFY(seen.contains(dunai.bounds));
+    QVERIFY(seen.width() < 2.0);
+    // Sorting by name puts "Dunai branch" first among the six.
+    table->filter()->clear();
+    view->sortByColumn(1, Qt::AscendingOrder);
+    QCOMPARE(view->model()->index(0, 1).data().toString(), QStringLiteral("Dunai branch"));
 }
 
 void TestMainWindow::cancellingAnImportKeepsWhatWasRead()

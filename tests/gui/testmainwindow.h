@@ -41,6 +41,7 @@ private Q_SLOTS:
     void multiLayerFileAsksWhichLayersAndIdentifiesFeatures();
     void measuresDistanceAreaAndNearestFeature();
     void railRouteAndCorridorAroundASelectedLine();
+    void attributeTableFiltersSelectsAndZooms();
     void cancellingAnImportKeepsWhatWasRead();
     void screenshotOfTheDemo();
 
