@@ -1,6 +1,7 @@
 #include "layers/tracklayer.h"
 
 #include "ais/aismessage.h"
+#include "geo/tilemath.h"
 #include "geo/transform.h"
 #include "layers/trackrenderer.h"
 
@@ -11,17 +12,6 @@
 namespace sightline {
 
 namespace {
-
-constexpr double kEarthRadius = 6378137.0;
-constexpr double kMaxMercatorLat = 85.05112878;
-
-// Web Mercator in closed form: PROJ per point would cost more than the whole render.
-void toMercator(double lon, double lat, double &x, double &y)
-{
-    lat = std::clamp(lat, -kMaxMercatorLat, kMaxMercatorLat);
-    x = kEarthRadius * lon * M_PI / 180.0;
-    y = kEarthRadius * std::log(std::tan(M_PI / 4 + lat * M_PI / 360.0));
-}
 
 std::shared_ptr<const ProjectedTracks> project(const TrackStore &store, const Crs &crs)
 {
@@ -41,9 +31,12 @@ std::shared_ptr<const ProjectedTracks> project(const TrackStore &store, const Cr
         ys.resize(n);
         for (std::size_t i = 0; i < n; ++i) {
             const double lon = track.lonE7()[i] * 1e-7, lat = track.latE7()[i] * 1e-7;
-            if (mercator)
-                toMercator(lon, lat, xs[i], ys[i]);
-            else {
+            if (mercator) {
+                // Closed form: PROJ per point would cost more than the whole render.
+                const QPointF m = TileMath::lonLatToMercator(QPointF(lon, lat));
+                xs[i] = m.x();
+                ys[i] = m.y();
+            } else {
                 xs[i] = lon;
                 ys[i] = lat;
             }

@@ -1,5 +1,6 @@
 #include "layers/vectorlayer.h"
 
+#include "geo/tilemath.h"
 #include "geo/transform.h"
 #include "layers/vectorrenderer.h"
 
@@ -48,6 +49,9 @@ std::shared_ptr<const ProjectedVector> projectedVector(VectorLayer::ProjectionCa
         return it->second;
     auto out = std::make_shared<ProjectedVector>();
     const Transform t(data.crs(), crs);
+    // Lon/lat to Web Mercator, the usual case, in closed form: PROJ per feature costs far more.
+    const bool lonLatToMercator =
+        data.crs().authId() == QLatin1String("EPSG:4326") && crs.authId() == QLatin1String("EPSG:3857");
     out->points.resize(data.features().size());
     out->bounds.resize(data.features().size());
     std::vector<double> xs, ys;
@@ -60,7 +64,15 @@ std::shared_ptr<const ProjectedVector> projectedVector(VectorLayer::ProjectionCa
             xs[k] = f.points[k].x();
             ys[k] = f.points[k].y();
         }
-        t.forward(xs.data(), ys.data(), n);
+        if (lonLatToMercator) {
+            for (std::size_t k = 0; k < n; ++k) {
+                const QPointF m = TileMath::lonLatToMercator(QPointF(xs[k], ys[k]));
+                xs[k] = m.x();
+                ys[k] = m.y();
+            }
+        } else {
+            t.forward(xs.data(), ys.data(), n);
+        }
         auto &pts = out->points[i];
         pts.resize(n);
         double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;

@@ -100,6 +100,25 @@ bool VectorRenderer::render(QPainter &painter, const std::atomic<bool> &cancelle
 
     QPolygonF line;
     QVector<QLineF> ticks;
+    // Features of one symbol are batched into one draw call: per-feature calls cost
+    // more than the drawing itself when a view holds a hundred thousand features.
+    const VectorSymbol *batchSymbol = nullptr;
+    QVector<QLineF> lineBatch;
+    auto flush = [&] {
+        if (!batchSymbol)
+            return;
+        if (!lineBatch.isEmpty()) {
+            painter.setPen(penFor(*batchSymbol, false));
+            painter.drawLines(lineBatch);
+            lineBatch.clear();
+        }
+        batchSymbol = nullptr;
+    };
+    auto batchFor = [&](const VectorSymbol &s) {
+        if (batchSymbol != &s)
+            flush();
+        batchSymbol = &s;
+    };
     for (std::size_t c = 0; c < candidates.size(); ++c) {
         if ((c & 1023) == 0 && cancelled)
             break;
@@ -122,6 +141,7 @@ bool VectorRenderer::render(QPainter &painter, const std::atomic<bool> &cancelle
         const double pxSize = std::max(b.width(), b.height()) / mupp;
 
         if (f.kind == VectorFeature::Kind::Point) {
+            flush();
             for (std::size_t part = 0; part < f.partCount(); ++part)
                 drawPoint(painter, toPixel.map(pts[f.part(part).first]), s, selected);
             if (labelIndex >= 0)
@@ -130,8 +150,9 @@ bool VectorRenderer::render(QPainter &painter, const std::atomic<bool> &cancelle
         }
         // Smaller than a pixel: a dot says it is there.
         if (pxSize < 1.0 && !selected) {
-            painter.setPen(penFor(s, false));
-            painter.drawPoint(toPixel.map(b.center()));
+            batchFor(s);
+            const QPointF dot = toPixel.map(b.center());
+            lineBatch.append(QLineF(dot, dot + QPointF(0.01, 0)));
             continue;
         }
         auto pixelRun = [&](std::uint32_t a, std::uint32_t e) {
@@ -147,7 +168,33 @@ bool VectorRenderer::render(QPainter &painter, const std::atomic<bool> &cancelle
                 last = q;
             }
         };
+        if (f.kind == VectorFeature::Kind::Polygon && f.partCount() == 1 && !selected) {
+            // A polygon without holes: drawPolygon, with the pen and brush set once per symbol.
+            if (batchSymbol != &s) {
+                flush();
+                batchSymbol = &s;
+                painter.setPen(penFor(s, false));
+                painter.setBrush(s.fill);
+            }
+            const auto [a, e] = f.part(0);
+            pixelRun(a, e);
+            if (line.size() >= 3) {
+                // Fill without antialiasing, then the antialiased outline over its edge: the
+                // same look for a fraction of the blending work.
+                painter.setRenderHint(QPainter::Antialiasing, false);
+                painter.setPen(Qt::NoPen);
+                painter.drawPolygon(line);
+                painter.setRenderHint(QPainter::Antialiasing, true);
+                painter.setPen(penFor(s, false));
+                painter.drawPolyline(line.data(), int(line.size()));
+                painter.drawLine(line.last(), line.first());
+            }
+            if (labelIndex >= 0 && (pxSize > 24 || mData->features().size() <= 50))
+                labels.push_back({toPixel.map(b.center()), f.attributes.value(labelIndex).toString(), true});
+            continue;
+        }
         if (f.kind == VectorFeature::Kind::Polygon) {
+            flush();
             QPainterPath path;
             path.setFillRule(Qt::OddEvenFill);
             for (std::size_t part = 0; part < f.partCount(); ++part) {
@@ -164,9 +211,15 @@ bool VectorRenderer::render(QPainter &painter, const std::atomic<bool> &cancelle
                 labels.push_back({toPixel.map(b.center()), f.attributes.value(labelIndex).toString(), true});
             continue;
         }
-        // Lines.
-        painter.setPen(penFor(s, selected));
-        painter.setBrush(Qt::NoBrush);
+        // Lines: solid one-pixel lines batch as segments; styled ones are drawn as polylines.
+        // The pen is set once per run of one symbol.
+        const bool sameState = !selected && batchSymbol == &s;
+        if (!sameState) {
+            flush();
+            painter.setPen(penFor(s, selected));
+            painter.setBrush(Qt::NoBrush);
+            batchSymbol = selected ? nullptr : &s;
+        }
         for (std::size_t part = 0; part < f.partCount(); ++part) {
             const auto [a, e] = f.part(part);
             pixelRun(a, e);
@@ -195,6 +248,7 @@ bool VectorRenderer::render(QPainter &painter, const std::atomic<bool> &cancelle
                 labels.push_back({line[line.size() / 2], f.attributes.value(labelIndex).toString(), false});
         }
         if (!ticks.isEmpty()) {
+            flush();
             QPen tickPen = penFor(s, selected);
             tickPen.setStyle(Qt::SolidLine);
             painter.setPen(tickPen);
@@ -203,6 +257,7 @@ bool VectorRenderer::render(QPainter &painter, const std::atomic<bool> &cancelle
         }
     }
 
+    flush();
     // Labels go to the map's labelling engine, placed with every other layer's.
     for (const Label &l : labels)
         mLabels.push_back(LabelCandidate{l.at, l.text,
