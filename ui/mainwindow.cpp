@@ -4,6 +4,9 @@
 #include "analysis/corridor.h"
 #include "attributetable.h"
 #include "csvmappingdialog.h"
+#include "drawtool.h"
+#include "editcommands.h"
+#include "featuredialog.h"
 #include "geo/coordinateformat.h"
 #include "geo/measurement.h"
 #include "geo/transform.h"
@@ -16,6 +19,7 @@
 #include "layers/rasterlayer.h"
 #include "layers/tracklayer.h"
 #include "layers/vectordata.h"
+#include "layers/vectoredit.h"
 #include "layers/vectorlayer.h"
 #include "mapcanvas.h"
 #include "measurepanel.h"
@@ -23,6 +27,7 @@
 #include "messagebar.h"
 #include "render/mapscale.h"
 #include "util/gdalutil.h"
+#include "vertextool.h"
 #include "vesselpanel.h"
 
 #include <QActionGroup>
@@ -49,6 +54,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <gdal.h>
@@ -123,6 +129,13 @@ MainWindow::MainWindow(QWidget *parent)
     identifyDock->setObjectName(QStringLiteral("identifyDock"));
     identifyDock->setWidget(mIdentifyPanel);
     addDockWidget(Qt::RightDockWidgetArea, identifyDock);
+    mUndo = new QUndoStack(this);
+    mDrawTool = std::make_unique<DrawTool>(mCanvas, mLayers);
+    mVertexTool = std::make_unique<VertexTool>(mCanvas, mLayers);
+    connect(
+        mDrawTool.get(), &DrawTool::shapeDrawn, this,
+        [this](VectorFeature::Kind kind, const std::vector<QPointF> &ll) { onShapeDrawn(int(kind), ll); });
+    connect(mVertexTool.get(), &VertexTool::vertexMoved, this, &MainWindow::onVertexMoved);
     mMeasureTool = std::make_unique<MeasureTool>(mCanvas);
     mMeasurePanel = new MeasurePanel(mMeasureTool.get(), mLayers, this);
     auto *measureDock = new QDockWidget(tr("Measure"), this);
@@ -245,7 +258,48 @@ void MainWindow::createActions()
     view->addSeparator();
     view->addAction(tr("Refresh"), mCanvas, &MapCanvas::refresh)->setShortcut(QKeySequence::Refresh);
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = mUndo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    QAction *redo = mUndo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *drawArea = edit->addAction(icon("draw-area"), tr("Draw &Area"), this,
+                                        [this] { startDrawing(int(VectorFeature::Kind::Polygon)); });
+    drawArea->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A));
+    drawArea->setObjectName(QStringLiteral("actionDrawArea"));
+    drawArea->setCheckable(true);
+    QAction *drawLine = edit->addAction(icon("draw-line"), tr("Draw &Line"), this,
+                                        [this] { startDrawing(int(VectorFeature::Kind::Line)); });
+    drawLine->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
+    drawLine->setObjectName(QStringLiteral("actionDrawLine"));
+    drawLine->setCheckable(true);
+    QAction *moveVertices = edit->addAction(icon("vertices"), tr("&Move Vertices"), this, [this] {
+        auto layer = editLayer();
+        if (!layer)
+            return;
+        mVertexTool->setLayer(layer);
+        mCanvas->setMapTool(mVertexTool.get());
+    });
+    moveVertices->setShortcut(QKeySequence(Qt::Key_V));
+    moveVertices->setObjectName(QStringLiteral("actionMoveVertices"));
+    moveVertices->setCheckable(true);
+    tools->addAction(drawArea);
+    tools->addAction(drawLine);
+    tools->addAction(moveVertices);
+
     QMenu *layer = menuBar()->addMenu(tr("&Layer"));
+    QAction *newDrawing = layer->addAction(tr("&New Drawing Layer…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("New Drawing Layer"), QString(),
+                                                          tr("GeoJSON (*.geojson);;GeoPackage (*.gpkg)"));
+        if (!path.isEmpty())
+            createDrawingLayer(path);
+    });
+    newDrawing->setObjectName(QStringLiteral("actionNewDrawingLayer"));
     layer->addAction(tr("&Properties…"), this,
                      [this] { showLayerProperties(mLayerPanel->currentLayerId()); });
     QAction *table = layer->addAction(tr("&Attribute Table"), this,
@@ -273,6 +327,10 @@ void MainWindow::createActions()
     bar->addAction(zoomBox);
     bar->addAction(identifyTool);
     bar->addAction(measure);
+    bar->addSeparator();
+    bar->addAction(drawArea);
+    bar->addAction(drawLine);
+    bar->addAction(moveVertices);
     bar->addAction(zoomIn);
     bar->addAction(zoomOut);
     bar->addAction(full);
@@ -502,6 +560,16 @@ void MainWindow::onLayerOpened(const QString &source, const std::shared_ptr<Laye
         Q_EMIT sourceOpened(source, false);
         return;
     }
+    // A layer drawn in Sightline (name, kind, notes in GeoJSON or GeoPackage) opens editable.
+    if (auto vector = std::dynamic_pointer_cast<VectorLayer>(layer)) {
+        const QStringList fields = vector->data().fieldNames();
+        const QString suffix = QFileInfo(vector->source()).suffix().toLower();
+        if (fields == vectoredit::drawnLayerFields() &&
+            (suffix == QLatin1String("geojson") || suffix == QLatin1String("gpkg"))) {
+            vector->setEditable(true);
+            vector->setStyle(drawnLayerStyle());
+        }
+    }
     const bool first = mLayers->count() == 0;
     mLayers->add(layer);
     mLayerPanel->selectLayer(layer->id());
@@ -558,6 +626,93 @@ void MainWindow::showImportReport()
     layout->addWidget(text);
     dialog->resize(760, 360);
     dialog->show();
+}
+
+bool MainWindow::createDrawingLayer(const QString &path)
+{
+    auto data = vectoredit::emptyDrawingLayer(path, QFileInfo(path).completeBaseName());
+    QString error;
+    if (!vectoredit::save(*data, path, &error)) {
+        mMessageBar->showMessage(MessageBar::Level::Error,
+                                 tr("Could not create the layer: %1").arg(error.toHtmlEscaped()));
+        return false;
+    }
+    auto layer = std::make_shared<VectorLayer>(data);
+    layer->setEditable(true);
+    layer->setStyle(drawnLayerStyle());
+    mLayers->add(layer);
+    mLayerPanel->selectLayer(layer->id());
+    addToRecent(path);
+    return true;
+}
+
+std::shared_ptr<VectorLayer> MainWindow::editLayer()
+{
+    // The selected layer when it can be edited, else the top editable one.
+    if (auto current = std::dynamic_pointer_cast<VectorLayer>(mLayers->find(mLayerPanel->currentLayerId()));
+        current && current->isEditable())
+        return current;
+    const auto &layers = mLayers->layers();
+    for (auto it = layers.crbegin(); it != layers.crend(); ++it)
+        if (auto v = std::dynamic_pointer_cast<VectorLayer>(*it); v && v->isEditable())
+            return v;
+    mMessageBar->showMessage(
+        MessageBar::Level::Info, tr("Drawing needs a drawing layer to keep the shapes in."),
+        tr("New Drawing Layer…"),
+        [this] { findChild<QAction *>(QStringLiteral("actionNewDrawingLayer"))->trigger(); });
+    return nullptr;
+}
+
+void MainWindow::startDrawing(int kind)
+{
+    if (!editLayer())
+        return;
+    mDrawTool->setKind(VectorFeature::Kind(kind));
+    mCanvas->setMapTool(mDrawTool.get());
+    statusBar()->showMessage(
+        tr("Click the corners; double-click or Enter to finish, Backspace to take back a corner, "
+           "Esc to cancel. Corners snap to nearby vertices."),
+        8000);
+}
+
+void MainWindow::applyEdit(const std::shared_ptr<VectorLayer> &layer, std::shared_ptr<const VectorData> data)
+{
+    layer->replaceData(data);
+    QString error;
+    // What is drawn is saved at once: nothing on screen is ever only in memory.
+    if (!vectoredit::save(*data, layer->source(), &error))
+        mMessageBar->showMessage(MessageBar::Level::Error, tr("Not saved: %1").arg(error.toHtmlEscaped()));
+    mLayers->notifyStyleChanged(layer->id());
+}
+
+void MainWindow::onShapeDrawn(int kind, const std::vector<QPointF> &lonLat)
+{
+    auto layer = editLayer();
+    if (!layer)
+        return;
+    const auto featureKind = VectorFeature::Kind(kind);
+    FeatureDialog dialog(featureKind == VectorFeature::Kind::Polygon, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const VectorFeature feature =
+        vectoredit::makeFeature(featureKind, lonLat, {dialog.name(), dialog.kind(), dialog.notes()});
+    auto before = layer->dataSnapshot();
+    auto after = vectoredit::withFeature(*before, feature);
+    mUndo->push(
+        new ReplaceDataCommand(tr("Draw %1").arg(dialog.name().isEmpty() ? dialog.kind() : dialog.name()),
+                               layer, before, after, [this](const auto &l, auto d) { applyEdit(l, d); }));
+}
+
+void MainWindow::onVertexMoved(std::size_t feature, std::size_t vertex, QPointF toLonLat)
+{
+    auto layer = editLayer();
+    if (!layer)
+        return;
+    auto before = layer->dataSnapshot();
+    auto after = vectoredit::withVertexMoved(*before, feature, vertex, toLonLat);
+    mUndo->push(new ReplaceDataCommand(tr("Move vertex"), layer, before, after,
+                                       [this](const auto &l, auto d) { applyEdit(l, d); }));
+    mVertexTool->setLayer(layer);
 }
 
 void MainWindow::openAttributeTable(const QString &layerId)

@@ -3,17 +3,20 @@
 #include "render/maprenderer.h"
 
 #include <QMainWindow>
+#include <QPointF>
 #include <QStringList>
 
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 class QLabel;
 class QLineEdit;
 class QMenu;
 class QProgressBar;
 class QToolButton;
+class QUndoStack;
 class QActionGroup;
 
 namespace sightline {
@@ -27,6 +30,8 @@ class IdentifyPanel;
 class MeasureTool;
 class MeasurePanel;
 class AttributeTable;
+class DrawTool;
+class VertexTool;
 
 /// The workbench window: map canvas in the middle, layers on the left,
 /// coordinates and scale below. Owns the layer stack it shows.
@@ -46,6 +51,11 @@ public:
     MeasureTool *measureTool() const { return mMeasureTool.get(); }
     MeasurePanel *measurePanel() const { return mMeasurePanel; }
     AttributeTable *attributeTable() const { return mAttributeTable; }
+    DrawTool *drawTool() const { return mDrawTool.get(); }
+    VertexTool *vertexTool() const { return mVertexTool.get(); }
+    QUndoStack *undoStack() const { return mUndo; }
+    /// Makes a new, empty drawing layer saved at `path` (GeoJSON or GeoPackage) and adds it.
+    bool createDrawingLayer(const QString &path);
     /// Shows a vector layer's attribute table (Layer → Attribute Table, F6).
     void openAttributeTable(const QString &layerId);
     /// The report of the last AIS import, as shown by "Details".
@@ -100,6 +110,12 @@ private:
     void activateVessel(const QString &layerId, std::uint32_t mmsi);
     void identify(QPointF mapPoint, double toleranceMap);
     void buildCorridorLayer(const QString &lineLayerId);
+    std::shared_ptr<class VectorLayer> editLayer();
+    void startDrawing(int kind);
+    void onShapeDrawn(int kind, const std::vector<QPointF> &lonLat);
+    void onVertexMoved(std::size_t feature, std::size_t vertex, QPointF toLonLat);
+    void applyEdit(const std::shared_ptr<class VectorLayer> &layer,
+                   std::shared_ptr<const class VectorData> data);
 
     LayerStack *mLayers;
     MapCanvas *mCanvas;
@@ -121,6 +137,9 @@ private:
     std::unique_ptr<MeasureTool> mMeasureTool;
     MeasurePanel *mMeasurePanel = nullptr;
     AttributeTable *mAttributeTable = nullptr;
+    QUndoStack *mUndo = nullptr;
+    std::unique_ptr<DrawTool> mDrawTool;
+    std::unique_ptr<VertexTool> mVertexTool;
     QString mLastImportReport;
     int mPendingOpens = 0;
     bool mFramedOnce = false;

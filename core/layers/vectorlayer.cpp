@@ -40,6 +40,17 @@ VectorLayer::VectorLayer(std::shared_ptr<const VectorData> data)
                 : QStringLiteral("%1 – %2").arg(base, mData->layerName()));
 }
 
+void VectorLayer::replaceData(std::shared_ptr<const VectorData> data)
+{
+    mData = std::move(data);
+    // A new cache: renderers of the old snapshot keep theirs.
+    mCache = std::make_shared<ProjectionCache>();
+    mSelection.clear();
+    const Transform toWgs84(mData->crs(), Crs::wgs84());
+    if (!mData->features().empty())
+        mExtentWgs84 = toWgs84.forwardBounds(mData->extent().adjusted(-1e-6, -1e-6, 1e-6, 1e-6), 21);
+}
+
 std::shared_ptr<const ProjectedVector> projectedVector(VectorLayer::ProjectionCache &cache,
                                                        const VectorData &data, const Crs &crs)
 {

@@ -35,6 +35,12 @@ public:
     QList<LayerProperty> properties() const override;
 
     const VectorData &data() const { return *mData; }
+    std::shared_ptr<const VectorData> dataSnapshot() const { return mData; }
+    /// Drawn layers can be edited: each edit replaces the data with a new snapshot
+    /// (and forgets cached projections); renderers still holding the old one are unaffected.
+    bool isEditable() const { return mEditable; }
+    void setEditable(bool editable) { mEditable = editable; }
+    void replaceData(std::shared_ptr<const VectorData> data);
     const VectorStyle &style() const { return mStyle; }
     void setStyle(const VectorStyle &style) { mStyle = style; }
     /// Features drawn highlighted (selected in the attribute table).
@@ -58,6 +64,7 @@ private:
     VectorStyle mStyle;
     QRectF mExtentWgs84;
     std::vector<std::uint32_t> mSelection;
+    bool mEditable = false;
     std::shared_ptr<ProjectionCache> mCache = std::make_shared<ProjectionCache>();
 };
 

@@ -140,4 +140,27 @@ VectorStyle defaultVectorStyle(const VectorData &data)
     return style;
 }
 
+VectorStyle drawnLayerStyle()
+{
+    VectorStyle style;
+    VectorSymbol port;
+    port.stroke = QColor(0x0b, 0x3d, 0x91);
+    port.strokeWidth = 1.8;
+    port.fill = QColor(0x0b, 0x3d, 0x91, 45);
+    VectorSymbol facility = port;
+    facility.stroke = QColor(0x6a, 0x1b, 0x9a);
+    facility.fill = QColor(0x6a, 0x1b, 0x9a, 45);
+    style.categoryField = QStringLiteral("kind");
+    style.categories = {{QStringLiteral("port"), QStringLiteral("Port"), port},
+                        {QStringLiteral("rail facility"), QStringLiteral("Rail facility"), facility},
+                        {QStringLiteral("depot"), QStringLiteral("Depot"), facility},
+                        {QStringLiteral("rail"), QStringLiteral("Railway"),
+                         railwaySymbol(QColor(0x30, 0x30, 0x30), 1.6, true)}};
+    style.symbol.stroke = QColor(0xc0, 0x39, 0x2b);
+    style.symbol.strokeWidth = 1.6;
+    style.symbol.fill = QColor(0xc0, 0x39, 0x2b, 40);
+    style.labelField = QStringLiteral("name");
+    return style;
+}
+
 } // namespace sightline

@@ -53,4 +53,8 @@ struct VectorStyle
 /// with names, Natural Earth ports as anchors, borders as dashed lines.
 VectorStyle defaultVectorStyle(const VectorData &data);
 
+/// The style of layers drawn in Sightline: by their "kind" field, ports as outlined
+/// polygons, rail lines as railways, anything else plainly; named.
+VectorStyle drawnLayerStyle();
+
 } // namespace sightline

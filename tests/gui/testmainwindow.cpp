@@ -5,6 +5,8 @@
 
 #include "attributetable.h"
 #include "csvmappingdialog.h"
+#include "drawtool.h"
+#include "featuredialog.h"
 #include "fixtures.h"
 #include "geo/geodesic.h"
 #include "geo/measurement.h"
@@ -749,6 +751,94 @@ void TestMainWindow::attributeTableFiltersSelectsAndZooms()
     table->filter()->clear();
     view->sortByColumn(1, Qt::AscendingOrder);
     QCOMPARE(view->model()->index(0, 1).data().toString(), QStringLiteral("Dunai branch"));
+}
+
+void TestMainWindow::drawsAPolygonMovesAVertexAndUndoes()
+{
+    const QString path = mDir.filePath(QStringLiteral("drawn.geojson"));
+    QFile::remove(path);
+    QVERIFY(mWindow->createDrawingLayer(path));
+    auto layer = std::dynamic_pointer_cast<VectorLayer>(mWindow->layers()->layers().last());
+    QVERIFY(layer && layer->isEditable());
+    mWindow->zoomToWgs84(QRectF(QPointF(130.25, 42.20), QPointF(130.35, 42.28)));
+    MapCanvas *canvas = mWindow->canvas();
+    const Transform toMap(Crs::wgs84(), canvas->crs()), toWgs(canvas->crs(), Crs::wgs84());
+    auto at = [&](QPointF ll) { return canvas->toWidget(toMap.forward(ll)).toPoint(); };
+    auto onDisk = [&]() {
+        QString error;
+        auto data = VectorData::load(path, QString(), &error);
+        return data ? data->features() : std::vector<VectorFeature>{};
+    };
+
+    // Draw a quay: four clicks and a double-click, then name it in the dialog.
+    mWindow->findChild<QAction *>(QStringLiteral("actionDrawArea"))->trigger();
+    QCOMPARE(canvas->mapTool(), static_cast<MapTool *>(mWindow->drawTool()));
+    const QPointF corners[] = {{130.28, 42.23}, {130.31, 42.23}, {130.31, 42.25}, {130.28, 42.25}};
+    for (const QPointF &c : corners)
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, at(c));
+    bool named = false;
+    QTimer::singleShot(0, this, [&named] {
+        auto *dialog = qobject_cast<FeatureDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->nameEdit()->setText(QStringLiteral("Quay 3"));
+        dialog->kindCombo()->setCurrentText(QStringLiteral("port"));
+        named = true;
+        dialog->accept();
+    });
+    QTest::mouseDClick(canvas, Qt::LeftButton, {}, at(corners[3]));
+    QVERIFY(named);
+    QCOMPARE(layer->data().features().size(), std::size_t(1));
+    const VectorFeature &quay = layer->data().features().front();
+    QCOMPARE(quay.kind, VectorFeature::Kind::Polygon);
+    QCOMPARE(quay.points.size(), std::size_t(5)); // closed ring
+    QCOMPARE(layer->data().value(quay, QStringLiteral("name")), QStringLiteral("Quay 3"));
+    // Saved at once.
+    std::vector<VectorFeature> saved = onDisk();
+    QCOMPARE(saved.size(), std::size_t(1));
+    QCOMPARE(saved.front().attributes.value(1).toString(), QStringLiteral("port"));
+
+    // Move the first corner.
+    mWindow->findChild<QAction *>(QStringLiteral("actionMoveVertices"))->trigger();
+    const QPointF from = quay.points.front();
+    const QPoint dragFrom = at(from), dragTo = at(QPointF(130.275, 42.225));
+    QTest::mousePress(canvas, Qt::LeftButton, {}, dragFrom);
+    QMouseEvent move(QEvent::MouseMove, QPointF(dragTo), canvas->mapToGlobal(QPointF(dragTo)), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(canvas, &move);
+    QTest::mouseRelease(canvas, Qt::LeftButton, {}, dragTo);
+    const QPointF moved = layer->data().features().front().points.front();
+    QVERIFY(std::abs(moved.x() - 130.275) < 0.001 && std::abs(moved.y() - 42.225) < 0.001);
+    QCOMPARE(layer->data().features().front().points.back(), moved); // the ring stays closed
+    QVERIFY(std::abs(onDisk().front().points.front().x() - 130.275) < 0.001);
+
+    // Undo the move, then the drawing; redo brings the quay back.
+    QAction *undo = mWindow->findChild<QAction *>(QStringLiteral("actionUndo"));
+    QAction *redo = mWindow->findChild<QAction *>(QStringLiteral("actionRedo"));
+    undo->trigger();
+    QCOMPARE(layer->data().features().front().points.front(), from);
+    QCOMPARE(onDisk().front().points.front(), from);
+    undo->trigger();
+    QCOMPARE(layer->data().features().size(), std::size_t(0));
+    QCOMPARE(onDisk().size(), std::size_t(0));
+    redo->trigger();
+    QCOMPARE(layer->data().features().size(), std::size_t(1));
+
+    // A line drawn from near the quay's corner snaps onto it exactly.
+    mWindow->findChild<QAction *>(QStringLiteral("actionDrawLine"))->trigger();
+    const QPoint nearCorner = at(corners[1]) + QPoint(4, -3);
+    QMouseEvent hover(QEvent::MouseMove, QPointF(nearCorner), canvas->mapToGlobal(QPointF(nearCorner)),
+                      Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(canvas, &hover);
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, nearCorner);
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, at(QPointF(130.34, 42.27)));
+    QTimer::singleShot(0, this, [] {
+        if (auto *dialog = qobject_cast<FeatureDialog *>(QApplication::activeModalWidget()))
+            dialog->accept();
+    });
+    QTest::keyClick(canvas, Qt::Key_Return);
+    QCOMPARE(layer->data().features().size(), std::size_t(2));
+    QCOMPARE(layer->data().features().back().points.front(), layer->data().features().front().points[1]);
 }
 
 void TestMainWindow::cancellingAnImportKeepsWhatWasRead()

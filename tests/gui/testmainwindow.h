@@ -42,6 +42,7 @@ private Q_SLOTS:
     void measuresDistanceAreaAndNearestFeature();
     void railRouteAndCorridorAroundASelectedLine();
     void attributeTableFiltersSelectsAndZooms();
+    void drawsAPolygonMovesAVertexAndUndoes();
     void cancellingAnImportKeepsWhatWasRead();
     void screenshotOfTheDemo();
 
