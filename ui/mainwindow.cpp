@@ -26,6 +26,7 @@
 #include "measuretool.h"
 #include "messagebar.h"
 #include "render/mapscale.h"
+#include "stylepanel.h"
 #include "util/gdalutil.h"
 #include "vertextool.h"
 #include "vesselpanel.h"
@@ -150,6 +151,14 @@ MainWindow::MainWindow(QWidget *parent)
     tableDock->hide();
     connect(mAttributeTable, &AttributeTable::zoomRequested, this,
             [this](const QRectF &box) { mCanvas->zoomToWgs84(box); });
+    mStylePanel = new StylePanel(mLayers, this);
+    auto *styleDock = new QDockWidget(tr("Style"), this);
+    styleDock->setObjectName(QStringLiteral("styleDock"));
+    styleDock->setWidget(mStylePanel);
+    addDockWidget(Qt::LeftDockWidgetArea, styleDock);
+    tabifyDockWidget(layerDock, styleDock);
+    layerDock->raise();
+    connect(mLayerPanel, &LayerPanel::currentLayerChanged, mStylePanel, &StylePanel::showLayer);
     tabifyDockWidget(vesselDock, identifyDock);
     tabifyDockWidget(identifyDock, measureDock);
     vesselDock->raise();

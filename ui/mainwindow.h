@@ -31,6 +31,7 @@ class MeasureTool;
 class MeasurePanel;
 class AttributeTable;
 class DrawTool;
+class StylePanel;
 class VertexTool;
 
 /// The workbench window: map canvas in the middle, layers on the left,
@@ -52,6 +53,7 @@ public:
     MeasurePanel *measurePanel() const { return mMeasurePanel; }
     AttributeTable *attributeTable() const { return mAttributeTable; }
     DrawTool *drawTool() const { return mDrawTool.get(); }
+    StylePanel *stylePanel() const { return mStylePanel; }
     VertexTool *vertexTool() const { return mVertexTool.get(); }
     QUndoStack *undoStack() const { return mUndo; }
     /// Makes a new, empty drawing layer saved at `path` (GeoJSON or GeoPackage) and adds it.
@@ -138,6 +140,7 @@ private:
     MeasurePanel *mMeasurePanel = nullptr;
     AttributeTable *mAttributeTable = nullptr;
     QUndoStack *mUndo = nullptr;
+    StylePanel *mStylePanel = nullptr;
     std::unique_ptr<DrawTool> mDrawTool;
     std::unique_ptr<VertexTool> mVertexTool;
     QString mLastImportReport;

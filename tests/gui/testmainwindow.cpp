@@ -23,6 +23,7 @@
 #include "measurepanel.h"
 #include "measuretool.h"
 #include "messagebar.h"
+#include "stylepanel.h"
 #include "vesselpanel.h"
 
 #include "layers/rasterlayer.h"
@@ -31,6 +32,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -839,6 +841,39 @@ void TestMainWindow::drawsAPolygonMovesAVertexAndUndoes()
     QTest::keyClick(canvas, Qt::Key_Return);
     QCOMPARE(layer->data().features().size(), std::size_t(2));
     QCOMPARE(layer->data().features().back().points.front(), layer->data().features().front().points[1]);
+}
+
+void TestMainWindow::styleDockChangesTheLayer()
+{
+    mWindow->openFiles({QStringLiteral(SIGHTLINE_DEMO_DIR "/vector/railways_APPROXIMATE.geojson")});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    auto rails = std::dynamic_pointer_cast<VectorLayer>(mWindow->layers()->layers().first());
+    mWindow->layerPanel()->list()->setCurrentRow(0);
+    StylePanel *panel = mWindow->stylePanel();
+    QVERIFY(panel->isEnabled());
+    QVERIFY(waitForRender());
+    const QImage before = mWindow->canvas()->frame();
+    panel->strokeWidth()->setValue(3.0);
+    QCOMPARE(rails->style().symbol.strokeWidth, 3.0);
+    panel->setStrokeColour(QColor(0x00, 0x80, 0x00));
+    QCOMPARE(rails->style().symbol.stroke, QColor(0x00, 0x80, 0x00));
+    // Categories by name: one per line, each with its own colour.
+    panel->categoryField()->setCurrentIndex(panel->categoryField()->findData(QStringLiteral("name")));
+    QTest::mouseClick(panel->classifyButton(), Qt::LeftButton);
+    QCOMPARE(rails->style().categoryField, QStringLiteral("name"));
+    QCOMPARE(rails->style().categories.size(), 6);
+    QCOMPARE(panel->categories()->rowCount(), 6);
+    QVERIFY(rails->style().categories[0].symbol.stroke != rails->style().categories[1].symbol.stroke);
+    // Hide one category by clicking its "Shown" cell.
+    QTableWidget *table = panel->categories();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualItemRect(table->item(0, 2)).center());
+    QVERIFY(!rails->style().categories[0].symbol.visible);
+    // No labels.
+    panel->labelField()->setCurrentIndex(0);
+    QVERIFY(rails->style().labelField.isEmpty());
+    QVERIFY(waitForRender());
+    QVERIFY(mWindow->canvas()->frame() != before);
 }
 
 void TestMainWindow::cancellingAnImportKeepsWhatWasRead()

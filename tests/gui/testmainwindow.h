@@ -43,6 +43,7 @@ private Q_SLOTS:
     void railRouteAndCorridorAroundASelectedLine();
     void attributeTableFiltersSelectsAndZooms();
     void drawsAPolygonMovesAVertexAndUndoes();
+    void styleDockChangesTheLayer();
     void cancellingAnImportKeepsWhatWasRead();
     void screenshotOfTheDemo();
 
