@@ -9,6 +9,7 @@ packages=(
   libgdal-dev gdal-bin libproj-dev proj-data libgeographiclib-dev
   catch2 poppler-utils fonts-dejavu-core
   gpsd-clients clang-14 libfuzzer-14-dev libclang-rt-14-dev
+  postgresql-15-postgis-3 postgresql-client-15
 )
 if [ "${1:-}" = "--bench" ]; then
   packages+=(python3-gdal python3-numpy bc time)

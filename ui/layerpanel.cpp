@@ -1,5 +1,7 @@
 #include "layerpanel.h"
 
+#include "util/gdalutil.h"
+
 #include "layers/layerstack.h"
 #include "layers/rasterlayer.h"
 #include "layers/tracklayer.h"
@@ -95,7 +97,7 @@ void LayerPanel::rebuild()
                             : layer->kind() == Layer::Kind::Vector ? QStringLiteral(":/icons/vector.svg")
                                                                    : QStringLiteral(":/icons/raster.svg")));
         QString tip = QStringLiteral("%1\n%2").arg(
-            layer->source().startsWith(QLatin1Char('<')) ? layer->name() : layer->source(),
+            layer->source().startsWith(QLatin1Char('<')) ? layer->name() : describeSource(layer->source()),
             layer->crs().description());
         item->setToolTip(tip);
     }

@@ -25,6 +25,7 @@
 #include "measurepanel.h"
 #include "measuretool.h"
 #include "messagebar.h"
+#include "postgisdialog.h"
 #include "render/mapscale.h"
 #include "stylepanel.h"
 #include "util/gdalutil.h"
@@ -210,6 +211,12 @@ void MainWindow::createActions()
                                          &MainWindow::importDialog);
     importAis->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     importAis->setObjectName(QStringLiteral("actionImportAis"));
+    QAction *postgis = file->addAction(tr("Add &PostGIS Layers…"), this, [this] {
+        PostgisDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted && !dialog.selectedLayers().isEmpty())
+            openVectorLayers(dialog.connectionString(), dialog.selectedLayers());
+    });
+    postgis->setObjectName(QStringLiteral("actionAddPostgis"));
     QMenu *basemaps = file->addMenu(tr("Add &Basemap"));
     for (const ImageryService &s : imageryServicePresets())
         basemaps->addAction(s.name, this, [this, url = s.url] { openFiles({url}); });
@@ -431,7 +438,13 @@ void MainWindow::cancelImports()
         *mCancelFlag = true;
 }
 
-void MainWindow::openSources(const QStringList &sources, bool forceAis)
+void MainWindow::openVectorLayers(const QString &source, const QStringList &layerNames)
+{
+    openSources({source}, false, {{source, layerNames}});
+}
+
+void MainWindow::openSources(const QStringList &sources, bool forceAis,
+                             const QHash<QString, QStringList> &chosenLayers)
 {
     if (sources.isEmpty())
         return;
@@ -464,9 +477,9 @@ void MainWindow::openSources(const QStringList &sources, bool forceAis)
     if (resolved.isEmpty())
         return;
     // Several vector layers in one file (GeoPackage, OSM): ask which, as QGIS does.
-    QHash<QString, QStringList> layerChoices;
+    QHash<QString, QStringList> layerChoices = chosenLayers;
     for (const QString &path : std::as_const(resolved)) {
-        if (forceAis || !isVectorSource(path))
+        if (forceAis || layerChoices.contains(path) || !isVectorSource(path))
             continue;
         const QStringList names = VectorData::layerNames(path, nullptr);
         if (names.size() <= 1)
@@ -960,7 +973,8 @@ void MainWindow::buildOverviews(const QString &id)
 
 void MainWindow::addToRecent(const QString &source)
 {
-    if (source.startsWith(QLatin1Char('<')))
+    // Settings are plain text: a connection string with its password stays out.
+    if (source.startsWith(QLatin1Char('<')) || source.contains(QLatin1String("password=")))
         return;
     QSettings settings;
     QStringList recent = settings.value(kRecentKey).toStringList();
@@ -975,7 +989,7 @@ void MainWindow::updateRecentMenu()
     mRecentMenu->clear();
     const QStringList recent = QSettings().value(kRecentKey).toStringList();
     for (const QString &source : recent)
-        mRecentMenu->addAction(source, this, [this, source] { openFiles({source}); });
+        mRecentMenu->addAction(describeSource(source), this, [this, source] { openFiles({source}); });
     mRecentMenu->setEnabled(!recent.isEmpty());
 }
 

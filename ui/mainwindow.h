@@ -2,6 +2,7 @@
 
 #include "render/maprenderer.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointF>
 #include <QStringList>
@@ -69,6 +70,8 @@ public Q_SLOTS:
     /// Opens files or sources in the background; each failure is reported in
     /// the message bar and the others still open.
     void openFiles(const QStringList &sources);
+    /// Opens the named layers of a vector source (a PostGIS connection, a GeoPackage) without asking.
+    void openVectorLayers(const QString &source, const QStringList &layerNames);
     /// Imports AIS logs whatever their file names, with progress, cancel and a report.
     void importAisLogs(const QStringList &paths);
     /// Asks a running import to stop; what was read so far is kept.
@@ -104,7 +107,8 @@ private:
     void updateScale();
     void showRenderErrors(const QList<RenderError> &errors);
     void showAbout();
-    void openSources(const QStringList &sources, bool forceAis);
+    void openSources(const QStringList &sources, bool forceAis,
+                     const QHash<QString, QStringList> &chosenLayers = {});
     void onLayerOpened(const QString &source, const std::shared_ptr<class Layer> &layer, const QString &error,
                        const QString &report);
     void importDialog();

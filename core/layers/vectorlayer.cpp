@@ -34,7 +34,10 @@ VectorLayer::VectorLayer(std::shared_ptr<const VectorData> data)
     if (e.width() <= 0 || e.height() <= 0)
         e = e.adjusted(-1e-6, -1e-6, 1e-6, 1e-6);
     mExtentWgs84 = toWgs84.forwardBounds(e, 21).intersected(QRectF(-180, -90, 360, 180));
-    const QString base = QFileInfo(mData->source()).completeBaseName();
+    // A database table is known by its name (schema.table), as in QGIS; a file by its own.
+    const QString base = mData->source().startsWith(QLatin1String("PG:"))
+                             ? mData->layerName()
+                             : QFileInfo(mData->source()).completeBaseName();
     setName(mData->layerName() == base || mData->layerName().isEmpty()
                 ? base
                 : QStringLiteral("%1 – %2").arg(base, mData->layerName()));

@@ -101,6 +101,13 @@ bool isLocalPath(const QString &source)
 
 QString describeSource(const QString &source)
 {
+    // Connection strings name their password: never show it.
+    if (source.contains(QLatin1String("password="))) {
+        QString hidden = source;
+        static const QRegularExpression password(QStringLiteral("password=('([^'\\\\]|\\\\.)*'|\\S+)"));
+        hidden.replace(password, QStringLiteral("password=***"));
+        return hidden;
+    }
     if (!source.trimmed().startsWith(QLatin1Char('<')))
         return source;
     // A warped VRT made for a GCP-referenced file: name the file it warps.

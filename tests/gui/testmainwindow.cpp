@@ -23,6 +23,8 @@
 #include "measurepanel.h"
 #include "measuretool.h"
 #include "messagebar.h"
+#include "postgisdialog.h"
+#include "postgisserver.h"
 #include "stylepanel.h"
 #include "vesselpanel.h"
 
@@ -40,8 +42,10 @@
 #include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -627,6 +631,59 @@ void TestMainWindow::multiLayerFileAsksWhichLayersAndIdentifiesFeatures()
     QTest::mouseClick(canvas, Qt::LeftButton, {}, at.toPoint());
     QVERIFY2(mWindow->identifyPanel()->title().contains(QStringLiteral("Rajin port")),
              qPrintable(mWindow->identifyPanel()->title()));
+}
+
+void TestMainWindow::addsPostgisLayersThroughTheDialog()
+{
+    test::PostgisServer server;
+    QVERIFY2(server.error().isEmpty(), qPrintable(server.error()));
+    QVERIFY2(
+        server.execute(QStringLiteral(
+            "CREATE TABLE ports (id serial PRIMARY KEY, name text, geom geometry(Point, 4326));"
+            "INSERT INTO ports (name, geom) VALUES ('Rajin', ST_SetSRID(ST_MakePoint(130.30, 42.25), 4326));"
+            "CREATE TABLE depots (id serial PRIMARY KEY, name text, geom geometry(Point, 4326));")),
+        qPrintable(server.error()));
+    bool sawFailure = false, listed = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<PostgisDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        QTest::keyClicks(dialog->database(), QStringLiteral("sightline"));
+        QTest::keyClicks(dialog->user(), QStringLiteral("postgres"));
+        QTest::keyClicks(dialog->password(), QStringLiteral("hunter2"));
+        dialog->host()->setText(QStringLiteral("127.0.0.1"));
+        auto *connect = dialog->findChild<QPushButton *>(QStringLiteral("postgisConnect"));
+        // First the wrong port: the reason is shown, the password is not.
+        dialog->port()->setValue(server.port() == 65535 ? server.port() - 1 : server.port() + 1);
+        QTest::mouseClick(connect, Qt::LeftButton);
+        sawFailure = dialog->status().startsWith(QStringLiteral("Could not list layers")) &&
+                     !dialog->status().contains(QStringLiteral("hunter2")) && dialog->layers()->count() == 0;
+        dialog->port()->setValue(server.port());
+        QTest::mouseClick(connect, Qt::LeftButton);
+        const auto found = dialog->layers()->findItems(QStringLiteral("ports"), Qt::MatchExactly);
+        listed = found.size() == 1 && dialog->layers()->count() == 2;
+        if (listed)
+            found.first()->setCheckState(Qt::Checked);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+    });
+    mWindow->findChild<QAction *>(QStringLiteral("actionAddPostgis"))->trigger();
+    QVERIFY2(sawFailure, "connecting to a closed port did not report it without the password");
+    QVERIFY(listed);
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    auto vector = std::dynamic_pointer_cast<VectorLayer>(mWindow->layers()->layers().first());
+    QVERIFY(vector);
+    QCOMPARE(vector->name(), QStringLiteral("ports"));
+    QCOMPARE(vector->data().features().size(), std::size_t(1));
+    // The password never reaches the layer list's tooltip or the saved recent list.
+    for (auto *list : mWindow->findChild<LayerPanel *>()->findChildren<QListWidget *>())
+        for (int i = 0; i < list->count(); ++i)
+            QVERIFY(!list->item(i)->toolTip().contains(QStringLiteral("hunter2")));
+    QVERIFY(!QSettings()
+                 .value(QStringLiteral("recentFiles"))
+                 .toStringList()
+                 .join(QLatin1Char(' '))
+                 .contains(QStringLiteral("hunter2")));
 }
 
 void TestMainWindow::measuresDistanceAreaAndNearestFeature()

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void tracksCanBeColouredBySpeed();
     void unknownCsvAsksForItsColumns();
     void multiLayerFileAsksWhichLayersAndIdentifiesFeatures();
+    void addsPostgisLayersThroughTheDialog();
     void measuresDistanceAreaAndNearestFeature();
     void railRouteAndCorridorAroundASelectedLine();
     void attributeTableFiltersSelectsAndZooms();
