@@ -87,11 +87,14 @@ struct OpenResult
     QString report; // what an AIS import kept and rejected
 };
 
-QString rasterFilter()
+QString layerFileFilter()
 {
-    return QObject::tr(
-        "Imagery (*.tif *.tiff *.jp2 *.j2k *.mbtiles *.vrt *.img *.ecw *.png *.jpg *.nc *.xml);;"
-        "All files (*)");
+    const QString imagery =
+        QStringLiteral("*.tif *.tiff *.jp2 *.j2k *.mbtiles *.vrt *.img *.ecw *.png *.jpg *.nc *.xml");
+    const QString vectors = QStringLiteral(
+        "*.geojson *.json *.gpkg *.shp *.kml *.kmz *.fgb *.osm *.pbf *.csv *.gpx *.gml *.sqlite");
+    return QObject::tr("All layers (%1 %2);;Imagery (%1);;Vector layers (%2);;All files (*)")
+        .arg(imagery, vectors);
 }
 } // namespace
 
@@ -408,7 +411,7 @@ void MainWindow::openDialog()
 {
     QSettings settings;
     const QString dir = settings.value(QStringLiteral("lastOpenDir")).toString();
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Layer"), dir, rasterFilter());
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Layer"), dir, layerFileFilter());
     if (files.isEmpty())
         return;
     settings.setValue(QStringLiteral("lastOpenDir"), QFileInfo(files.first()).absolutePath());

@@ -59,6 +59,7 @@ TEST_CASE("vector formats open and draw their features on the right pixels", "[v
         {"GPKG", "ports.gpkg", {}},
         {"ESRI Shapefile", "ports.shp", {}},
         {"KML", "ports.kml", {}},
+        {"LIBKML", "ports.kmz", {}},
         {"FlatGeobuf", "ports.fgb", {}},
         {"GPX", "ports.gpx", {QStringLiteral("-lco"), QStringLiteral("FORCE_GPX_TRACK=NO")}},
         {"CSV", "ports.csv", {QStringLiteral("-lco"), QStringLiteral("GEOMETRY=AS_XY")}},
