@@ -116,6 +116,51 @@ TEST_CASE("render reads real Landsat, VRT and MBTiles demo imagery in any map CR
     }
 }
 
+TEST_CASE("render draws vector layers over imagery: port polygons and rail lines", "[e2e][vector]")
+{
+    QTemporaryDir dir;
+    const QString bare = dir.filePath(QStringLiteral("bare.png"));
+    const QString withVectors = dir.filePath(QStringLiteral("vectors.png"));
+    const QStringList common{QStringLiteral("--extent"), QStringLiteral("130.2,42.18,130.4,42.3"),
+                             QStringLiteral("--size"), QStringLiteral("600x400")};
+    const QString basemap = kDemo + QStringLiteral("/basemap_fareast_landsea.tif");
+    REQUIRE(runSightline(QStringList{QStringLiteral("render"), basemap} + common +
+                         QStringList{QStringLiteral("-o"), bare})
+                .exitCode == 0);
+    const Run r = runSightline(QStringList{QStringLiteral("render"), basemap,
+                                           kDemo + QStringLiteral("/vector/ports_APPROXIMATE.geojson"),
+                                           kDemo + QStringLiteral("/vector/railways_APPROXIMATE.geojson")} +
+                               common + QStringList{QStringLiteral("-o"), withVectors});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    const QImage before(bare), after(withVectors);
+    REQUIRE(after.size() == QSize(600, 400));
+    const MapSettings s =
+        MapSettings::fromWgs84Extent(QRectF(QPointF(130.2, 42.18), QPointF(130.4, 42.3)), QSize(600, 400));
+    // Inside Rajin's port polygon the translucent blue fill tints the basemap.
+    const QPoint inPort = expectedPixel(s, QPointF(130.297, 42.242)).toPoint();
+    CAPTURE(inPort, before.pixelColor(inPort), after.pixelColor(inPort));
+    CHECK(after.pixelColor(inPort).blue() - after.pixelColor(inPort).red() >
+          before.pixelColor(inPort).blue() - before.pixelColor(inPort).red() + 10);
+    // The port outline is drawn in its stroke colour around that spot, and nowhere far from it.
+    const QPointF outline = centroidOfColor(after, QColor(0x0b, 0x3d, 0x91), 30);
+    CAPTURE(outline);
+    REQUIRE(outline.x() >= 0);
+    CHECK(std::abs(outline.x() - inPort.x()) < 40);
+    CHECK(std::abs(outline.y() - inPort.y()) < 40);
+    // A broken vector file fails the render, naming it.
+    const QString broken = dir.filePath(QStringLiteral("broken.geojson"));
+    {
+        QFile f(broken);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(R"({"type":"FeatureCollection","features":[{"type":"Feature",)");
+    }
+    const Run bad = runSightline({QStringLiteral("render"), basemap, broken, QStringLiteral("-o"),
+                                  dir.filePath(QStringLiteral("x.png"))});
+    CHECK(bad.exitCode != 0);
+    CHECK(bad.err.contains(broken));
+}
+
 TEST_CASE("render reports bad input clearly and exits non-zero", "[e2e][bad-input]")
 {
     QTemporaryDir dir;
