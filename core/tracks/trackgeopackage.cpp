@@ -5,6 +5,7 @@
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
 #include "util/gdalutil.h"
+#include "util/ogrfields.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -24,12 +25,6 @@ constexpr const char *kPositions = "ais_positions";
 constexpr const char *kVessels = "vessels";
 constexpr const char *kImports = "sightline_imports";
 
-void addField(OGRLayer *layer, const char *name, OGRFieldType type)
-{
-    OGRFieldDefn field(name, type);
-    layer->CreateField(&field);
-}
-
 OGRLayer *ensurePositions(GDALDataset *ds)
 {
     if (OGRLayer *l = ds->GetLayerByName(kPositions))
@@ -41,13 +36,13 @@ OGRLayer *ensurePositions(GDALDataset *ds)
     OGRLayer *l = ds->CreateLayer(kPositions, &wgs84, wkbPoint, const_cast<char **>(options));
     if (!l)
         return nullptr;
-    addField(l, "mmsi", OFTInteger64);
-    addField(l, "time", OFTDateTime);
-    addField(l, "sog", OFTReal);
-    addField(l, "cog", OFTReal);
-    addField(l, "heading", OFTInteger);
-    addField(l, "status", OFTInteger);
-    addField(l, "flags", OFTInteger);
+    addOgrField(l, "mmsi", OFTInteger64);
+    addOgrField(l, "time", OFTDateTime);
+    addOgrField(l, "sog", OFTReal);
+    addOgrField(l, "cog", OFTReal);
+    addOgrField(l, "heading", OFTInteger);
+    addOgrField(l, "status", OFTInteger);
+    addOgrField(l, "flags", OFTInteger);
     return l;
 }
 
@@ -61,27 +56,8 @@ OGRLayer *ensureTable(GDALDataset *ds, const char *name,
     if (!l)
         return nullptr;
     for (const auto &[n, t] : fields)
-        addField(l, n, t);
+        addOgrField(l, n, t);
     return l;
-}
-
-void setTime(OGRFeature &f, int field, std::int64_t ms)
-{
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-    const QDate d = t.date();
-    const QTime c = t.time();
-    f.SetField(field, d.year(), d.month(), d.day(), c.hour(), c.minute(),
-               float(c.second() + c.msec() / 1000.0), 100);
-}
-
-std::int64_t getTime(const OGRFeature &f, int field)
-{
-    int y, mo, d, h, mi, tz;
-    float s;
-    if (!f.GetFieldAsDateTime(field, &y, &mo, &d, &h, &mi, &s, &tz))
-        return 0;
-    const QDateTime t(QDate(y, mo, d), QTime(h, mi, int(s), int(std::lround((s - int(s)) * 1000))), Qt::UTC);
-    return t.toMSecsSinceEpoch();
 }
 
 } // namespace
@@ -180,7 +156,7 @@ TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const 
         for (std::size_t i = 0; i < t.size(); ++i) {
             feature.SetFID(OGRNullFID);
             feature.SetField(fMmsi, GIntBig(t.mmsi()));
-            setTime(feature, fTime, t.timeMs(i));
+            setOgrUtcTime(feature, fTime, t.timeMs(i));
             if (std::isnan(t.sog(i)))
                 feature.SetFieldNull(fSog);
             else
@@ -242,7 +218,7 @@ TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const 
     }
     vessels->SetAttributeFilter(nullptr);
     OGRFeature record(imports->GetLayerDefn());
-    setTime(record, record.GetFieldIndex("imported_at"), QDateTime::currentMSecsSinceEpoch());
+    setOgrUtcTime(record, record.GetFieldIndex("imported_at"), QDateTime::currentMSecsSinceEpoch());
     record.SetField("source_file", QFileInfo(sourceFile).absoluteFilePath().toUtf8().constData());
     record.SetField("sha256", sha.toLatin1().constData());
     record.SetField("positions", GIntBig(result.positionsWritten));
@@ -292,7 +268,7 @@ bool TrackGeoPackage::read(const QString &path, TrackStore &store, VesselRegistr
         const OGRGeometry *g = f->GetGeometryRef();
         if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint)
             continue;
-        TrackStore::Position p{std::uint32_t(f->GetFieldAsInteger64(fMmsi)), getTime(*f, fTime),
+        TrackStore::Position p{std::uint32_t(f->GetFieldAsInteger64(fMmsi)), ogrUtcTime(*f, fTime),
                                g->toPoint()->getX(), g->toPoint()->getY()};
         if (f->IsFieldSetAndNotNull(fSog))
             p.sog = f->GetFieldAsDouble(fSog);

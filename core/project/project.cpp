@@ -1,0 +1,762 @@
+#include "project/project.h"
+
+#include "util/gdalutil.h"
+#include "util/ogrfields.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLockFile>
+
+namespace sightline {
+
+namespace {
+
+constexpr const char *kProperties = "sightline_project";
+constexpr const char *kLayers = "sightline_layers";
+constexpr const char *kViews = "sightline_views";
+constexpr const char *kSightings = "sightings";
+constexpr const char *kAudit = "sightline_audit";
+constexpr int kSchemaVersion = 1;
+
+struct FieldSpec
+{
+    const char *name;
+    OGRFieldType type;
+};
+
+OGRLayer *ensureTable(GDALDataset *ds, const char *name, std::initializer_list<FieldSpec> fields,
+                      OGRwkbGeometryType geometry = wkbNone)
+{
+    if (OGRLayer *l = ds->GetLayerByName(name))
+        return l;
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const char *options[] = {"FID=id", "GEOMETRY_NAME=geom", nullptr};
+    OGRLayer *l =
+        ds->CreateLayer(name, geometry == wkbNone ? nullptr : &wgs84, geometry, const_cast<char **>(options));
+    if (!l)
+        return nullptr;
+    for (const FieldSpec &f : fields)
+        addOgrField(l, f.name, f.type);
+    return l;
+}
+
+bool createSchema(GDALDataset *ds)
+{
+    return ensureTable(ds, kProperties, {{"key", OFTString}, {"value", OFTString}}) &&
+           ensureTable(ds, kLayers,
+                       {{"position", OFTInteger},
+                        {"source", OFTString},
+                        {"layer_name", OFTString},
+                        {"name", OFTString},
+                        {"visible", OFTInteger},
+                        {"opacity", OFTReal},
+                        {"style", OFTString}}) &&
+           ensureTable(ds, kViews,
+                       {{"name", OFTString},
+                        {"west", OFTReal},
+                        {"south", OFTReal},
+                        {"east", OFTReal},
+                        {"north", OFTReal},
+                        {"crs", OFTString}}) &&
+           ensureTable(ds, kSightings,
+                       {{"kind", OFTString},
+                        {"observed_at", OFTDateTime},
+                        {"imagery_source", OFTString},
+                        {"imagery_provider", OFTString},
+                        {"imagery_acquired", OFTDateTime},
+                        {"imagery_resolution_m", OFTReal},
+                        {"count", OFTInteger},
+                        {"vessel_mmsi", OFTInteger64},
+                        {"vessel_name", OFTString},
+                        {"source_reliability", OFTString},
+                        {"information_credibility", OFTInteger},
+                        {"analyst", OFTString},
+                        {"notes", OFTString},
+                        {"tags", OFTString},
+                        {"created_at", OFTDateTime},
+                        {"updated_at", OFTDateTime},
+                        {"version", OFTInteger}},
+                       wkbUnknown) &&
+           ensureTable(ds, kAudit,
+                       {{"time", OFTDateTime},
+                        {"user", OFTString},
+                        {"action", OFTString},
+                        {"table_name", OFTString},
+                        {"feature_id", OFTInteger64},
+                        {"details", OFTString}});
+}
+
+std::unique_ptr<OGRGeometry> toOgr(const SightingGeometry &g)
+{
+    switch (g.type) {
+    case SightingGeometry::Type::Point:
+        return std::make_unique<OGRPoint>(g.lonLat.value(0).x(), g.lonLat.value(0).y());
+    case SightingGeometry::Type::MultiPoint: {
+        auto mp = std::make_unique<OGRMultiPoint>();
+        for (const QPointF &p : g.lonLat) {
+            OGRPoint pt(p.x(), p.y());
+            mp->addGeometry(&pt);
+        }
+        return mp;
+    }
+    case SightingGeometry::Type::Line: {
+        auto line = std::make_unique<OGRLineString>();
+        for (const QPointF &p : g.lonLat)
+            line->addPoint(p.x(), p.y());
+        return line;
+    }
+    case SightingGeometry::Type::Polygon: {
+        auto ring = new OGRLinearRing();
+        for (const QPointF &p : g.lonLat)
+            ring->addPoint(p.x(), p.y());
+        ring->closeRings();
+        auto poly = std::make_unique<OGRPolygon>();
+        poly->addRingDirectly(ring);
+        return poly;
+    }
+    }
+    return nullptr;
+}
+
+SightingGeometry fromOgr(const OGRGeometry *g)
+{
+    SightingGeometry out;
+    if (!g)
+        return out;
+    auto addCurve = [&out](const OGRSimpleCurve *c) {
+        for (int i = 0; i < c->getNumPoints(); ++i)
+            out.lonLat << QPointF(c->getX(i), c->getY(i));
+    };
+    switch (wkbFlatten(g->getGeometryType())) {
+    case wkbPoint:
+        out.type = SightingGeometry::Type::Point;
+        out.lonLat << QPointF(g->toPoint()->getX(), g->toPoint()->getY());
+        break;
+    case wkbMultiPoint:
+        out.type = SightingGeometry::Type::MultiPoint;
+        for (const OGRPoint *p : *g->toMultiPoint())
+            out.lonLat << QPointF(p->getX(), p->getY());
+        break;
+    case wkbLineString:
+        out.type = SightingGeometry::Type::Line;
+        addCurve(g->toLineString());
+        break;
+    case wkbPolygon:
+        out.type = SightingGeometry::Type::Polygon;
+        if (const OGRLinearRing *ring = g->toPolygon()->getExteriorRing()) {
+            addCurve(ring);
+            if (out.lonLat.size() > 1 && out.lonLat.first() == out.lonLat.last())
+                out.lonLat.removeLast();
+        }
+        break;
+    default:
+        break;
+    }
+    return out;
+}
+
+QString fieldText(const OGRFeature &f, const char *name)
+{
+    const int i = f.GetFieldIndex(name);
+    return i >= 0 && f.IsFieldSetAndNotNull(i) ? QString::fromUtf8(f.GetFieldAsString(i)) : QString();
+}
+
+Sighting readSighting(const OGRFeature &f)
+{
+    Sighting s;
+    s.id = f.GetFID();
+    s.geometry = fromOgr(f.GetGeometryRef());
+    s.kind = fieldText(f, "kind");
+    s.observedAtMs = ogrUtcTime(f, f.GetFieldIndex("observed_at"));
+    s.imagerySource = fieldText(f, "imagery_source");
+    s.imageryProvider = fieldText(f, "imagery_provider");
+    s.imageryAcquiredMs = ogrUtcTime(f, f.GetFieldIndex("imagery_acquired"));
+    s.imageryResolutionM = f.GetFieldAsDouble("imagery_resolution_m");
+    s.count = f.GetFieldAsInteger("count");
+    s.vesselMmsi = std::uint32_t(f.GetFieldAsInteger64("vessel_mmsi"));
+    s.vesselName = fieldText(f, "vessel_name");
+    const QString grade = fieldText(f, "source_reliability");
+    s.sourceReliability = grade.isEmpty() ? QLatin1Char('F') : grade.at(0);
+    s.informationCredibility = f.GetFieldAsInteger("information_credibility");
+    s.analyst = fieldText(f, "analyst");
+    s.notes = fieldText(f, "notes");
+    s.tags = splitTags(fieldText(f, "tags"));
+    s.createdMs = ogrUtcTime(f, f.GetFieldIndex("created_at"));
+    s.updatedMs = ogrUtcTime(f, f.GetFieldIndex("updated_at"));
+    s.version = f.GetFieldAsInteger("version");
+    return s;
+}
+
+void fillSighting(OGRFeature &f, const Sighting &s)
+{
+    f.SetGeometryDirectly(toOgr(s.geometry).release());
+    f.SetField("kind", s.kind.toUtf8().constData());
+    auto time = [&f](const char *name, std::int64_t ms) {
+        const int i = f.GetFieldIndex(name);
+        if (ms)
+            setOgrUtcTime(f, i, ms);
+        else
+            f.SetFieldNull(i);
+    };
+    auto text = [&f](const char *name, const QString &value) {
+        if (value.isEmpty())
+            f.SetFieldNull(f.GetFieldIndex(name));
+        else
+            f.SetField(name, value.toUtf8().constData());
+    };
+    time("observed_at", s.observedAtMs);
+    text("imagery_source", s.imagerySource);
+    text("imagery_provider", s.imageryProvider);
+    time("imagery_acquired", s.imageryAcquiredMs);
+    f.SetField("imagery_resolution_m", s.imageryResolutionM);
+    f.SetField("count", s.count);
+    f.SetField("vessel_mmsi", GIntBig(s.vesselMmsi));
+    text("vessel_name", s.vesselName);
+    text("source_reliability", QString(s.sourceReliability));
+    f.SetField("information_credibility", s.informationCredibility);
+    text("analyst", s.analyst);
+    text("notes", s.notes);
+    text("tags", s.tags.join(QStringLiteral(", ")));
+    time("created_at", s.createdMs);
+    time("updated_at", s.updatedMs);
+    f.SetField("version", s.version);
+}
+
+QString defaultAnalyst()
+{
+    for (const char *var : {"SIGHTLINE_ANALYST", "USER", "LOGNAME"}) {
+        const QString v = qEnvironmentVariable(var);
+        if (!v.isEmpty())
+            return v;
+    }
+    return QStringLiteral("analyst");
+}
+
+GDALDataset *openGpkg(const QString &path, bool update)
+{
+    const char *drivers[] = {"GPKG", nullptr};
+    return GDALDataset::FromHandle(GDALOpenEx(path.toUtf8().constData(),
+                                              GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY),
+                                              drivers, nullptr, nullptr));
+}
+
+} // namespace
+
+Project::~Project() = default;
+
+std::unique_ptr<Project> Project::create(const QString &path, QString *error)
+{
+    ensureGdalInitialised();
+    GdalErrorCapture capture;
+    if (QFileInfo::exists(path)) {
+        if (error)
+            *error = QStringLiteral("'%1': already exists").arg(path);
+        return nullptr;
+    }
+    GDALDriver *driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    std::unique_ptr<GDALDataset> ds(
+        driver ? driver->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
+    if (!ds || ds->StartTransaction() != OGRERR_NONE || !createSchema(ds.get())) {
+        if (error)
+            *error = QStringLiteral("'%1': %2").arg(path, capture.message(QStringLiteral("cannot create")));
+        ds.reset();
+        QFile::remove(path);
+        return nullptr;
+    }
+    std::unique_ptr<Project> p(new Project());
+    p->mPath = QFileInfo(path).absoluteFilePath();
+    p->mAnalyst = defaultAnalyst();
+    p->mDs = std::move(ds);
+    p->writeProperty("schema_version", QString::number(kSchemaVersion));
+    p->writeProperty("created_at", utcIsoString(QDateTime::currentMSecsSinceEpoch()));
+    if (p->mDs->CommitTransaction() != OGRERR_NONE) {
+        if (error)
+            *error = QStringLiteral("'%1': %2").arg(path, capture.message(QStringLiteral("cannot create")));
+        return nullptr;
+    }
+    p->mLock = std::make_unique<QLockFile>(p->mPath + QStringLiteral(".lock"));
+    p->mLock->setStaleLockTime(0);
+    p->mLock->tryLock(0);
+    return p;
+}
+
+bool Project::isProject(const QString &path)
+{
+    if (!QFileInfo(path).isFile())
+        return false;
+    ensureGdalInitialised();
+    GdalErrorCapture quiet;
+    std::unique_ptr<GDALDataset> ds(openGpkg(path, false));
+    return ds && ds->GetLayerByName(kProperties) && ds->GetLayerByName(kSightings);
+}
+
+bool Project::ensureSchema(const QString &path, QString *error)
+{
+    ensureGdalInitialised();
+    GdalErrorCapture capture;
+    std::unique_ptr<GDALDataset> ds(openGpkg(path, true));
+    const bool fresh = ds && !ds->GetLayerByName(kProperties);
+    if (!ds || ds->StartTransaction() != OGRERR_NONE || !createSchema(ds.get())) {
+        if (error)
+            *error = QStringLiteral("'%1': %2")
+                         .arg(path, capture.message(QStringLiteral("cannot add project tables")));
+        return false;
+    }
+    if (fresh) {
+        OGRLayer *props = ds->GetLayerByName(kProperties);
+        OGRFeature f(props->GetLayerDefn());
+        f.SetField("key", "schema_version");
+        f.SetField("value", QByteArray::number(kSchemaVersion).constData());
+        if (props->CreateFeature(&f) != OGRERR_NONE) {
+            if (error)
+                *error = QStringLiteral("'%1': %2")
+                             .arg(path, capture.message(QStringLiteral("cannot add project tables")));
+            return false;
+        }
+    }
+    if (ds->CommitTransaction() != OGRERR_NONE) {
+        if (error)
+            *error = QStringLiteral("'%1': %2")
+                         .arg(path, capture.message(QStringLiteral("cannot add project tables")));
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<Project> Project::open(const QString &path, Mode mode, QString *error, OpenError *reason)
+{
+    ensureGdalInitialised();
+    GdalErrorCapture capture;
+    auto fail = [&](OpenError why, const QString &message) -> std::unique_ptr<Project> {
+        if (reason)
+            *reason = why;
+        if (error)
+            *error = QStringLiteral("'%1': %2").arg(path, message);
+        return nullptr;
+    };
+    const QFileInfo info(path);
+    if (!info.isFile())
+        return fail(OpenError::NotFound, QStringLiteral("no such file"));
+    std::unique_ptr<GDALDataset> probe(openGpkg(path, false));
+    if (!probe)
+        return fail(OpenError::NotAGeoPackage,
+                    capture.message(QStringLiteral("not a GeoPackage (corrupt, or another format)")));
+    const bool hasProject = probe->GetLayerByName(kProperties) && probe->GetLayerByName(kSightings);
+    const bool hasTracks = probe->GetLayerByName("ais_positions") != nullptr;
+    probe.reset();
+    if (!hasProject && !(hasTracks && mode == Mode::ReadWrite))
+        return fail(OpenError::NotAProject,
+                    hasTracks ? QStringLiteral("holds AIS tracks but no project tables yet")
+                              : QStringLiteral("a GeoPackage without Sightline's project tables"));
+    std::unique_ptr<Project> p(new Project());
+    p->mPath = info.absoluteFilePath();
+    p->mAnalyst = defaultAnalyst();
+    p->mReadOnly = mode == Mode::ReadOnly;
+    if (mode == Mode::ReadWrite) {
+        if (!info.isWritable())
+            return fail(OpenError::ReadOnlyFile, QStringLiteral("the file is read-only"));
+        p->mLock = std::make_unique<QLockFile>(p->mPath + QStringLiteral(".lock"));
+        p->mLock->setStaleLockTime(0); // only a dead owner's lock is stale
+        if (!p->mLock->tryLock(0)) {
+            qint64 pid = 0;
+            QString host, app;
+            p->mLock->getLockInfo(&pid, &host, &app);
+            return fail(
+                p->mLock->error() == QLockFile::LockFailedError ? OpenError::InUse : OpenError::ReadOnlyFile,
+                p->mLock->error() == QLockFile::LockFailedError
+                    ? QStringLiteral("in use by another Sightline (process %1 on %2)").arg(pid).arg(host)
+                    : QStringLiteral("cannot write the lock file beside it"));
+        }
+        if (!hasProject && !ensureSchema(path, error)) {
+            if (reason)
+                *reason = OpenError::Failed;
+            return nullptr;
+        }
+    }
+    p->mDs.reset(openGpkg(path, mode == Mode::ReadWrite));
+    if (!p->mDs)
+        return fail(OpenError::Failed, capture.message(QStringLiteral("cannot open")));
+    if (reason)
+        *reason = OpenError::None;
+    return p;
+}
+
+QString Project::title() const
+{
+    return QFileInfo(mPath).completeBaseName();
+}
+
+bool Project::fail(const QString &message)
+{
+    mError = QStringLiteral("'%1': %2").arg(mPath, message);
+    return false;
+}
+
+bool Project::begin()
+{
+    if (mReadOnly)
+        return fail(QStringLiteral("opened read-only"));
+    if (mDs->StartTransaction() != OGRERR_NONE)
+        return fail(QStringLiteral("cannot start a transaction"));
+    return true;
+}
+
+bool Project::commit()
+{
+    GdalErrorCapture capture;
+    if (mDs->CommitTransaction() != OGRERR_NONE)
+        return fail(capture.message(QStringLiteral("cannot commit")));
+    return true;
+}
+
+void Project::rollback()
+{
+    mDs->RollbackTransaction();
+}
+
+bool Project::audit(const QString &action, const QString &table, std::int64_t id, const QString &details)
+{
+    OGRLayer *log = mDs->GetLayerByName(kAudit);
+    OGRFeature f(log->GetLayerDefn());
+    setOgrUtcTime(f, f.GetFieldIndex("time"), QDateTime::currentMSecsSinceEpoch());
+    f.SetField("user", mAnalyst.toUtf8().constData());
+    f.SetField("action", action.toUtf8().constData());
+    f.SetField("table_name", table.toUtf8().constData());
+    f.SetField("feature_id", GIntBig(id));
+    f.SetField("details", details.toUtf8().constData());
+    return log->CreateFeature(&f) == OGRERR_NONE;
+}
+
+QString Project::property(const char *key) const
+{
+    OGRLayer *props = mDs->GetLayerByName(kProperties);
+    if (!props)
+        return {};
+    props->SetAttributeFilter(
+        QStringLiteral("key = '%1'").arg(QString::fromLatin1(key)).toUtf8().constData());
+    props->ResetReading();
+    QString value;
+    if (OGRFeatureUniquePtr f{props->GetNextFeature()})
+        value = QString::fromUtf8(f->GetFieldAsString("value"));
+    props->SetAttributeFilter(nullptr);
+    return value;
+}
+
+bool Project::writeProperty(const char *key, const QString &value)
+{
+    OGRLayer *props = mDs->GetLayerByName(kProperties);
+    props->SetAttributeFilter(
+        QStringLiteral("key = '%1'").arg(QString::fromLatin1(key)).toUtf8().constData());
+    props->ResetReading();
+    OGRFeatureUniquePtr f{props->GetNextFeature()};
+    props->SetAttributeFilter(nullptr);
+    if (!f) {
+        f.reset(new OGRFeature(props->GetLayerDefn()));
+        f->SetField("key", key);
+        f->SetField("value", value.toUtf8().constData());
+        return props->CreateFeature(f.get()) == OGRERR_NONE;
+    }
+    f->SetField("value", value.toUtf8().constData());
+    return props->SetFeature(f.get()) == OGRERR_NONE;
+}
+
+QString Project::resolveSource(const QString &stored) const
+{
+    if (!isLocalPath(stored) || QFileInfo(stored).isAbsolute())
+        return stored;
+    return QDir::cleanPath(QFileInfo(mPath).dir().absoluteFilePath(stored));
+}
+
+QString Project::storeSource(const QString &source) const
+{
+    if (!isLocalPath(source))
+        return source;
+    return QFileInfo(mPath).dir().relativeFilePath(QFileInfo(source).absoluteFilePath());
+}
+
+QList<ProjectLayer> Project::layers() const
+{
+    QList<QPair<int, ProjectLayer>> ordered;
+    OGRLayer *table = mDs->GetLayerByName(kLayers);
+    if (!table)
+        return {};
+    table->ResetReading();
+    for (auto &f : *table) {
+        ProjectLayer l;
+        l.source = resolveSource(fieldText(*f, "source"));
+        l.layerName = fieldText(*f, "layer_name");
+        l.name = fieldText(*f, "name");
+        l.visible = f->GetFieldAsInteger("visible") != 0;
+        l.opacity = f->GetFieldAsDouble("opacity");
+        l.style = QJsonDocument::fromJson(fieldText(*f, "style").toUtf8()).object();
+        ordered.append({f->GetFieldAsInteger("position"), l});
+    }
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    QList<ProjectLayer> out;
+    for (const auto &[position, l] : ordered)
+        out << l;
+    return out;
+}
+
+bool Project::setLayers(const QList<ProjectLayer> &layers)
+{
+    if (layers == this->layers())
+        return true;
+    if (!begin())
+        return false;
+    OGRLayer *table = mDs->GetLayerByName(kLayers);
+    std::vector<GIntBig> old;
+    table->ResetReading();
+    for (auto &f : *table)
+        old.push_back(f->GetFID());
+    bool ok = true;
+    for (GIntBig fid : old)
+        ok = ok && table->DeleteFeature(fid) == OGRERR_NONE;
+    QJsonArray summary;
+    for (int i = 0; ok && i < layers.size(); ++i) {
+        const ProjectLayer &l = layers[i];
+        OGRFeature f(table->GetLayerDefn());
+        f.SetField("position", i);
+        f.SetField("source", storeSource(l.source).toUtf8().constData());
+        f.SetField("layer_name", l.layerName.toUtf8().constData());
+        f.SetField("name", l.name.toUtf8().constData());
+        f.SetField("visible", l.visible ? 1 : 0);
+        f.SetField("opacity", l.opacity);
+        f.SetField("style", QJsonDocument(l.style).toJson(QJsonDocument::Compact).constData());
+        ok = table->CreateFeature(&f) == OGRERR_NONE;
+        summary.append(l.name);
+    }
+    ok = ok && audit(QStringLiteral("edit"), QString::fromLatin1(kLayers), 0,
+                     QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact)));
+    if (!ok) {
+        rollback();
+        return fail(QStringLiteral("cannot write the layer list"));
+    }
+    return commit();
+}
+
+std::optional<QRectF> Project::currentView() const
+{
+    const QStringList parts = property("current_view").split(QLatin1Char(','));
+    if (parts.size() != 4)
+        return std::nullopt;
+    double v[4];
+    for (int i = 0; i < 4; ++i) {
+        bool ok = false;
+        v[i] = parts[i].toDouble(&ok);
+        if (!ok)
+            return std::nullopt;
+    }
+    return QRectF(QPointF(v[0], v[1]), QPointF(v[2], v[3]));
+}
+
+bool Project::setCurrentView(const QRectF &e)
+{
+    const QString value = QStringLiteral("%1,%2,%3,%4")
+                              .arg(e.left(), 0, 'f', 7)
+                              .arg(e.top(), 0, 'f', 7)
+                              .arg(e.right(), 0, 'f', 7)
+                              .arg(e.bottom(), 0, 'f', 7);
+    if (value == property("current_view"))
+        return true;
+    if (!begin())
+        return false;
+    if (!writeProperty("current_view", value)) {
+        rollback();
+        return fail(QStringLiteral("cannot save the view"));
+    }
+    return commit();
+}
+
+QList<SavedView> Project::views() const
+{
+    QList<SavedView> out;
+    OGRLayer *table = mDs->GetLayerByName(kViews);
+    if (!table)
+        return out;
+    table->ResetReading();
+    for (auto &f : *table) {
+        SavedView v;
+        v.name = fieldText(*f, "name");
+        v.extentWgs84 = QRectF(QPointF(f->GetFieldAsDouble("west"), f->GetFieldAsDouble("south")),
+                               QPointF(f->GetFieldAsDouble("east"), f->GetFieldAsDouble("north")));
+        v.crs = fieldText(*f, "crs");
+        out << v;
+    }
+    return out;
+}
+
+bool Project::setViews(const QList<SavedView> &views)
+{
+    if (!begin())
+        return false;
+    OGRLayer *table = mDs->GetLayerByName(kViews);
+    std::vector<GIntBig> old;
+    table->ResetReading();
+    for (auto &f : *table)
+        old.push_back(f->GetFID());
+    bool ok = true;
+    for (GIntBig fid : old)
+        ok = ok && table->DeleteFeature(fid) == OGRERR_NONE;
+    QJsonArray names;
+    for (const SavedView &v : views) {
+        OGRFeature f(table->GetLayerDefn());
+        f.SetField("name", v.name.toUtf8().constData());
+        f.SetField("west", v.extentWgs84.left());
+        f.SetField("south", v.extentWgs84.top());
+        f.SetField("east", v.extentWgs84.right());
+        f.SetField("north", v.extentWgs84.bottom());
+        f.SetField("crs", v.crs.toUtf8().constData());
+        ok = ok && table->CreateFeature(&f) == OGRERR_NONE;
+        names.append(v.name);
+    }
+    ok = ok && audit(QStringLiteral("edit"), QString::fromLatin1(kViews), 0,
+                     QString::fromUtf8(QJsonDocument(names).toJson(QJsonDocument::Compact)));
+    if (!ok) {
+        rollback();
+        return fail(QStringLiteral("cannot write the saved views"));
+    }
+    return commit();
+}
+
+QList<Sighting> Project::sightings() const
+{
+    QList<Sighting> out;
+    OGRLayer *table = mDs->GetLayerByName(kSightings);
+    if (!table)
+        return out;
+    table->ResetReading();
+    for (auto &f : *table)
+        out << readSighting(*f);
+    return out;
+}
+
+std::optional<Sighting> Project::sighting(std::int64_t id) const
+{
+    OGRLayer *table = mDs->GetLayerByName(kSightings);
+    OGRFeatureUniquePtr f{table ? table->GetFeature(id) : nullptr};
+    if (!f)
+        return std::nullopt;
+    return readSighting(*f);
+}
+
+bool Project::writeSighting(Sighting &s, bool create)
+{
+    OGRLayer *table = mDs->GetLayerByName(kSightings);
+    OGRFeature f(table->GetLayerDefn());
+    fillSighting(f, s);
+    if (s.id)
+        f.SetFID(s.id);
+    if ((create ? table->CreateFeature(&f) : table->SetFeature(&f)) != OGRERR_NONE)
+        return false;
+    s.id = f.GetFID(); // a new sighting's id is the row SQLite gave it
+    return true;
+}
+
+std::int64_t Project::addSighting(Sighting s)
+{
+    if (const QString problem = s.validate(); !problem.isEmpty())
+        return fail(problem), 0;
+    if (!begin())
+        return 0;
+    const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+    s.id = 0;
+    s.createdMs = s.updatedMs = now;
+    s.version = 1;
+    if (s.analyst.isEmpty())
+        s.analyst = mAnalyst;
+    if (!writeSighting(s, true) ||
+        !audit(QStringLiteral("add"), QString::fromLatin1(kSightings), s.id,
+               QString::fromUtf8(QJsonDocument(sightingToJson(s)).toJson(QJsonDocument::Compact)))) {
+        rollback();
+        return fail(QStringLiteral("cannot store the sighting")), 0;
+    }
+    return commit() ? s.id : 0;
+}
+
+bool Project::updateSighting(Sighting s)
+{
+    if (const QString problem = s.validate(); !problem.isEmpty())
+        return fail(problem);
+    const std::optional<Sighting> old = sighting(s.id);
+    if (!old)
+        return fail(QStringLiteral("sighting %1 is not in the project").arg(s.id));
+    if (!begin())
+        return false;
+    s.createdMs = old->createdMs;
+    s.updatedMs = QDateTime::currentMSecsSinceEpoch();
+    s.version = old->version + 1;
+    if (!writeSighting(s, false) ||
+        !audit(QStringLiteral("edit"), QString::fromLatin1(kSightings), s.id,
+               QString::fromUtf8(QJsonDocument(sightingToJson(s)).toJson(QJsonDocument::Compact)))) {
+        rollback();
+        return fail(QStringLiteral("cannot store sighting %1").arg(s.id));
+    }
+    return commit();
+}
+
+bool Project::removeSighting(std::int64_t id)
+{
+    const std::optional<Sighting> old = sighting(id);
+    if (!old)
+        return fail(QStringLiteral("sighting %1 is not in the project").arg(id));
+    if (!begin())
+        return false;
+    OGRLayer *table = mDs->GetLayerByName(kSightings);
+    if (table->DeleteFeature(id) != OGRERR_NONE ||
+        !audit(QStringLiteral("delete"), QString::fromLatin1(kSightings), id,
+               QString::fromUtf8(QJsonDocument(sightingToJson(*old)).toJson(QJsonDocument::Compact)))) {
+        rollback();
+        return fail(QStringLiteral("cannot delete sighting %1").arg(id));
+    }
+    return commit();
+}
+
+bool Project::restoreSighting(Sighting s)
+{
+    if (!s.id || sighting(s.id))
+        return fail(QStringLiteral("sighting %1 cannot be restored over another").arg(s.id));
+    if (!begin())
+        return false;
+    if (!writeSighting(s, true) ||
+        !audit(QStringLiteral("restore"), QString::fromLatin1(kSightings), s.id,
+               QString::fromUtf8(QJsonDocument(sightingToJson(s)).toJson(QJsonDocument::Compact)))) {
+        rollback();
+        return fail(QStringLiteral("cannot restore sighting %1").arg(s.id));
+    }
+    return commit();
+}
+
+QList<AuditEntry> Project::auditLog(std::int64_t featureId) const
+{
+    QList<AuditEntry> out;
+    OGRLayer *log = mDs->GetLayerByName(kAudit);
+    if (!log)
+        return out;
+    if (featureId >= 0)
+        log->SetAttributeFilter(QStringLiteral("feature_id = %1").arg(featureId).toUtf8().constData());
+    log->ResetReading();
+    for (auto &f : *log) {
+        AuditEntry e;
+        e.timeMs = ogrUtcTime(*f, f->GetFieldIndex("time"));
+        e.user = fieldText(*f, "user");
+        e.action = fieldText(*f, "action");
+        e.table = fieldText(*f, "table_name");
+        e.featureId = f->GetFieldAsInteger64("feature_id");
+        e.details = fieldText(*f, "details");
+        out << e;
+    }
+    log->SetAttributeFilter(nullptr);
+    return out;
+}
+
+} // namespace sightline

@@ -1,0 +1,145 @@
+#pragma once
+
+#include "project/sighting.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QRectF>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class GDALDataset;
+class QLockFile;
+
+namespace sightline {
+
+/// A layer as the project keeps it: where it comes from and how it is shown.
+struct ProjectLayer
+{
+    QString source;    ///< absolute path, URL or connection string (stored relative to the project)
+    QString layerName; ///< a vector source's layer; empty for the only one
+    QString name;
+    bool visible = true;
+    double opacity = 1.0;
+    QJsonObject style; ///< see layerstyleio.h
+    bool operator==(const ProjectLayer &) const = default;
+};
+
+/// A saved view (bookmark): a lon/lat extent and the map CRS.
+struct SavedView
+{
+    QString name;
+    QRectF extentWgs84;
+    QString crs = QStringLiteral("EPSG:3857");
+    bool operator==(const SavedView &) const = default;
+};
+
+/// One line of the append-only audit log.
+struct AuditEntry
+{
+    std::int64_t timeMs = 0;
+    QString user;
+    QString action; ///< "add", "edit", "delete", "restore"
+    QString table;  ///< "sightings", …
+    std::int64_t featureId = 0;
+    QString details; ///< JSON of the values written
+};
+
+/// The project: one GeoPackage file that QGIS and ogrinfo can read, holding
+///   sightline_project   key/value: schema version, the current view, the analyst
+///   sightline_layers    the layers in order (paths relative to the project), style, visibility, opacity
+///   sightline_views     saved views
+///   sightings           what analysts saw (EPSG:4326 geometry, every field of Sighting)
+///   sightline_audit     append-only: who changed what, when
+/// beside the AIS tables of TrackGeoPackage. Every change is one SQLite
+/// transaction, committed before the call returns, so a killed program loses
+/// nothing it had shown. Opened for writing, the project holds a lock file
+/// (NAME.gpkg.lock) so a second instance is told it is in use.
+class Project
+{
+public:
+    enum class OpenError
+    {
+        None,
+        NotFound,
+        NotAGeoPackage, ///< corrupt, or another format
+        NotAProject,    ///< a GeoPackage without Sightline's tables: open it as data instead
+        InUse,          ///< another Sightline has it open for writing
+        ReadOnlyFile,   ///< the file cannot be written
+        Failed
+    };
+    enum class Mode
+    {
+        ReadWrite,
+        ReadOnly
+    };
+
+    ~Project();
+
+    /// Makes a new project file; fails if `path` exists.
+    static std::unique_ptr<Project> create(const QString &path, QString *error);
+    /// Opens a project. ReadWrite fails with InUse when another instance holds it and
+    /// with ReadOnlyFile when the file is not writable; ReadOnly never writes.
+    static std::unique_ptr<Project> open(const QString &path, Mode mode, QString *error,
+                                         OpenError *reason = nullptr);
+    /// True when `path` is a GeoPackage with Sightline's project tables.
+    static bool isProject(const QString &path);
+    /// Adds the project tables to a GeoPackage holding only AIS tracks from `ais import`.
+    static bool ensureSchema(const QString &path, QString *error);
+
+    const QString &path() const { return mPath; }
+    /// File name without .gpkg, for the title bar.
+    QString title() const;
+    bool isReadOnly() const { return mReadOnly; }
+    /// Who edits: $SIGHTLINE_ANALYST, else the login name.
+    const QString &analyst() const { return mAnalyst; }
+    void setAnalyst(const QString &analyst) { mAnalyst = analyst; }
+    /// The last error of a write, naming the file.
+    const QString &lastError() const { return mError; }
+
+    QList<ProjectLayer> layers() const;
+    bool setLayers(const QList<ProjectLayer> &layers);
+    /// A stored source made absolute against the project's folder.
+    QString resolveSource(const QString &stored) const;
+    /// A source as stored: relative to the project's folder when it is a local file.
+    QString storeSource(const QString &source) const;
+
+    std::optional<QRectF> currentView() const;
+    bool setCurrentView(const QRectF &extentWgs84);
+    QList<SavedView> views() const;
+    bool setViews(const QList<SavedView> &views);
+
+    QList<Sighting> sightings() const;
+    std::optional<Sighting> sighting(std::int64_t id) const;
+    /// Stores a new sighting (its id, times, version and, when empty, analyst filled in); 0 on failure.
+    std::int64_t addSighting(Sighting sighting);
+    /// Writes the sighting over the stored one with its id; the version goes up by one.
+    bool updateSighting(Sighting sighting);
+    bool removeSighting(std::int64_t id);
+    /// Puts back a removed sighting with its own id and values (undo of a removal).
+    bool restoreSighting(Sighting sighting);
+
+    QList<AuditEntry> auditLog(std::int64_t featureId = -1) const;
+
+private:
+    Project() = default;
+    bool begin();
+    bool commit();
+    void rollback();
+    bool audit(const QString &action, const QString &table, std::int64_t id, const QString &details);
+    QString property(const char *key) const;
+    bool writeProperty(const char *key, const QString &value);
+    bool fail(const QString &message);
+    bool writeSighting(Sighting &s, bool create);
+
+    QString mPath;
+    bool mReadOnly = false;
+    QString mAnalyst;
+    mutable QString mError;
+    std::unique_ptr<GDALDataset> mDs;
+    std::unique_ptr<QLockFile> mLock;
+};
+
+} // namespace sightline

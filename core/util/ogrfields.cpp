@@ -1,0 +1,39 @@
+#include "ogrfields.h"
+
+#include <ogrsf_frmts.h>
+
+#include <QDateTime>
+
+#include <cmath>
+
+namespace sightline {
+
+void addOgrField(OGRLayer *layer, const char *name, int type)
+{
+    OGRFieldDefn field(name, OGRFieldType(type));
+    layer->CreateField(&field);
+}
+
+void setOgrUtcTime(OGRFeature &feature, int field, std::int64_t ms)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    const QDate d = t.date();
+    const QTime c = t.time();
+    // Time zone flag 100 is UTC in OGR's convention.
+    feature.SetField(field, d.year(), d.month(), d.day(), c.hour(), c.minute(),
+                     float(c.second() + c.msec() / 1000.0), 100);
+}
+
+std::int64_t ogrUtcTime(const OGRFeature &feature, int field)
+{
+    if (!feature.IsFieldSetAndNotNull(field))
+        return 0;
+    int y, mo, d, h, mi, tz;
+    float s;
+    if (!const_cast<OGRFeature &>(feature).GetFieldAsDateTime(field, &y, &mo, &d, &h, &mi, &s, &tz))
+        return 0;
+    const QDateTime t(QDate(y, mo, d), QTime(h, mi, int(s), int(std::lround((s - int(s)) * 1000))), Qt::UTC);
+    return t.toMSecsSinceEpoch();
+}
+
+} // namespace sightline

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <cstdint>
+
+class OGRFeature;
+class OGRLayer;
+
+namespace sightline {
+
+/// Adds a field of `type` (an OGRFieldType) named `name` to a layer being created.
+void addOgrField(OGRLayer *layer, const char *name, int type);
+/// Writes a UTC time in milliseconds into an OFTDateTime field (GeoPackage stores ISO 8601 with Z).
+void setOgrUtcTime(OGRFeature &feature, int field, std::int64_t ms);
+/// Reads an OFTDateTime field as UTC milliseconds; 0 when it is null or unset.
+std::int64_t ogrUtcTime(const OGRFeature &feature, int field);
+
+} // namespace sightline
