@@ -1,0 +1,142 @@
+#include "project/layerstyleio.h"
+
+#include "layers/tracklayer.h"
+#include "layers/vectordata.h"
+#include "layers/vectorlayer.h"
+
+#include <QColor>
+#include <QJsonArray>
+
+namespace sightline {
+
+namespace {
+
+QString colourName(const QColor &c)
+{
+    return c.name(c.alpha() == 255 ? QColor::HexRgb : QColor::HexArgb);
+}
+
+QColor colourFrom(const QJsonValue &v, const QColor &fallback)
+{
+    const QColor c = QColor::fromString(v.toString());
+    return c.isValid() ? c : fallback;
+}
+
+QJsonObject symbolToJson(const VectorSymbol &s)
+{
+    return {{QStringLiteral("stroke"), colourName(s.stroke)},
+            {QStringLiteral("stroke_width"), s.strokeWidth},
+            {QStringLiteral("pen_style"), int(s.penStyle)},
+            {QStringLiteral("fill"), colourName(s.fill)},
+            {QStringLiteral("railway"), s.railway},
+            {QStringLiteral("shape"), int(s.shape)},
+            {QStringLiteral("point_size"), s.pointSize},
+            {QStringLiteral("visible"), s.visible}};
+}
+
+VectorSymbol symbolFromJson(const QJsonObject &o, VectorSymbol s)
+{
+    s.stroke = colourFrom(o.value(QLatin1String("stroke")), s.stroke);
+    s.strokeWidth = o.value(QLatin1String("stroke_width")).toDouble(s.strokeWidth);
+    const int pen = o.value(QLatin1String("pen_style")).toInt(int(s.penStyle));
+    if (pen >= int(Qt::NoPen) && pen <= int(Qt::DashDotDotLine))
+        s.penStyle = Qt::PenStyle(pen);
+    s.fill = colourFrom(o.value(QLatin1String("fill")), s.fill);
+    s.railway = o.value(QLatin1String("railway")).toBool(s.railway);
+    const int shape = o.value(QLatin1String("shape")).toInt(int(s.shape));
+    if (shape >= int(VectorSymbol::Shape::Circle) && shape <= int(VectorSymbol::Shape::Anchor))
+        s.shape = VectorSymbol::Shape(shape);
+    s.pointSize = o.value(QLatin1String("point_size")).toDouble(s.pointSize);
+    s.visible = o.value(QLatin1String("visible")).toBool(s.visible);
+    return s;
+}
+
+} // namespace
+
+QJsonObject layerStyleToJson(const Layer &layer)
+{
+    if (auto *vector = dynamic_cast<const VectorLayer *>(&layer)) {
+        const VectorStyle &st = vector->style();
+        QJsonArray categories;
+        for (const VectorCategory &c : st.categories)
+            categories.append(QJsonObject{{QStringLiteral("value"), c.value},
+                                          {QStringLiteral("label"), c.label},
+                                          {QStringLiteral("symbol"), symbolToJson(c.symbol)}});
+        return {{QStringLiteral("type"), QStringLiteral("vector")},
+                {QStringLiteral("symbol"), symbolToJson(st.symbol)},
+                {QStringLiteral("category_field"), st.categoryField},
+                {QStringLiteral("categories"), categories},
+                {QStringLiteral("label_field"), st.labelField},
+                {QStringLiteral("label_colour"), colourName(st.labelColour)},
+                {QStringLiteral("label_size"), st.labelSize},
+                {QStringLiteral("editable"), vector->isEditable()}};
+    }
+    if (auto *tracks = dynamic_cast<const TrackLayer *>(&layer)) {
+        const TrackLayer::Style &st = tracks->style();
+        return {{QStringLiteral("type"), QStringLiteral("tracks")},
+                {QStringLiteral("colour_by"), int(st.colourBy)},
+                {QStringLiteral("gap_threshold_s"), double(st.gapThresholdMs) / 1000.0},
+                {QStringLiteral("labels"), st.labels},
+                {QStringLiteral("line_width"), st.lineWidth}};
+    }
+    return {};
+}
+
+void applyLayerStyle(Layer &layer, const QJsonObject &o)
+{
+    const QString type = o.value(QLatin1String("type")).toString();
+    if (auto *vector = dynamic_cast<VectorLayer *>(&layer); vector && type == QLatin1String("vector")) {
+        VectorStyle st = vector->style();
+        st.symbol = symbolFromJson(o.value(QLatin1String("symbol")).toObject(), st.symbol);
+        st.categoryField = o.value(QLatin1String("category_field")).toString(st.categoryField);
+        if (o.contains(QLatin1String("categories"))) {
+            st.categories.clear();
+            for (const QJsonValue &v : o.value(QLatin1String("categories")).toArray()) {
+                const QJsonObject c = v.toObject();
+                st.categories.append({c.value(QLatin1String("value")).toString(),
+                                      c.value(QLatin1String("label")).toString(),
+                                      symbolFromJson(c.value(QLatin1String("symbol")).toObject(), st.symbol)});
+            }
+        }
+        st.labelField = o.value(QLatin1String("label_field")).toString(st.labelField);
+        st.labelColour = colourFrom(o.value(QLatin1String("label_colour")), st.labelColour);
+        st.labelSize = o.value(QLatin1String("label_size")).toDouble(st.labelSize);
+        vector->setStyle(st);
+        if (o.value(QLatin1String("editable")).toBool(false))
+            vector->setEditable(true);
+    } else if (auto *tracks = dynamic_cast<TrackLayer *>(&layer); tracks && type == QLatin1String("tracks")) {
+        TrackLayer::Style st = tracks->style();
+        const int by = o.value(QLatin1String("colour_by")).toInt(int(st.colourBy));
+        if (by >= int(TrackLayer::ColourBy::Vessel) && by <= int(TrackLayer::ColourBy::Time))
+            st.colourBy = TrackLayer::ColourBy(by);
+        st.gapThresholdMs =
+            std::int64_t(o.value(QLatin1String("gap_threshold_s")).toDouble(double(st.gapThresholdMs) / 1000.0) * 1000);
+        st.labels = o.value(QLatin1String("labels")).toBool(st.labels);
+        st.lineWidth = o.value(QLatin1String("line_width")).toDouble(st.lineWidth);
+        tracks->setStyle(st);
+    }
+}
+
+ProjectLayer projectLayerFor(const Layer &layer)
+{
+    ProjectLayer entry;
+    entry.source = layer.source();
+    if (auto *vector = dynamic_cast<const VectorLayer *>(&layer))
+        entry.layerName = vector->data().layerName();
+    entry.name = layer.name();
+    entry.visible = layer.isVisible();
+    entry.opacity = layer.opacity();
+    entry.style = layerStyleToJson(layer);
+    return entry;
+}
+
+void applyProjectLayer(Layer &layer, const ProjectLayer &entry)
+{
+    if (!entry.name.isEmpty())
+        layer.setName(entry.name);
+    layer.setVisible(entry.visible);
+    layer.setOpacity(entry.opacity);
+    applyLayerStyle(layer, entry.style);
+}
+
+} // namespace sightline
