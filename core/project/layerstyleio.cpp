@@ -24,14 +24,10 @@ QColor colourFrom(const QJsonValue &v, const QColor &fallback)
 
 QJsonObject symbolToJson(const VectorSymbol &s)
 {
-    return {{QStringLiteral("stroke"), colourName(s.stroke)},
-            {QStringLiteral("stroke_width"), s.strokeWidth},
-            {QStringLiteral("pen_style"), int(s.penStyle)},
-            {QStringLiteral("fill"), colourName(s.fill)},
-            {QStringLiteral("railway"), s.railway},
-            {QStringLiteral("shape"), int(s.shape)},
-            {QStringLiteral("point_size"), s.pointSize},
-            {QStringLiteral("visible"), s.visible}};
+    return {{QStringLiteral("stroke"), colourName(s.stroke)}, {QStringLiteral("stroke_width"), s.strokeWidth},
+            {QStringLiteral("pen_style"), int(s.penStyle)},   {QStringLiteral("fill"), colourName(s.fill)},
+            {QStringLiteral("railway"), s.railway},           {QStringLiteral("shape"), int(s.shape)},
+            {QStringLiteral("point_size"), s.pointSize},      {QStringLiteral("visible"), s.visible}};
 }
 
 VectorSymbol symbolFromJson(const QJsonObject &o, VectorSymbol s)
@@ -93,9 +89,9 @@ void applyLayerStyle(Layer &layer, const QJsonObject &o)
             st.categories.clear();
             for (const QJsonValue &v : o.value(QLatin1String("categories")).toArray()) {
                 const QJsonObject c = v.toObject();
-                st.categories.append({c.value(QLatin1String("value")).toString(),
-                                      c.value(QLatin1String("label")).toString(),
-                                      symbolFromJson(c.value(QLatin1String("symbol")).toObject(), st.symbol)});
+                st.categories.append(
+                    {c.value(QLatin1String("value")).toString(), c.value(QLatin1String("label")).toString(),
+                     symbolFromJson(c.value(QLatin1String("symbol")).toObject(), st.symbol)});
             }
         }
         st.labelField = o.value(QLatin1String("label_field")).toString(st.labelField);
@@ -109,8 +105,8 @@ void applyLayerStyle(Layer &layer, const QJsonObject &o)
         const int by = o.value(QLatin1String("colour_by")).toInt(int(st.colourBy));
         if (by >= int(TrackLayer::ColourBy::Vessel) && by <= int(TrackLayer::ColourBy::Time))
             st.colourBy = TrackLayer::ColourBy(by);
-        st.gapThresholdMs =
-            std::int64_t(o.value(QLatin1String("gap_threshold_s")).toDouble(double(st.gapThresholdMs) / 1000.0) * 1000);
+        st.gapThresholdMs = std::int64_t(
+            o.value(QLatin1String("gap_threshold_s")).toDouble(double(st.gapThresholdMs) / 1000.0) * 1000);
         st.labels = o.value(QLatin1String("labels")).toBool(st.labels);
         st.lineWidth = o.value(QLatin1String("line_width")).toDouble(st.lineWidth);
         tracks->setStyle(st);

@@ -21,9 +21,9 @@ std::shared_ptr<VectorLayer> railLayer()
     f.bounds = QRectF(QPointF(130.3, 42.2), QPointF(130.4, 42.3));
     f.attributes = {QStringLiteral("rail"), QStringLiteral("Rajin line")};
     std::vector<VectorFeature> features{f};
-    return std::make_shared<VectorLayer>(VectorData::fromFeatures(
-        QStringLiteral("/data/rail.geojson"), QStringLiteral("rail"),
-        {QStringLiteral("railway"), QStringLiteral("name")}, std::move(features)));
+    return std::make_shared<VectorLayer>(
+        VectorData::fromFeatures(QStringLiteral("/data/rail.geojson"), QStringLiteral("rail"),
+                                 {QStringLiteral("railway"), QStringLiteral("name")}, std::move(features)));
 }
 
 } // namespace
@@ -81,9 +81,10 @@ TEST_CASE("a vector layer's style survives the project's JSON", "[project][style
     // Rubbish values keep the defaults instead of breaking the layer.
     auto other = railLayer();
     const VectorStyle before = other->style();
-    applyLayerStyle(*other, QJsonObject{{QStringLiteral("type"), QStringLiteral("vector")},
-                                        {QStringLiteral("symbol"), QJsonObject{{QStringLiteral("stroke"), 7},
-                                                                               {QStringLiteral("shape"), 99}}}});
+    applyLayerStyle(*other,
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("vector")},
+                                {QStringLiteral("symbol"),
+                                 QJsonObject{{QStringLiteral("stroke"), 7}, {QStringLiteral("shape"), 99}}}});
     CHECK(other->style().symbol.stroke == before.symbol.stroke);
     CHECK(other->style().symbol.shape == before.symbol.shape);
 }
