@@ -1,0 +1,170 @@
+#include "project/projectsession.h"
+
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace sightline {
+
+namespace {
+
+// The first redo adds (and the project gives the id); later redos put the
+// same sighting back with that id, so links to it stay valid.
+class AddSightingCommand : public QUndoCommand
+{
+public:
+    AddSightingCommand(ProjectSession *session, Sighting sighting, const QString &text)
+        : QUndoCommand(text)
+        , mSession(session)
+        , mSighting(std::move(sighting))
+    {
+    }
+    void redo() override
+    {
+        if (!mSighting.id) {
+            if (!mSession->doAdd(mSighting))
+                setObsolete(true);
+            return;
+        }
+        mSession->doRestore(mSighting);
+    }
+    void undo() override
+    {
+        if (auto stored = mSession->project().sighting(mSighting.id))
+            mSighting = *stored; // what redo puts back is what was there
+        mSession->doRemove(mSighting.id);
+    }
+
+private:
+    ProjectSession *mSession;
+    Sighting mSighting;
+};
+
+class EditSightingCommand : public QUndoCommand
+{
+public:
+    EditSightingCommand(ProjectSession *session, Sighting before, Sighting after, const QString &text)
+        : QUndoCommand(text)
+        , mSession(session)
+        , mBefore(std::move(before))
+        , mAfter(std::move(after))
+    {
+    }
+    void redo() override
+    {
+        if (!mSession->doUpdate(mAfter))
+            setObsolete(true);
+    }
+    void undo() override { mSession->doUpdate(mBefore); }
+
+private:
+    ProjectSession *mSession;
+    Sighting mBefore;
+    Sighting mAfter;
+};
+
+class RemoveSightingCommand : public QUndoCommand
+{
+public:
+    RemoveSightingCommand(ProjectSession *session, Sighting sighting, const QString &text)
+        : QUndoCommand(text)
+        , mSession(session)
+        , mSighting(std::move(sighting))
+    {
+    }
+    void redo() override
+    {
+        if (!mSession->doRemove(mSighting.id))
+            setObsolete(true);
+    }
+    void undo() override { mSession->doRestore(mSighting); }
+
+private:
+    ProjectSession *mSession;
+    Sighting mSighting;
+};
+
+} // namespace
+
+ProjectSession::ProjectSession(std::unique_ptr<Project> project, QUndoStack *undo, QObject *parent)
+    : QObject(parent)
+    , mProject(std::move(project))
+    , mUndo(undo)
+{
+}
+
+ProjectSession::~ProjectSession()
+{
+    // Commands point at this session: none may outlive it.
+    if (mUndo)
+        mUndo->clear();
+}
+
+bool ProjectSession::report(bool ok)
+{
+    mLastOk = ok;
+    if (ok)
+        Q_EMIT sightingsChanged();
+    else
+        Q_EMIT failed(mProject->lastError());
+    return ok;
+}
+
+bool ProjectSession::doAdd(Sighting &sighting)
+{
+    const std::int64_t id = mProject->addSighting(sighting);
+    if (id) {
+        sighting = *mProject->sighting(id);
+        mLastAdded = id;
+    }
+    return report(id != 0);
+}
+
+bool ProjectSession::doUpdate(const Sighting &sighting)
+{
+    return report(mProject->updateSighting(sighting));
+}
+
+bool ProjectSession::doRemove(std::int64_t id)
+{
+    return report(mProject->removeSighting(id));
+}
+
+bool ProjectSession::doRestore(const Sighting &sighting)
+{
+    return report(mProject->restoreSighting(sighting));
+}
+
+bool ProjectSession::addSighting(const Sighting &sighting, const QString &text)
+{
+    mLastOk = true;
+    mUndo->push(new AddSightingCommand(this, sighting,
+                                       text.isEmpty() ? tr("Add sighting: %1").arg(sighting.title()) : text));
+    return mLastOk;
+}
+
+bool ProjectSession::editSighting(const Sighting &after, const QString &text)
+{
+    const std::optional<Sighting> before = mProject->sighting(after.id);
+    if (!before) {
+        Q_EMIT failed(tr("'%1': sighting %2 is not in the project").arg(mProject->path()).arg(after.id));
+        return false;
+    }
+    mLastOk = true;
+    mUndo->push(new EditSightingCommand(this, *before, after,
+                                        text.isEmpty() ? tr("Edit sighting: %1").arg(after.title()) : text));
+    return mLastOk;
+}
+
+bool ProjectSession::removeSighting(std::int64_t id)
+{
+    const std::optional<Sighting> stored = mProject->sighting(id);
+    if (!stored) {
+        Q_EMIT failed(tr("'%1': sighting %2 is not in the project").arg(mProject->path()).arg(id));
+        return false;
+    }
+    mLastOk = true;
+    mUndo->push(new RemoveSightingCommand(this, *stored, tr("Delete sighting: %1").arg(stored->title())));
+    return mLastOk;
+}
+
+} // namespace sightline

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "project/project.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QUndoStack;
+
+namespace sightline {
+
+/// The open project and the edits made to it: every sighting change goes
+/// through the undo stack as a command that writes the project at once, so
+/// undo and redo leave the file as the screen shows it.
+class ProjectSession : public QObject
+{
+    Q_OBJECT
+public:
+    ProjectSession(std::unique_ptr<Project> project, QUndoStack *undo, QObject *parent = nullptr);
+    ~ProjectSession() override;
+
+    Project &project() { return *mProject; }
+    const Project &project() const { return *mProject; }
+    QUndoStack *undoStack() const { return mUndo; }
+
+    /// Each pushes an undoable command; false (and failed() emitted) when the project refused it.
+    bool addSighting(const Sighting &sighting, const QString &text = {});
+    bool editSighting(const Sighting &after, const QString &text = {});
+    bool removeSighting(std::int64_t id);
+    /// The id the last addSighting gave.
+    std::int64_t lastAddedId() const { return mLastAdded; }
+
+    // For the commands: write, then tell the views.
+    bool doAdd(Sighting &sighting);
+    bool doUpdate(const Sighting &sighting);
+    bool doRemove(std::int64_t id);
+    bool doRestore(const Sighting &sighting);
+
+Q_SIGNALS:
+    /// Sightings were added, edited or removed (by an edit, an undo or a redo).
+    void sightingsChanged();
+    /// A write failed; the message names the project file.
+    void failed(const QString &message);
+
+private:
+    bool report(bool ok);
+
+    std::unique_ptr<Project> mProject;
+    QUndoStack *mUndo;
+    std::int64_t mLastAdded = 0;
+    bool mLastOk = true;
+};
+
+} // namespace sightline
