@@ -93,9 +93,10 @@ void LayerPanel::rebuild()
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
                        Qt::ItemIsDragEnabled);
         item->setCheckState(layer->isVisible() ? Qt::Checked : Qt::Unchecked);
-        item->setIcon(QIcon(layer->kind() == Layer::Kind::Track    ? QStringLiteral(":/icons/tracks.svg")
-                            : layer->kind() == Layer::Kind::Vector ? QStringLiteral(":/icons/vector.svg")
-                                                                   : QStringLiteral(":/icons/raster.svg")));
+        item->setIcon(QIcon(layer->kind() == Layer::Kind::Track      ? QStringLiteral(":/icons/tracks.svg")
+                            : layer->kind() == Layer::Kind::Vector   ? QStringLiteral(":/icons/vector.svg")
+                            : layer->kind() == Layer::Kind::Sighting ? QStringLiteral(":/icons/sighting.svg")
+                                                                     : QStringLiteral(":/icons/raster.svg")));
         QString tip = QStringLiteral("%1\n%2").arg(
             layer->source().startsWith(QLatin1Char('<')) ? layer->name() : describeSource(layer->source()),
             layer->crs().description());

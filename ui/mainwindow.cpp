@@ -26,6 +26,8 @@
 #include "measuretool.h"
 #include "messagebar.h"
 #include "postgisdialog.h"
+#include "project/project.h"
+#include "projectcontroller.h"
 #include "render/mapscale.h"
 #include "stylepanel.h"
 #include "util/gdalutil.h"
@@ -169,6 +171,19 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mVesselPanel, &VesselPanel::vesselActivated, this, &MainWindow::activateVessel);
     connect(mCanvas, &MapCanvas::identifyRequested, this, &MainWindow::identify);
 
+    mProject = new ProjectController(mLayers, mCanvas, mUndo, this);
+    connect(mProject, &ProjectController::projectChanged, this, [this] {
+        updateTitle();
+        updateRecentProjectsMenu();
+    });
+    connect(mProject, &ProjectController::openRequested, this,
+            [this](const QStringList &sources, const QHash<QString, QStringList> &layers) {
+                openSources(sources, false, layers);
+            });
+    connect(mProject, &ProjectController::message, this, [this](int level, const QString &text) {
+        mMessageBar->showMessage(MessageBar::Level(level), text.toHtmlEscaped());
+    });
+
     createActions();
     createStatusBar();
 
@@ -197,6 +212,11 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // Pending project writes need the canvas and layers, which go with this window; and the
+    // project's undo commands live on the window's stack: the project goes first.
+    mProject->flush();
+    delete mProject;
+    mProject = nullptr;
     // The canvas outlives this body (it is a child); it must not keep the tool about to go.
     mCanvas->setMapTool(nullptr);
 }
@@ -224,6 +244,8 @@ void MainWindow::createActions()
     for (const ImageryService &s : imageryServicePresets())
         basemaps->addAction(s.name, this, [this, url = s.url] { openFiles({url}); });
     mRecentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    createProjectActions(file);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -427,7 +449,78 @@ void MainWindow::addServiceDialog()
 
 void MainWindow::openFiles(const QStringList &sources)
 {
-    openSources(sources, false);
+    // A project among the files opens as the project; the rest as layers over it.
+    QStringList layers;
+    for (const QString &source : sources) {
+        if (isLocalPath(source) && source.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive) &&
+            Project::isProject(source))
+            openProject(source);
+        else
+            layers << source;
+    }
+    if (!layers.isEmpty())
+        openSources(layers, false);
+}
+
+bool MainWindow::openProject(const QString &path)
+{
+    return mProject->openProject(QFileInfo(path).absoluteFilePath());
+}
+
+void MainWindow::createProjectActions(QMenu *file)
+{
+    QAction *newProject = file->addAction(tr("&New Project…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("New Project"), QString(),
+                                                          tr("Sightline project (*.gpkg)"));
+        if (!path.isEmpty())
+            mProject->newProject(path);
+    });
+    newProject->setShortcut(QKeySequence::New);
+    newProject->setObjectName(QStringLiteral("actionNewProject"));
+    QAction *openProject = file->addAction(tr("Open &Project…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
+                                                          tr("Sightline project (*.gpkg);;All files (*)"));
+        if (!path.isEmpty())
+            this->openProject(path);
+    });
+    openProject->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openProject->setObjectName(QStringLiteral("actionOpenProject"));
+    QAction *saveAs = file->addAction(tr("Save Project &As…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), QString(),
+                                                          tr("Sightline project (*.gpkg)"));
+        if (!path.isEmpty())
+            mProject->saveProjectAs(path);
+    });
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    saveAs->setObjectName(QStringLiteral("actionSaveProjectAs"));
+    QAction *close = file->addAction(tr("&Close Project"), mProject, &ProjectController::closeProject);
+    close->setObjectName(QStringLiteral("actionCloseProject"));
+    mRecentProjectsMenu = file->addMenu(tr("Recent Pro&jects"));
+    auto enable = [saveAs, close, this] {
+        saveAs->setEnabled(mProject->session() != nullptr);
+        close->setEnabled(mProject->session() != nullptr);
+    };
+    connect(mProject, &ProjectController::projectChanged, this, enable);
+    enable();
+    updateRecentProjectsMenu();
+}
+
+void MainWindow::updateRecentProjectsMenu()
+{
+    if (!mRecentProjectsMenu)
+        return;
+    mRecentProjectsMenu->clear();
+    const QStringList recent = mProject->recentProjects();
+    for (const QString &path : recent)
+        mRecentProjectsMenu->addAction(path, this, [this, path] { openProject(path); });
+    mRecentProjectsMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    const QString title = mProject->title();
+    setWindowTitle(title.isEmpty() ? QStringLiteral("Sightline")
+                                   : QStringLiteral("%1 — Sightline").arg(title));
 }
 
 void MainWindow::importAisLogs(const QStringList &paths)
@@ -582,6 +675,7 @@ void MainWindow::onLayerOpened(const QString &source, const std::shared_ptr<Laye
         else
             mMessageBar->showMessage(MessageBar::Level::Error,
                                      tr("Could not open layer: %1").arg(error.toHtmlEscaped()));
+        mProject->layerFailed(source);
         Q_EMIT sourceOpened(source, false);
         return;
     }
@@ -596,10 +690,13 @@ void MainWindow::onLayerOpened(const QString &source, const std::shared_ptr<Laye
         }
     }
     const bool first = mLayers->count() == 0;
+    const bool restoring = mProject->isRestoring(); // the project's saved view frames the map instead
     mLayers->add(layer);
+    mProject->layerOpened(layer, source);
     mLayerPanel->selectLayer(layer->id());
-    addToRecent(source);
-    if (first && !mFramedOnce)
+    if (!restoring)
+        addToRecent(source);
+    if (first && !mFramedOnce && !restoring)
         mCanvas->zoomToLayer(layer->id());
     if (auto raster = std::dynamic_pointer_cast<RasterLayer>(layer);
         raster && raster->wouldBenefitFromOverviews()) {
@@ -929,6 +1026,12 @@ void MainWindow::showLayerProperties(const QString &id)
 
 void MainWindow::removeLayer(const QString &id)
 {
+    if (auto layer = mLayers->find(id); layer && layer->kind() == Layer::Kind::Sighting) {
+        mMessageBar->showMessage(
+            MessageBar::Level::Info,
+            tr("The sightings belong to the project: hide the layer instead, or close the project."));
+        return;
+    }
     mLayers->remove(id);
 }
 

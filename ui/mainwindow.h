@@ -34,6 +34,7 @@ class AttributeTable;
 class DrawTool;
 class StylePanel;
 class VertexTool;
+class ProjectController;
 
 /// The workbench window: map canvas in the middle, layers on the left,
 /// coordinates and scale below. Owns the layer stack it shows.
@@ -57,6 +58,7 @@ public:
     StylePanel *stylePanel() const { return mStylePanel; }
     VertexTool *vertexTool() const { return mVertexTool.get(); }
     QUndoStack *undoStack() const { return mUndo; }
+    ProjectController *projectController() const { return mProject; }
     /// Makes a new, empty drawing layer saved at `path` (GeoJSON or GeoPackage) and adds it.
     bool createDrawingLayer(const QString &path);
     /// Shows a vector layer's attribute table (Layer → Attribute Table, F6).
@@ -70,6 +72,8 @@ public Q_SLOTS:
     /// Opens files or sources in the background; each failure is reported in
     /// the message bar and the others still open.
     void openFiles(const QStringList &sources);
+    /// Opens a project file (File → Open Project), replacing what is on screen.
+    bool openProject(const QString &path);
     /// Opens the named layers of a vector source (a PostGIS connection, a GeoPackage) without asking.
     void openVectorLayers(const QString &source, const QStringList &layerNames);
     /// Imports AIS logs whatever their file names, with progress, cancel and a report.
@@ -102,6 +106,9 @@ private:
     void removeLayer(const QString &id);
     void buildOverviews(const QString &id);
     void addToRecent(const QString &source);
+    void createProjectActions(QMenu *file);
+    void updateTitle();
+    void updateRecentProjectsMenu();
     void updateRecentMenu();
     void updateCursorPosition(QPointF mapPoint, bool inside);
     void updateScale();
@@ -129,6 +136,8 @@ private:
     MessageBar *mMessageBar;
     QLineEdit *mGoTo;
     QMenu *mRecentMenu = nullptr;
+    QMenu *mRecentProjectsMenu = nullptr;
+    ProjectController *mProject = nullptr;
     QLabel *mCoordDd;
     QLabel *mCoordDms;
     QLabel *mCoordMgrs;

@@ -3,10 +3,10 @@
 #include "project/project.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QUndoStack>
 
 #include <memory>
-
-class QUndoStack;
 
 namespace sightline {
 
@@ -47,7 +47,7 @@ private:
     bool report(bool ok);
 
     std::unique_ptr<Project> mProject;
-    QUndoStack *mUndo;
+    QPointer<QUndoStack> mUndo; ///< the window's; may go first when the window closes
     std::int64_t mLastAdded = 0;
     bool mLastOk = true;
 };

@@ -1,4 +1,5 @@
 #include "testmainwindow.h"
+#include "testproject.h"
 
 #include "util/gdalutil.h"
 #include "util/runtimeenvironment.h"
@@ -18,6 +19,10 @@ int main(int argc, char **argv)
     int status = 0;
     {
         TestMainWindow test;
+        status |= QTest::qExec(&test, argc, argv);
+    }
+    {
+        TestProject test;
         status |= QTest::qExec(&test, argc, argv);
     }
     return status;

@@ -1,0 +1,211 @@
+#include "testproject.h"
+
+#include "geo/transform.h"
+#include "layers/layerstack.h"
+#include "layers/sightinglayer.h"
+#include "layers/vectorlayer.h"
+#include "mainwindow.h"
+#include "mapcanvas.h"
+#include "project/project.h"
+#include "projectcontroller.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QMessageBox>
+#include <QTest>
+#include <QTimer>
+
+using namespace sightline;
+
+namespace {
+
+QRectF viewWgs84(const MapCanvas *canvas)
+{
+    const MapSettings s = canvas->mapSettings();
+    return Transform(s.destinationCrs(), Crs::wgs84()).forwardBounds(s.visibleExtent(), 21);
+}
+
+// Answers the next modal message box by pressing the button whose text starts with `text`.
+void answerNextMessageBox(QObject *context, const QString &objectName, const QString &text, bool *seen)
+{
+    QTimer::singleShot(0, context, [objectName, text, seen] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != objectName)
+            return;
+        *seen = true;
+        for (QAbstractButton *b : box->buttons())
+            if (b->text().startsWith(text)) {
+                b->click();
+                return;
+            }
+    });
+}
+
+} // namespace
+
+void TestProject::initTestCase()
+{
+    QVERIFY(mDir.isValid());
+}
+
+void TestProject::init()
+{
+    mWindow = new MainWindow();
+    mWindow->resize(1000, 700);
+    mWindow->show();
+    QVERIFY(QTest::qWaitForWindowExposed(mWindow));
+}
+
+void TestProject::cleanup()
+{
+    delete mWindow;
+    mWindow = nullptr;
+}
+
+bool TestProject::waitForIdle()
+{
+    QTest::qWait(50);
+    return QTest::qWaitFor(
+        [this] {
+            return !mWindow->isLoading() && !mWindow->canvas()->isRendering() &&
+                   !mWindow->projectController()->isRestoring();
+        },
+        10000);
+}
+
+QString TestProject::writePorts(const QString &name)
+{
+    const QString path = mDir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"name":"Rajin port"},"geometry":{"type":"Polygon","coordinates":[[[130.28,42.23],[130.32,42.23],[130.32,42.26],[130.28,42.26],[130.28,42.23]]]}}]})");
+    return path;
+}
+
+void TestProject::newProjectKeepsLayersStyleAndViewAcrossReopening()
+{
+    const QString ports = writePorts(QStringLiteral("ports.geojson"));
+    mWindow->openFiles({ports});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    QVERIFY(waitForIdle());
+    const QString path = mDir.filePath(QStringLiteral("case.gpkg"));
+    QFile::remove(path);
+    ProjectController *project = mWindow->projectController();
+    QVERIFY(project->newProject(path));
+    QVERIFY(Project::isProject(path));
+    QVERIFY(mWindow->windowTitle().startsWith(QStringLiteral("case — Sightline")));
+    // The sightings layer joins, on top.
+    QCOMPARE(mWindow->layers()->count(), 2);
+    QCOMPARE(mWindow->layers()->layers().last()->kind(), Layer::Kind::Sighting);
+
+    // Changes are written as they are made: opacity, a style, the view.
+    auto vector = std::dynamic_pointer_cast<VectorLayer>(mWindow->layers()->layers().first());
+    QVERIFY(vector);
+    VectorStyle style = vector->style();
+    style.symbol.stroke = QColor(250, 0, 200);
+    vector->setStyle(style);
+    mWindow->layers()->notifyStyleChanged(vector->id());
+    mWindow->layers()->setOpacity(vector->id(), 0.4);
+    mWindow->zoomToWgs84(QRectF(QPointF(130.1, 42.1), QPointF(130.5, 42.4)));
+    QVERIFY(waitForIdle());
+    QTest::qWait(600); // the view is saved once it settles
+    const QRectF saved = viewWgs84(mWindow->canvas());
+    {
+        auto reader = Project::open(path, Project::Mode::ReadOnly, nullptr);
+        QVERIFY(reader);
+        QCOMPARE(reader->layers().size(), 1);
+        QCOMPARE(reader->layers().first().opacity, 0.4);
+        QCOMPARE(reader->layers().first().source, ports);
+        QVERIFY(reader->currentView());
+    }
+
+    // Closing clears the map; opening brings it all back.
+    mWindow->findChild<QAction *>(QStringLiteral("actionCloseProject"))->trigger();
+    QCOMPARE(mWindow->layers()->count(), 0);
+    QCOMPARE(mWindow->windowTitle(), QStringLiteral("Sightline"));
+    mWindow->openFiles({path});
+    QVERIFY(waitForIdle());
+    QTRY_COMPARE(mWindow->layers()->count(), 2);
+    auto reopened = std::dynamic_pointer_cast<VectorLayer>(mWindow->layers()->layers().first());
+    QVERIFY(reopened);
+    QCOMPARE(reopened->opacity(), 0.4);
+    QCOMPARE(reopened->style().symbol.stroke, QColor(250, 0, 200));
+    const QRectF view = viewWgs84(mWindow->canvas());
+    QVERIFY2(std::abs(view.center().x() - saved.center().x()) < 0.01 &&
+                 std::abs(view.center().y() - saved.center().y()) < 0.01,
+             qPrintable(QStringLiteral("view centre %1,%2").arg(view.center().x()).arg(view.center().y())));
+    QVERIFY(mWindow->projectController()->recentProjects().contains(QFileInfo(path).absoluteFilePath()));
+}
+
+void TestProject::aProjectInUseOpensReadOnly()
+{
+    const QString path = mDir.filePath(QStringLiteral("shared.gpkg"));
+    QFile::remove(path);
+    auto other = Project::create(path, nullptr); // "another Sightline" holds it
+    QVERIFY(other);
+    Sighting s;
+    s.kind = QStringLiteral("vessel");
+    s.geometry.lonLat = {QPointF(130.3, 42.25)};
+    QVERIFY(other->addSighting(s) > 0);
+    bool asked = false;
+    answerNextMessageBox(this, QStringLiteral("projectInUseDialog"), QStringLiteral("Open Read-Only"),
+                         &asked);
+    QVERIFY(mWindow->openProject(path));
+    QVERIFY(asked);
+    QVERIFY(waitForIdle());
+    QVERIFY(mWindow->projectController()->isReadOnly());
+    QVERIFY2(mWindow->windowTitle().contains(QStringLiteral("[read-only]")),
+             qPrintable(mWindow->windowTitle()));
+    QCOMPARE(mWindow->projectController()->sightingLayer()->sightings().size(), 1);
+    // Nothing is written: the other instance's file keeps its one audit line.
+    mWindow->zoomToWgs84(QRectF(QPointF(130.0, 42.0), QPointF(131.0, 43.0)));
+    QTest::qWait(600);
+    QCOMPARE(other->auditLog().size(), 1);
+    // Declined: nothing opens.
+    mWindow->projectController()->closeProject();
+    answerNextMessageBox(this, QStringLiteral("projectInUseDialog"), QStringLiteral("Cancel"), &asked);
+    QVERIFY(!mWindow->openProject(path));
+    QVERIFY(!mWindow->projectController()->session());
+}
+
+void TestProject::aMovedLayerIsFoundBesideTheProjectOrSkippedAndKept()
+{
+    QDir(mDir.path()).mkpath(QStringLiteral("moved/data"));
+    QDir(mDir.path()).mkpath(QStringLiteral("elsewhere"));
+    const QString ports = writePorts(QStringLiteral("elsewhere/harbours.geojson"));
+    const QString gone = writePorts(QStringLiteral("elsewhere/gone.geojson"));
+    const QString path = mDir.filePath(QStringLiteral("moved/case.gpkg"));
+    QFile::remove(path);
+    {
+        auto project = Project::create(path, nullptr);
+        QVERIFY(project);
+        QVERIFY(project->setLayers({{ports, {}, QStringLiteral("Harbours"), true, 1.0, {}},
+                                    {gone, {}, QStringLiteral("Gone"), true, 1.0, {}}}));
+    }
+    // One file moved beside the project, the other vanished.
+    QVERIFY(QFile::rename(ports, mDir.filePath(QStringLiteral("moved/data/harbours.geojson"))));
+    QVERIFY(QFile::remove(gone));
+    bool asked = false;
+    answerNextMessageBox(this, QStringLiteral("locateLayerDialog"), QStringLiteral("Skip"), &asked);
+    QVERIFY(mWindow->openProject(path));
+    QVERIFY(asked);
+    QVERIFY(waitForIdle());
+    QTRY_COMPARE(mWindow->layers()->count(), 2); // harbours + sightings
+    QCOMPARE(mWindow->layers()->layers().first()->name(), QStringLiteral("Harbours"));
+    QCOMPARE(mWindow->projectController()->unavailableLayers().size(), 1);
+    // The skipped layer stays in the file; the found one is stored at its new place.
+    QTest::qWait(50);
+    auto reader = Project::open(path, Project::Mode::ReadOnly, nullptr);
+    QVERIFY(reader);
+    const QList<ProjectLayer> stored = reader->layers();
+    QCOMPARE(stored.size(), 2);
+    QStringList sources;
+    for (const ProjectLayer &l : stored)
+        sources << l.source;
+    QVERIFY(sources.contains(gone));
+    QVERIFY(sources.contains(mDir.filePath(QStringLiteral("moved/data/harbours.geojson"))));
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTemporaryDir>
+
+namespace sightline {
+class MainWindow;
+}
+
+/// The project file and the sightings, driven through the workbench.
+class TestProject : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void newProjectKeepsLayersStyleAndViewAcrossReopening();
+    void aProjectInUseOpensReadOnly();
+    void aMovedLayerIsFoundBesideTheProjectOrSkippedAndKept();
+
+private:
+    bool waitForIdle();
+    QString writePorts(const QString &name);
+
+    QTemporaryDir mDir;
+    sightline::MainWindow *mWindow = nullptr;
+};

@@ -1,0 +1,406 @@
+#include "projectcontroller.h"
+
+#include "geo/transform.h"
+#include "layers/layerstack.h"
+#include "layers/sightinglayer.h"
+#include "layers/vectorlayer.h"
+#include "mapcanvas.h"
+#include "messagebar.h"
+#include "project/layerstyleio.h"
+#include "project/projectsession.h"
+#include "tracks/trackgeopackage.h"
+#include "util/gdalutil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QUndoStack>
+
+namespace sightline {
+
+namespace {
+constexpr int kMaxRecent = 10;
+const auto kRecentKey = QStringLiteral("recentProjects");
+} // namespace
+
+ProjectController::ProjectController(LayerStack *layers, MapCanvas *canvas, QUndoStack *undo,
+                                     QWidget *dialogParent)
+    : QObject(dialogParent)
+    , mLayers(layers)
+    , mCanvas(canvas)
+    , mUndo(undo)
+    , mDialogParent(dialogParent)
+{
+    // A pan or zoom is saved when the view has settled; layer changes at the next turn of the
+    // event loop, so a burst (a restore, a drag) is one transaction.
+    mViewTimer.setSingleShot(true);
+    mViewTimer.setInterval(400);
+    connect(&mViewTimer, &QTimer::timeout, this, &ProjectController::saveView);
+    mLayersTimer.setSingleShot(true);
+    mLayersTimer.setInterval(0);
+    connect(&mLayersTimer, &QTimer::timeout, this, &ProjectController::saveLayers);
+    connect(mCanvas, &MapCanvas::viewChanged, this, [this] {
+        if (mSession && !mRestoring)
+            mViewTimer.start();
+    });
+    connect(mLayers, &LayerStack::changed, this, [this] {
+        if (mSession && !mRestoring)
+            mLayersTimer.start();
+    });
+    connect(mLayers, &LayerStack::layerAdded, this, [this](const QString &id) {
+        if (mSightingLayer && id != mSightingLayer->id())
+            keepSightingsOnTop();
+    });
+}
+
+ProjectController::~ProjectController() = default;
+
+void ProjectController::flush()
+{
+    if (mLayersTimer.isActive())
+        saveLayers();
+    if (mViewTimer.isActive())
+        saveView();
+}
+
+bool ProjectController::isReadOnly() const
+{
+    return mSession && mSession->project().isReadOnly();
+}
+
+QString ProjectController::title() const
+{
+    if (!mSession)
+        return {};
+    return isReadOnly() ? tr("%1 [read-only]").arg(mSession->project().title()) : mSession->project().title();
+}
+
+void ProjectController::closeProject()
+{
+    if (!mSession)
+        return;
+    release();
+    const auto current = mLayers->layers();
+    for (const auto &layer : current)
+        mLayers->remove(layer->id());
+}
+
+void ProjectController::release()
+{
+    flush();
+    mPending.clear();
+    mUnavailable.clear();
+    mRestoring = false;
+    if (mSightingLayer)
+        mLayers->remove(mSightingLayer->id());
+    mSightingLayer.reset();
+    mSession.reset(); // clears the undo stack: its commands write to this project
+    Q_EMIT projectChanged();
+    Q_EMIT sightingsChanged();
+}
+
+void ProjectController::connectSession()
+{
+    connect(mSession.get(), &ProjectSession::sightingsChanged, this, &ProjectController::refreshSightings);
+    connect(mSession.get(), &ProjectSession::failed, this,
+            [this](const QString &m) { Q_EMIT message(int(MessageBar::Level::Error), m); });
+}
+
+bool ProjectController::startSession(std::unique_ptr<Project> project, bool restoreLayers)
+{
+    mSession = std::make_unique<ProjectSession>(std::move(project), mUndo);
+    connectSession();
+    mSightingLayer =
+        std::make_shared<SightingLayer>(mSession->project().path(), mSession->project().sightings());
+    addToRecent(mSession->project().path());
+    if (restoreLayers)
+        restore();
+    else
+        mLayers->add(mSightingLayer);
+    Q_EMIT projectChanged();
+    Q_EMIT sightingsChanged();
+    return true;
+}
+
+bool ProjectController::newProject(const QString &path)
+{
+    QString error;
+    const QString target =
+        path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".gpkg");
+    if (QFileInfo::exists(target) && !QFile::remove(target)) {
+        Q_EMIT message(int(MessageBar::Level::Error), tr("Could not replace '%1'").arg(target));
+        return false;
+    }
+    auto project = Project::create(target, &error);
+    if (!project) {
+        Q_EMIT message(int(MessageBar::Level::Error), tr("Could not create the project: %1").arg(error));
+        return false;
+    }
+    // Starting a project keeps the layers on screen when there was none; a new one replaces an open one.
+    closeProject();
+    startSession(std::move(project), false);
+    saveLayers();
+    saveView();
+    return true;
+}
+
+bool ProjectController::openProject(const QString &path)
+{
+    QString error;
+    Project::OpenError reason = Project::OpenError::None;
+    auto project = Project::open(path, Project::Mode::ReadWrite, &error, &reason);
+    if (!project && (reason == Project::OpenError::InUse || reason == Project::OpenError::ReadOnlyFile)) {
+        QMessageBox ask(
+            QMessageBox::Question, tr("Project in use"),
+            reason == Project::OpenError::InUse
+                ? tr("%1 is open in another Sightline.\n\nOpen it read-only? You will see its "
+                     "sightings and layers but cannot change them.")
+                      .arg(QFileInfo(path).fileName())
+                : tr("%1 cannot be written.\n\nOpen it read-only?").arg(QFileInfo(path).fileName()),
+            QMessageBox::Yes | QMessageBox::Cancel, mDialogParent);
+        ask.setObjectName(QStringLiteral("projectInUseDialog"));
+        ask.button(QMessageBox::Yes)->setText(tr("Open Read-Only"));
+        if (ask.exec() != QMessageBox::Yes)
+            return false;
+        project = Project::open(path, Project::Mode::ReadOnly, &error, &reason);
+    }
+    if (!project) {
+        Q_EMIT message(int(MessageBar::Level::Error), tr("Could not open the project: %1").arg(error));
+        return false;
+    }
+    // Replace what is on screen, as opening a project in QGIS does.
+    release();
+    const auto current = mLayers->layers();
+    for (const auto &layer : current)
+        mLayers->remove(layer->id());
+    mUndo->clear();
+    return startSession(std::move(project), true);
+}
+
+bool ProjectController::saveProjectAs(const QString &path)
+{
+    if (!mSession)
+        return false;
+    const QString target =
+        path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".gpkg");
+    if (QFileInfo(target).absoluteFilePath() == mSession->project().path())
+        return true;
+    saveLayers();
+    saveView();
+    const QString from = mSession->project().path();
+    // Every change is already committed: the file is whole, and copying it copies the project.
+    if ((QFileInfo::exists(target) && !QFile::remove(target)) || !QFile::copy(from, target)) {
+        Q_EMIT message(int(MessageBar::Level::Error), tr("Could not write '%1'").arg(target));
+        return false;
+    }
+    QFile(target).setPermissions(QFile(target).permissions() | QFileDevice::WriteOwner);
+    QString error;
+    auto project = Project::open(target, Project::Mode::ReadWrite, &error);
+    if (!project) {
+        Q_EMIT message(int(MessageBar::Level::Error), tr("Could not open the copy: %1").arg(error));
+        return false;
+    }
+    // The old project closes (its lock and undo history with it); the layers on screen stay.
+    mSession.reset();
+    mSession = std::make_unique<ProjectSession>(std::move(project), mUndo);
+    connectSession();
+    mSightingLayer->setSightings(mSession->project().sightings());
+    saveLayers(); // paths relative to the new place
+    addToRecent(target);
+    Q_EMIT projectChanged();
+    return true;
+}
+
+bool ProjectController::requireWritableProject()
+{
+    if (mSession && !isReadOnly())
+        return true;
+    if (isReadOnly()) {
+        Q_EMIT message(int(MessageBar::Level::Warning),
+                       tr("%1 is open read-only: sightings cannot be added or changed.").arg(title()));
+        return false;
+    }
+    QMessageBox ask(QMessageBox::Question, tr("Sightings need a project"),
+                    tr("Sightings are kept in a project file, saved as you work.\n\nCreate a project now?"),
+                    QMessageBox::Yes | QMessageBox::Cancel, mDialogParent);
+    ask.setObjectName(QStringLiteral("needProjectDialog"));
+    ask.button(QMessageBox::Yes)->setText(tr("New Project…"));
+    if (ask.exec() != QMessageBox::Yes)
+        return false;
+    const QString path = QFileDialog::getSaveFileName(mDialogParent, tr("New Project"), QString(),
+                                                      tr("Sightline project (*.gpkg)"));
+    return !path.isEmpty() && newProject(path);
+}
+
+bool ProjectController::locate(ProjectLayer &entry)
+{
+    if (!isLocalPath(entry.source) || QFileInfo::exists(entry.source))
+        return true;
+    // Moved with the project: look beside it first.
+    const QString name = QFileInfo(entry.source).fileName();
+    const QDir here = QFileInfo(mSession->project().path()).dir();
+    for (const QString &candidate : {here.filePath(name), here.filePath(QStringLiteral("data/") + name)}) {
+        if (QFileInfo::exists(candidate)) {
+            entry.source = candidate;
+            return true;
+        }
+    }
+    QMessageBox ask(
+        QMessageBox::Warning, tr("Layer not found"),
+        tr("The project's layer \"%1\" was at\n%2\nwhich is no longer there.").arg(entry.name, entry.source),
+        QMessageBox::Open | QMessageBox::Ignore, mDialogParent);
+    ask.setObjectName(QStringLiteral("locateLayerDialog"));
+    ask.button(QMessageBox::Open)->setText(tr("Locate…"));
+    ask.button(QMessageBox::Ignore)->setText(tr("Skip"));
+    if (ask.exec() != QMessageBox::Open)
+        return false;
+    const QString found = QFileDialog::getOpenFileName(mDialogParent, tr("Locate %1").arg(name), here.path(),
+                                                       tr("%1 (%1);;All files (*)").arg(name));
+    if (found.isEmpty())
+        return false;
+    entry.source = found;
+    return true;
+}
+
+void ProjectController::restore()
+{
+    Project &project = mSession->project();
+    QList<ProjectLayer> entries = project.layers();
+    // Tracks imported into the project file itself are one of its layers.
+    const bool listed = std::any_of(entries.begin(), entries.end(),
+                                    [&](const ProjectLayer &e) { return e.source == project.path(); });
+    if (!listed && TrackGeoPackage::hasTracks(project.path()))
+        entries.append({project.path(), {}, tr("AIS tracks"), true, 1.0, {}});
+    mRestoring = true;
+    mPending.clear();
+    mUnavailable.clear();
+    QStringList sources;
+    QHash<QString, QStringList> chosen;
+    for (ProjectLayer entry : entries) {
+        if (!locate(entry)) {
+            mUnavailable << entry;
+            continue;
+        }
+        mPending << entry;
+        if (!sources.contains(entry.source))
+            sources << entry.source;
+        if (!entry.layerName.isEmpty())
+            chosen[entry.source] << entry.layerName;
+    }
+    if (!mUnavailable.isEmpty())
+        Q_EMIT message(int(MessageBar::Level::Warning),
+                       tr("%n layer(s) of the project were skipped; they stay in the project.", nullptr,
+                          int(mUnavailable.size())));
+    if (!sources.isEmpty())
+        Q_EMIT openRequested(sources, chosen);
+    finishRestoreIfDone();
+}
+
+void ProjectController::layerOpened(const std::shared_ptr<Layer> &layer, const QString &source)
+{
+    if (!mRestoring || !layer)
+        return;
+    const auto vector = std::dynamic_pointer_cast<VectorLayer>(layer);
+    const QString layerName = vector ? vector->data().layerName() : QString();
+    for (int i = 0; i < mPending.size(); ++i) {
+        const ProjectLayer &e = mPending[i];
+        if (e.source == source && (e.layerName.isEmpty() || e.layerName == layerName)) {
+            applyProjectLayer(*layer, e);
+            mLayers->notifyStyleChanged(layer->id());
+            mPending.removeAt(i);
+            break;
+        }
+    }
+    finishRestoreIfDone();
+}
+
+void ProjectController::layerFailed(const QString &source)
+{
+    if (!mRestoring)
+        return;
+    for (int i = mPending.size() - 1; i >= 0; --i)
+        if (mPending[i].source == source)
+            mUnavailable << mPending.takeAt(i);
+    Q_EMIT message(int(MessageBar::Level::Warning),
+                   tr("A layer of the project could not be opened (%1); it stays in the project.")
+                       .arg(describeSource(source)));
+    finishRestoreIfDone();
+}
+
+void ProjectController::finishRestoreIfDone()
+{
+    if (!mRestoring || !mPending.isEmpty())
+        return;
+    mRestoring = false;
+    mLayers->add(mSightingLayer);
+    if (const auto view = mSession->project().currentView())
+        mCanvas->zoomToWgs84(*view);
+    else if (mLayers->count() > 0)
+        mCanvas->zoomToFullExtent();
+    // Paths found elsewhere are written back.
+    saveLayers();
+}
+
+void ProjectController::saveLayers()
+{
+    mLayersTimer.stop();
+    if (!mSession || isReadOnly() || mRestoring)
+        return;
+    QList<ProjectLayer> entries = mUnavailable;
+    for (const auto &layer : mLayers->layers()) {
+        if (layer == mSightingLayer || layer->source().startsWith(QLatin1Char('<')))
+            continue;
+        entries << projectLayerFor(*layer);
+    }
+    if (!mSession->project().setLayers(entries))
+        Q_EMIT message(int(MessageBar::Level::Error), mSession->project().lastError());
+}
+
+void ProjectController::saveView()
+{
+    mViewTimer.stop();
+    if (!mSession || isReadOnly() || mRestoring)
+        return;
+    const MapSettings s = mCanvas->mapSettings();
+    if (!s.isValid())
+        return;
+    const QRectF box = Transform(s.destinationCrs(), Crs::wgs84()).forwardBounds(s.visibleExtent(), 21);
+    if (!mSession->project().setCurrentView(box))
+        Q_EMIT message(int(MessageBar::Level::Error), mSession->project().lastError());
+}
+
+void ProjectController::refreshSightings()
+{
+    if (!mSession || !mSightingLayer)
+        return;
+    mSightingLayer->setSightings(mSession->project().sightings());
+    mLayers->notifyStyleChanged(mSightingLayer->id());
+    Q_EMIT sightingsChanged();
+}
+
+void ProjectController::keepSightingsOnTop()
+{
+    const int at = mLayers->indexOf(mSightingLayer->id());
+    if (at >= 0 && at != mLayers->count() - 1)
+        mLayers->move(at, mLayers->count() - 1);
+}
+
+QStringList ProjectController::recentProjects() const
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void ProjectController::addToRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(kRecentKey, recent.mid(0, kMaxRecent));
+}
+
+} // namespace sightline

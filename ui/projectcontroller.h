@@ -1,0 +1,101 @@
+#pragma once
+
+#include "project/project.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+
+class QUndoStack;
+class QWidget;
+
+namespace sightline {
+
+class Layer;
+class LayerStack;
+class MapCanvas;
+class ProjectSession;
+class SightingLayer;
+
+/// The project's life in the workbench: new, open (read-only when another
+/// instance has it), save as, close; restoring its layers and view, and
+/// writing back every change to the layer list and the view as it happens.
+/// Keeps the sightings layer on top of the others.
+class ProjectController : public QObject
+{
+    Q_OBJECT
+public:
+    ProjectController(LayerStack *layers, MapCanvas *canvas, QUndoStack *undo, QWidget *dialogParent);
+    ~ProjectController() override;
+
+    /// Null when no project is open.
+    ProjectSession *session() const { return mSession.get(); }
+    std::shared_ptr<SightingLayer> sightingLayer() const { return mSightingLayer; }
+    bool isReadOnly() const;
+    /// "case" or "case [read-only]"; empty without a project.
+    QString title() const;
+
+    /// Creates a project at `path`; the layers and view on screen become its own.
+    bool newProject(const QString &path);
+    /// Opens a project, replacing what is on screen. When another Sightline has it,
+    /// offers read-only. False (with a message) when it is not a project.
+    bool openProject(const QString &path);
+    /// Copies the project to `path` and continues there, layer paths made relative to it.
+    bool saveProjectAs(const QString &path);
+    /// Writes the layer list and view now if a change is waiting (the window calls it before it goes).
+    void flush();
+    /// Closes the project and clears the map.
+    void closeProject();
+    /// Asks to create a project when none is open (sightings live in one); true when one is open and
+    /// writable.
+    bool requireWritableProject();
+
+    /// The window reports each layer it opened (or failed to open) while a project is restored.
+    void layerOpened(const std::shared_ptr<Layer> &layer, const QString &source);
+    void layerFailed(const QString &source);
+    bool isRestoring() const { return mRestoring; }
+    /// Project entries that could not be opened; they stay in the project.
+    const QList<ProjectLayer> &unavailableLayers() const { return mUnavailable; }
+
+    QStringList recentProjects() const;
+
+Q_SIGNALS:
+    /// Opened, closed, saved under another name: the title and menus follow.
+    void projectChanged();
+    /// The window opens these as layers, in order (vector sources' chosen layers in `layers`).
+    void openRequested(const QStringList &sources, const QHash<QString, QStringList> &layers);
+    void message(int level, const QString &text);
+    /// The project's sightings changed (an edit, undo, redo, or another project).
+    void sightingsChanged();
+
+private:
+    bool startSession(std::unique_ptr<Project> project, bool restore);
+    void connectSession();
+    /// Writes what is pending and lets go of the project; the layers stay on screen.
+    void release();
+    void restore();
+    void finishRestoreIfDone();
+    void saveLayers();
+    void saveView();
+    void refreshSightings();
+    void keepSightingsOnTop();
+    bool locate(ProjectLayer &entry);
+    void addToRecent(const QString &path);
+
+    LayerStack *mLayers;
+    MapCanvas *mCanvas;
+    QUndoStack *mUndo;
+    QWidget *mDialogParent;
+    std::unique_ptr<ProjectSession> mSession;
+    std::shared_ptr<SightingLayer> mSightingLayer;
+    QList<ProjectLayer> mPending;
+    QList<ProjectLayer> mUnavailable;
+    bool mRestoring = false;
+    QTimer mViewTimer;
+    QTimer mLayersTimer;
+};
+
+} // namespace sightline
