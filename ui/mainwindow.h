@@ -35,6 +35,8 @@ class DrawTool;
 class StylePanel;
 class VertexTool;
 class ProjectController;
+class PointPickTool;
+struct SightingGeometry;
 
 /// The workbench window: map canvas in the middle, layers on the left,
 /// coordinates and scale below. Owns the layer stack it shows.
@@ -107,6 +109,9 @@ private:
     void buildOverviews(const QString &id);
     void addToRecent(const QString &source);
     void createProjectActions(QMenu *file);
+    void createSightingActions(QActionGroup *tools);
+    /// Opens the sighting form for a new sighting at `geometry` (prefilled from the imagery under it).
+    void newSighting(const SightingGeometry &geometry);
     void updateTitle();
     void updateRecentProjectsMenu();
     void updateRecentMenu();
@@ -138,6 +143,8 @@ private:
     QMenu *mRecentMenu = nullptr;
     QMenu *mRecentProjectsMenu = nullptr;
     ProjectController *mProject = nullptr;
+    std::unique_ptr<PointPickTool> mPointTool;
+    std::unique_ptr<DrawTool> mSightingShapeTool;
     QLabel *mCoordDd;
     QLabel *mCoordDms;
     QLabel *mCoordMgrs;

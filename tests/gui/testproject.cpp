@@ -1,5 +1,6 @@
 #include "testproject.h"
 
+#include "fixtures.h"
 #include "geo/transform.h"
 #include "layers/layerstack.h"
 #include "layers/sightinglayer.h"
@@ -7,15 +8,24 @@
 #include "mainwindow.h"
 #include "mapcanvas.h"
 #include "project/project.h"
+#include "project/projectsession.h"
 #include "projectcontroller.h"
+#include "sightingdialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 using namespace sightline;
 
@@ -208,4 +218,66 @@ void TestProject::aMovedLayerIsFoundBesideTheProjectOrSkippedAndKept()
         sources << l.source;
     QVERIFY(sources.contains(gone));
     QVERIFY(sources.contains(mDir.filePath(QStringLiteral("moved/data/harbours.geojson"))));
+}
+
+void TestProject::placesAPointSightingThroughTheFormAndUndoes()
+{
+    // A Landsat-named image under the click: the form is prefilled from it.
+    const QString image =
+        test::makeGeoTiff(mDir.filePath(QStringLiteral("LC08_L1TP_114031_20231005_20231010_02_T1.tif")), 4326,
+                          400, 300, {130.0, 0.002, 0, 42.5, 0, -0.002}, QColor(40, 70, 90));
+    QVERIFY(!image.isEmpty());
+    const QString path = mDir.filePath(QStringLiteral("sightings.gpkg"));
+    QFile::remove(path);
+    mWindow->openFiles({image});
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    QVERIFY(mWindow->projectController()->newProject(path));
+    mWindow->zoomToWgs84(QRectF(QPointF(130.2, 42.15), QPointF(130.4, 42.35)));
+    QVERIFY(waitForIdle());
+
+    QString prefilledSource, prefilledTime;
+    QTimer::singleShot(0, this, [&] {
+        auto *form = qobject_cast<SightingDialog *>(QApplication::activeModalWidget());
+        if (!form)
+            return;
+        prefilledSource = form->imagerySource()->text();
+        prefilledTime = form->observedAt()->dateTime().toString(Qt::ISODate);
+        form->kind()->setCurrentIndex(form->kind()->findData(QStringLiteral("vessel")));
+        QTest::keyClicks(form->notes(), QStringLiteral("Angara alongside the north quay"));
+        form->reliability()->setCurrentIndex(1); // B
+        form->credibility()->setCurrentIndex(1); // 2
+        QTest::keyClicks(form->tags(), QStringLiteral("Rajin, dark"));
+        QTest::mouseClick(form->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save),
+                          Qt::LeftButton);
+    });
+    mWindow->findChild<QAction *>(QStringLiteral("actionAddPointSighting"))->trigger();
+    MapCanvas *canvas = mWindow->canvas();
+    const QPoint at =
+        canvas->toWidget(Transform(Crs::wgs84(), canvas->crs()).forward(QPointF(130.30, 42.245))).toPoint();
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, at);
+    QCOMPARE(prefilledSource, QStringLiteral("LC08_L1TP_114031_20231005_20231010_02_T1"));
+    QVERIFY2(prefilledTime.startsWith(QStringLiteral("2023-10-05")), qPrintable(prefilledTime));
+
+    ProjectSession *session = mWindow->projectController()->session();
+    QVERIFY(session);
+    QList<Sighting> stored = session->project().sightings();
+    QCOMPARE(stored.size(), 1);
+    const Sighting s = stored.first();
+    QCOMPARE(s.kind, QStringLiteral("vessel"));
+    QCOMPARE(s.notes, QStringLiteral("Angara alongside the north quay"));
+    QCOMPARE(s.grading(), QStringLiteral("B2"));
+    QCOMPARE(s.tags, (QStringList{QStringLiteral("Rajin"), QStringLiteral("dark")}));
+    QCOMPARE(s.imageryProvider, QStringLiteral("USGS Landsat 8"));
+    QVERIFY(std::abs(s.geometry.lonLat.first().x() - 130.30) < 0.002);
+    QVERIFY(std::abs(s.geometry.lonLat.first().y() - 42.245) < 0.002);
+    QCOMPARE(mWindow->projectController()->sightingLayer()->sightings().size(), 1);
+
+    // Undo removes it from the map and the file; redo puts the same one back.
+    mWindow->findChild<QAction *>(QStringLiteral("actionUndo"))->trigger();
+    QCOMPARE(session->project().sightings().size(), 0);
+    QCOMPARE(mWindow->projectController()->sightingLayer()->sightings().size(), 0);
+    mWindow->findChild<QAction *>(QStringLiteral("actionRedo"))->trigger();
+    stored = session->project().sightings();
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().id, s.id);
 }

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void newProjectKeepsLayersStyleAndViewAcrossReopening();
     void aProjectInUseOpensReadOnly();
     void aMovedLayerIsFoundBesideTheProjectOrSkippedAndKept();
+    void placesAPointSightingThroughTheFormAndUndoes();
 
 private:
     bool waitForIdle();
