@@ -3,6 +3,7 @@
 #include "ais/aislog.h"
 #include "ais/aisstreamwriter.h"
 #include "layers/aistracklayer.h"
+#include "project/project.h"
 #include "tracks/gpximport.h"
 #include "tracks/trackgeopackage.h"
 #include "tracks/trackstore.h"
@@ -138,6 +139,10 @@ int importCommand(const QStringList &args)
             status = 2;
             continue;
         }
+        // The file is a project from its first import on, so the workbench opens it as one.
+        if (QString schemaError;
+            !Project::isProject(project) && !Project::ensureSchema(project, &schemaError))
+            err << "sightline ais import: " << schemaError << "\n";
         if (written.alreadyImported)
             out << project << ": " << file << " was imported before (same SHA-256); nothing added\n";
         else

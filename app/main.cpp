@@ -20,8 +20,10 @@ namespace {
 constexpr auto kHelp =
     "Sightline – geospatial analysis workbench\n\n"
     "usage:\n"
-    "  sightline [FILE...] [--extent W,S,E,N]   open the workbench (optionally framed)\n"
-    "  sightline render FILE... [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] -o OUT.png\n"
+    "  sightline [PROJECT.gpkg | --project P.gpkg] [FILE...] [--extent W,S,E,N]\n"
+    "                                          open the workbench (optionally on a project, framed)\n"
+    "  sightline render (FILE... | --project P.gpkg) [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] -o "
+    "OUT.png\n"
     "  sightline ais decode FILE... [--format jsonl|csv]\n"
     "  sightline ais import FILE... --project P.gpkg [--time-fallback base-station]\n"
     "  sightline --version\n\n"
@@ -82,6 +84,7 @@ int main(int argc, char **argv)
     sightline::ensureGdalInitialised();
 
     QStringList files;
+    QString project;
     QRectF frame;
     const QStringList args = app.arguments().mid(1);
     for (int i = 0; i < args.size(); ++i) {
@@ -92,6 +95,8 @@ int main(int argc, char **argv)
                 QTextStream(stderr) << "sightline: " << error << "\n";
                 return 2;
             }
+        } else if (args[i] == QLatin1String("--project") && i + 1 < args.size()) {
+            project = args[++i];
         } else {
             files << args[i];
         }
@@ -100,6 +105,9 @@ int main(int argc, char **argv)
     {
         sightline::MainWindow window;
         window.show();
+        // A project given by name opens as one even when it holds only `ais import`ed tracks so far.
+        if (!project.isEmpty() && !window.openProject(project))
+            QTextStream(stderr) << "sightline: could not open the project " << project << "\n";
         window.openFiles(files);
         if (!frame.isNull())
             window.zoomToWgs84(frame);

@@ -3,9 +3,13 @@
 #include "commandlineparsing.h"
 #include "geo/crs.h"
 #include "layers/layerstack.h"
+#include "project/project.h"
+#include "project/projectlayers.h"
 #include "render/maprenderer.h"
 
 #include <QImageWriter>
+
+#include <optional>
 #include <QTextStream>
 
 namespace sightline {
@@ -19,7 +23,10 @@ QTextStream &err()
 }
 
 constexpr auto kUsage =
-    "usage: sightline render FILE... [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] -o OUT.png\n"
+    "usage: sightline render (FILE... | --project P.gpkg [FILE...]) [--extent W,S,E,N] [--crs EPSG:N] "
+    "[--size WxH] "
+    "-o OUT.png\n"
+    "  --project a project: its layers as saved, its sightings on top, framed on its saved view\n"
     "  --extent  WGS84 degrees; grows around its centre to the image's shape "
     "(default: all layers)\n"
     "  --crs     map CRS (default EPSG:3857)\n"
@@ -30,7 +37,8 @@ constexpr auto kUsage =
 int runRenderCommand(const QStringList &args)
 {
     QStringList files;
-    QString extentText, crsText = QStringLiteral("EPSG:3857"), sizeText = QStringLiteral("1280x800"), output;
+    QString projectPath, extentText, crsText = QStringLiteral("EPSG:3857"),
+                                     sizeText = QStringLiteral("1280x800"), output;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         auto value = [&](QString *target) {
@@ -41,7 +49,10 @@ int runRenderCommand(const QStringList &args)
             *target = args[++i];
             return true;
         };
-        if (a == QLatin1String("--extent")) {
+        if (a == QLatin1String("--project")) {
+            if (!value(&projectPath))
+                return 2;
+        } else if (a == QLatin1String("--extent")) {
             if (!value(&extentText))
                 return 2;
         } else if (a == QLatin1String("--crs")) {
@@ -63,8 +74,9 @@ int runRenderCommand(const QStringList &args)
             files << a;
         }
     }
-    if (files.isEmpty() || output.isEmpty()) {
-        err() << "sightline render: " << (files.isEmpty() ? "no input files" : "no output (-o OUT.png)")
+    if ((files.isEmpty() && projectPath.isEmpty()) || output.isEmpty()) {
+        err() << "sightline render: "
+              << (files.isEmpty() && projectPath.isEmpty() ? "no input files" : "no output (-o OUT.png)")
               << "\n"
               << kUsage;
         return 2;
@@ -83,6 +95,23 @@ int runRenderCommand(const QStringList &args)
     }
 
     LayerStack stack;
+    std::optional<QRectF> projectView;
+    bool layerMissing = false;
+    if (!projectPath.isEmpty()) {
+        // Read-only: a render never writes the project, and works while the workbench has it open.
+        const auto project = Project::open(projectPath, Project::Mode::ReadOnly, &error);
+        if (!project) {
+            err() << "sightline render: --project: " << error << "\n";
+            return 2;
+        }
+        QStringList problems;
+        for (const auto &layer : openProjectLayers(*project, &problems))
+            stack.add(layer);
+        for (const QString &p : std::as_const(problems))
+            err() << "sightline render: " << p << "\n";
+        layerMissing = !problems.isEmpty();
+        projectView = project->currentView();
+    }
     for (const QString &file : std::as_const(files)) {
         const auto layers = openLayers(file, &error);
         if (layers.isEmpty()) {
@@ -101,7 +130,7 @@ int runRenderCommand(const QStringList &args)
             return 2;
         }
     } else {
-        box = stack.fullExtentWgs84();
+        box = projectView ? *projectView : stack.fullExtentWgs84();
     }
     MapSettings settings = MapSettings::fromWgs84Extent(box, size, crs);
     if (!settings.isValid()) {
@@ -120,7 +149,7 @@ int runRenderCommand(const QStringList &args)
     for (const RenderError &e : std::as_const(errors))
         err() << "sightline render: layer '" << e.layerName << "': " << e.message << "\n";
     QTextStream(stdout) << output << "\n";
-    return errors.isEmpty() ? 0 : 1;
+    return errors.isEmpty() && !layerMissing ? 0 : 1;
 }
 
 } // namespace sightline

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "project/project.h"
+
 #include "tracks/trackgeopackage.h"
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
@@ -41,6 +43,8 @@ TEST_CASE("ais import writes positions and vessels into a project GeoPackage, on
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.contains(QStringLiteral("+39118 positions, 8 vessels")));
     CHECK(r.out.contains(QStringLiteral("+10 positions")));
+    // It is a project now: the workbench and render --project open it as one, tracks as a layer.
+    CHECK(Project::isProject(project));
     CHECK(r.err.contains(QStringLiteral("positions kept")));
 
     // Read back: the same positions, and the vessels with their names and flags.

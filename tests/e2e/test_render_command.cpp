@@ -2,6 +2,8 @@
 
 #include "fixtures.h"
 #include "geo/transform.h"
+#include "layers/sightinglayer.h"
+#include "project/project.h"
 #include "render/mapsettings.h"
 
 #include <QFile>
@@ -159,6 +161,62 @@ TEST_CASE("render draws vector layers over imagery: port polygons and rail lines
                                   dir.filePath(QStringLiteral("x.png"))});
     CHECK(bad.exitCode != 0);
     CHECK(bad.err.contains(broken));
+}
+
+TEST_CASE("render --project draws the project's layers and sightings on its saved view", "[e2e][project]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("case.gpkg"));
+    const QRectF view(QPointF(130.2, 42.18), QPointF(130.4, 42.3));
+    {
+        auto project = Project::create(path, nullptr);
+        REQUIRE(project);
+        REQUIRE(project->setLayers({{kDemo + QStringLiteral("/basemap_fareast_landsea.tif"),
+                                     {},
+                                     QStringLiteral("Base"),
+                                     true,
+                                     1.0,
+                                     {}},
+                                    {dir.filePath(QStringLiteral("moved.geojson")),
+                                     {},
+                                     QStringLiteral("Moved away"),
+                                     true,
+                                     1.0,
+                                     {}}}));
+        REQUIRE(project->setCurrentView(view));
+        Sighting s;
+        s.kind = QStringLiteral("vessel");
+        s.geometry.lonLat = {QPointF(130.30, 42.245)};
+        REQUIRE(project->addSighting(s) > 0);
+    } // the workbench may hold it: render opens it read-only anyway
+    const QString out = dir.filePath(QStringLiteral("project.png"));
+    const Run r =
+        runSightline({QStringLiteral("render"), QStringLiteral("--project"), path, QStringLiteral("--size"),
+                      QStringLiteral("600x400"), QStringLiteral("-o"), out});
+    INFO(r.err.toStdString());
+    // The missing layer is named and makes the exit 1; the rest is drawn.
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.contains(QStringLiteral("Moved away")));
+    const QImage image(out);
+    REQUIRE(image.size() == QSize(600, 400));
+    const MapSettings s = MapSettings::fromWgs84Extent(view, QSize(600, 400));
+    const QPointF want = expectedPixel(s, QPointF(130.30, 42.245));
+    const QPointF got = centroidOfColor(image.copy(QRect((want - QPointF(10, 10)).toPoint(), QSize(20, 20))),
+                                        sightingColour(QStringLiteral("vessel")), 30);
+    CAPTURE(want, got);
+    REQUIRE(got.x() >= 0);
+    CHECK(std::abs(got.x() - 10) <= 1.5);
+    CHECK(std::abs(got.y() - 10) <= 1.5);
+    // Land from the basemap is under it.
+    CHECK(centroidOfColor(image, QColor(239, 234, 220), 6).x() > 0);
+
+    // A GeoPackage that is not a project is refused, named.
+    const Run notProject =
+        runSightline({QStringLiteral("render"), QStringLiteral("--project"),
+                      kDemo + QStringLiteral("/imagery/RGB.byte_landsat7_webmercator.mbtiles"),
+                      QStringLiteral("-o"), out});
+    CHECK(notProject.exitCode == 2);
+    CHECK(notProject.err.contains(QStringLiteral("--project")));
 }
 
 TEST_CASE("render reports bad input clearly and exits non-zero", "[e2e][bad-input]")

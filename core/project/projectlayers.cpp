@@ -1,0 +1,36 @@
+#include "project/projectlayers.h"
+
+#include "layers/layerstack.h"
+#include "layers/sightinglayer.h"
+#include "layers/vectorlayer.h"
+#include "project/layerstyleio.h"
+#include "project/project.h"
+#include "tracks/trackgeopackage.h"
+
+namespace sightline {
+
+QList<std::shared_ptr<Layer>> openProjectLayers(const Project &project, QStringList *problems)
+{
+    QList<ProjectLayer> entries = project.layers();
+    const bool listed = std::any_of(entries.begin(), entries.end(),
+                                    [&](const ProjectLayer &e) { return e.source == project.path(); });
+    if (!listed && TrackGeoPackage::hasTracks(project.path()))
+        entries.append({project.path(), {}, QStringLiteral("AIS tracks"), true, 1.0, {}});
+    QList<std::shared_ptr<Layer>> out;
+    for (const ProjectLayer &entry : std::as_const(entries)) {
+        QString error;
+        const auto layers = openLayers(
+            entry.source, &error, entry.layerName.isEmpty() ? QStringList{} : QStringList{entry.layerName});
+        if (layers.isEmpty()) {
+            if (problems)
+                *problems << QStringLiteral("layer '%1': %2").arg(entry.name, error);
+            continue;
+        }
+        applyProjectLayer(*layers.first(), entry);
+        out << layers.first();
+    }
+    out << std::make_shared<SightingLayer>(project.path(), project.sightings());
+    return out;
+}
+
+} // namespace sightline
