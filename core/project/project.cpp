@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QLockFile>
 
+#include <functional>
+
 namespace sightline {
 
 namespace {
@@ -92,6 +94,19 @@ bool createSchema(GDALDataset *ds)
                         {"table_name", OFTString},
                         {"feature_id", OFTInteger64},
                         {"details", OFTString}});
+}
+
+// Rewriting a list (layers, views) empties its table first.
+bool clearTable(OGRLayer *table)
+{
+    std::vector<GIntBig> fids;
+    table->ResetReading();
+    for (auto &f : *table)
+        fids.push_back(f->GetFID());
+    for (GIntBig fid : fids)
+        if (table->DeleteFeature(fid) != OGRERR_NONE)
+            return false;
+    return true;
 }
 
 std::unique_ptr<OGRGeometry> toOgr(const SightingGeometry &g)
@@ -400,26 +415,20 @@ bool Project::fail(const QString &message)
     return false;
 }
 
-bool Project::begin()
+bool Project::inTransaction(const QString &failure, const std::function<bool()> &work)
 {
     if (mReadOnly)
         return fail(QStringLiteral("opened read-only"));
     if (mDs->StartTransaction() != OGRERR_NONE)
         return fail(QStringLiteral("cannot start a transaction"));
-    return true;
-}
-
-bool Project::commit()
-{
+    if (!work()) {
+        mDs->RollbackTransaction();
+        return fail(failure);
+    }
     GdalErrorCapture capture;
     if (mDs->CommitTransaction() != OGRERR_NONE)
         return fail(capture.message(QStringLiteral("cannot commit")));
     return true;
-}
-
-void Project::rollback()
-{
-    mDs->RollbackTransaction();
 }
 
 bool Project::audit(const QString &action, const QString &table, std::int64_t id, const QString &details)
@@ -511,37 +520,26 @@ bool Project::setLayers(const QList<ProjectLayer> &layers)
 {
     if (layers == this->layers())
         return true;
-    if (!begin())
-        return false;
-    OGRLayer *table = mDs->GetLayerByName(kLayers);
-    std::vector<GIntBig> old;
-    table->ResetReading();
-    for (auto &f : *table)
-        old.push_back(f->GetFID());
-    bool ok = true;
-    for (GIntBig fid : old)
-        ok = ok && table->DeleteFeature(fid) == OGRERR_NONE;
-    QJsonArray summary;
-    for (int i = 0; ok && i < layers.size(); ++i) {
-        const ProjectLayer &l = layers[i];
-        OGRFeature f(table->GetLayerDefn());
-        f.SetField("position", i);
-        f.SetField("source", storeSource(l.source).toUtf8().constData());
-        f.SetField("layer_name", l.layerName.toUtf8().constData());
-        f.SetField("name", l.name.toUtf8().constData());
-        f.SetField("visible", l.visible ? 1 : 0);
-        f.SetField("opacity", l.opacity);
-        f.SetField("style", QJsonDocument(l.style).toJson(QJsonDocument::Compact).constData());
-        ok = table->CreateFeature(&f) == OGRERR_NONE;
-        summary.append(l.name);
-    }
-    ok = ok && audit(QStringLiteral("edit"), QString::fromLatin1(kLayers), 0,
-                     QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact)));
-    if (!ok) {
-        rollback();
-        return fail(QStringLiteral("cannot write the layer list"));
-    }
-    return commit();
+    return inTransaction(QStringLiteral("cannot write the layer list"), [&] {
+        OGRLayer *table = mDs->GetLayerByName(kLayers);
+        bool ok = clearTable(table);
+        QJsonArray summary;
+        for (int i = 0; ok && i < layers.size(); ++i) {
+            const ProjectLayer &l = layers[i];
+            OGRFeature f(table->GetLayerDefn());
+            f.SetField("position", i);
+            f.SetField("source", storeSource(l.source).toUtf8().constData());
+            f.SetField("layer_name", l.layerName.toUtf8().constData());
+            f.SetField("name", l.name.toUtf8().constData());
+            f.SetField("visible", l.visible ? 1 : 0);
+            f.SetField("opacity", l.opacity);
+            f.SetField("style", QJsonDocument(l.style).toJson(QJsonDocument::Compact).constData());
+            ok = table->CreateFeature(&f) == OGRERR_NONE;
+            summary.append(l.name);
+        }
+        return ok && audit(QStringLiteral("edit"), QString::fromLatin1(kLayers), 0,
+                           QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact)));
+    });
 }
 
 std::optional<QRectF> Project::currentView() const
@@ -568,13 +566,8 @@ bool Project::setCurrentView(const QRectF &e)
                               .arg(e.bottom(), 0, 'f', 7);
     if (value == property("current_view"))
         return true;
-    if (!begin())
-        return false;
-    if (!writeProperty("current_view", value)) {
-        rollback();
-        return fail(QStringLiteral("cannot save the view"));
-    }
-    return commit();
+    return inTransaction(QStringLiteral("cannot save the view"),
+                         [&] { return writeProperty("current_view", value); });
 }
 
 QList<SavedView> Project::views() const
@@ -597,35 +590,24 @@ QList<SavedView> Project::views() const
 
 bool Project::setViews(const QList<SavedView> &views)
 {
-    if (!begin())
-        return false;
-    OGRLayer *table = mDs->GetLayerByName(kViews);
-    std::vector<GIntBig> old;
-    table->ResetReading();
-    for (auto &f : *table)
-        old.push_back(f->GetFID());
-    bool ok = true;
-    for (GIntBig fid : old)
-        ok = ok && table->DeleteFeature(fid) == OGRERR_NONE;
-    QJsonArray names;
-    for (const SavedView &v : views) {
-        OGRFeature f(table->GetLayerDefn());
-        f.SetField("name", v.name.toUtf8().constData());
-        f.SetField("west", v.extentWgs84.left());
-        f.SetField("south", v.extentWgs84.top());
-        f.SetField("east", v.extentWgs84.right());
-        f.SetField("north", v.extentWgs84.bottom());
-        f.SetField("crs", v.crs.toUtf8().constData());
-        ok = ok && table->CreateFeature(&f) == OGRERR_NONE;
-        names.append(v.name);
-    }
-    ok = ok && audit(QStringLiteral("edit"), QString::fromLatin1(kViews), 0,
-                     QString::fromUtf8(QJsonDocument(names).toJson(QJsonDocument::Compact)));
-    if (!ok) {
-        rollback();
-        return fail(QStringLiteral("cannot write the saved views"));
-    }
-    return commit();
+    return inTransaction(QStringLiteral("cannot write the saved views"), [&] {
+        OGRLayer *table = mDs->GetLayerByName(kViews);
+        bool ok = clearTable(table);
+        QJsonArray names;
+        for (const SavedView &v : views) {
+            OGRFeature f(table->GetLayerDefn());
+            f.SetField("name", v.name.toUtf8().constData());
+            f.SetField("west", v.extentWgs84.left());
+            f.SetField("south", v.extentWgs84.top());
+            f.SetField("east", v.extentWgs84.right());
+            f.SetField("north", v.extentWgs84.bottom());
+            f.SetField("crs", v.crs.toUtf8().constData());
+            ok = ok && table->CreateFeature(&f) == OGRERR_NONE;
+            names.append(v.name);
+        }
+        return ok && audit(QStringLiteral("edit"), QString::fromLatin1(kViews), 0,
+                           QString::fromUtf8(QJsonDocument(names).toJson(QJsonDocument::Compact)));
+    });
 }
 
 QList<Sighting> Project::sightings() const
@@ -666,21 +648,16 @@ std::int64_t Project::addSighting(Sighting s)
 {
     if (const QString problem = s.validate(); !problem.isEmpty())
         return fail(problem), 0;
-    if (!begin())
-        return 0;
     const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
     s.id = 0;
     s.createdMs = s.updatedMs = now;
     s.version = 1;
     if (s.analyst.isEmpty())
         s.analyst = mAnalyst;
-    if (!writeSighting(s, true) ||
-        !audit(QStringLiteral("add"), QString::fromLatin1(kSightings), s.id,
-               QString::fromUtf8(QJsonDocument(sightingToJson(s)).toJson(QJsonDocument::Compact)))) {
-        rollback();
-        return fail(QStringLiteral("cannot store the sighting")), 0;
-    }
-    return commit() ? s.id : 0;
+    const bool ok = inTransaction(QStringLiteral("cannot store the sighting"), [&] {
+        return writeSighting(s, true) && auditSighting(QStringLiteral("add"), s);
+    });
+    return ok ? s.id : 0;
 }
 
 bool Project::updateSighting(Sighting s)
@@ -690,18 +667,11 @@ bool Project::updateSighting(Sighting s)
     const std::optional<Sighting> old = sighting(s.id);
     if (!old)
         return fail(QStringLiteral("sighting %1 is not in the project").arg(s.id));
-    if (!begin())
-        return false;
     s.createdMs = old->createdMs;
     s.updatedMs = QDateTime::currentMSecsSinceEpoch();
     s.version = old->version + 1;
-    if (!writeSighting(s, false) ||
-        !audit(QStringLiteral("edit"), QString::fromLatin1(kSightings), s.id,
-               QString::fromUtf8(QJsonDocument(sightingToJson(s)).toJson(QJsonDocument::Compact)))) {
-        rollback();
-        return fail(QStringLiteral("cannot store sighting %1").arg(s.id));
-    }
-    return commit();
+    return inTransaction(QStringLiteral("cannot store sighting %1").arg(s.id),
+                         [&] { return writeSighting(s, false) && auditSighting(QStringLiteral("edit"), s); });
 }
 
 bool Project::removeSighting(std::int64_t id)
@@ -709,31 +679,25 @@ bool Project::removeSighting(std::int64_t id)
     const std::optional<Sighting> old = sighting(id);
     if (!old)
         return fail(QStringLiteral("sighting %1 is not in the project").arg(id));
-    if (!begin())
-        return false;
-    OGRLayer *table = mDs->GetLayerByName(kSightings);
-    if (table->DeleteFeature(id) != OGRERR_NONE ||
-        !audit(QStringLiteral("delete"), QString::fromLatin1(kSightings), id,
-               QString::fromUtf8(QJsonDocument(sightingToJson(*old)).toJson(QJsonDocument::Compact)))) {
-        rollback();
-        return fail(QStringLiteral("cannot delete sighting %1").arg(id));
-    }
-    return commit();
+    return inTransaction(QStringLiteral("cannot delete sighting %1").arg(id), [&] {
+        return mDs->GetLayerByName(kSightings)->DeleteFeature(id) == OGRERR_NONE &&
+               auditSighting(QStringLiteral("delete"), *old);
+    });
 }
 
 bool Project::restoreSighting(Sighting s)
 {
     if (!s.id || sighting(s.id))
         return fail(QStringLiteral("sighting %1 cannot be restored over another").arg(s.id));
-    if (!begin())
-        return false;
-    if (!writeSighting(s, true) ||
-        !audit(QStringLiteral("restore"), QString::fromLatin1(kSightings), s.id,
-               QString::fromUtf8(QJsonDocument(sightingToJson(s)).toJson(QJsonDocument::Compact)))) {
-        rollback();
-        return fail(QStringLiteral("cannot restore sighting %1").arg(s.id));
-    }
-    return commit();
+    return inTransaction(QStringLiteral("cannot restore sighting %1").arg(s.id), [&] {
+        return writeSighting(s, true) && auditSighting(QStringLiteral("restore"), s);
+    });
+}
+
+bool Project::auditSighting(const QString &action, const Sighting &s)
+{
+    return audit(action, QString::fromLatin1(kSightings), s.id,
+                 QString::fromUtf8(QJsonDocument(sightingToJson(s)).toJson(QJsonDocument::Compact)));
 }
 
 QList<AuditEntry> Project::auditLog(std::int64_t featureId) const

@@ -7,6 +7,7 @@
 #include <QRectF>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -125,9 +126,10 @@ public:
 
 private:
     Project() = default;
-    bool begin();
-    bool commit();
-    void rollback();
+    /// Runs `work` in one transaction: committed when it returns true, rolled back (and
+    /// `failure` reported) when it returns false.
+    bool inTransaction(const QString &failure, const std::function<bool()> &work);
+    bool auditSighting(const QString &action, const Sighting &sighting);
     bool audit(const QString &action, const QString &table, std::int64_t id, const QString &details);
     QString property(const char *key) const;
     bool writeProperty(const char *key, const QString &value);
