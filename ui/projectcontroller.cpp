@@ -7,8 +7,8 @@
 #include "mapcanvas.h"
 #include "messagebar.h"
 #include "project/layerstyleio.h"
+#include "project/projectlayers.h"
 #include "project/projectsession.h"
-#include "tracks/trackgeopackage.h"
 #include "util/gdalutil.h"
 
 #include <QDir>
@@ -268,13 +268,7 @@ bool ProjectController::locate(ProjectLayer &entry)
 
 void ProjectController::restore()
 {
-    Project &project = mSession->project();
-    QList<ProjectLayer> entries = project.layers();
-    // Tracks imported into the project file itself are one of its layers.
-    const bool listed = std::any_of(entries.begin(), entries.end(),
-                                    [&](const ProjectLayer &e) { return e.source == project.path(); });
-    if (!listed && TrackGeoPackage::hasTracks(project.path()))
-        entries.append({project.path(), {}, tr("AIS tracks"), true, 1.0, {}});
+    const QList<ProjectLayer> entries = projectLayerEntries(mSession->project());
     mRestoring = true;
     mPending.clear();
     mUnavailable.clear();

@@ -14,6 +14,29 @@ namespace sightline {
 
 namespace {
 
+// Sets each feature's bounds from its vertices and grows the layer's extent with them.
+struct FeatureExtent
+{
+    double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
+
+    void add(VectorFeature &f)
+    {
+        double fx0 = 1e300, fy0 = 1e300, fx1 = -1e300, fy1 = -1e300;
+        for (const QPointF &p : f.points) {
+            fx0 = std::min(fx0, p.x());
+            fx1 = std::max(fx1, p.x());
+            fy0 = std::min(fy0, p.y());
+            fy1 = std::max(fy1, p.y());
+        }
+        f.bounds = QRectF(QPointF(fx0, fy0), QPointF(fx1, fy1));
+        minX = std::min(minX, fx0);
+        maxX = std::max(maxX, fx1);
+        minY = std::min(minY, fy0);
+        maxY = std::max(maxY, fy1);
+    }
+    QRectF box() const { return QRectF(QPointF(minX, minY), QPointF(maxX, maxY)); }
+};
+
 void appendPoints(const OGRLineString *ls, VectorFeature &f)
 {
     f.partStarts.push_back(std::uint32_t(f.points.size()));
@@ -159,7 +182,7 @@ std::shared_ptr<VectorData> VectorData::load(const QString &source, const QStrin
                           srs->GetDataAxisToSRSAxisMapping() == std::vector<int>{1, 2};
     std::int64_t skippedNoGeometry = 0, skippedMixed = 0;
     layer->ResetReading();
-    double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
+    FeatureExtent extent;
     for (auto &ogr : *layer) {
         VectorFeature f;
         f.fid = ogr->GetFID();
@@ -173,18 +196,7 @@ std::shared_ptr<VectorData> VectorData::load(const QString &source, const QStrin
         if (swapAxes)
             for (QPointF &p : f.points)
                 p = QPointF(p.y(), p.x());
-        double fx0 = 1e300, fy0 = 1e300, fx1 = -1e300, fy1 = -1e300;
-        for (const QPointF &p : f.points) {
-            fx0 = std::min(fx0, p.x());
-            fx1 = std::max(fx1, p.x());
-            fy0 = std::min(fy0, p.y());
-            fy1 = std::max(fy1, p.y());
-        }
-        f.bounds = QRectF(QPointF(fx0, fy0), QPointF(fx1, fy1));
-        minX = std::min(minX, fx0);
-        maxX = std::max(maxX, fx1);
-        minY = std::min(minY, fy0);
-        maxY = std::max(maxY, fy1);
+        extent.add(f);
         f.attributes.reserve(defn->GetFieldCount());
         for (int i = 0; i < defn->GetFieldCount(); ++i) {
             if (!ogr->IsFieldSetAndNotNull(i)) {
@@ -223,7 +235,7 @@ std::shared_ptr<VectorData> VectorData::load(const QString &source, const QStrin
             << QStringLiteral("%1 features without a drawable geometry were skipped").arg(skippedNoGeometry);
     if (skippedMixed)
         data->mWarnings << QStringLiteral("%1 features mix points, lines and polygons").arg(skippedMixed);
-    data->mExtent = QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
+    data->mExtent = extent.box();
     data->buildIndex();
     return data;
 }
@@ -237,25 +249,14 @@ std::shared_ptr<VectorData> VectorData::fromFeatures(const QString &source, cons
     data->mLayerName = layerName;
     data->mCrs = Crs::wgs84();
     data->mFields = fields;
-    double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
+    FeatureExtent extent;
     for (VectorFeature &f : features) {
-        double fx0 = 1e300, fy0 = 1e300, fx1 = -1e300, fy1 = -1e300;
-        for (const QPointF &p : f.points) {
-            fx0 = std::min(fx0, p.x());
-            fx1 = std::max(fx1, p.x());
-            fy0 = std::min(fy0, p.y());
-            fy1 = std::max(fy1, p.y());
-        }
-        f.bounds = QRectF(QPointF(fx0, fy0), QPointF(fx1, fy1));
-        minX = std::min(minX, fx0);
-        maxX = std::max(maxX, fx1);
-        minY = std::min(minY, fy0);
-        maxY = std::max(maxY, fy1);
+        extent.add(f);
         data->mKinds |= 1u << int(f.kind);
         data->mVertices += f.points.size();
     }
     data->mFeatures = std::move(features);
-    data->mExtent = data->mFeatures.empty() ? QRectF() : QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
+    data->mExtent = data->mFeatures.empty() ? QRectF() : extent.box();
     data->buildIndex();
     return data;
 }

@@ -9,13 +9,19 @@
 
 namespace sightline {
 
-QList<std::shared_ptr<Layer>> openProjectLayers(const Project &project, QStringList *problems)
+QList<ProjectLayer> projectLayerEntries(const Project &project)
 {
     QList<ProjectLayer> entries = project.layers();
     const bool listed = std::any_of(entries.begin(), entries.end(),
                                     [&](const ProjectLayer &e) { return e.source == project.path(); });
     if (!listed && TrackGeoPackage::hasTracks(project.path()))
         entries.append({project.path(), {}, QStringLiteral("AIS tracks"), true, 1.0, {}});
+    return entries;
+}
+
+QList<std::shared_ptr<Layer>> openProjectLayers(const Project &project, QStringList *problems)
+{
+    const QList<ProjectLayer> entries = projectLayerEntries(project);
     QList<std::shared_ptr<Layer>> out;
     for (const ProjectLayer &entry : std::as_const(entries)) {
         QString error;

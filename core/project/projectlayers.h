@@ -10,6 +10,12 @@ namespace sightline {
 class Layer;
 class Project;
 
+struct ProjectLayer;
+
+/// The project's layer entries in order, with its AIS tracks appended when the
+/// file holds some and no entry names the file itself (as after `ais import`).
+QList<ProjectLayer> projectLayerEntries(const Project &project);
+
 /// Opens a project's layers in order, as they were shown (name, visibility,
 /// opacity, style), its AIS tracks when the file holds some and no entry names
 /// them, and its sightings on top. Layers that cannot be opened are left out,
