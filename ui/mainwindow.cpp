@@ -17,7 +17,6 @@
 #include "layers/aistracklayer.h"
 #include "layers/layerstack.h"
 #include "layers/rasterlayer.h"
-#include "layers/sightinglayer.h"
 #include "layers/tracklayer.h"
 #include "layers/vectordata.h"
 #include "layers/vectoredit.h"
@@ -26,16 +25,13 @@
 #include "measurepanel.h"
 #include "measuretool.h"
 #include "messagebar.h"
-#include "pointpicktool.h"
 #include "postgisdialog.h"
-#include "project/imageryprovenance.h"
 #include "project/project.h"
 #include "project/projectsession.h"
 #include "projectcontroller.h"
 #include "render/mapscale.h"
-#include "sightingdialog.h"
+#include "sightingactions.h"
 #include "stylepanel.h"
-#include "tracks/vesselregistry.h"
 #include "util/gdalutil.h"
 #include "vertextool.h"
 #include "vesselpanel.h"
@@ -339,7 +335,8 @@ void MainWindow::createActions()
     tools->addAction(drawLine);
     tools->addAction(moveVertices);
 
-    createSightingActions(tools);
+    mSightings = new SightingActions(mCanvas, mLayers, mProject, this);
+    mSightings->populate(menuBar()->addMenu(tr("&Sightings")), tools);
 
     QMenu *layer = menuBar()->addMenu(tr("&Layer"));
     QAction *newDrawing = layer->addAction(tr("&New Drawing Layer…"), this, [this] {
@@ -511,72 +508,6 @@ void MainWindow::createProjectActions(QMenu *file)
     connect(mProject, &ProjectController::projectChanged, this, enable);
     enable();
     updateRecentProjectsMenu();
-}
-
-void MainWindow::createSightingActions(QActionGroup *tools)
-{
-    mPointTool = std::make_unique<PointPickTool>(mCanvas);
-    mSightingShapeTool = std::make_unique<DrawTool>(mCanvas, mLayers);
-    connect(mPointTool.get(), &PointPickTool::picked, this, [this](QPointF lonLat) {
-        SightingGeometry g;
-        g.lonLat = {lonLat};
-        newSighting(g);
-    });
-    connect(mSightingShapeTool.get(), &DrawTool::shapeDrawn, this,
-            [this](VectorFeature::Kind kind, const std::vector<QPointF> &lonLat) {
-                SightingGeometry g;
-                g.type = kind == VectorFeature::Kind::Polygon ? SightingGeometry::Type::Polygon
-                                                              : SightingGeometry::Type::Line;
-                g.lonLat = QList<QPointF>(lonLat.begin(), lonLat.end());
-                newSighting(g);
-            });
-    QMenu *menu = menuBar()->addMenu(tr("&Sightings"));
-    QAction *point = menu->addAction(icon("sighting"), tr("Add &Point Sighting"), this,
-                                     [this] { mCanvas->setMapTool(mPointTool.get()); });
-    point->setShortcut(QKeySequence(Qt::Key_S));
-    point->setObjectName(QStringLiteral("actionAddPointSighting"));
-    QAction *area = menu->addAction(icon("sighting-area"), tr("Add &Area Sighting"), this, [this] {
-        mSightingShapeTool->setKind(VectorFeature::Kind::Polygon);
-        mCanvas->setMapTool(mSightingShapeTool.get());
-    });
-    area->setObjectName(QStringLiteral("actionAddAreaSighting"));
-    QAction *line = menu->addAction(icon("sighting-line"), tr("Add &Line Sighting"), this, [this] {
-        mSightingShapeTool->setKind(VectorFeature::Kind::Line);
-        mCanvas->setMapTool(mSightingShapeTool.get());
-    });
-    line->setObjectName(QStringLiteral("actionAddLineSighting"));
-    for (QAction *a : {point, area, line}) {
-        a->setCheckable(true);
-        tools->addAction(a);
-    }
-}
-
-void MainWindow::newSighting(const SightingGeometry &geometry)
-{
-    if (!mProject->requireWritableProject())
-        return;
-    Sighting s;
-    s.geometry = geometry;
-    const QPointF at = geometry.boundsWgs84().center();
-    const ImageryProvenance imagery = imageryProvenanceAt(*mLayers, at);
-    s.imagerySource = imagery.source;
-    s.imageryProvider = imagery.provider;
-    s.imageryAcquiredMs = imagery.acquiredMs;
-    s.imageryResolutionM = imagery.resolutionM;
-    s.observedAtMs = imagery.acquiredMs;
-    s.analyst = mProject->session()->project().analyst();
-    QList<QPair<std::uint32_t, QString>> vessels;
-    for (const auto &layer : mLayers->layers())
-        if (auto tracks = std::dynamic_pointer_cast<TrackLayer>(layer))
-            for (const VesselInfo &v : tracks->registry().vessels())
-                vessels.append(
-                    {v.mmsi, v.currentName().isEmpty() ? tr("MMSI %1").arg(v.mmsi) : v.currentName()});
-    std::sort(vessels.begin(), vessels.end(),
-              [](const auto &a, const auto &b) { return a.second < b.second; });
-    SightingDialog dialog(s, vessels, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    mProject->session()->addSighting(dialog.sighting());
 }
 
 void MainWindow::updateRecentProjectsMenu()

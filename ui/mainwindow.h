@@ -35,8 +35,6 @@ class DrawTool;
 class StylePanel;
 class VertexTool;
 class ProjectController;
-class PointPickTool;
-struct SightingGeometry;
 
 /// The workbench window: map canvas in the middle, layers on the left,
 /// coordinates and scale below. Owns the layer stack it shows.
@@ -109,9 +107,6 @@ private:
     void buildOverviews(const QString &id);
     void addToRecent(const QString &source);
     void createProjectActions(QMenu *file);
-    void createSightingActions(QActionGroup *tools);
-    /// Opens the sighting form for a new sighting at `geometry` (prefilled from the imagery under it).
-    void newSighting(const SightingGeometry &geometry);
     void updateTitle();
     void updateRecentProjectsMenu();
     void updateRecentMenu();
@@ -143,8 +138,7 @@ private:
     QMenu *mRecentMenu = nullptr;
     QMenu *mRecentProjectsMenu = nullptr;
     ProjectController *mProject = nullptr;
-    std::unique_ptr<PointPickTool> mPointTool;
-    std::unique_ptr<DrawTool> mSightingShapeTool;
+    class SightingActions *mSightings = nullptr;
     QLabel *mCoordDd;
     QLabel *mCoordDms;
     QLabel *mCoordMgrs;
