@@ -336,7 +336,10 @@ void MainWindow::createActions()
     tools->addAction(moveVertices);
 
     mSightings = new SightingActions(mCanvas, mLayers, mProject, this);
-    mSightings->populate(menuBar()->addMenu(tr("&Sightings")), tools);
+    QToolBar *sightingBar = new QToolBar(tr("Sightings"), this);
+    sightingBar->setObjectName(QStringLiteral("sightingsToolBar"));
+    sightingBar->setIconSize(QSize(22, 22));
+    mSightings->populate(menuBar()->addMenu(tr("&Sightings")), sightingBar, tools);
 
     QMenu *layer = menuBar()->addMenu(tr("&Layer"));
     QAction *newDrawing = layer->addAction(tr("&New Drawing Layer…"), this, [this] {
@@ -389,6 +392,7 @@ void MainWindow::createActions()
     mGoTo->setMinimumWidth(300);
     connect(mGoTo, &QLineEdit::returnPressed, this, [this] { goTo(mGoTo->text()); });
     bar->addWidget(mGoTo);
+    addToolBar(sightingBar);
 }
 
 void MainWindow::createStatusBar()

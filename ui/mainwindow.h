@@ -35,6 +35,7 @@ class DrawTool;
 class StylePanel;
 class VertexTool;
 class ProjectController;
+class SightingActions;
 
 /// The workbench window: map canvas in the middle, layers on the left,
 /// coordinates and scale below. Owns the layer stack it shows.
@@ -59,6 +60,7 @@ public:
     VertexTool *vertexTool() const { return mVertexTool.get(); }
     QUndoStack *undoStack() const { return mUndo; }
     ProjectController *projectController() const { return mProject; }
+    SightingActions *sightingActions() const { return mSightings; }
     /// Makes a new, empty drawing layer saved at `path` (GeoJSON or GeoPackage) and adds it.
     bool createDrawingLayer(const QString &path);
     /// Shows a vector layer's attribute table (Layer → Attribute Table, F6).
@@ -138,7 +140,7 @@ private:
     QMenu *mRecentMenu = nullptr;
     QMenu *mRecentProjectsMenu = nullptr;
     ProjectController *mProject = nullptr;
-    class SightingActions *mSightings = nullptr;
+    SightingActions *mSightings = nullptr;
     QLabel *mCoordDd;
     QLabel *mCoordDms;
     QLabel *mCoordMgrs;

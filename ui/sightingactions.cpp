@@ -1,5 +1,6 @@
 #include "sightingactions.h"
 
+#include "counttool.h"
 #include "drawtool.h"
 #include "layers/layerstack.h"
 #include "layers/tracklayer.h"
@@ -14,6 +15,7 @@
 #include <QActionGroup>
 #include <QIcon>
 #include <QMenu>
+#include <QToolBar>
 
 namespace sightline {
 
@@ -26,7 +28,16 @@ SightingActions::SightingActions(MapCanvas *canvas, LayerStack *layers, ProjectC
     , mDialogParent(dialogParent)
     , mPointTool(std::make_unique<PointPickTool>(canvas))
     , mShapeTool(std::make_unique<DrawTool>(canvas, layers))
+    , mCountTool(std::make_unique<CountTool>(canvas))
 {
+    connect(mCountTool.get(), &CountTool::countFinished, this, [this](const QList<QPointF> &marks) {
+        SightingGeometry g;
+        g.type = SightingGeometry::Type::MultiPoint;
+        g.lonLat = marks;
+        // A cancelled form keeps the marks: counting a hundred objects is work.
+        if (newSighting(g))
+            mCountTool->clear();
+    });
     connect(mPointTool.get(), &PointPickTool::picked, this, [this](QPointF lonLat) {
         SightingGeometry g;
         g.lonLat = {lonLat};
@@ -45,7 +56,7 @@ SightingActions::SightingActions(MapCanvas *canvas, LayerStack *layers, ProjectC
 // The window takes the map tool off its canvas before either goes.
 SightingActions::~SightingActions() = default;
 
-void SightingActions::populate(QMenu *menu, QActionGroup *tools)
+void SightingActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools)
 {
     QAction *point = menu->addAction(QIcon(QStringLiteral(":/icons/sighting.svg")), tr("Add &Point Sighting"),
                                      this, [this] { mCanvas->setMapTool(mPointTool.get()); });
@@ -63,16 +74,23 @@ void SightingActions::populate(QMenu *menu, QActionGroup *tools)
                                         mCanvas->setMapTool(mShapeTool.get());
                                     });
     line->setObjectName(QStringLiteral("actionAddLineSighting"));
-    for (QAction *a : {point, area, line}) {
+    QAction *count = menu->addAction(QIcon(QStringLiteral(":/icons/count.svg")), tr("&Count Objects"), this,
+                                     [this] { mCanvas->setMapTool(mCountTool.get()); });
+    count->setShortcut(QKeySequence(Qt::Key_C));
+    count->setObjectName(QStringLiteral("actionCountObjects"));
+    count->setStatusTip(
+        tr("Click each object to count it; Enter saves the marks and their total as a sighting"));
+    for (QAction *a : {point, area, line, count}) {
         a->setCheckable(true);
         tools->addAction(a);
+        bar->addAction(a);
     }
 }
 
-void SightingActions::newSighting(const SightingGeometry &geometry)
+bool SightingActions::newSighting(const SightingGeometry &geometry)
 {
     if (!mProject->requireWritableProject())
-        return;
+        return false;
     Sighting s;
     s.geometry = geometry;
     const ImageryProvenance imagery = imageryProvenanceAt(*mLayers, geometry.boundsWgs84().center());
@@ -82,6 +100,8 @@ void SightingActions::newSighting(const SightingGeometry &geometry)
     s.imageryResolutionM = imagery.resolutionM;
     s.observedAtMs = imagery.acquiredMs;
     s.analyst = mProject->session()->project().analyst();
+    if (geometry.type == SightingGeometry::Type::MultiPoint)
+        s.count = int(geometry.lonLat.size());
     QList<QPair<std::uint32_t, QString>> vessels;
     for (const auto &layer : mLayers->layers())
         if (auto tracks = std::dynamic_pointer_cast<TrackLayer>(layer))
@@ -92,8 +112,8 @@ void SightingActions::newSighting(const SightingGeometry &geometry)
               [](const auto &a, const auto &b) { return a.second < b.second; });
     SightingDialog dialog(s, vessels, mDialogParent);
     if (dialog.exec() != QDialog::Accepted)
-        return;
-    mProject->session()->addSighting(dialog.sighting());
+        return false;
+    return mProject->session()->addSighting(dialog.sighting());
 }
 
 } // namespace sightline

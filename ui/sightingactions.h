@@ -6,10 +6,12 @@
 
 class QActionGroup;
 class QMenu;
+class QToolBar;
 class QWidget;
 
 namespace sightline {
 
+class CountTool;
 class DrawTool;
 class LayerStack;
 class MapCanvas;
@@ -26,10 +28,13 @@ public:
     SightingActions(MapCanvas *canvas, LayerStack *layers, ProjectController *project, QWidget *dialogParent);
     ~SightingActions() override;
 
-    /// Fills `menu`; the tools join `tools` so one map tool is active at a time.
-    void populate(QMenu *menu, QActionGroup *tools);
+    /// Fills `menu` and `bar`; the tools join `tools` so one map tool is active at a time.
+    void populate(QMenu *menu, QToolBar *bar, QActionGroup *tools);
     /// Opens the form for a new sighting at `geometry`; stored (undoably) when saved.
-    void newSighting(const SightingGeometry &geometry);
+    /// False when the form was cancelled or the project refused it.
+    bool newSighting(const SightingGeometry &geometry);
+
+    CountTool *countTool() const { return mCountTool.get(); }
 
 private:
     MapCanvas *mCanvas;
@@ -38,6 +43,7 @@ private:
     QWidget *mDialogParent;
     std::unique_ptr<PointPickTool> mPointTool;
     std::unique_ptr<DrawTool> mShapeTool;
+    std::unique_ptr<CountTool> mCountTool;
 };
 
 } // namespace sightline

@@ -1,5 +1,6 @@
 #include "testproject.h"
 
+#include "counttool.h"
 #include "fixtures.h"
 #include "geo/transform.h"
 #include "layers/layerstack.h"
@@ -10,6 +11,7 @@
 #include "project/project.h"
 #include "project/projectsession.h"
 #include "projectcontroller.h"
+#include "sightingactions.h"
 #include "sightingdialog.h"
 
 #include <QAbstractButton>
@@ -23,6 +25,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
@@ -280,4 +283,93 @@ void TestProject::placesAPointSightingThroughTheFormAndUndoes()
     stored = session->project().sightings();
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.first().id, s.id);
+}
+
+QString TestProject::openImageInNewProject(const QString &projectName)
+{
+    const QString image =
+        test::makeGeoTiff(mDir.filePath(QStringLiteral("LC08_L1TP_114031_20231005_20231010_02_T1.tif")), 4326,
+                          400, 300, {130.0, 0.002, 0, 42.5, 0, -0.002}, QColor(40, 70, 90));
+    if (image.isEmpty())
+        return {};
+    const QString path = mDir.filePath(projectName);
+    QFile::remove(path);
+    mWindow->openFiles({image});
+    if (!QTest::qWaitFor([this] { return mWindow->layers()->count() == 1; }, 10000))
+        return {};
+    if (!mWindow->projectController()->newProject(path))
+        return {};
+    mWindow->zoomToWgs84(QRectF(QPointF(130.2, 42.15), QPointF(130.4, 42.35)));
+    return waitForIdle() ? path : QString();
+}
+
+void TestProject::countsTenObjectsWithClicksAsOneSighting()
+{
+    QVERIFY(!openImageInNewProject(QStringLiteral("count.gpkg")).isEmpty());
+    MapCanvas *canvas = mWindow->canvas();
+    const Transform toMap(Crs::wgs84(), canvas->crs());
+    auto widgetAt = [&](double lon, double lat) {
+        return canvas->toWidget(toMap.forward(QPointF(lon, lat))).toPoint();
+    };
+
+    mWindow->findChild<QAction *>(QStringLiteral("actionCountObjects"))->trigger();
+    CountTool *tool = mWindow->sightingActions()->countTool();
+    int tally = -1;
+    connect(tool, &CountTool::tallyChanged, this, [&](int n) { tally = n; });
+    // Eleven rail cars in a row, clicked quickly (some arrive as double-clicks)...
+    for (int i = 0; i < 11; ++i)
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, widgetAt(130.25 + i * 0.008, 42.25));
+    QCOMPARE(tool->count(), 11);
+    QCOMPARE(tally, 11);
+    // ...one counted twice is removed with a right-click on its mark...
+    QTest::mouseClick(canvas, Qt::RightButton, {}, widgetAt(130.25 + 4 * 0.008, 42.25));
+    QCOMPARE(tally, 10);
+    // ...and the first one dragged onto the car it belongs to.
+    const QPoint from = widgetAt(130.25, 42.25), to = widgetAt(130.25, 42.27);
+    QTest::mousePress(canvas, Qt::LeftButton, {}, from);
+    QMouseEvent drag(QEvent::MouseMove, to, canvas->mapToGlobal(to), Qt::NoButton, Qt::LeftButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(canvas, &drag);
+    QTest::mouseRelease(canvas, Qt::LeftButton, {}, to);
+    QCOMPARE(tool->count(), 10);
+    QVERIFY(std::abs(tool->marks().first().y() - 42.27) < 0.002);
+
+    // Enter opens the form with the total fixed to the marks; cancelling keeps the marks.
+    QTimer::singleShot(0, this, [] {
+        if (auto *form = qobject_cast<SightingDialog *>(QApplication::activeModalWidget()))
+            form->reject();
+    });
+    QTest::keyClick(canvas, Qt::Key_Return);
+    QCOMPARE(tool->count(), 10);
+    ProjectSession *session = mWindow->projectController()->session();
+    QCOMPARE(session->project().sightings().size(), 0);
+
+    int formCount = -1;
+    bool countEditable = true;
+    QTimer::singleShot(0, this, [&] {
+        auto *form = qobject_cast<SightingDialog *>(QApplication::activeModalWidget());
+        if (!form)
+            return;
+        formCount = form->count()->value();
+        countEditable = form->count()->isEnabled();
+        form->kind()->setCurrentIndex(form->kind()->findData(QStringLiteral("rail cars")));
+        QTest::mouseClick(form->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save),
+                          Qt::LeftButton);
+    });
+    QTest::keyClick(canvas, Qt::Key_Return);
+    QCOMPARE(formCount, 10);
+    QVERIFY(!countEditable);
+    QCOMPARE(tool->count(), 0);
+    const QList<Sighting> stored = session->project().sightings();
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().count, 10);
+    QCOMPARE(stored.first().kind, QStringLiteral("rail cars"));
+    QCOMPARE(stored.first().geometry.type, SightingGeometry::Type::MultiPoint);
+    QCOMPARE(stored.first().geometry.lonLat.size(), 10);
+    QVERIFY(std::abs(stored.first().geometry.lonLat.first().y() - 42.27) < 0.002);
+    QCOMPARE(stored.first().title(), QStringLiteral("10 rail cars"));
+
+    // One undo takes the whole count back.
+    mWindow->undoStack()->undo();
+    QCOMPARE(session->project().sightings().size(), 0);
 }

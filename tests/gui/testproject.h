@@ -21,10 +21,13 @@ private Q_SLOTS:
     void aProjectInUseOpensReadOnly();
     void aMovedLayerIsFoundBesideTheProjectOrSkippedAndKept();
     void placesAPointSightingThroughTheFormAndUndoes();
+    void countsTenObjectsWithClicksAsOneSighting();
 
 private:
     bool waitForIdle();
     QString writePorts(const QString &name);
+    /// A GeoTIFF around Rajin open in a new project, framed; the project's path.
+    QString openImageInNewProject(const QString &projectName);
 
     QTemporaryDir mDir;
     sightline::MainWindow *mWindow = nullptr;
