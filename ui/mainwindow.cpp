@@ -17,6 +17,7 @@
 #include "layers/aistracklayer.h"
 #include "layers/layerstack.h"
 #include "layers/rasterlayer.h"
+#include "layers/sightinglayer.h"
 #include "layers/tracklayer.h"
 #include "layers/vectordata.h"
 #include "layers/vectoredit.h"
@@ -28,9 +29,11 @@
 #include "postgisdialog.h"
 #include "project/project.h"
 #include "project/projectsession.h"
+#include "project/sightingfields.h"
 #include "projectcontroller.h"
 #include "render/mapscale.h"
 #include "sightingactions.h"
+#include "sightingpanel.h"
 #include "stylepanel.h"
 #include "util/gdalutil.h"
 #include "vertextool.h"
@@ -189,6 +192,19 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createStatusBar();
 
+    mSightingPanel = new SightingPanel(mProject, mLayers, this);
+    auto *sightingDock = new QDockWidget(tr("Sightings"), this);
+    sightingDock->setObjectName(QStringLiteral("sightingsDock"));
+    sightingDock->setWidget(mSightingPanel);
+    addDockWidget(Qt::RightDockWidgetArea, sightingDock);
+    tabifyDockWidget(vesselDock, sightingDock);
+    connect(mSightingPanel, &SightingPanel::zoomRequested, this, &MainWindow::zoomToWgs84);
+    connect(mSightingPanel, &SightingPanel::editRequested, mSightings, &SightingActions::editSighting);
+    if (QAction *toggle = sightingDock->toggleViewAction()) {
+        toggle->setIcon(icon("sightings-dock"));
+        toggle->setObjectName(QStringLiteral("actionSightingsDock"));
+    }
+
     connect(mLayerPanel, &LayerPanel::zoomToLayerRequested, mCanvas, &MapCanvas::zoomToLayer);
     connect(mLayerPanel, &LayerPanel::propertiesRequested, this, &MainWindow::showLayerProperties);
     connect(mLayerPanel, &LayerPanel::removeRequested, this, &MainWindow::removeLayer);
@@ -217,6 +233,8 @@ MainWindow::~MainWindow()
     // Pending project writes need the canvas and layers, which go with this window; and the
     // project's undo commands live on the window's stack: the project goes first.
     mProject->flush();
+    // The dock reads the project when told it changed: it must not hear the project go.
+    disconnect(mProject, nullptr, mSightingPanel, nullptr);
     delete mProject;
     mProject = nullptr;
     // The canvas outlives this body (it is a child); it must not keep the tool about to go.
@@ -962,6 +980,18 @@ void MainWindow::identify(QPointF mapPoint, double toleranceMap)
     const QPointF lonLat = toWgs84.forward(mapPoint);
     const QPointF edge = toWgs84.forward(mapPoint + QPointF(toleranceMap, 0));
     const double toleranceDeg = std::abs(edge.x() - lonLat.x());
+    // Sightings are drawn over every layer: they are picked first.
+    if (auto sightings = mProject->sightingLayer(); sightings && sightings->isVisible()) {
+        if (const std::int64_t id = sightings->pick(lonLat, mCanvas->mapSettings()); id != 0) {
+            mSightingPanel->selectSighting(id);
+            for (const Sighting &s : sightings->sightings())
+                if (s.id == id)
+                    mIdentifyPanel->show(tr("%1 – Sightings").arg(s.title()), sightingFields(s));
+            if (auto *dock = findChild<QDockWidget *>(QStringLiteral("identifyDock")))
+                dock->raise();
+            return;
+        }
+    }
     const auto &layers = mLayers->layers();
     for (auto it = layers.crbegin(); it != layers.crend(); ++it) { // top layer first
         if (auto vector = std::dynamic_pointer_cast<VectorLayer>(*it); vector && vector->isVisible()) {

@@ -36,6 +36,7 @@ class StylePanel;
 class VertexTool;
 class ProjectController;
 class SightingActions;
+class SightingPanel;
 
 /// The workbench window: map canvas in the middle, layers on the left,
 /// coordinates and scale below. Owns the layer stack it shows.
@@ -61,6 +62,7 @@ public:
     QUndoStack *undoStack() const { return mUndo; }
     ProjectController *projectController() const { return mProject; }
     SightingActions *sightingActions() const { return mSightings; }
+    SightingPanel *sightingPanel() const { return mSightingPanel; }
     /// Makes a new, empty drawing layer saved at `path` (GeoJSON or GeoPackage) and adds it.
     bool createDrawingLayer(const QString &path);
     /// Shows a vector layer's attribute table (Layer → Attribute Table, F6).
@@ -141,6 +143,7 @@ private:
     QMenu *mRecentProjectsMenu = nullptr;
     ProjectController *mProject = nullptr;
     SightingActions *mSightings = nullptr;
+    SightingPanel *mSightingPanel = nullptr;
     QLabel *mCoordDd;
     QLabel *mCoordDms;
     QLabel *mCoordMgrs;

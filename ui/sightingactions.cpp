@@ -102,6 +102,32 @@ bool SightingActions::newSighting(const SightingGeometry &geometry)
     s.analyst = mProject->session()->project().analyst();
     if (geometry.type == SightingGeometry::Type::MultiPoint)
         s.count = int(geometry.lonLat.size());
+    SightingDialog dialog(s, vesselChoices(), mDialogParent);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    return mProject->session()->addSighting(dialog.sighting());
+}
+
+bool SightingActions::editSighting(std::int64_t id)
+{
+    ProjectSession *session = mProject->session();
+    if (!session || !mProject->requireWritableProject())
+        return false;
+    const std::optional<Sighting> stored = session->project().sighting(id);
+    if (!stored)
+        return false;
+    SightingDialog dialog(*stored, vesselChoices(), mDialogParent);
+    dialog.setWindowTitle(tr("Edit Sighting #%1").arg(id));
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const Sighting edited = dialog.sighting();
+    if (edited == *stored)
+        return true; // nothing changed: no version, no audit line, no undo step
+    return session->editSighting(edited, tr("Edit %1").arg(edited.title()));
+}
+
+QList<QPair<std::uint32_t, QString>> SightingActions::vesselChoices() const
+{
     QList<QPair<std::uint32_t, QString>> vessels;
     for (const auto &layer : mLayers->layers())
         if (auto tracks = std::dynamic_pointer_cast<TrackLayer>(layer))
@@ -110,10 +136,7 @@ bool SightingActions::newSighting(const SightingGeometry &geometry)
                     {v.mmsi, v.currentName().isEmpty() ? tr("MMSI %1").arg(v.mmsi) : v.currentName()});
     std::sort(vessels.begin(), vessels.end(),
               [](const auto &a, const auto &b) { return a.second < b.second; });
-    SightingDialog dialog(s, vessels, mDialogParent);
-    if (dialog.exec() != QDialog::Accepted)
-        return false;
-    return mProject->session()->addSighting(dialog.sighting());
+    return vessels;
 }
 
 } // namespace sightline

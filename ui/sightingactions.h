@@ -2,6 +2,11 @@
 
 #include <QObject>
 
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <cstdint>
 #include <memory>
 
 class QActionGroup;
@@ -34,9 +39,15 @@ public:
     /// False when the form was cancelled or the project refused it.
     bool newSighting(const SightingGeometry &geometry);
 
+    /// Opens the form on a stored sighting; the changes are stored (undoably) when saved.
+    bool editSighting(std::int64_t id);
+
     CountTool *countTool() const { return mCountTool.get(); }
 
 private:
+    /// "NAME (MMSI)" choices from the open track layers, for the form's vessel link.
+    QList<QPair<std::uint32_t, QString>> vesselChoices() const;
+
     MapCanvas *mCanvas;
     LayerStack *mLayers;
     ProjectController *mProject;

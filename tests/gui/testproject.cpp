@@ -1,8 +1,10 @@
 #include "testproject.h"
 
+#include "audithistorydialog.h"
 #include "counttool.h"
 #include "fixtures.h"
 #include "geo/transform.h"
+#include "identifypanel.h"
 #include "layers/layerstack.h"
 #include "layers/sightinglayer.h"
 #include "layers/vectorlayer.h"
@@ -13,6 +15,7 @@
 #include "projectcontroller.h"
 #include "sightingactions.h"
 #include "sightingdialog.h"
+#include "sightingpanel.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -21,11 +24,14 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
@@ -372,4 +378,112 @@ void TestProject::countsTenObjectsWithClicksAsOneSighting()
     // One undo takes the whole count back.
     mWindow->undoStack()->undo();
     QCOMPARE(session->project().sightings().size(), 0);
+}
+
+void TestProject::sightingsDockFiltersSortsEditsDeletesAndShowsHistory()
+{
+    QVERIFY(!openImageInNewProject(QStringLiteral("dock.gpkg")).isEmpty());
+    ProjectSession *session = mWindow->projectController()->session();
+    auto make = [](const char *kind, double lon, double lat, int count, const char *notes) {
+        Sighting s;
+        s.kind = QString::fromLatin1(kind);
+        s.geometry.lonLat = {QPointF(lon, lat)};
+        s.count = count;
+        s.notes = QString::fromLatin1(notes);
+        s.observedAtMs = parseUtcIso(QStringLiteral("2023-10-05T02:00:00Z")) + count * 60000;
+        return s;
+    };
+    QVERIFY(session->addSighting(make("vessel", 130.30, 42.245, 0, "Angara at the north quay")));
+    QVERIFY(session->addSighting(make("rail cars", 130.26, 42.20, 73, "Tumangang yard")));
+    QVERIFY(session->addSighting(make("containers", 130.34, 42.30, 120, "Stacks on the quay")));
+
+    SightingPanel *panel = mWindow->sightingPanel();
+    QTableView *table = panel->table();
+    QCOMPARE(table->model()->rowCount(), 3);
+
+    // Filter on any column.
+    QTest::keyClicks(panel->filter(), QStringLiteral("rail"));
+    QCOMPARE(table->model()->rowCount(), 1);
+    panel->filter()->clear();
+    QCOMPARE(table->model()->rowCount(), 3);
+
+    // Sort by count, descending after a second click on the header.
+    const int countColumn = 3;
+    const int x = table->horizontalHeader()->sectionViewportPosition(countColumn) + 5;
+    QTest::mouseClick(table->horizontalHeader()->viewport(), Qt::LeftButton, {}, QPoint(x, 5));
+    QTest::mouseClick(table->horizontalHeader()->viewport(), Qt::LeftButton, {}, QPoint(x, 5));
+    QStringList order;
+    for (int row = 0; row < 3; ++row)
+        order << table->model()->index(row, 1).data().toString();
+    QCOMPARE(order.first(), QStringLiteral("Containers"));
+
+    // Pick the rail cars row, zoom to it: the map frames it.
+    int railRow = -1;
+    for (int row = 0; row < 3; ++row)
+        if (table->model()->index(row, 1).data().toString() == QLatin1String("Rail cars"))
+            railRow = row;
+    QVERIFY(railRow >= 0);
+    const QRect cell = table->visualRect(table->model()->index(railRow, 2));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    const std::int64_t railId = panel->currentId();
+    QVERIFY(railId != 0);
+    QCOMPARE(mWindow->projectController()->sightingLayer()->selected(), railId);
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("sightingZoom")), Qt::LeftButton);
+    QVERIFY(waitForIdle());
+    const QRectF view = viewWgs84(mWindow->canvas());
+    QVERIFY(view.contains(QPointF(130.26, 42.20)));
+    QVERIFY2(view.width() < 0.05, qPrintable(QString::number(view.width())));
+
+    // Edit through the form: the change is stored with a new version.
+    QTimer::singleShot(0, this, [] {
+        auto *form = qobject_cast<SightingDialog *>(QApplication::activeModalWidget());
+        if (!form)
+            return;
+        form->notes()->setPlainText(QStringLiteral("73 flatcars with containers, Tumangang yard"));
+        QTest::mouseClick(form->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save),
+                          Qt::LeftButton);
+    });
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("sightingEdit")), Qt::LeftButton);
+    std::optional<Sighting> edited = session->project().sighting(railId);
+    QVERIFY(edited);
+    QCOMPARE(edited->notes, QStringLiteral("73 flatcars with containers, Tumangang yard"));
+    QCOMPARE(edited->version, 2);
+    QCOMPARE(panel->currentId(), railId); // the row stays picked after the table reloads
+
+    // History: who added it and who edited it.
+    QStringList actions, users;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<AuditHistoryDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        for (int row = 0; row < dialog->table()->rowCount(); ++row) {
+            actions << dialog->table()->item(row, 2)->text();
+            users << dialog->table()->item(row, 1)->text();
+        }
+        dialog->reject();
+    });
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("sightingHistory")), Qt::LeftButton);
+    QCOMPARE(actions, (QStringList{QStringLiteral("Added"), QStringLiteral("Edited")}));
+    QCOMPARE(users.first(), session->project().analyst());
+
+    // Delete, then undo: it comes back with its id.
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("sightingDelete")), Qt::LeftButton);
+    QCOMPARE(table->model()->rowCount(), 2);
+    QVERIFY(!session->project().sighting(railId));
+    mWindow->undoStack()->undo();
+    QCOMPARE(table->model()->rowCount(), 3);
+    QVERIFY(session->project().sighting(railId));
+
+    // Identify on the map picks a sighting: its row is selected and its fields shown.
+    mWindow->findChild<QAction *>(QStringLiteral("actionIdentify"))->trigger();
+    MapCanvas *canvas = mWindow->canvas();
+    mWindow->zoomToWgs84(QRectF(QPointF(130.2, 42.15), QPointF(130.4, 42.35)));
+    QVERIFY(waitForIdle());
+    const QPoint at =
+        canvas->toWidget(Transform(Crs::wgs84(), canvas->crs()).forward(QPointF(130.30, 42.245))).toPoint();
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, at);
+    QVERIFY2(mWindow->identifyPanel()->title().contains(QStringLiteral("Vessel")),
+             qPrintable(mWindow->identifyPanel()->title()));
+    QCOMPARE(table->model()->index(table->currentIndex().row(), 1).data().toString(),
+             QStringLiteral("Vessel"));
 }

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void aMovedLayerIsFoundBesideTheProjectOrSkippedAndKept();
     void placesAPointSightingThroughTheFormAndUndoes();
     void countsTenObjectsWithClicksAsOneSighting();
+    void sightingsDockFiltersSortsEditsDeletesAndShowsHistory();
 
 private:
     bool waitForIdle();
