@@ -32,6 +32,7 @@
 #include "project/sightingfields.h"
 #include "projectcontroller.h"
 #include "render/mapscale.h"
+#include "savedviewsmenu.h"
 #include "sightingactions.h"
 #include "sightingpanel.h"
 #include "stylepanel.h"
@@ -316,6 +317,7 @@ void MainWindow::createActions()
         mGoTo->selectAll();
     });
     goToAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    mSavedViews = new SavedViewsMenu(view->addMenu(tr("Saved &Views")), mCanvas, mProject, this);
     view->addSeparator();
     view->addAction(tr("Refresh"), mCanvas, &MapCanvas::refresh)->setShortcut(QKeySequence::Refresh);
 

@@ -37,6 +37,7 @@ class VertexTool;
 class ProjectController;
 class SightingActions;
 class SightingPanel;
+class SavedViewsMenu;
 
 /// The workbench window: map canvas in the middle, layers on the left,
 /// coordinates and scale below. Owns the layer stack it shows.
@@ -63,6 +64,7 @@ public:
     ProjectController *projectController() const { return mProject; }
     SightingActions *sightingActions() const { return mSightings; }
     SightingPanel *sightingPanel() const { return mSightingPanel; }
+    SavedViewsMenu *savedViews() const { return mSavedViews; }
     /// Makes a new, empty drawing layer saved at `path` (GeoJSON or GeoPackage) and adds it.
     bool createDrawingLayer(const QString &path);
     /// Shows a vector layer's attribute table (Layer → Attribute Table, F6).
@@ -144,6 +146,7 @@ private:
     ProjectController *mProject = nullptr;
     SightingActions *mSightings = nullptr;
     SightingPanel *mSightingPanel = nullptr;
+    SavedViewsMenu *mSavedViews = nullptr;
     QLabel *mCoordDd;
     QLabel *mCoordDms;
     QLabel *mCoordMgrs;

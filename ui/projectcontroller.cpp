@@ -106,6 +106,7 @@ void ProjectController::release()
 void ProjectController::connectSession()
 {
     connect(mSession.get(), &ProjectSession::sightingsChanged, this, &ProjectController::refreshSightings);
+    connect(mSession.get(), &ProjectSession::savedViewsChanged, this, &ProjectController::savedViewsChanged);
     connect(mSession.get(), &ProjectSession::failed, this,
             [this](const QString &m) { Q_EMIT message(int(MessageBar::Level::Error), m); });
 }

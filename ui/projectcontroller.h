@@ -70,6 +70,8 @@ Q_SIGNALS:
     void message(int level, const QString &text);
     /// The project's sightings changed (an edit, undo, redo, or another project).
     void sightingsChanged();
+    /// The project's saved views changed (an edit, undo, redo, or another project).
+    void savedViewsChanged();
 
 private:
     bool startSession(std::unique_ptr<Project> project, bool restore);

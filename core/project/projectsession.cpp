@@ -83,6 +83,30 @@ private:
     Sighting mSighting;
 };
 
+class SetViewsCommand : public QUndoCommand
+{
+public:
+    SetViewsCommand(ProjectSession *session, QList<SavedView> before, QList<SavedView> after,
+                    const QString &text)
+        : QUndoCommand(text)
+        , mSession(session)
+        , mBefore(std::move(before))
+        , mAfter(std::move(after))
+    {
+    }
+    void redo() override
+    {
+        if (!mSession->doSetViews(mAfter))
+            setObsolete(true);
+    }
+    void undo() override { mSession->doSetViews(mBefore); }
+
+private:
+    ProjectSession *mSession;
+    QList<SavedView> mBefore;
+    QList<SavedView> mAfter;
+};
+
 } // namespace
 
 ProjectSession::ProjectSession(std::unique_ptr<Project> project, QUndoStack *undo, QObject *parent)
@@ -164,6 +188,23 @@ bool ProjectSession::removeSighting(std::int64_t id)
     }
     mLastOk = true;
     mUndo->push(new RemoveSightingCommand(this, *stored, tr("Delete sighting: %1").arg(stored->title())));
+    return mLastOk;
+}
+
+bool ProjectSession::doSetViews(const QList<SavedView> &views)
+{
+    mLastOk = mProject->setViews(views);
+    if (mLastOk)
+        Q_EMIT savedViewsChanged();
+    else
+        Q_EMIT failed(mProject->lastError());
+    return mLastOk;
+}
+
+bool ProjectSession::setSavedViews(const QList<SavedView> &views, const QString &text)
+{
+    mLastOk = true;
+    mUndo->push(new SetViewsCommand(this, mProject->views(), views, text));
     return mLastOk;
 }
 

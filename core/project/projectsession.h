@@ -28,6 +28,9 @@ public:
     bool addSighting(const Sighting &sighting, const QString &text = {});
     bool editSighting(const Sighting &after, const QString &text = {});
     bool removeSighting(std::int64_t id);
+    /// Replaces the saved views (bookmarks), undoably.
+    bool setSavedViews(const QList<SavedView> &views, const QString &text);
+
     /// The id the last addSighting gave.
     std::int64_t lastAddedId() const { return mLastAdded; }
 
@@ -36,10 +39,13 @@ public:
     bool doUpdate(const Sighting &sighting);
     bool doRemove(std::int64_t id);
     bool doRestore(const Sighting &sighting);
+    bool doSetViews(const QList<SavedView> &views);
 
 Q_SIGNALS:
     /// Sightings were added, edited or removed (by an edit, an undo or a redo).
     void sightingsChanged();
+    /// The saved views changed (an edit, undo or redo).
+    void savedViewsChanged();
     /// A write failed; the message names the project file.
     void failed(const QString &message);
 

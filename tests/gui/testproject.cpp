@@ -13,6 +13,7 @@
 #include "project/project.h"
 #include "project/projectsession.h"
 #include "projectcontroller.h"
+#include "savedviewsmenu.h"
 #include "sightingactions.h"
 #include "sightingdialog.h"
 #include "sightingpanel.h"
@@ -25,7 +26,9 @@
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -486,4 +489,48 @@ void TestProject::sightingsDockFiltersSortsEditsDeletesAndShowsHistory()
              qPrintable(mWindow->identifyPanel()->title()));
     QCOMPARE(table->model()->index(table->currentIndex().row(), 1).data().toString(),
              QStringLiteral("Vessel"));
+}
+
+void TestProject::savedViewsAreKeptInTheProject()
+{
+    const QString path = openImageInNewProject(QStringLiteral("views.gpkg"));
+    QVERIFY(!path.isEmpty());
+    const QRectF rajin(QPointF(130.28, 42.22), QPointF(130.32, 42.26));
+    mWindow->zoomToWgs84(rajin);
+    QVERIFY(waitForIdle());
+
+    // Ctrl+B asks for a name, as QGIS's spatial bookmarks do.
+    QTimer::singleShot(0, this, [] {
+        if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+            dialog->setTextValue(QStringLiteral("Rajin quays"));
+            dialog->accept();
+        }
+    });
+    mWindow->findChild<QAction *>(QStringLiteral("actionSaveView"))->trigger();
+    QCOMPARE(mWindow->projectController()->session()->project().views().size(), 1);
+
+    // Elsewhere, then back through the menu entry the view now has.
+    mWindow->zoomToWgs84(QRectF(QPointF(131.8, 43.0), QPointF(132.0, 43.2)));
+    QVERIFY(waitForIdle());
+    auto *menu = mWindow->findChild<QMenu *>(QStringLiteral("savedViewsMenu"));
+    QVERIFY(menu);
+    QAction *entry = nullptr;
+    for (QAction *a : menu->actions())
+        if (a->text() == QLatin1String("Rajin quays"))
+            entry = a;
+    QVERIFY(entry);
+    entry->trigger();
+    QVERIFY(waitForIdle());
+    QVERIFY(viewWgs84(mWindow->canvas()).contains(rajin.center()));
+    QVERIFY(viewWgs84(mWindow->canvas()).width() < 0.2);
+
+    // Undo takes the bookmark away; redo brings it back; it is in the file after closing.
+    mWindow->undoStack()->undo();
+    QCOMPARE(mWindow->projectController()->session()->project().views().size(), 0);
+    mWindow->undoStack()->redo();
+    mWindow->projectController()->closeProject();
+    const auto reopened = Project::open(path, Project::Mode::ReadOnly, nullptr);
+    QVERIFY(reopened);
+    QCOMPARE(reopened->views().size(), 1);
+    QCOMPARE(reopened->views().first().name, QStringLiteral("Rajin quays"));
 }

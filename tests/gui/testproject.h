@@ -23,6 +23,7 @@ private Q_SLOTS:
     void placesAPointSightingThroughTheFormAndUndoes();
     void countsTenObjectsWithClicksAsOneSighting();
     void sightingsDockFiltersSortsEditsDeletesAndShowsHistory();
+    void savedViewsAreKeptInTheProject();
 
 private:
     bool waitForIdle();

@@ -86,3 +86,29 @@ TEST_CASE("undo and redo of sighting edits leave the file as the screen shows it
     CHECK(reopened->auditLog(first).size() ==
           6); // add, edit, edit (undo), delete (undo), restore (redo), edit (redo)
 }
+
+TEST_CASE("saved views are undoable and stored as the list shows them", "[project][undo]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("views.gpkg"));
+    QUndoStack undo;
+    const SavedView rajin{QStringLiteral("Rajin quays"),
+                          QRectF(QPointF(130.28, 42.22), QPointF(130.32, 42.26))};
+    const SavedView dunai{QStringLiteral("Dunai"), QRectF(QPointF(132.33, 42.87), QPointF(132.37, 42.89))};
+    {
+        ProjectSession session(Project::create(path, nullptr), &undo);
+        int changed = 0;
+        QObject::connect(&session, &ProjectSession::savedViewsChanged, [&changed] { ++changed; });
+        REQUIRE(session.setSavedViews({rajin}, QStringLiteral("Save view")));
+        REQUIRE(session.setSavedViews({rajin, dunai}, QStringLiteral("Save view")));
+        CHECK(session.project().views() == QList<SavedView>{rajin, dunai});
+        undo.undo();
+        CHECK(session.project().views() == QList<SavedView>{rajin});
+        undo.redo();
+        undo.undo();
+        CHECK(changed == 4);
+    }
+    const auto reopened = Project::open(path, Project::Mode::ReadOnly, nullptr);
+    REQUIRE(reopened);
+    CHECK(reopened->views() == QList<SavedView>{rajin});
+}
