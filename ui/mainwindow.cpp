@@ -2,6 +2,7 @@
 
 #include "addservicedialog.h"
 #include "analysis/corridor.h"
+#include "annotationactions.h"
 #include "attributetable.h"
 #include "csvmappingdialog.h"
 #include "drawtool.h"
@@ -360,6 +361,11 @@ void MainWindow::createActions()
     sightingBar->setObjectName(QStringLiteral("sightingsToolBar"));
     sightingBar->setIconSize(QSize(22, 22));
     mSightings->populate(menuBar()->addMenu(tr("&Sightings")), sightingBar, tools);
+    mAnnotations = new AnnotationActions(mCanvas, mLayers, mProject, this);
+    QToolBar *annotateBar = new QToolBar(tr("Annotate"), this);
+    annotateBar->setObjectName(QStringLiteral("annotateToolBar"));
+    annotateBar->setIconSize(QSize(22, 22));
+    mAnnotations->populate(menuBar()->addMenu(tr("&Annotate")), annotateBar, tools);
 
     QMenu *layer = menuBar()->addMenu(tr("&Layer"));
     QAction *newDrawing = layer->addAction(tr("&New Drawing Layer…"), this, [this] {
@@ -413,6 +419,7 @@ void MainWindow::createActions()
     connect(mGoTo, &QLineEdit::returnPressed, this, [this] { goTo(mGoTo->text()); });
     bar->addWidget(mGoTo);
     addToolBar(sightingBar);
+    addToolBar(annotateBar);
 }
 
 void MainWindow::createStatusBar()

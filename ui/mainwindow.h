@@ -37,6 +37,7 @@ class VertexTool;
 class ProjectController;
 class SightingActions;
 class SightingPanel;
+class AnnotationActions;
 class SavedViewsMenu;
 
 /// The workbench window: map canvas in the middle, layers on the left,
@@ -64,6 +65,7 @@ public:
     ProjectController *projectController() const { return mProject; }
     SightingActions *sightingActions() const { return mSightings; }
     SightingPanel *sightingPanel() const { return mSightingPanel; }
+    AnnotationActions *annotationActions() const { return mAnnotations; }
     SavedViewsMenu *savedViews() const { return mSavedViews; }
     /// Makes a new, empty drawing layer saved at `path` (GeoJSON or GeoPackage) and adds it.
     bool createDrawingLayer(const QString &path);
@@ -146,6 +148,7 @@ private:
     ProjectController *mProject = nullptr;
     SightingActions *mSightings = nullptr;
     SightingPanel *mSightingPanel = nullptr;
+    AnnotationActions *mAnnotations = nullptr;
     SavedViewsMenu *mSavedViews = nullptr;
     QLabel *mCoordDd;
     QLabel *mCoordDms;

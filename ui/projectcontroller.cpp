@@ -107,6 +107,8 @@ void ProjectController::connectSession()
 {
     connect(mSession.get(), &ProjectSession::sightingsChanged, this, &ProjectController::refreshSightings);
     connect(mSession.get(), &ProjectSession::savedViewsChanged, this, &ProjectController::savedViewsChanged);
+    connect(mSession.get(), &ProjectSession::annotationsChanged, this,
+            &ProjectController::refreshAnnotations);
     connect(mSession.get(), &ProjectSession::failed, this,
             [this](const QString &m) { Q_EMIT message(int(MessageBar::Level::Error), m); });
 }
@@ -117,6 +119,7 @@ bool ProjectController::startSession(std::unique_ptr<Project> project, bool rest
     connectSession();
     mSightingLayer =
         std::make_shared<SightingLayer>(mSession->project().path(), mSession->project().sightings());
+    mSightingLayer->setAnnotations(mSession->project().annotations());
     addToRecent(mSession->project().path());
     if (restoreLayers)
         restore();
@@ -210,6 +213,7 @@ bool ProjectController::saveProjectAs(const QString &path)
     mSession = std::make_unique<ProjectSession>(std::move(project), mUndo);
     connectSession();
     mSightingLayer->setSightings(mSession->project().sightings());
+    mSightingLayer->setAnnotations(mSession->project().annotations());
     saveLayers(); // paths relative to the new place
     addToRecent(target);
     Q_EMIT projectChanged();
@@ -375,6 +379,15 @@ void ProjectController::refreshSightings()
     mSightingLayer->setSightings(mSession->project().sightings());
     mLayers->notifyStyleChanged(mSightingLayer->id());
     Q_EMIT sightingsChanged();
+}
+
+void ProjectController::refreshAnnotations()
+{
+    if (!mSession || !mSightingLayer)
+        return;
+    mSightingLayer->setAnnotations(mSession->project().annotations());
+    mLayers->notifyStyleChanged(mSightingLayer->id());
+    Q_EMIT annotationsChanged();
 }
 
 void ProjectController::keepSightingsOnTop()

@@ -70,6 +70,8 @@ Q_SIGNALS:
     void message(int level, const QString &text);
     /// The project's sightings changed (an edit, undo, redo, or another project).
     void sightingsChanged();
+    /// The project's annotations changed (an edit, undo or redo).
+    void annotationsChanged();
     /// The project's saved views changed (an edit, undo, redo, or another project).
     void savedViewsChanged();
 
@@ -83,6 +85,7 @@ private:
     void saveLayers();
     void saveView();
     void refreshSightings();
+    void refreshAnnotations();
     void keepSightingsOnTop();
     bool locate(ProjectLayer &entry);
     void addToRecent(const QString &path);

@@ -188,7 +188,8 @@ void SightingPanel::showHistoryOfCurrent()
         return;
     const Sighting &s = mModel->sightings()[row];
     AuditHistoryDialog dialog(QStringLiteral("#%1 %2").arg(s.id).arg(s.title()),
-                              mProject->session()->project().auditLog(s.id), this);
+                              mProject->session()->project().auditLog(s.id, QStringLiteral("sightings")),
+                              this);
     dialog.exec();
 }
 

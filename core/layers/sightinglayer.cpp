@@ -1,6 +1,7 @@
 #include "layers/sightinglayer.h"
 
 #include "geo/transform.h"
+#include "render/annotationpainter.h"
 #include "render/mapsettings.h"
 
 #include <QDateTime>
@@ -38,9 +39,13 @@ class SightingRenderer : public LayerRenderer
 {
 public:
     SightingRenderer(std::shared_ptr<const QList<Sighting>> sightings, std::int64_t selected,
-                     MapSettings settings)
+                     std::shared_ptr<const QList<Annotation>> annotations, std::int64_t selectedAnnotation,
+                     std::int64_t hiddenAnnotation, MapSettings settings)
         : mSightings(std::move(sightings))
         , mSelected(selected)
+        , mAnnotations(std::move(annotations))
+        , mSelectedAnnotation(selectedAnnotation)
+        , mHiddenAnnotation(hiddenAnnotation)
         , mSettings(std::move(settings))
     {
     }
@@ -82,6 +87,17 @@ public:
                 c.placement = LabelCandidate::Placement::BesidePoint;
             }
             mLabels.push_back(c);
+        }
+        // Annotations go over the sightings: they are what a figure points at.
+        for (const Annotation &a : *mAnnotations) {
+            if (cancelled)
+                return true;
+            if (a.id == mHiddenAnnotation)
+                continue;
+            std::vector<QPointF> px;
+            for (const QPointF &p : a.lonLat)
+                px.push_back(mSettings.mapToPixel(toMap.forward(p)));
+            paintAnnotation(painter, a, px, k, a.id == mSelectedAnnotation);
         }
         return true;
     }
@@ -154,16 +170,18 @@ private:
 
     std::shared_ptr<const QList<Sighting>> mSightings;
     std::int64_t mSelected;
+    std::shared_ptr<const QList<Annotation>> mAnnotations;
+    std::int64_t mSelectedAnnotation;
+    std::int64_t mHiddenAnnotation;
     MapSettings mSettings;
 };
 
-QRectF boundsOf(const QList<Sighting> &sightings)
+QRectF boundsOf(const QList<QRectF> &boxes)
 {
     // QRectF::united ignores empty rectangles, and a point's bounds are empty: unite by hand.
     QRectF all;
     bool first = true;
-    for (const Sighting &s : sightings) {
-        const QRectF b = s.geometry.boundsWgs84();
+    for (const QRectF &b : boxes) {
         if (first)
             all = b;
         else
@@ -171,7 +189,7 @@ QRectF boundsOf(const QList<Sighting> &sightings)
                          QPointF(std::max(all.right(), b.right()), std::max(all.bottom(), b.bottom())));
         first = false;
     }
-    if (!sightings.isEmpty() && (all.width() <= 0 || all.height() <= 0))
+    if (!boxes.isEmpty() && (all.width() <= 0 || all.height() <= 0))
         all = all.adjusted(-1e-3, -1e-3, 1e-3, 1e-3);
     return all;
 }
@@ -198,6 +216,7 @@ QColor sightingColour(const QString &kind)
 
 SightingLayer::SightingLayer(QString source, QList<Sighting> sightings)
     : mSource(std::move(source))
+    , mAnnotations(std::make_shared<const QList<Annotation>>())
 {
     setName(QStringLiteral("Sightings"));
     setSightings(std::move(sightings));
@@ -205,13 +224,46 @@ SightingLayer::SightingLayer(QString source, QList<Sighting> sightings)
 
 void SightingLayer::setSightings(QList<Sighting> sightings)
 {
-    mExtent = boundsOf(sightings);
     mSightings = std::make_shared<const QList<Sighting>>(std::move(sightings));
+    updateExtent();
+}
+
+void SightingLayer::setAnnotations(QList<Annotation> annotations)
+{
+    mAnnotations = std::make_shared<const QList<Annotation>>(std::move(annotations));
+    updateExtent();
+}
+
+void SightingLayer::updateExtent()
+{
+    QList<QRectF> boxes;
+    for (const Sighting &s : *mSightings)
+        boxes << s.geometry.boundsWgs84();
+    for (const Annotation &a : *mAnnotations)
+        boxes << a.boundsWgs84();
+    mExtent = boundsOf(boxes);
 }
 
 std::unique_ptr<LayerRenderer> SightingLayer::createRenderer(const MapSettings &settings) const
 {
-    return std::make_unique<SightingRenderer>(mSightings, mSelected, settings);
+    return std::make_unique<SightingRenderer>(mSightings, mSelected, mAnnotations, mSelectedAnnotation,
+                                              mHiddenAnnotation, settings);
+}
+
+std::int64_t SightingLayer::pickAnnotation(QPointF lonLat, const MapSettings &settings,
+                                           double tolerancePx) const
+{
+    const Transform toMap(Crs::wgs84(), settings.destinationCrs());
+    const QPointF at = settings.mapToPixel(toMap.forward(lonLat));
+    const double k = settings.dpi() / 96.0;
+    for (auto it = mAnnotations->crbegin(); it != mAnnotations->crend(); ++it) {
+        std::vector<QPointF> px;
+        for (const QPointF &p : it->lonLat)
+            px.push_back(settings.mapToPixel(toMap.forward(p)));
+        if (annotationDistance(*it, px, at, k) <= tolerancePx)
+            return it->id;
+    }
+    return 0;
 }
 
 QList<LayerProperty> SightingLayer::properties() const
@@ -221,6 +273,7 @@ QList<LayerProperty> SightingLayer::properties() const
         counted += s.count;
     return {{QStringLiteral("Project"), mSource},
             {QStringLiteral("Sightings"), QString::number(mSightings->size())},
+            {QStringLiteral("Annotations"), QString::number(mAnnotations->size())},
             {QStringLiteral("Objects counted"), QString::number(counted)}};
 }
 

@@ -1,5 +1,7 @@
 #include "project/project.h"
 
+#include "project/annotationogr.h"
+#include "project/sightinggeometryogr.h"
 #include "util/gdalutil.h"
 #include "util/ogrfields.h"
 
@@ -24,6 +26,7 @@ constexpr const char *kLayers = "sightline_layers";
 constexpr const char *kViews = "sightline_views";
 constexpr const char *kSightings = "sightings";
 constexpr const char *kAudit = "sightline_audit";
+constexpr const char *kAnnotations = "annotations";
 constexpr int kSchemaVersion = 1;
 
 struct FieldSpec
@@ -87,6 +90,15 @@ bool createSchema(GDALDataset *ds)
                         {"updated_at", OFTDateTime},
                         {"version", OFTInteger}},
                        wkbUnknown) &&
+           ensureTable(ds, kAnnotations,
+                       {{"type", OFTString},
+                        {"text", OFTString},
+                        {"colour", OFTString},
+                        {"width_px", OFTReal},
+                        {"font_px", OFTInteger},
+                        {"created_at", OFTDateTime},
+                        {"updated_at", OFTDateTime}},
+                       wkbUnknown) &&
            ensureTable(ds, kAudit,
                        {{"time", OFTDateTime},
                         {"user", OFTString},
@@ -109,75 +121,6 @@ bool clearTable(OGRLayer *table)
     return true;
 }
 
-std::unique_ptr<OGRGeometry> toOgr(const SightingGeometry &g)
-{
-    switch (g.type) {
-    case SightingGeometry::Type::Point:
-        return std::make_unique<OGRPoint>(g.lonLat.value(0).x(), g.lonLat.value(0).y());
-    case SightingGeometry::Type::MultiPoint: {
-        auto mp = std::make_unique<OGRMultiPoint>();
-        for (const QPointF &p : g.lonLat) {
-            OGRPoint pt(p.x(), p.y());
-            mp->addGeometry(&pt);
-        }
-        return mp;
-    }
-    case SightingGeometry::Type::Line: {
-        auto line = std::make_unique<OGRLineString>();
-        for (const QPointF &p : g.lonLat)
-            line->addPoint(p.x(), p.y());
-        return line;
-    }
-    case SightingGeometry::Type::Polygon: {
-        auto ring = new OGRLinearRing();
-        for (const QPointF &p : g.lonLat)
-            ring->addPoint(p.x(), p.y());
-        ring->closeRings();
-        auto poly = std::make_unique<OGRPolygon>();
-        poly->addRingDirectly(ring);
-        return poly;
-    }
-    }
-    return nullptr;
-}
-
-SightingGeometry fromOgr(const OGRGeometry *g)
-{
-    SightingGeometry out;
-    if (!g)
-        return out;
-    auto addCurve = [&out](const OGRSimpleCurve *c) {
-        for (int i = 0; i < c->getNumPoints(); ++i)
-            out.lonLat << QPointF(c->getX(i), c->getY(i));
-    };
-    switch (wkbFlatten(g->getGeometryType())) {
-    case wkbPoint:
-        out.type = SightingGeometry::Type::Point;
-        out.lonLat << QPointF(g->toPoint()->getX(), g->toPoint()->getY());
-        break;
-    case wkbMultiPoint:
-        out.type = SightingGeometry::Type::MultiPoint;
-        for (const OGRPoint *p : *g->toMultiPoint())
-            out.lonLat << QPointF(p->getX(), p->getY());
-        break;
-    case wkbLineString:
-        out.type = SightingGeometry::Type::Line;
-        addCurve(g->toLineString());
-        break;
-    case wkbPolygon:
-        out.type = SightingGeometry::Type::Polygon;
-        if (const OGRLinearRing *ring = g->toPolygon()->getExteriorRing()) {
-            addCurve(ring);
-            if (out.lonLat.size() > 1 && out.lonLat.first() == out.lonLat.last())
-                out.lonLat.removeLast();
-        }
-        break;
-    default:
-        break;
-    }
-    return out;
-}
-
 QString fieldText(const OGRFeature &f, const char *name)
 {
     const int i = f.GetFieldIndex(name);
@@ -188,7 +131,7 @@ Sighting readSighting(const OGRFeature &f)
 {
     Sighting s;
     s.id = f.GetFID();
-    s.geometry = fromOgr(f.GetGeometryRef());
+    s.geometry = sightingGeometryFromOgr(f.GetGeometryRef()).value_or(SightingGeometry{});
     s.kind = fieldText(f, "kind");
     s.observedAtMs = ogrUtcTime(f, f.GetFieldIndex("observed_at"));
     s.imagerySource = fieldText(f, "imagery_source");
@@ -212,7 +155,7 @@ Sighting readSighting(const OGRFeature &f)
 
 void fillSighting(OGRFeature &f, const Sighting &s)
 {
-    f.SetGeometryDirectly(toOgr(s.geometry).release());
+    f.SetGeometryDirectly(sightingGeometryToOgr(s.geometry).release());
     f.SetField("kind", s.kind.toUtf8().constData());
     auto time = [&f](const char *name, std::int64_t ms) {
         const int i = f.GetFieldIndex(name);
@@ -365,6 +308,7 @@ std::unique_ptr<Project> Project::open(const QString &path, Mode mode, QString *
         return fail(OpenError::NotAGeoPackage,
                     capture.message(QStringLiteral("not a GeoPackage (corrupt, or another format)")));
     const bool hasProject = probe->GetLayerByName(kProperties) && probe->GetLayerByName(kSightings);
+    const bool complete = hasProject && probe->GetLayerByName(kAnnotations);
     const bool hasTracks = probe->GetLayerByName("ais_positions") != nullptr;
     probe.reset();
     if (!hasProject && !(hasTracks && mode == Mode::ReadWrite))
@@ -390,7 +334,8 @@ std::unique_ptr<Project> Project::open(const QString &path, Mode mode, QString *
                     ? QStringLiteral("in use by another Sightline (process %1 on %2)").arg(pid).arg(host)
                     : QStringLiteral("cannot write the lock file beside it"));
         }
-        if (!hasProject && !ensureSchema(path, error)) {
+        // Tracks from `ais import`, or a project from before a table was added: add what is missing.
+        if (!complete && !ensureSchema(path, error)) {
             if (reason)
                 *reason = OpenError::Failed;
             return nullptr;
@@ -700,14 +645,20 @@ bool Project::auditSighting(const QString &action, const Sighting &s)
                  QString::fromUtf8(QJsonDocument(sightingToJson(s)).toJson(QJsonDocument::Compact)));
 }
 
-QList<AuditEntry> Project::auditLog(std::int64_t featureId) const
+QList<AuditEntry> Project::auditLog(std::int64_t featureId, const QString &table) const
 {
     QList<AuditEntry> out;
     OGRLayer *log = mDs->GetLayerByName(kAudit);
     if (!log)
         return out;
+    QStringList filter;
     if (featureId >= 0)
-        log->SetAttributeFilter(QStringLiteral("feature_id = %1").arg(featureId).toUtf8().constData());
+        filter << QStringLiteral("feature_id = %1").arg(featureId);
+    if (!table.isEmpty())
+        filter << QStringLiteral("table_name = '%1'")
+                      .arg(QString(table).replace(QLatin1Char('\''), QStringLiteral("''")));
+    if (!filter.isEmpty())
+        log->SetAttributeFilter(filter.join(QStringLiteral(" AND ")).toUtf8().constData());
     log->ResetReading();
     for (auto &f : *log) {
         AuditEntry e;
@@ -721,6 +672,93 @@ QList<AuditEntry> Project::auditLog(std::int64_t featureId) const
     }
     log->SetAttributeFilter(nullptr);
     return out;
+}
+
+QList<Annotation> Project::annotations() const
+{
+    QList<Annotation> out;
+    OGRLayer *table = mDs->GetLayerByName(kAnnotations);
+    if (!table) // a read-only project from before annotations
+        return out;
+    table->ResetReading();
+    for (auto &f : *table)
+        if (auto a = readAnnotationFeature(*f))
+            out << *a;
+    return out;
+}
+
+std::optional<Annotation> Project::annotation(std::int64_t id) const
+{
+    OGRLayer *table = mDs->GetLayerByName(kAnnotations);
+    OGRFeatureUniquePtr f{table ? table->GetFeature(id) : nullptr};
+    return f ? readAnnotationFeature(*f) : std::nullopt;
+}
+
+bool Project::writeAnnotation(Annotation &a, bool create)
+{
+    OGRLayer *table = mDs->GetLayerByName(kAnnotations);
+    if (!table)
+        return false;
+    OGRFeature f(table->GetLayerDefn());
+    fillAnnotationFeature(f, a);
+    if (a.id)
+        f.SetFID(a.id);
+    if ((create ? table->CreateFeature(&f) : table->SetFeature(&f)) != OGRERR_NONE)
+        return false;
+    a.id = f.GetFID();
+    return true;
+}
+
+bool Project::auditAnnotation(const QString &action, const Annotation &a)
+{
+    return audit(action, QString::fromLatin1(kAnnotations), a.id,
+                 QString::fromUtf8(QJsonDocument(annotationToJson(a)).toJson(QJsonDocument::Compact)));
+}
+
+std::int64_t Project::addAnnotation(Annotation a)
+{
+    if (!a.isValid())
+        return fail(QStringLiteral("the annotation has too few points or no text")), 0;
+    a.id = 0;
+    a.createdMs = a.updatedMs = QDateTime::currentMSecsSinceEpoch();
+    const bool ok = inTransaction(QStringLiteral("cannot store the annotation"), [&] {
+        return writeAnnotation(a, true) && auditAnnotation(QStringLiteral("add"), a);
+    });
+    return ok ? a.id : 0;
+}
+
+bool Project::updateAnnotation(Annotation a)
+{
+    if (!a.isValid())
+        return fail(QStringLiteral("the annotation has too few points or no text"));
+    const std::optional<Annotation> old = annotation(a.id);
+    if (!old)
+        return fail(QStringLiteral("annotation %1 is not in the project").arg(a.id));
+    a.createdMs = old->createdMs;
+    a.updatedMs = QDateTime::currentMSecsSinceEpoch();
+    return inTransaction(QStringLiteral("cannot store annotation %1").arg(a.id), [&] {
+        return writeAnnotation(a, false) && auditAnnotation(QStringLiteral("edit"), a);
+    });
+}
+
+bool Project::removeAnnotation(std::int64_t id)
+{
+    const std::optional<Annotation> old = annotation(id);
+    if (!old)
+        return fail(QStringLiteral("annotation %1 is not in the project").arg(id));
+    return inTransaction(QStringLiteral("cannot delete annotation %1").arg(id), [&] {
+        return mDs->GetLayerByName(kAnnotations)->DeleteFeature(id) == OGRERR_NONE &&
+               auditAnnotation(QStringLiteral("delete"), *old);
+    });
+}
+
+bool Project::restoreAnnotation(Annotation a)
+{
+    if (!a.id || annotation(a.id))
+        return fail(QStringLiteral("annotation %1 cannot be restored over another").arg(a.id));
+    return inTransaction(QStringLiteral("cannot restore annotation %1").arg(a.id), [&] {
+        return writeAnnotation(a, true) && auditAnnotation(QStringLiteral("restore"), a);
+    });
 }
 
 } // namespace sightline

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "project/annotation.h"
 #include "project/sighting.h"
 
 #include <QJsonObject>
@@ -53,6 +54,7 @@ struct AuditEntry
 ///   sightline_layers    the layers in order (paths relative to the project), style, visibility, opacity
 ///   sightline_views     saved views
 ///   sightings           what analysts saw (EPSG:4326 geometry, every field of Sighting)
+///   annotations         arrows, labels, callouts and highlights for figures (EPSG:4326)
 ///   sightline_audit     append-only: who changed what, when
 /// beside the AIS tables of TrackGeoPackage. Every change is one SQLite
 /// transaction, committed before the call returns, so a killed program loses
@@ -122,7 +124,17 @@ public:
     /// Puts back a removed sighting with its own id and values (undo of a removal).
     bool restoreSighting(Sighting sighting);
 
-    QList<AuditEntry> auditLog(std::int64_t featureId = -1) const;
+    QList<Annotation> annotations() const;
+    std::optional<Annotation> annotation(std::int64_t id) const;
+    /// Stores a new annotation (id and times filled in); 0 on failure.
+    std::int64_t addAnnotation(Annotation annotation);
+    bool updateAnnotation(Annotation annotation);
+    bool removeAnnotation(std::int64_t id);
+    /// Puts back a removed annotation with its own id (undo of a removal).
+    bool restoreAnnotation(Annotation annotation);
+
+    /// The audit log, all of it or the lines of one feature of one table ("sightings", "annotations").
+    QList<AuditEntry> auditLog(std::int64_t featureId = -1, const QString &table = {}) const;
 
 private:
     Project() = default;
@@ -135,6 +147,8 @@ private:
     bool writeProperty(const char *key, const QString &value);
     bool fail(const QString &message);
     bool writeSighting(Sighting &s, bool create);
+    bool writeAnnotation(Annotation &a, bool create);
+    bool auditAnnotation(const QString &action, const Annotation &annotation);
 
     QString mPath;
     bool mReadOnly = false;

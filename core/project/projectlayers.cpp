@@ -35,7 +35,9 @@ QList<std::shared_ptr<Layer>> openProjectLayers(const Project &project, QStringL
         applyProjectLayer(*layers.first(), entry);
         out << layers.first();
     }
-    out << std::make_shared<SightingLayer>(project.path(), project.sightings());
+    auto overlay = std::make_shared<SightingLayer>(project.path(), project.sightings());
+    overlay->setAnnotations(project.annotations());
+    out << overlay;
     return out;
 }
 

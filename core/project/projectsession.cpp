@@ -83,6 +83,31 @@ private:
     Sighting mSighting;
 };
 
+// Add (nothing → annotation), edit (old → new) or delete (annotation → nothing); undo runs it backwards.
+class AnnotationCommand : public QUndoCommand
+{
+public:
+    AnnotationCommand(ProjectSession *session, std::optional<Annotation> before,
+                      std::optional<Annotation> after, const QString &text)
+        : QUndoCommand(text)
+        , mSession(session)
+        , mBefore(std::move(before))
+        , mAfter(std::move(after))
+    {
+    }
+    void redo() override
+    {
+        if (!mSession->doChangeAnnotation(mBefore, mAfter))
+            setObsolete(true);
+    }
+    void undo() override { mSession->doChangeAnnotation(mAfter, mBefore); }
+
+private:
+    ProjectSession *mSession;
+    std::optional<Annotation> mBefore;
+    std::optional<Annotation> mAfter;
+};
+
 class SetViewsCommand : public QUndoCommand
 {
 public:
@@ -205,6 +230,65 @@ bool ProjectSession::setSavedViews(const QList<SavedView> &views, const QString 
 {
     mLastOk = true;
     mUndo->push(new SetViewsCommand(this, mProject->views(), views, text));
+    return mLastOk;
+}
+
+bool ProjectSession::doChangeAnnotation(const std::optional<Annotation> &from, std::optional<Annotation> &to)
+{
+    bool ok = false;
+    if (!to) {
+        ok = from && mProject->removeAnnotation(from->id);
+    } else if (!from) {
+        if (to->id) {
+            ok = mProject->restoreAnnotation(*to); // a redo puts back the same one, with its id
+        } else if (const std::int64_t id = mProject->addAnnotation(*to)) {
+            *to = *mProject->annotation(id);
+            mLastAddedAnnotation = id;
+            ok = true;
+        }
+    } else {
+        ok = mProject->updateAnnotation(*to);
+    }
+    mLastOk = ok;
+    if (ok)
+        Q_EMIT annotationsChanged();
+    else
+        Q_EMIT failed(mProject->lastError());
+    return ok;
+}
+
+bool ProjectSession::addAnnotation(const Annotation &annotation)
+{
+    mLastOk = true;
+    mUndo->push(new AnnotationCommand(this, std::nullopt, annotation,
+                                      tr("Add %1").arg(annotationTypeLabel(annotation.type).toLower())));
+    return mLastOk;
+}
+
+bool ProjectSession::editAnnotation(const Annotation &after, const QString &text)
+{
+    const std::optional<Annotation> before = mProject->annotation(after.id);
+    if (!before) {
+        Q_EMIT failed(tr("'%1': annotation %2 is not in the project").arg(mProject->path()).arg(after.id));
+        return false;
+    }
+    mLastOk = true;
+    mUndo->push(new AnnotationCommand(
+        this, before, after,
+        text.isEmpty() ? tr("Edit %1").arg(annotationTypeLabel(after.type).toLower()) : text));
+    return mLastOk;
+}
+
+bool ProjectSession::removeAnnotation(std::int64_t id)
+{
+    const std::optional<Annotation> stored = mProject->annotation(id);
+    if (!stored) {
+        Q_EMIT failed(tr("'%1': annotation %2 is not in the project").arg(mProject->path()).arg(id));
+        return false;
+    }
+    mLastOk = true;
+    mUndo->push(new AnnotationCommand(this, stored, std::nullopt,
+                                      tr("Delete %1").arg(annotationTypeLabel(stored->type).toLower())));
     return mLastOk;
 }
 

@@ -28,6 +28,13 @@ public:
     bool addSighting(const Sighting &sighting, const QString &text = {});
     bool editSighting(const Sighting &after, const QString &text = {});
     bool removeSighting(std::int64_t id);
+    /// Annotations, each an undoable command like the sightings'.
+    bool addAnnotation(const Annotation &annotation);
+    bool editAnnotation(const Annotation &after, const QString &text = {});
+    bool removeAnnotation(std::int64_t id);
+    /// The id the last addAnnotation gave.
+    std::int64_t lastAddedAnnotationId() const { return mLastAddedAnnotation; }
+
     /// Replaces the saved views (bookmarks), undoably.
     bool setSavedViews(const QList<SavedView> &views, const QString &text);
 
@@ -40,10 +47,15 @@ public:
     bool doRemove(std::int64_t id);
     bool doRestore(const Sighting &sighting);
     bool doSetViews(const QList<SavedView> &views);
+    /// Makes the stored annotation go from `from` to `to` (nullopt: absent); the id of a new one is set in
+    /// `to`.
+    bool doChangeAnnotation(const std::optional<Annotation> &from, std::optional<Annotation> &to);
 
 Q_SIGNALS:
     /// Sightings were added, edited or removed (by an edit, an undo or a redo).
     void sightingsChanged();
+    /// Annotations were added, edited or removed (by an edit, an undo or a redo).
+    void annotationsChanged();
     /// The saved views changed (an edit, undo or redo).
     void savedViewsChanged();
     /// A write failed; the message names the project file.
@@ -55,6 +67,7 @@ private:
     std::unique_ptr<Project> mProject;
     QPointer<QUndoStack> mUndo; ///< the window's; may go first when the window closes
     std::int64_t mLastAdded = 0;
+    std::int64_t mLastAddedAnnotation = 0;
     bool mLastOk = true;
 };
 

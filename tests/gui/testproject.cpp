@@ -1,5 +1,8 @@
 #include "testproject.h"
 
+#include "annotationactions.h"
+#include "annotationdialog.h"
+#include "annotationedittool.h"
 #include "audithistorydialog.h"
 #include "counttool.h"
 #include "fixtures.h"
@@ -533,4 +536,100 @@ void TestProject::savedViewsAreKeptInTheProject()
     QVERIFY(reopened);
     QCOMPARE(reopened->views().size(), 1);
     QCOMPARE(reopened->views().first().name, QStringLiteral("Rajin quays"));
+}
+
+void TestProject::annotationsAreDrawnMovedResizedAndKept()
+{
+    const QString path = openImageInNewProject(QStringLiteral("annotations.gpkg"));
+    QVERIFY(!path.isEmpty());
+    MapCanvas *canvas = mWindow->canvas();
+    const Transform toMap(Crs::wgs84(), canvas->crs()), toWgs84(canvas->crs(), Crs::wgs84());
+    auto widgetAt = [&](double lon, double lat) {
+        return canvas->toWidget(toMap.forward(QPointF(lon, lat))).toPoint();
+    };
+    auto drag = [&](QPoint from, QPoint to) {
+        QTest::mousePress(canvas, Qt::LeftButton, {}, from);
+        for (int i = 1; i <= 4; ++i) {
+            const QPoint at = from + (to - from) * i / 4;
+            QMouseEvent move(QEvent::MouseMove, at, canvas->mapToGlobal(at), Qt::NoButton, Qt::LeftButton,
+                             Qt::NoModifier);
+            QApplication::sendEvent(canvas, &move);
+        }
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, to);
+    };
+    ProjectSession *session = mWindow->projectController()->session();
+
+    // An arrow, dragged from tail to head.
+    mWindow->findChild<QAction *>(QStringLiteral("actionAnnotateArrow"))->trigger();
+    drag(widgetAt(130.22, 42.20), widgetAt(130.29, 42.24));
+    QCOMPARE(session->project().annotations().size(), 1);
+    QCOMPARE(session->project().annotations().first().type, Annotation::Type::Arrow);
+
+    // A callout asks for its text.
+    QTimer::singleShot(0, this, [] {
+        if (auto *dialog = qobject_cast<AnnotationDialog *>(QApplication::activeModalWidget())) {
+            dialog->text()->setPlainText(QStringLiteral("ANGARA loading"));
+            dialog->fontSize()->setValue(18);
+            dialog->accept();
+        }
+    });
+    mWindow->findChild<QAction *>(QStringLiteral("actionAnnotateCallout"))->trigger();
+    drag(widgetAt(130.30, 42.245), widgetAt(130.36, 42.30));
+    QCOMPARE(session->project().annotations().size(), 2);
+    QCOMPARE(session->project().annotations().last().text, QStringLiteral("ANGARA loading"));
+    QCOMPARE(session->project().annotations().last().fontPx, 18);
+
+    // A highlight rectangle.
+    mWindow->findChild<QAction *>(QStringLiteral("actionAnnotateRectangle"))->trigger();
+    drag(widgetAt(130.25, 42.17), widgetAt(130.28, 42.19));
+    const QList<Annotation> drawn = session->project().annotations();
+    QCOMPARE(drawn.size(), 3);
+    const Annotation rect = drawn.last();
+    QCOMPARE(rect.type, Annotation::Type::Rectangle);
+    QVERIFY(std::abs(rect.boundsWgs84().left() - 130.25) < 0.002);
+    QVERIFY(waitForIdle());
+
+    // Select and move the rectangle by its middle; then resize it by its north-east corner.
+    mWindow->findChild<QAction *>(QStringLiteral("actionEditAnnotations"))->trigger();
+    drag(widgetAt(130.265, 42.18), widgetAt(130.285, 42.18));
+    Annotation moved = *session->project().annotation(rect.id);
+    QVERIFY2(std::abs(moved.boundsWgs84().left() - 130.27) < 0.002,
+             qPrintable(QString::number(moved.boundsWgs84().left())));
+    QVERIFY(std::abs(moved.boundsWgs84().width() - rect.boundsWgs84().width()) < 1e-6);
+    QCOMPARE(mWindow->annotationActions()->editTool()->selected(), rect.id);
+    QVERIFY(waitForIdle());
+    drag(widgetAt(130.30, 42.19), widgetAt(130.32, 42.21));
+    const Annotation resized = *session->project().annotation(rect.id);
+    QVERIFY2(std::abs(resized.boundsWgs84().right() - 130.32) < 0.002,
+             qPrintable(QString::number(resized.boundsWgs84().right())));
+    QVERIFY(std::abs(resized.boundsWgs84().top() - 42.17) < 0.002); // the opposite corner stayed
+    QVERIFY(std::abs(resized.boundsWgs84().bottom() - 42.21) < 0.002);
+
+    // Properties by double-click: colour and width.
+    QTimer::singleShot(0, this, [] {
+        if (auto *dialog = qobject_cast<AnnotationDialog *>(QApplication::activeModalWidget())) {
+            dialog->setColour(QColor(0x1e, 0x88, 0xe5));
+            dialog->width()->setValue(5);
+            dialog->accept();
+        }
+    });
+    QTest::mouseDClick(canvas, Qt::LeftButton, {}, widgetAt(130.295, 42.19));
+    const Annotation restyled = *session->project().annotation(rect.id);
+    QCOMPARE(restyled.colour, QColor(0x1e, 0x88, 0xe5));
+    QCOMPARE(restyled.widthPx, 5.0);
+
+    // Delete removes it; undo brings back the same one; undo again takes the style back.
+    QTest::keyClick(canvas, Qt::Key_Delete);
+    QVERIFY(!session->project().annotation(rect.id));
+    mWindow->undoStack()->undo();
+    QVERIFY(session->project().annotation(rect.id));
+    mWindow->undoStack()->undo();
+    QCOMPARE(session->project().annotation(rect.id)->widthPx, rect.widthPx);
+
+    // All of it is in the file.
+    mWindow->projectController()->closeProject();
+    const auto reopened = Project::open(path, Project::Mode::ReadOnly, nullptr);
+    QVERIFY(reopened);
+    QCOMPARE(reopened->annotations().size(), 3);
+    QCOMPARE(reopened->auditLog(rect.id, QStringLiteral("annotations")).size(), 7);
 }

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void countsTenObjectsWithClicksAsOneSighting();
     void sightingsDockFiltersSortsEditsDeletesAndShowsHistory();
     void savedViewsAreKeptInTheProject();
+    void annotationsAreDrawnMovedResizedAndKept();
 
 private:
     bool waitForIdle();
