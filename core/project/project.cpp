@@ -206,6 +206,18 @@ GDALDataset *openGpkg(const QString &path, bool update)
                                               drivers, nullptr, nullptr));
 }
 
+// A program killed inside a transaction leaves SQLite's rollback journal beside the
+// file. The next connection that may write rolls it back, restoring the last commit;
+// a read-only one fails on it ("attempt to write a readonly database"), so every
+// open, read-only ones included, first lets a writable connection do that.
+void rollBackInterruptedWrite(const QString &path)
+{
+    if (!QFileInfo::exists(path + QStringLiteral("-journal")) || !QFileInfo(path).isWritable())
+        return;
+    GdalErrorCapture quiet;
+    std::unique_ptr<GDALDataset> recover(openGpkg(path, true));
+}
+
 } // namespace
 
 Project::~Project() = default;
@@ -251,6 +263,7 @@ bool Project::isProject(const QString &path)
     if (!QFileInfo(path).isFile())
         return false;
     ensureGdalInitialised();
+    rollBackInterruptedWrite(path);
     GdalErrorCapture quiet;
     std::unique_ptr<GDALDataset> ds(openGpkg(path, false));
     return ds && ds->GetLayerByName(kProperties) && ds->GetLayerByName(kSightings);
@@ -303,6 +316,7 @@ std::unique_ptr<Project> Project::open(const QString &path, Mode mode, QString *
     const QFileInfo info(path);
     if (!info.isFile())
         return fail(OpenError::NotFound, QStringLiteral("no such file"));
+    rollBackInterruptedWrite(path);
     std::unique_ptr<GDALDataset> probe(openGpkg(path, false));
     if (!probe)
         return fail(OpenError::NotAGeoPackage,
