@@ -2,8 +2,10 @@
 #include "commandlineparsing.h"
 #include "layers/layerstack.h"
 #include "mainwindow.h"
+#include "projectcommand.h"
 #include "render/maprenderer.h"
 #include "rendercommand.h"
+#include "sightingscommand.h"
 #include "util/gdalutil.h"
 #include "util/runtimeenvironment.h"
 
@@ -26,6 +28,11 @@ constexpr auto kHelp =
     "OUT.png\n"
     "  sightline ais decode FILE... [--format jsonl|csv]\n"
     "  sightline ais import FILE... --project P.gpkg [--time-fallback base-station]\n"
+    "  sightline sightings export --project P.gpkg -o OUT.(geojson|kml|csv)\n"
+    "  sightline sightings import FILE... --project P.gpkg\n"
+    "  sightline sightings list --project P.gpkg\n"
+    "  sightline project create P.gpkg [FILE...] [--extent W,S,E,N]\n"
+    "  sightline project info P.gpkg\n"
     "  sightline --version\n\n"
     "FILE may be imagery (GeoTIFF, JPEG 2000, MBTiles, VRT, an XYZ/WMTS URL), an AIS log\n"
     "(.nmea, .ais, .aivdm), a track table (.csv, .gpx) or a GeoPackage of imported tracks.\n";
@@ -62,6 +69,21 @@ int main(int argc, char **argv)
         // Pure data work: no GUI, no fonts, no display.
         QCoreApplication app(argc, argv);
         return sightline::runAisCommand(app.arguments().mid(2));
+    }
+    if (first == QLatin1String("sightings")) {
+        QCoreApplication app(argc, argv);
+        // The project's lock file names the application that holds it.
+        setApplicationIdentity();
+        return sightline::runSightingsCommand(app.arguments().mid(2));
+    }
+    if (first == QLatin1String("project")) {
+        // Layers are opened as the workbench opens them (fonts for labels included), without a display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        setApplicationIdentity();
+        sightline::ensureGdalInitialised();
+        return sightline::runProjectCommand(app.arguments().mid(2));
     }
     if (first == QLatin1String("render")) {
         // Headless jobs never need a display.

@@ -1,0 +1,136 @@
+#include "projectcommand.h"
+
+#include "commandlineparsing.h"
+#include "layers/layer.h"
+#include "layers/layerstack.h"
+#include "project/layerstyleio.h"
+#include "project/project.h"
+#include "project/projectlayers.h"
+
+#include <QFileInfo>
+#include <QTextStream>
+
+namespace sightline {
+
+namespace {
+
+constexpr auto kUsage = "usage: sightline project create P.gpkg [FILE...] [--extent W,S,E,N]\n"
+                        "       sightline project info P.gpkg\n";
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int createProject(const QStringList &args)
+{
+    QString path, extentText;
+    QStringList files;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QLatin1String("--extent")) {
+            if (++i >= args.size()) {
+                err() << "sightline project create: --extent needs W,S,E,N\n" << kUsage;
+                return 2;
+            }
+            extentText = args[i];
+        } else if (a.startsWith(QLatin1String("--"))) {
+            err() << "sightline project create: unknown option " << a << "\n" << kUsage;
+            return 2;
+        } else if (path.isEmpty()) {
+            path = a;
+        } else {
+            files << a;
+        }
+    }
+    if (path.isEmpty()) {
+        err() << "sightline project create: no project file given\n" << kUsage;
+        return 2;
+    }
+    QString error;
+    QRectF extent;
+    if (!extentText.isEmpty()) {
+        extent = parseExtentArgument(extentText, &error);
+        if (extent.isEmpty()) {
+            err() << "sightline project create: --extent: " << error << "\n";
+            return 2;
+        }
+    }
+    // Every layer is opened first: a project is only made when there is something sound to put in it.
+    QList<ProjectLayer> entries;
+    QRectF all;
+    bool missing = false;
+    for (const QString &file : std::as_const(files)) {
+        const auto layers =
+            openLayers(QFileInfo::exists(file) ? QFileInfo(file).absoluteFilePath() : file, &error);
+        if (layers.isEmpty()) {
+            err() << "sightline project create: cannot open " << error << " (left out)\n";
+            missing = true;
+            continue;
+        }
+        for (const auto &layer : layers) {
+            entries << projectLayerFor(*layer);
+            all = all.isNull() ? layer->extentWgs84() : all.united(layer->extentWgs84());
+        }
+    }
+    auto project = Project::create(path, &error);
+    if (!project) {
+        err() << "sightline project create: " << error << "\n";
+        return 2;
+    }
+    if (!project->setLayers(entries) || ((!extent.isEmpty() || !all.isEmpty()) &&
+                                         !project->setCurrentView(extent.isEmpty() ? all : extent))) {
+        err() << "sightline project create: " << project->lastError() << "\n";
+        return 2;
+    }
+    out() << "created " << QFileInfo(path).absoluteFilePath() << " with " << entries.size() << " layer(s)\n";
+    return missing ? 1 : 0;
+}
+
+int projectInfo(const QStringList &args)
+{
+    if (args.size() != 1) {
+        err() << kUsage;
+        return 2;
+    }
+    QString error;
+    const auto project = Project::open(args.first(), Project::Mode::ReadOnly, &error);
+    if (!project) {
+        err() << "sightline project info: " << error << "\n";
+        return 2;
+    }
+    out() << "project\t" << project->path() << "\n";
+    for (const ProjectLayer &l : projectLayerEntries(*project))
+        out() << "layer\t" << l.name << "\t" << project->resolveSource(l.source)
+              << (l.layerName.isEmpty() ? QString() : QStringLiteral("|%1").arg(l.layerName)) << "\t"
+              << (l.visible ? "visible" : "hidden") << "\n";
+    if (const auto view = project->currentView())
+        out() << "view\t" << view->left() << "," << view->top() << "," << view->right() << ","
+              << view->bottom() << "\n";
+    for (const SavedView &v : project->views())
+        out() << "saved view\t" << v.name << "\n";
+    out() << "sightings\t" << project->sightings().size() << "\n";
+    return 0;
+}
+
+} // namespace
+
+int runProjectCommand(const QStringList &args)
+{
+    const QString verb = args.value(0);
+    if (verb == QLatin1String("create"))
+        return createProject(args.mid(1));
+    if (verb == QLatin1String("info"))
+        return projectInfo(args.mid(1));
+    err() << kUsage;
+    return 2;
+}
+
+} // namespace sightline

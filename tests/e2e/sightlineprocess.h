@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace sightline::test {
+
+/// What a run of the sightline executable gave.
+struct Run
+{
+    int exitCode = -1; ///< -1 when it crashed or hung
+    QString out;
+    QString err;
+};
+
+/// Runs the built sightline executable to the end (two minutes at most).
+inline Run runSightline(const QStringList &args,
+                        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(SIGHTLINE_EXECUTABLE), args);
+    if (!p.waitForFinished(120000))
+        p.kill();
+    Run r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace sightline::test
