@@ -172,6 +172,14 @@ bool ProjectController::openProject(const QString &path)
             return false;
         project = Project::open(path, Project::Mode::ReadOnly, &error, &reason);
     }
+    if (!project && reason == Project::OpenError::NotAProject) {
+        // Another tool's GeoPackage: its tables are data, so they open as layers, as QGIS would.
+        Q_EMIT message(int(MessageBar::Level::Info),
+                       tr("%1 is a GeoPackage without Sightline's project tables: opened as layers instead.")
+                           .arg(QFileInfo(path).fileName()));
+        Q_EMIT openRequested({path}, {});
+        return false;
+    }
     if (!project) {
         Q_EMIT message(int(MessageBar::Level::Error), tr("Could not open the project: %1").arg(error));
         return false;

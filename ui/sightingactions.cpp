@@ -5,17 +5,22 @@
 #include "layers/layerstack.h"
 #include "layers/tracklayer.h"
 #include "mapcanvas.h"
+#include "messagebar.h"
 #include "pointpicktool.h"
 #include "project/imageryprovenance.h"
 #include "project/projectsession.h"
+#include "project/sightinginterchange.h"
 #include "projectcontroller.h"
 #include "sightingdialog.h"
 #include "tracks/vesselregistry.h"
 
 #include <QActionGroup>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QIcon>
 #include <QMenu>
 #include <QToolBar>
+#include <QUndoStack>
 
 namespace sightline {
 
@@ -80,6 +85,23 @@ void SightingActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools)
     count->setObjectName(QStringLiteral("actionCountObjects"));
     count->setStatusTip(
         tr("Click each object to count it; Enter saves the marks and their total as a sighting"));
+    menu->addSeparator();
+    QAction *exportAction = menu->addAction(tr("&Export Sightings…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            mDialogParent, tr("Export Sightings"), QString(),
+            tr("GeoJSON (*.geojson);;KML for Google Earth (*.kml);;CSV with WKT (*.csv)"));
+        if (!path.isEmpty())
+            exportSightings(path);
+    });
+    exportAction->setObjectName(QStringLiteral("actionExportSightings"));
+    QAction *importAction = menu->addAction(tr("&Import Sightings…"), this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(mDialogParent, tr("Import Sightings"), QString(),
+                                         tr("Sightings (*.geojson *.json *.kml *.csv);;All files (*)"));
+        if (!path.isEmpty())
+            importSightings(path);
+    });
+    importAction->setObjectName(QStringLiteral("actionImportSightings"));
     for (QAction *a : {point, area, line, count}) {
         a->setCheckable(true);
         tools->addAction(a);
@@ -137,6 +159,64 @@ QList<QPair<std::uint32_t, QString>> SightingActions::vesselChoices() const
     std::sort(vessels.begin(), vessels.end(),
               [](const auto &a, const auto &b) { return a.second < b.second; });
     return vessels;
+}
+
+bool SightingActions::exportSightings(const QString &path)
+{
+    ProjectSession *session = mProject->session();
+    if (!session) {
+        Q_EMIT mProject->message(int(MessageBar::Level::Warning),
+                                 tr("No project is open: there are no sightings to export."));
+        return false;
+    }
+    const auto format = sightingFormatForPath(path);
+    QString error;
+    if (!format)
+        error = tr("'%1': the extension says neither GeoJSON, KML nor CSV").arg(path);
+    else if (const QList<Sighting> all = session->project().sightings();
+             sightline::exportSightings(all, path, *format, &error)) {
+        Q_EMIT mProject->message(
+            int(MessageBar::Level::Info),
+            tr("%n sighting(s) exported to %1", nullptr, int(all.size())).arg(QFileInfo(path).fileName()));
+        return true;
+    }
+    Q_EMIT mProject->message(int(MessageBar::Level::Error),
+                             tr("Could not export the sightings: %1").arg(error));
+    return false;
+}
+
+int SightingActions::importSightings(const QString &path)
+{
+    if (!mProject->requireWritableProject())
+        return 0;
+    QString error;
+    QStringList problems;
+    const auto read = readSightings(path, &error, &problems);
+    if (!read) {
+        Q_EMIT mProject->message(int(MessageBar::Level::Error),
+                                 tr("Could not import sightings: %1").arg(error));
+        return 0;
+    }
+    ProjectSession *session = mProject->session();
+    QUndoStack *undo = session->undoStack();
+    int added = 0;
+    // Each sighting is committed as it is added; one undo step takes the whole import back.
+    undo->beginMacro(
+        tr("Import %n sighting(s) from %1", nullptr, int(read->size())).arg(QFileInfo(path).fileName()));
+    for (Sighting s : *read) {
+        if (s.analyst.isEmpty())
+            s.analyst = session->project().analyst();
+        if (session->addSighting(s))
+            ++added;
+    }
+    undo->endMacro();
+    QString text = tr("%n sighting(s) imported from %1", nullptr, added).arg(QFileInfo(path).fileName());
+    if (!problems.isEmpty())
+        text += tr("; %n skipped: %1", nullptr, int(problems.size()))
+                    .arg(problems.mid(0, 3).join(QStringLiteral("; ")));
+    Q_EMIT mProject->message(int(problems.isEmpty() ? MessageBar::Level::Info : MessageBar::Level::Warning),
+                             text);
+    return added;
 }
 
 } // namespace sightline

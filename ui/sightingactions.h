@@ -42,6 +42,13 @@ public:
     /// Opens the form on a stored sighting; the changes are stored (undoably) when saved.
     bool editSighting(std::int64_t id);
 
+    /// Writes the project's sightings to GeoJSON, KML or CSV (by extension); false and a message when it
+    /// cannot.
+    bool exportSightings(const QString &path);
+    /// Adds the sightings of a GeoJSON, KML or CSV file to the project as one undoable step; the
+    /// number added, with what was skipped and why in the message bar.
+    int importSightings(const QString &path);
+
     CountTool *countTool() const { return mCountTool.get(); }
 
 private:

@@ -13,6 +13,7 @@
 #include "layers/vectorlayer.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
+#include "messagebar.h"
 #include "project/project.h"
 #include "project/projectsession.h"
 #include "projectcontroller.h"
@@ -41,6 +42,9 @@
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 using namespace sightline;
 
@@ -632,4 +636,92 @@ void TestProject::annotationsAreDrawnMovedResizedAndKept()
     QVERIFY(reopened);
     QCOMPARE(reopened->annotations().size(), 3);
     QCOMPARE(reopened->auditLog(rect.id, QStringLiteral("annotations")).size(), 7);
+}
+
+void TestProject::sightingsAreExportedAndImportedBackAsOneUndoStep()
+{
+    QVERIFY(!openImageInNewProject(QStringLiteral("export.gpkg")).isEmpty());
+    ProjectSession *session = mWindow->projectController()->session();
+    Sighting cars;
+    cars.kind = QStringLiteral("rail cars");
+    cars.geometry.type = SightingGeometry::Type::MultiPoint;
+    for (int i = 0; i < 4; ++i)
+        cars.geometry.lonLat << QPointF(130.61 + i * 0.001, 42.395);
+    cars.count = 4;
+    cars.observedAtMs = parseUtcIso(QStringLiteral("2023-10-05T00:00:00Z"));
+    Sighting ship;
+    ship.kind = QStringLiteral("vessel");
+    ship.geometry.lonLat = {QPointF(130.30, 42.245)};
+    ship.vesselMmsi = 273145020;
+    ship.vesselName = QStringLiteral("ANGARA");
+    QVERIFY(session->addSighting(cars));
+    QVERIFY(session->addSighting(ship));
+
+    SightingActions *actions = mWindow->sightingActions();
+    const QString kml = mDir.filePath(QStringLiteral("sightings.kml"));
+    const QString geojson = mDir.filePath(QStringLiteral("sightings.geojson"));
+    QVERIFY(actions->exportSightings(kml));
+    QVERIFY(actions->exportSightings(geojson));
+    QVERIFY(QFileInfo(kml).size() > 0);
+    QVERIFY(!actions->exportSightings(mDir.filePath(QStringLiteral("sightings.docx"))));
+    QVERIFY(mWindow->messageBar()->text().contains(QStringLiteral("sightings.docx")));
+
+    // Into a new project: both come back, and one undo takes the import away.
+    QVERIFY(mWindow->projectController()->newProject(mDir.filePath(QStringLiteral("import.gpkg"))));
+    session = mWindow->projectController()->session();
+    QCOMPARE(actions->importSightings(geojson), 2);
+    QList<Sighting> back = session->project().sightings();
+    QCOMPARE(back.size(), 2);
+    QCOMPARE(back.first().count, 4);
+    QCOMPARE(back.first().geometry.lonLat.size(), 4);
+    QCOMPARE(back.last().vesselName, QStringLiteral("ANGARA"));
+    QCOMPARE(mWindow->projectController()->sightingLayer()->sightings().size(), 2);
+    mWindow->undoStack()->undo();
+    QCOMPARE(session->project().sightings().size(), 0);
+    QCOMPARE(actions->importSightings(kml), 2);
+    QCOMPARE(session->project().sightings().first().observedAtMs, cars.observedAtMs);
+}
+
+void TestProject::anotherToolsGeoPackageOpensAsLayersAndACorruptOneIsReported()
+{
+    // A GeoPackage as QGIS or ogr2ogr writes it: data, no project tables.
+    const QString data = mDir.filePath(QStringLiteral("from_qgis.gpkg"));
+    QFile::remove(data);
+    {
+        GDALDriver *gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
+        QVERIFY(gpkg);
+        std::unique_ptr<GDALDataset> ds(
+            gpkg->Create(data.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+        QVERIFY(ds);
+        OGRSpatialReference wgs84;
+        wgs84.importFromEPSG(4326);
+        OGRLayer *layer = ds->CreateLayer("quays", &wgs84, wkbPoint, nullptr);
+        QVERIFY(layer);
+        OGRFeature f(layer->GetLayerDefn());
+        OGRPoint p(130.30, 42.245);
+        f.SetGeometry(&p);
+        QCOMPARE(layer->CreateFeature(&f), OGRERR_NONE);
+    }
+    const QByteArray before = [&] {
+        QFile file(data);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    QVERIFY(!mWindow->openProject(data));
+    QVERIFY(!mWindow->projectController()->session());
+    QTRY_COMPARE(mWindow->layers()->count(), 1);
+    QCOMPARE(mWindow->layers()->layers().first()->kind(), Layer::Kind::Vector);
+    QVERIFY(mWindow->messageBar()->text().contains(QStringLiteral("without Sightline's project tables")));
+    QFile file(data);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before); // not turned into a project behind the user's back
+
+    // A corrupt file is named, and nothing on screen changes.
+    const QString corrupt = mDir.filePath(QStringLiteral("corrupt.gpkg"));
+    QFile bad(corrupt);
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write(QByteArray("SQLite format 3").append(4000, '\x5a'));
+    bad.close();
+    QVERIFY(!mWindow->openProject(corrupt));
+    QVERIFY(mWindow->messageBar()->text().contains(QStringLiteral("corrupt.gpkg")));
+    QCOMPARE(mWindow->layers()->count(), 1);
 }

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void sightingsDockFiltersSortsEditsDeletesAndShowsHistory();
     void savedViewsAreKeptInTheProject();
     void annotationsAreDrawnMovedResizedAndKept();
+    void sightingsAreExportedAndImportedBackAsOneUndoStep();
+    void anotherToolsGeoPackageOpensAsLayersAndACorruptOneIsReported();
 
 private:
     bool waitForIdle();
