@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and opens the workbench on the bundled demo:
-# the case-study area (Rajin – Vladivostok – Nakhodka) framed over the land/sea
-# base, with the demo Landsat scenes and MBTiles loaded and the SIMULATED AIS
-# tracks of the case (Angara and Maria going dark on the way to Rajin). With no display it says
-# so and renders the same view headless to a PNG.
+# Installs what is missing, builds, and opens the workbench on the bundled demo
+# project: the case-study area (Rajin – Vladivostok – Nakhodka) framed over the
+# land/sea base, with the demo Landsat scenes and MBTiles, ports and rail lines, the
+# SIMULATED AIS tracks of the case (Angara and Maria going dark on the way to Rajin)
+# and example sightings from the reporting (ships at the Rajin and Dunai quays, the
+# 73 rail cars counted at Tumangang, the new pits near Tikhoretsk). The project is
+# made once, with the command line, at build/demo/case-demo.gpkg; edits made in the
+# workbench are kept there (delete the file to start again). With no display it says
+# so and renders the project's view headless to a PNG.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/tools/install-deps.sh"
@@ -20,13 +24,25 @@ layers=(
   "$demo/vector/rail_facilities_APPROXIMATE.geojson"
   "$demo/vector/ports_APPROXIMATE.geojson"
   "$demo/vector/ne_10m_ports_case_areas.geojson"
-  "$demo/ais/case_rajin_dunai_2023_SIMULATED.nmea"
 )
+sightline=$root/build/app/sightline
+project=${SIGHTLINE_DEMO_PROJECT:-$root/build/demo/case-demo.gpkg}
+if [ ! -f "$project" ]; then
+  mkdir -p "$(dirname "$project")"
+  # Made in a temporary file and moved into place, so an interrupted run never leaves half a project.
+  partial="$project.partial.gpkg"
+  rm -f "$partial"
+  "$sightline" project create "$partial" "${layers[@]}" --extent "$extent" >/dev/null
+  "$sightline" ais import "$demo/ais/case_rajin_dunai_2023_SIMULATED.nmea" --project "$partial" >/dev/null 2>&1
+  "$sightline" sightings import "$demo/sightings/case_sightings_ILLUSTRATIVE.geojson" --project "$partial" >/dev/null
+  mv "$partial" "$project"
+  echo "Demo project made: $project"
+fi
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   out=${SIGHTLINE_DEMO_OUT:-$root/build/demo-view.png}
-  echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): rendering the demo view headless instead."
-  "$root/build/app/sightline" render "${layers[@]}" --extent "$extent" --size 1600x1000 -o "$out" >/dev/null
+  echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): rendering the demo project headless instead."
+  "$sightline" render --project "$project" --size 1600x1000 -o "$out" >/dev/null
   echo "Demo view written to $out"
   exit 0
 fi
-exec "$root/build/app/sightline" --extent "$extent" "${layers[@]}"
+exec "$sightline" --project "$project"
