@@ -1,5 +1,7 @@
 #include "project/annotation.h"
 
+#include "project/sighting.h"
+
 #include <QCoreApplication>
 
 namespace sightline {
@@ -72,16 +74,7 @@ bool Annotation::isValid() const
 
 QRectF Annotation::boundsWgs84() const
 {
-    if (lonLat.isEmpty())
-        return {};
-    double w = lonLat.first().x(), e = w, s = lonLat.first().y(), n = s;
-    for (const QPointF &p : lonLat) {
-        w = std::min(w, p.x());
-        e = std::max(e, p.x());
-        s = std::min(s, p.y());
-        n = std::max(n, p.y());
-    }
-    return QRectF(QPointF(w, s), QPointF(e, n));
+    return boundsOfLonLat(lonLat);
 }
 
 } // namespace sightline

@@ -24,6 +24,11 @@ bool SightingGeometry::isValid() const
 
 QRectF SightingGeometry::boundsWgs84() const
 {
+    return boundsOfLonLat(lonLat);
+}
+
+QRectF boundsOfLonLat(const QList<QPointF> &lonLat)
+{
     if (lonLat.isEmpty())
         return {};
     double w = lonLat.first().x(), e = w, s = lonLat.first().y(), n = s;

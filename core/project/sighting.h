@@ -10,6 +10,9 @@
 
 namespace sightline {
 
+/// The lon/lat box of some points (empty for none; zero-sized for one).
+QRectF boundsOfLonLat(const QList<QPointF> &points);
+
 /// Where a sighting is: a point, the numbered marks of a count, a line or an area,
 /// in lon/lat degrees. A polygon's ring is stored open (first vertex not repeated).
 struct SightingGeometry

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "sightlineprocess.h"
+
 #include "project/project.h"
 
 #include "tracks/trackgeopackage.h"
@@ -13,20 +15,11 @@
 using namespace sightline;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using test::Run;
 
 Run run(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(SIGHTLINE_EXECUTABLE), args);
-    if (!p.waitForFinished(120000))
-        p.kill();
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-               QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return test::runSightline(args);
 }
 
 const QString kDemoAis = QStringLiteral(SIGHTLINE_DEMO_DIR "/ais/case_rajin_dunai_2023_SIMULATED.nmea");

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "sightlineprocess.h"
+
 #include "fixtures.h"
 #include "geo/transform.h"
 #include "layers/sightinglayer.h"
@@ -16,28 +18,6 @@ using namespace sightline;
 using namespace sightline::test;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runSightline(const QStringList &args,
-                 const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(SIGHTLINE_EXECUTABLE), args);
-    if (!p.waitForFinished(120000))
-        p.kill();
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
 
 const QString kDemo = QStringLiteral(SIGHTLINE_DEMO_DIR);
 const QPointF kRajin(130.30, 42.25);
