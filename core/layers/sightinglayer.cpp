@@ -260,7 +260,7 @@ std::int64_t SightingLayer::pickAnnotation(QPointF lonLat, const MapSettings &se
         std::vector<QPointF> px;
         for (const QPointF &p : it->lonLat)
             px.push_back(settings.mapToPixel(toMap.forward(p)));
-        if (annotationDistance(*it, px, at, k) <= tolerancePx)
+        if (annotationHit(*it, px, at, tolerancePx, k))
             return it->id;
     }
     return 0;

@@ -59,12 +59,6 @@ std::unique_ptr<OGRGeometry> displayGeometry(const Annotation &a)
     return nullptr;
 }
 
-QString fieldText(const OGRFeature &f, const char *name)
-{
-    const int i = f.GetFieldIndex(name);
-    return i >= 0 && f.IsFieldSetAndNotNull(i) ? QString::fromUtf8(f.GetFieldAsString(i)) : QString();
-}
-
 } // namespace
 
 void fillAnnotationFeature(OGRFeature &f, const Annotation &a)
@@ -85,15 +79,15 @@ void fillAnnotationFeature(OGRFeature &f, const Annotation &a)
 
 std::optional<Annotation> readAnnotationFeature(const OGRFeature &f)
 {
-    const auto type = annotationTypeFromName(fieldText(f, "type"));
+    const auto type = annotationTypeFromName(ogrText(f, "type"));
     const OGRGeometry *g = f.GetGeometryRef();
     if (!type || !g)
         return std::nullopt;
     Annotation a;
     a.id = f.GetFID();
     a.type = *type;
-    a.text = fieldText(f, "text");
-    a.colour = QColor::fromString(fieldText(f, "colour"));
+    a.text = ogrText(f, "text");
+    a.colour = QColor::fromString(ogrText(f, "colour"));
     a.widthPx = f.GetFieldAsDouble("width_px");
     a.fontPx = f.GetFieldAsInteger("font_px");
     a.createdMs = ogrUtcTime(f, f.GetFieldIndex("created_at"));

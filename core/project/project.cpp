@@ -121,32 +121,26 @@ bool clearTable(OGRLayer *table)
     return true;
 }
 
-QString fieldText(const OGRFeature &f, const char *name)
-{
-    const int i = f.GetFieldIndex(name);
-    return i >= 0 && f.IsFieldSetAndNotNull(i) ? QString::fromUtf8(f.GetFieldAsString(i)) : QString();
-}
-
 Sighting readSighting(const OGRFeature &f)
 {
     Sighting s;
     s.id = f.GetFID();
     s.geometry = sightingGeometryFromOgr(f.GetGeometryRef()).value_or(SightingGeometry{});
-    s.kind = fieldText(f, "kind");
+    s.kind = ogrText(f, "kind");
     s.observedAtMs = ogrUtcTime(f, f.GetFieldIndex("observed_at"));
-    s.imagerySource = fieldText(f, "imagery_source");
-    s.imageryProvider = fieldText(f, "imagery_provider");
+    s.imagerySource = ogrText(f, "imagery_source");
+    s.imageryProvider = ogrText(f, "imagery_provider");
     s.imageryAcquiredMs = ogrUtcTime(f, f.GetFieldIndex("imagery_acquired"));
     s.imageryResolutionM = f.GetFieldAsDouble("imagery_resolution_m");
     s.count = f.GetFieldAsInteger("count");
     s.vesselMmsi = std::uint32_t(f.GetFieldAsInteger64("vessel_mmsi"));
-    s.vesselName = fieldText(f, "vessel_name");
-    const QString grade = fieldText(f, "source_reliability");
+    s.vesselName = ogrText(f, "vessel_name");
+    const QString grade = ogrText(f, "source_reliability");
     s.sourceReliability = grade.isEmpty() ? QLatin1Char('F') : grade.at(0);
     s.informationCredibility = f.GetFieldAsInteger("information_credibility");
-    s.analyst = fieldText(f, "analyst");
-    s.notes = fieldText(f, "notes");
-    s.tags = splitTags(fieldText(f, "tags"));
+    s.analyst = ogrText(f, "analyst");
+    s.notes = ogrText(f, "notes");
+    s.tags = splitTags(ogrText(f, "tags"));
     s.createdMs = ogrUtcTime(f, f.GetFieldIndex("created_at"));
     s.updatedMs = ogrUtcTime(f, f.GetFieldIndex("updated_at"));
     s.version = f.GetFieldAsInteger("version");
@@ -459,12 +453,12 @@ QList<ProjectLayer> Project::layers() const
     table->ResetReading();
     for (auto &f : *table) {
         ProjectLayer l;
-        l.source = resolveSource(fieldText(*f, "source"));
-        l.layerName = fieldText(*f, "layer_name");
-        l.name = fieldText(*f, "name");
+        l.source = resolveSource(ogrText(*f, "source"));
+        l.layerName = ogrText(*f, "layer_name");
+        l.name = ogrText(*f, "name");
         l.visible = f->GetFieldAsInteger("visible") != 0;
         l.opacity = f->GetFieldAsDouble("opacity");
-        l.style = QJsonDocument::fromJson(fieldText(*f, "style").toUtf8()).object();
+        l.style = QJsonDocument::fromJson(ogrText(*f, "style").toUtf8()).object();
         ordered.append({f->GetFieldAsInteger("position"), l});
     }
     std::stable_sort(ordered.begin(), ordered.end(),
@@ -538,10 +532,10 @@ QList<SavedView> Project::views() const
     table->ResetReading();
     for (auto &f : *table) {
         SavedView v;
-        v.name = fieldText(*f, "name");
+        v.name = ogrText(*f, "name");
         v.extentWgs84 = QRectF(QPointF(f->GetFieldAsDouble("west"), f->GetFieldAsDouble("south")),
                                QPointF(f->GetFieldAsDouble("east"), f->GetFieldAsDouble("north")));
-        v.crs = fieldText(*f, "crs");
+        v.crs = ogrText(*f, "crs");
         out << v;
     }
     return out;
@@ -677,11 +671,11 @@ QList<AuditEntry> Project::auditLog(std::int64_t featureId, const QString &table
     for (auto &f : *log) {
         AuditEntry e;
         e.timeMs = ogrUtcTime(*f, f->GetFieldIndex("time"));
-        e.user = fieldText(*f, "user");
-        e.action = fieldText(*f, "action");
-        e.table = fieldText(*f, "table_name");
+        e.user = ogrText(*f, "user");
+        e.action = ogrText(*f, "action");
+        e.table = ogrText(*f, "table_name");
         e.featureId = f->GetFieldAsInteger64("feature_id");
-        e.details = fieldText(*f, "details");
+        e.details = ogrText(*f, "details");
         out << e;
     }
     log->SetAttributeFilter(nullptr);

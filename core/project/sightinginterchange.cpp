@@ -2,6 +2,7 @@
 
 #include "project/sightinggeometryogr.h"
 #include "util/gdalutil.h"
+#include "util/ogrfields.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -516,12 +517,6 @@ std::int64_t dateTimeFieldMs(OGRFeature &f, int field)
     return t.toMSecsSinceEpoch() - std::int64_t(offsetMinutes) * 60000;
 }
 
-QString fieldText(OGRFeature &f, int field)
-{
-    return field >= 0 && f.IsFieldSetAndNotNull(field) ? QString::fromUtf8(f.GetFieldAsString(field))
-                                                       : QString();
-}
-
 std::optional<QList<Sighting>> readKml(const QString &path, QString *error, QStringList &problems)
 {
     GdalErrorCapture capture;
@@ -550,9 +545,9 @@ std::optional<QList<Sighting>> readKml(const QString &path, QString *error, QStr
                 if (propertyNames().contains(name) && f->IsFieldSetAndNotNull(i))
                     props.insert(name, QString::fromUtf8(f->GetFieldAsString(i)));
             }
-            const QString placemarkName = fieldText(*f, nameField);
+            const QString placemarkName = ogrText(*f, nameField);
             if (!ours) {
-                QStringList notes{placemarkName, fieldText(*f, descriptionField)};
+                QStringList notes{placemarkName, ogrText(*f, descriptionField)};
                 notes.removeAll(QString());
                 props.insert(QStringLiteral("notes"), notes.join(QLatin1Char('\n')));
             }
@@ -621,7 +616,7 @@ std::optional<QList<Sighting>> readCsv(const QString &path, QString *error, QStr
         QString why;
         std::unique_ptr<OGRGeometry> geometry;
         if (wktColumn >= 0) {
-            const QByteArray text = fieldText(*f, wktColumn).trimmed().toUtf8();
+            const QByteArray text = ogrText(*f, wktColumn).trimmed().toUtf8();
             OGRGeometry *g = nullptr;
             if (text.isEmpty())
                 why = QStringLiteral("no geometry (the WKT cell is empty)");
@@ -629,8 +624,8 @@ std::optional<QList<Sighting>> readCsv(const QString &path, QString *error, QStr
                 why = QStringLiteral("the WKT '%1' cannot be read").arg(QString::fromUtf8(text.left(60)));
             geometry.reset(g);
         } else {
-            const QString lonText = fieldText(*f, lonColumn).trimmed(),
-                          latText = fieldText(*f, latColumn).trimmed();
+            const QString lonText = ogrText(*f, lonColumn).trimmed(),
+                          latText = ogrText(*f, latColumn).trimmed();
             bool lonOk = false, latOk = false;
             const double lon = lonText.toDouble(&lonOk), lat = latText.toDouble(&latOk);
             if (lonText.isEmpty() || latText.isEmpty())

@@ -177,11 +177,12 @@ void paintAnnotation(QPainter &p, const Annotation &a, const std::vector<QPointF
     p.restore();
 }
 
-double annotationDistance(const Annotation &a, const std::vector<QPointF> &px, QPointF point, double scale)
+bool annotationHit(const Annotation &a, const std::vector<QPointF> &px, QPointF point, double tolerancePx,
+                   double scale)
 {
     const int needed = annotationPointCount(a.type);
     if (px.empty() || (needed && int(px.size()) < needed))
-        return 1e9;
+        return false;
     QPainterPath drawn;
     switch (a.type) {
     case Annotation::Type::Arrow:
@@ -201,15 +202,10 @@ double annotationDistance(const Annotation &a, const std::vector<QPointF> &px, Q
         break;
     }
     if (a.type != Annotation::Type::Arrow && drawn.contains(point))
-        return 0;
-    // Distance to the outline: grow a stroke until it covers the point (cheap enough for a click).
-    for (double d = 1; d <= 24; d += 1) {
-        QPainterPathStroker stroker;
-        stroker.setWidth(2 * d + a.widthPx * scale);
-        if (stroker.createStroke(drawn).contains(point))
-            return d;
-    }
-    return 1e9;
+        return true;
+    QPainterPathStroker stroker;
+    stroker.setWidth(2 * tolerancePx + a.widthPx * scale);
+    return stroker.createStroke(drawn).contains(point);
 }
 
 std::vector<QPointF> annotationHandles(const Annotation &a, const std::vector<QPointF> &px)

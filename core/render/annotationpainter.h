@@ -16,10 +16,10 @@ namespace sightline {
 void paintAnnotation(QPainter &painter, const Annotation &annotation, const std::vector<QPointF> &px,
                      double scale = 1.0, bool selected = false);
 
-/// How far (in pixels) `p` is from what is drawn of the annotation: its lines, its
-/// area, its text. For picking.
-double annotationDistance(const Annotation &annotation, const std::vector<QPointF> &px, QPointF p,
-                          double scale = 1.0);
+/// True when `p` is on what is drawn of the annotation (its lines, its area, its
+/// text), or within `tolerancePx` of it. For picking.
+bool annotationHit(const Annotation &annotation, const std::vector<QPointF> &px, QPointF p,
+                   double tolerancePx, double scale = 1.0);
 
 /// The points a user drags to reshape it (its control points), in pixels.
 std::vector<QPointF> annotationHandles(const Annotation &annotation, const std::vector<QPointF> &px);

@@ -36,4 +36,16 @@ std::int64_t ogrUtcTime(const OGRFeature &feature, int field)
     return t.toMSecsSinceEpoch();
 }
 
+QString ogrText(const OGRFeature &feature, int field)
+{
+    return field >= 0 && feature.IsFieldSetAndNotNull(field)
+               ? QString::fromUtf8(feature.GetFieldAsString(field))
+               : QString();
+}
+
+QString ogrText(const OGRFeature &feature, const char *name)
+{
+    return ogrText(feature, feature.GetFieldIndex(name));
+}
+
 } // namespace sightline

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 #include <cstdint>
 
 class OGRFeature;
@@ -13,5 +15,8 @@ void addOgrField(OGRLayer *layer, const char *name, int type);
 void setOgrUtcTime(OGRFeature &feature, int field, std::int64_t ms);
 /// Reads an OFTDateTime field as UTC milliseconds; 0 when it is null or unset.
 std::int64_t ogrUtcTime(const OGRFeature &feature, int field);
+/// A field's value as text (UTF-8); empty when the field is missing, null or unset.
+QString ogrText(const OGRFeature &feature, int field);
+QString ogrText(const OGRFeature &feature, const char *name);
 
 } // namespace sightline
