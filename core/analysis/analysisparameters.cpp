@@ -1,0 +1,51 @@
+#include "analysis/analysisparameters.h"
+
+namespace sightline {
+
+QJsonObject GapParameters::toJson() const
+{
+    return {{QStringLiteral("min_gap_h"), minGapHours},
+            {QStringLiteral("max_speed_kn"), maxSpeedKnots},
+            {QStringLiteral("port_distance_km"), portDistanceKm},
+            {QStringLiteral("near_shore_km"), nearShoreKm}};
+}
+
+QJsonObject PortCallParameters::toJson() const
+{
+    return {{QStringLiteral("entry_km"), entryDistanceKm},
+            {QStringLiteral("exit_km"), exitDistanceKm},
+            {QStringLiteral("stop_start_kn"), stopStartKnots},
+            {QStringLiteral("stop_end_kn"), stopEndKnots},
+            {QStringLiteral("in_port_gap_h"), inPortGapHours},
+            {QStringLiteral("min_duration_h"), minDurationHours},
+            {QStringLiteral("infer_from_gaps"), inferFromGaps},
+            {QStringLiteral("dark_gap_h"), darkGapHours},
+            {QStringLiteral("max_speed_kn"), maxSpeedKnots},
+            {QStringLiteral("inferred_min_stay_h"), inferredMinStayHours}};
+}
+
+QJsonObject EncounterParameters::toJson() const
+{
+    return {{QStringLiteral("max_distance_m"), maxDistanceM},
+            {QStringLiteral("min_duration_h"), minDurationHours},
+            {QStringLiteral("max_median_speed_kn"), maxMedianSpeedKnots},
+            {QStringLiteral("step_min"), stepMinutes},
+            {QStringLiteral("max_interpolation_min"), maxInterpolationMinutes},
+            {QStringLiteral("port_distance_km"), portDistanceKm}};
+}
+
+QJsonObject LoiteringParameters::toJson() const
+{
+    return {{QStringLiteral("max_speed_kn"), maxSpeedKnots},
+            {QStringLiteral("min_duration_h"), minDurationHours},
+            {QStringLiteral("max_gap_h"), maxGapHours},
+            {QStringLiteral("include_in_port"), includeInPort},
+            {QStringLiteral("port_distance_km"), portDistanceKm}};
+}
+
+QJsonObject SpoofingParameters::toJson() const
+{
+    return {{QStringLiteral("max_speed_kn"), maxSpeedKnots}, {QStringLiteral("min_jump_km"), minJumpKm}};
+}
+
+} // namespace sightline

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace sightline {
+
+/// The thresholds of each detector, with the defaults of Global Fishing Watch where
+/// GFW publishes one. Each event keeps the parameters that produced it (toJson).
+
+struct GapParameters
+{
+    double minGapHours = 12.0;   ///< GFW's "AIS disabling" threshold
+    double maxSpeedKnots = 15.0; ///< sizes the reachable area of a dark period
+    double portDistanceKm = 3.0; ///< an end inside a port polygon or this close to a port point is "in port"
+    double nearShoreKm = 10.0;   ///< an end this close to land (when a land layer is given) is "near shore"
+    QJsonObject toJson() const;
+};
+
+struct PortCallParameters
+{
+    double entryDistanceKm = 3.0; ///< point ports: a call starts this close (GFW: 3 km)
+    double exitDistanceKm = 4.0;  ///< point ports: it ends beyond this (GFW: 4 km); polygons: beyond
+                                  ///< (exit − entry) outside the outline
+    double stopStartKnots = 0.2;  ///< below this a stop starts (GFW)
+    double stopEndKnots = 0.5;    ///< above this it ends (GFW)
+    double inPortGapHours = 4.0;  ///< silence this long inside a port is a "gap in port": a stay (GFW)
+    double minDurationHours = 0.5;
+    /// Calls a dark vessel could have made: ports inside a gap's reachable area with time
+    /// for at least `inferredMinStayHours` there. Confidence 1, marked inferred.
+    bool inferFromGaps = true;
+    double darkGapHours = 12.0;
+    double maxSpeedKnots = 15.0;
+    double inferredMinStayHours = 6.0;
+    QJsonObject toJson() const;
+};
+
+struct EncounterParameters
+{
+    double maxDistanceM = 500.0;           ///< GFW
+    double minDurationHours = 2.0;         ///< GFW
+    double maxMedianSpeedKnots = 2.0;      ///< GFW
+    double stepMinutes = 10.0;             ///< positions are interpolated to these common times (GFW: 10 min)
+    double maxInterpolationMinutes = 60.0; ///< no position is made up across a longer silence
+    double portDistanceKm = 3.0;           ///< in-port encounters are kept and flagged
+    QJsonObject toJson() const;
+};
+
+struct LoiteringParameters
+{
+    double maxSpeedKnots = 2.0;
+    double minDurationHours = 4.0;
+    double maxGapHours = 2.0;   ///< a longer silence ends a slow stretch
+    bool includeInPort = false; ///< a ship moored in port is not loitering, unless asked
+    double portDistanceKm = 3.0;
+    QJsonObject toJson() const;
+};
+
+struct SpoofingParameters
+{
+    double maxSpeedKnots = 50.0; ///< faster than any merchant ship
+    double minJumpKm = 1.0;      ///< shorter jumps are GPS noise however short the time
+    QJsonObject toJson() const;
+};
+
+} // namespace sightline
