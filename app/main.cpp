@@ -1,4 +1,5 @@
 #include "aiscommand.h"
+#include "analyzecommand.h"
 #include "commandlineparsing.h"
 #include "layers/layerstack.h"
 #include "mainwindow.h"
@@ -31,6 +32,8 @@ constexpr auto kHelp =
     "  sightline sightings export --project P.gpkg -o OUT.(geojson|kml|csv)\n"
     "  sightline sightings import FILE... --project P.gpkg\n"
     "  sightline sightings list --project P.gpkg\n"
+    "  sightline analyze (gaps|port-calls|voyages|encounters|loitering|spoofing) --project P.gpkg\n"
+    "         [--ports FILE|LAYER] [--land FILE|LAYER] [thresholds] [--format csv|json] [--save]\n"
     "  sightline project create P.gpkg [FILE...] [--extent W,S,E,N]\n"
     "  sightline project info P.gpkg\n"
     "  sightline --version\n\n"
@@ -75,6 +78,11 @@ int main(int argc, char **argv)
         // The project's lock file names the application that holds it.
         setApplicationIdentity();
         return sightline::runSightingsCommand(app.arguments().mid(2));
+    }
+    if (first == QLatin1String("analyze")) {
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity();
+        return sightline::runAnalyzeCommand(app.arguments().mid(2));
     }
     if (first == QLatin1String("project")) {
         // Layers are opened as the workbench opens them (fonts for labels included), without a display.

@@ -121,11 +121,13 @@ std::vector<MovementEvent> findGaps(const TrackStore &tracks, const GapParameter
                 for (const Candidate &c : reached)
                     names.append(c.name);
                 d.insert(QStringLiteral("reachable_ports"), names);
-                // The port the vessel was heading for when it went quiet, when one lies within 30°.
-                const auto toward = std::min_element(reached.begin(), reached.end(), [](auto &a, auto &b) {
-                    return a.offCourse < b.offCourse;
-                });
-                if (toward != reached.end() && toward->offCourse <= 30.0)
+                // The port the vessel was heading for when it went quiet: of the ports within 30° of
+                // its course, the one the least detour away (a far port dead ahead is no likelier).
+                const Candidate *toward = nullptr;
+                for (const Candidate &c : reached)
+                    if (c.offCourse <= 30.0 && (!toward || c.detour < toward->detour))
+                        toward = &c;
+                if (toward)
                     d.insert(QStringLiteral("heading_toward"), toward->name);
             }
             events.push_back(std::move(e));

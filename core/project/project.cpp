@@ -27,6 +27,7 @@ constexpr const char *kViews = "sightline_views";
 constexpr const char *kSightings = "sightings";
 constexpr const char *kAudit = "sightline_audit";
 constexpr const char *kAnnotations = "annotations";
+constexpr const char *kEvents = "events";
 constexpr int kSchemaVersion = 1;
 
 struct FieldSpec
@@ -52,6 +53,13 @@ OGRLayer *ensureTable(GDALDataset *ds, const char *name, std::initializer_list<F
         addOgrField(l, f.name, f.type);
     return l;
 }
+
+} // namespace
+
+// The events tables: in projectevents.cpp with the code that reads and writes them.
+bool createEventTables(GDALDataset *ds);
+
+namespace {
 
 bool createSchema(GDALDataset *ds)
 {
@@ -99,6 +107,7 @@ bool createSchema(GDALDataset *ds)
                         {"created_at", OFTDateTime},
                         {"updated_at", OFTDateTime}},
                        wkbUnknown) &&
+           createEventTables(ds) &&
            ensureTable(ds, kAudit,
                        {{"time", OFTDateTime},
                         {"user", OFTString},
@@ -316,7 +325,7 @@ std::unique_ptr<Project> Project::open(const QString &path, Mode mode, QString *
         return fail(OpenError::NotAGeoPackage,
                     capture.message(QStringLiteral("not a GeoPackage (corrupt, or another format)")));
     const bool hasProject = probe->GetLayerByName(kProperties) && probe->GetLayerByName(kSightings);
-    const bool complete = hasProject && probe->GetLayerByName(kAnnotations);
+    const bool complete = hasProject && probe->GetLayerByName(kAnnotations) && probe->GetLayerByName(kEvents);
     const bool hasTracks = probe->GetLayerByName("ais_positions") != nullptr;
     probe.reset();
     if (!hasProject && !(hasTracks && mode == Mode::ReadWrite))

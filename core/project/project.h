@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/movementevent.h"
 #include "project/annotation.h"
 #include "project/sighting.h"
 
@@ -38,6 +39,17 @@ struct SavedView
     bool operator==(const SavedView &) const = default;
 };
 
+/// One run of a movement analysis, as the project records it.
+struct AnalysisRun
+{
+    std::int64_t id = 0;
+    QString kind; ///< "gaps", "port-calls", "voyages", "encounters", "loitering", "spoofing"
+    std::int64_t ranMs = 0;
+    QString analyst;
+    QJsonObject parameters;
+    int eventCount = 0;
+};
+
 /// One line of the append-only audit log.
 struct AuditEntry
 {
@@ -55,6 +67,9 @@ struct AuditEntry
 ///   sightline_views     saved views
 ///   sightings           what analysts saw (EPSG:4326 geometry, every field of Sighting)
 ///   annotations         arrows, labels, callouts and highlights for figures (EPSG:4326)
+///   events              what the movement analyses found (EPSG:4326 line from → to), each with
+///                       the parameters that produced it
+///   sightline_analysis_runs  which analysis ran when, by whom, with which parameters
 ///   sightline_audit     append-only: who changed what, when
 /// beside the AIS tables of TrackGeoPackage. Every change is one SQLite
 /// transaction, committed before the call returns, so a killed program loses
@@ -132,6 +147,14 @@ public:
     bool removeAnnotation(std::int64_t id);
     /// Puts back a removed annotation with its own id (undo of a removal).
     bool restoreAnnotation(Annotation annotation);
+
+    /// Every stored event (ids filled in), in type, vessel and time order.
+    std::vector<MovementEvent> events() const;
+    /// Stores the result of one run of analysis `kind`: the events of `types` found before
+    /// are replaced by `events`, in one transaction, and the run is recorded and audited.
+    bool replaceEvents(const QString &kind, const QList<EventType> &types,
+                       const std::vector<MovementEvent> &events, const QJsonObject &parameters);
+    QList<AnalysisRun> analysisRuns() const;
 
     /// The audit log, all of it or the lines of one feature of one table ("sightings", "annotations").
     QList<AuditEntry> auditLog(std::int64_t featureId = -1, const QString &table = {}) const;

@@ -1,0 +1,168 @@
+#include "analysis/movementanalysis.h"
+
+#include "analysis/encounterdetector.h"
+#include "analysis/gapdetector.h"
+#include "analysis/loiteringdetector.h"
+#include "analysis/portcalldetector.h"
+#include "analysis/portset.h"
+#include "analysis/spoofingdetector.h"
+
+#include <QJsonArray>
+
+namespace sightline {
+
+namespace {
+struct KindInfo
+{
+    AnalysisKind kind;
+    const char *key;
+    const char *label;
+};
+constexpr KindInfo kKinds[] = {
+    {AnalysisKind::Gaps, "gaps", "Gaps (going dark)"},
+    {AnalysisKind::PortCalls, "port-calls", "Port calls"},
+    {AnalysisKind::Voyages, "voyages", "Voyages and round trips"},
+    {AnalysisKind::Encounters, "encounters", "Encounters"},
+    {AnalysisKind::Loitering, "loitering", "Loitering"},
+    {AnalysisKind::Spoofing, "spoofing", "Spoofing suspicions"},
+};
+} // namespace
+
+QString analysisKindKey(AnalysisKind kind)
+{
+    for (const KindInfo &k : kKinds)
+        if (k.kind == kind)
+            return QString::fromLatin1(k.key);
+    return {};
+}
+
+QString analysisKindLabel(AnalysisKind kind)
+{
+    for (const KindInfo &k : kKinds)
+        if (k.kind == kind)
+            return QString::fromLatin1(k.label);
+    return {};
+}
+
+std::optional<AnalysisKind> analysisKindFromKey(const QString &key)
+{
+    for (const KindInfo &k : kKinds)
+        if (key == QLatin1String(k.key))
+            return k.kind;
+    return std::nullopt;
+}
+
+QList<AnalysisKind> allAnalysisKinds()
+{
+    QList<AnalysisKind> kinds;
+    for (const KindInfo &k : kKinds)
+        kinds << k.kind;
+    return kinds;
+}
+
+QList<EventType> eventTypesOf(AnalysisKind kind)
+{
+    switch (kind) {
+    case AnalysisKind::Gaps:
+        return {EventType::Gap};
+    case AnalysisKind::PortCalls:
+        return {EventType::PortCall};
+    case AnalysisKind::Voyages:
+        return {EventType::Voyage, EventType::RoundTrip};
+    case AnalysisKind::Encounters:
+        return {EventType::Encounter};
+    case AnalysisKind::Loitering:
+        return {EventType::Loitering};
+    case AnalysisKind::Spoofing:
+        return {EventType::Spoofing};
+    }
+    return {};
+}
+
+bool analysisNeedsPorts(AnalysisKind kind)
+{
+    return kind == AnalysisKind::PortCalls || kind == AnalysisKind::Voyages;
+}
+
+QJsonObject AnalysisRequest::parametersJson() const
+{
+    switch (kind) {
+    case AnalysisKind::Gaps:
+        return gaps.toJson();
+    case AnalysisKind::PortCalls:
+        return portCalls.toJson();
+    case AnalysisKind::Voyages: {
+        QJsonObject o = portCalls.toJson();
+        if (!roundTripPortA.isEmpty())
+            o.insert(QStringLiteral("round_trip_ports"), QJsonArray{roundTripPortA, roundTripPortB});
+        return o;
+    }
+    case AnalysisKind::Encounters:
+        return encounters.toJson();
+    case AnalysisKind::Loitering:
+        return loitering.toJson();
+    case AnalysisKind::Spoofing:
+        return spoofing.toJson();
+    }
+    return {};
+}
+
+bool resolveRoundTripPorts(AnalysisRequest &request, const PortSet &ports, QString *error)
+{
+    if (request.roundTripPortA.isEmpty() && request.roundTripPortB.isEmpty())
+        return true;
+    for (QString *name : {&request.roundTripPortA, &request.roundTripPortB}) {
+        const int i = ports.find(*name);
+        if (i < 0) {
+            if (error)
+                *error = QStringLiteral("no port called '%1' among the %2 ports (or more than one starts so)")
+                             .arg(*name)
+                             .arg(ports.size());
+            return false;
+        }
+        *name = ports.at(std::size_t(i)).name;
+    }
+    return true;
+}
+
+AnalysisResult runAnalysis(const AnalysisRequest &request, const TrackStore &tracks, const PortSet &ports,
+                           const PortSet *land)
+{
+    AnalysisResult result;
+    const PortSet *portsOrNull = ports.empty() ? nullptr : &ports;
+    switch (request.kind) {
+    case AnalysisKind::Gaps:
+        result.events = findGaps(tracks, request.gaps, portsOrNull, land);
+        break;
+    case AnalysisKind::PortCalls:
+        result.events = findPortCalls(tracks, ports, request.portCalls);
+        break;
+    case AnalysisKind::Voyages: {
+        AnalysisRequest resolved = request;
+        if (!resolveRoundTripPorts(resolved, ports, &result.error))
+            return result;
+        const QString &a = resolved.roundTripPortA, &b = resolved.roundTripPortB;
+        const auto calls = findPortCalls(tracks, ports, request.portCalls);
+        result.events = findVoyages(calls);
+        result.originDestination = originDestinationTable(result.events);
+        if (!a.isEmpty()) {
+            auto trips = findRoundTrips(calls, a, b);
+            result.events.insert(result.events.end(), std::make_move_iterator(trips.begin()),
+                                 std::make_move_iterator(trips.end()));
+        }
+        break;
+    }
+    case AnalysisKind::Encounters:
+        result.events = findEncounters(tracks, request.encounters, portsOrNull);
+        break;
+    case AnalysisKind::Loitering:
+        result.events = findLoitering(tracks, request.loitering, portsOrNull);
+        break;
+    case AnalysisKind::Spoofing:
+        result.events = findSpoofing(tracks, request.spoofing);
+        break;
+    }
+    return result;
+}
+
+} // namespace sightline

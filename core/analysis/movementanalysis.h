@@ -1,0 +1,72 @@
+#pragma once
+
+#include "analysis/analysisparameters.h"
+#include "analysis/movementevent.h"
+#include "analysis/voyages.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace sightline {
+
+class PortSet;
+class TrackStore;
+
+/// The analyses a user runs (menu, command line), each answering one question.
+enum class AnalysisKind
+{
+    Gaps,
+    PortCalls,
+    Voyages, ///< port calls → voyages, the origin–destination table, and round trips between two ports
+    Encounters,
+    Loitering,
+    Spoofing
+};
+
+/// "gaps", "port-calls", "voyages", "encounters", "loitering", "spoofing".
+QString analysisKindKey(AnalysisKind kind);
+QString analysisKindLabel(AnalysisKind kind);
+std::optional<AnalysisKind> analysisKindFromKey(const QString &key);
+QList<AnalysisKind> allAnalysisKinds();
+/// The event types a run of `kind` produces (and so replaces in a project).
+QList<EventType> eventTypesOf(AnalysisKind kind);
+/// Whether the analysis needs ports to say anything.
+bool analysisNeedsPorts(AnalysisKind kind);
+
+/// One run: which analysis, with which thresholds.
+struct AnalysisRequest
+{
+    AnalysisKind kind = AnalysisKind::Gaps;
+    GapParameters gaps;
+    PortCallParameters portCalls;
+    EncounterParameters encounters;
+    LoiteringParameters loitering;
+    SpoofingParameters spoofing;
+    /// Voyages: the two ports whose round trips are counted (names as the port layer has them); may be empty.
+    QString roundTripPortA;
+    QString roundTripPortB;
+
+    /// The parameters of this kind as JSON (stored with the run).
+    QJsonObject parametersJson() const;
+};
+
+struct AnalysisResult
+{
+    std::vector<MovementEvent> events;
+    std::vector<OriginDestination> originDestination; ///< voyages only
+    QString error;                                    ///< e.g. a round-trip port that is not among the ports
+};
+
+/// Replaces the round-trip ports as typed ("rajin") by the names the port layer has
+/// ("Rajin (Rason) port"); false, with a message, when one matches no port or several.
+bool resolveRoundTripPorts(AnalysisRequest &request, const PortSet &ports, QString *error);
+
+/// Runs the analysis (round-trip port names resolved as above).
+AnalysisResult runAnalysis(const AnalysisRequest &request, const TrackStore &tracks, const PortSet &ports,
+                           const PortSet *land = nullptr);
+
+} // namespace sightline

@@ -1,0 +1,200 @@
+// The project's events: what the movement analyses found, and the runs that found them.
+// Members of Project, kept apart from project.cpp, which holds the analyst's own data.
+
+#include "project/project.h"
+
+#include "util/gdalutil.h"
+#include "util/ogrfields.h"
+
+#include <ogrsf_frmts.h>
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <tuple>
+
+namespace sightline {
+
+namespace {
+
+constexpr const char *kEvents = "events";
+constexpr const char *kRuns = "sightline_analysis_runs";
+
+OGRLayer *createTable(GDALDataset *ds, const char *name, OGRwkbGeometryType geometry,
+                      std::initializer_list<std::pair<const char *, OGRFieldType>> fields)
+{
+    if (OGRLayer *l = ds->GetLayerByName(name))
+        return l;
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const char *options[] = {"FID=id", "GEOMETRY_NAME=geom", nullptr};
+    OGRLayer *l =
+        ds->CreateLayer(name, geometry == wkbNone ? nullptr : &wgs84, geometry, const_cast<char **>(options));
+    if (!l)
+        return nullptr;
+    for (const auto &[field, type] : fields)
+        addOgrField(l, field, type);
+    return l;
+}
+
+QString compactJson(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject parseJson(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+} // namespace
+
+bool createEventTables(GDALDataset *ds)
+{
+    return createTable(ds, kEvents, wkbLineString,
+                       {{"run_id", OFTInteger64},
+                        {"type", OFTString},
+                        {"mmsi", OFTInteger64},
+                        {"other_mmsi", OFTInteger64},
+                        {"start_at", OFTDateTime},
+                        {"end_at", OFTDateTime},
+                        {"duration_h", OFTReal},
+                        {"place", OFTString},
+                        {"confidence", OFTInteger},
+                        {"summary", OFTString},
+                        {"details", OFTString},
+                        {"parameters", OFTString}}) &&
+           createTable(ds, kRuns, wkbNone,
+                       {{"kind", OFTString},
+                        {"ran_at", OFTDateTime},
+                        {"analyst", OFTString},
+                        {"parameters", OFTString},
+                        {"event_count", OFTInteger}});
+}
+
+std::vector<MovementEvent> Project::events() const
+{
+    std::vector<MovementEvent> events;
+    OGRLayer *table = mDs->GetLayerByName(kEvents);
+    if (!table)
+        return events; // a project from before events, opened read-only
+    table->ResetReading();
+    for (auto &f : *table) {
+        const auto type = eventTypeFromKey(ogrText(*f, "type"));
+        if (!type)
+            continue;
+        MovementEvent e;
+        e.id = f->GetFID();
+        e.type = *type;
+        e.mmsi = std::uint32_t(f->GetFieldAsInteger64("mmsi"));
+        e.otherMmsi = std::uint32_t(f->GetFieldAsInteger64("other_mmsi"));
+        e.startMs = ogrUtcTime(*f, f->GetFieldIndex("start_at"));
+        e.endMs = ogrUtcTime(*f, f->GetFieldIndex("end_at"));
+        e.place = ogrText(*f, "place");
+        e.confidence = f->GetFieldAsInteger("confidence");
+        e.details = parseJson(ogrText(*f, "details"));
+        e.parameters = parseJson(ogrText(*f, "parameters"));
+        if (const OGRGeometry *g = f->GetGeometryRef(); g &&
+                                                        wkbFlatten(g->getGeometryType()) == wkbLineString &&
+                                                        g->toLineString()->getNumPoints() == 2) {
+            const OGRLineString *line = g->toLineString();
+            e.from = QPointF(line->getX(0), line->getY(0));
+            e.to = QPointF(line->getX(1), line->getY(1));
+        }
+        events.push_back(std::move(e));
+    }
+    std::sort(events.begin(), events.end(), [](const MovementEvent &a, const MovementEvent &b) {
+        return std::tuple(int(a.type), a.mmsi, a.startMs, a.id) <
+               std::tuple(int(b.type), b.mmsi, b.startMs, b.id);
+    });
+    return events;
+}
+
+bool Project::replaceEvents(const QString &kind, const QList<EventType> &types,
+                            const std::vector<MovementEvent> &events, const QJsonObject &parameters)
+{
+    return inTransaction(QStringLiteral("cannot store the %1 found").arg(kind), [&] {
+        OGRLayer *table = mDs->GetLayerByName(kEvents);
+        OGRLayer *runs = mDs->GetLayerByName(kRuns);
+        if (!table || !runs)
+            return false;
+        // The previous run's events of these types go: one answer per question.
+        QStringList keys;
+        for (EventType t : types)
+            keys << QStringLiteral("'%1'").arg(eventTypeKey(t));
+        table->SetAttributeFilter(
+            QStringLiteral("type IN (%1)").arg(keys.join(QLatin1Char(','))).toUtf8().constData());
+        std::vector<GIntBig> old;
+        table->ResetReading();
+        for (auto &f : *table)
+            old.push_back(f->GetFID());
+        table->SetAttributeFilter(nullptr);
+        for (GIntBig fid : old)
+            if (table->DeleteFeature(fid) != OGRERR_NONE)
+                return false;
+
+        OGRFeature run(runs->GetLayerDefn());
+        run.SetField("kind", kind.toUtf8().constData());
+        setOgrUtcTime(run, run.GetFieldIndex("ran_at"), QDateTime::currentMSecsSinceEpoch());
+        run.SetField("analyst", mAnalyst.toUtf8().constData());
+        run.SetField("parameters", compactJson(parameters).toUtf8().constData());
+        run.SetField("event_count", int(events.size()));
+        if (runs->CreateFeature(&run) != OGRERR_NONE)
+            return false;
+
+        for (const MovementEvent &e : events) {
+            OGRFeature f(table->GetLayerDefn());
+            f.SetField("run_id", GIntBig(run.GetFID()));
+            f.SetField("type", eventTypeKey(e.type).toUtf8().constData());
+            f.SetField("mmsi", GIntBig(e.mmsi));
+            if (e.otherMmsi)
+                f.SetField("other_mmsi", GIntBig(e.otherMmsi));
+            setOgrUtcTime(f, f.GetFieldIndex("start_at"), e.startMs);
+            setOgrUtcTime(f, f.GetFieldIndex("end_at"), e.endMs);
+            f.SetField("duration_h", e.durationHours());
+            if (!e.place.isEmpty())
+                f.SetField("place", e.place.toUtf8().constData());
+            if (e.confidence)
+                f.SetField("confidence", e.confidence);
+            f.SetField("summary", e.summary().toUtf8().constData());
+            f.SetField("details", compactJson(e.details).toUtf8().constData());
+            f.SetField("parameters", compactJson(e.parameters).toUtf8().constData());
+            OGRLineString line;
+            line.addPoint(e.from.x(), e.from.y());
+            line.addPoint(e.to.x(), e.to.y());
+            f.SetGeometry(&line);
+            if (table->CreateFeature(&f) != OGRERR_NONE)
+                return false;
+        }
+        return audit(QStringLiteral("analyze"), QString::fromLatin1(kEvents), run.GetFID(),
+                     compactJson({{QStringLiteral("kind"), kind},
+                                  {QStringLiteral("events"), qint64(events.size())},
+                                  {QStringLiteral("replaced"), qint64(old.size())},
+                                  {QStringLiteral("parameters"), parameters}}));
+    });
+}
+
+QList<AnalysisRun> Project::analysisRuns() const
+{
+    QList<AnalysisRun> list;
+    OGRLayer *runs = mDs->GetLayerByName(kRuns);
+    if (!runs)
+        return list;
+    runs->ResetReading();
+    for (auto &f : *runs) {
+        AnalysisRun r;
+        r.id = f->GetFID();
+        r.kind = ogrText(*f, "kind");
+        r.ranMs = ogrUtcTime(*f, f->GetFieldIndex("ran_at"));
+        r.analyst = ogrText(*f, "analyst");
+        r.parameters = parseJson(ogrText(*f, "parameters"));
+        r.eventCount = f->GetFieldAsInteger("event_count");
+        list << r;
+    }
+    return list;
+}
+
+} // namespace sightline
