@@ -39,39 +39,30 @@ QRectF extentOf(const RasterInfo &info)
     return QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
 }
 
-// Low and high percentile of a band's values, from GDAL's approximate
-// statistics (overviews or a sample), so opening stays fast on big files.
+// Low and high percentile of a band's values, from a sample of at most 1024 × 1024
+// pixels (GDAL reads it from the overviews when there are some), so opening stays fast
+// on big files. Read into memory rather than through GDAL's statistics, which would be
+// saved beside the file (.aux.xml) or into a VRT: opening imagery never writes to it.
 bool percentileRange(GDALRasterBand *band, double *low, double *high)
 {
-    double minimum = 0, maximum = 0, mean = 0, stddev = 0;
-    if (band->ComputeStatistics(TRUE, &minimum, &maximum, &mean, &stddev, nullptr, nullptr) != CE_None)
+    const int width = band->GetXSize(), height = band->GetYSize();
+    if (width <= 0 || height <= 0)
         return false;
-    if (!(maximum > minimum)) {
-        *low = minimum;
-        *high = minimum + 1;
-        return true;
-    }
-    constexpr int kBuckets = 1024;
-    std::vector<GUIntBig> histogram(kBuckets, 0);
-    const double half = (maximum - minimum) / kBuckets / 2;
-    if (band->GetHistogram(minimum - half, maximum + half, kBuckets, histogram.data(), FALSE, TRUE, nullptr,
-                           nullptr) != CE_None)
+    const double scale = std::min(1.0, 1024.0 / std::max(width, height));
+    const int sampleWidth = std::max(1, int(width * scale)), sampleHeight = std::max(1, int(height * scale));
+    std::vector<float> values(std::size_t(sampleWidth) * std::size_t(sampleHeight));
+    if (band->RasterIO(GF_Read, 0, 0, width, height, values.data(), sampleWidth, sampleHeight, GDT_Float32, 0,
+                       0, nullptr) != CE_None)
         return false;
-    GUIntBig total = 0;
-    for (GUIntBig n : histogram)
-        total += n;
-    if (total == 0)
+    int hasNoData = 0;
+    const double noData = band->GetNoDataValue(&hasNoData);
+    std::erase_if(values, [&](float v) { return std::isnan(v) || (hasNoData && v == float(noData)); });
+    if (values.empty())
         return false;
-    const double bucketWidth = (maximum - minimum + 2 * half) / kBuckets;
     auto valueAt = [&](double percent) {
-        const double target = total * percent / 100.0;
-        GUIntBig running = 0;
-        for (int i = 0; i < kBuckets; ++i) {
-            running += histogram[i];
-            if (running >= target)
-                return minimum - half + (i + 0.5) * bucketWidth;
-        }
-        return maximum;
+        const auto at = values.begin() + std::ptrdiff_t(double(values.size() - 1) * percent / 100.0);
+        std::nth_element(values.begin(), at, values.end());
+        return double(*at);
     };
     *low = valueAt(kStretchLowPercent);
     *high = valueAt(kStretchHighPercent);

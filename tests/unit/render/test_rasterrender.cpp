@@ -14,6 +14,8 @@
 
 #include <QEventLoop>
 
+#include <QDir>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 using namespace sightline;
@@ -317,6 +319,11 @@ TEST_CASE("16-bit imagery gets a percentile stretch", "[render]")
     CHECK(qGray(image.pixel(2, 100)) == 0);
     CHECK(qGray(image.pixel(397, 100)) == 255);
     CHECK(qGray(image.pixel(200, 100)) == Approx(128).margin(8));
+    // Working out the stretch never writes beside the analyst's file (no .aux.xml statistics).
+    layer.reset();
+    DatasetPool::instance().forget(path); // closes the pooled handles: GDAL would save statistics now
+    CHECK_FALSE(QFileInfo::exists(path + QStringLiteral(".aux.xml")));
+    CHECK(QDir(dir.path()).entryList(QDir::Files) == QStringList{QStringLiteral("dn.tif")});
 }
 
 TEST_CASE("a large raster without overviews is flagged, and building them fixes it", "[layers]")
