@@ -103,7 +103,7 @@ std::vector<MovementEvent> findEncounters(const TrackStore &tracks, const Encoun
     const auto maxInterpolationMs = std::int64_t(parameters.maxInterpolationMinutes * 60000.0);
     const auto minSteps =
         std::int64_t(std::ceil(parameters.minDurationHours * kMsPerHour / double(stepMs) - 1e-9));
-    const double cell = parameters.maxDistanceM;
+    const double cell = 2 * parameters.maxDistanceM;
     const double maxDistance2 = parameters.maxDistanceM * parameters.maxDistanceM;
     const QJsonObject json = parameters.toJson();
 
@@ -159,108 +159,128 @@ std::vector<MovementEvent> findEncounters(const TrackStore &tracks, const Encoun
         events.push_back(std::move(e));
     };
 
-    for (std::int64_t step = firstStep; step <= lastStep; ++step) {
-        const std::int64_t t = step * stepMs;
-        while (nextToStart < order.size() && all[order[nextToStart]].firstTimeMs() <= t)
+    // Samples are made a block of steps at a time, vessel by vessel: each vessel's columns are
+    // read once per block while in cache, not once per step across all vessels.
+    constexpr std::int64_t kBlock = 16;
+    std::vector<std::vector<Sample>> blockSamples(kBlock);
+    for (std::int64_t block = firstStep; block <= lastStep; block += kBlock) {
+        const std::int64_t blockLast = std::min(lastStep, block + kBlock - 1);
+        for (auto &b : blockSamples)
+            b.clear();
+        while (nextToStart < order.size() && all[order[nextToStart]].firstTimeMs() <= blockLast * stepMs)
             active.push_back(order[nextToStart++]);
-        samples.clear();
         std::size_t keep = 0;
         for (std::uint32_t v : active) {
             const VesselTrack &track = all[v];
-            if (track.lastTimeMs() < t)
+            if (track.lastTimeMs() < block * stepMs)
                 continue; // finished: dropped from the active list
             active[keep++] = v;
             const std::int64_t *times = track.times();
             std::size_t &i = cursor[v];
-            while (i + 1 < track.size() && times[i + 1] <= t)
-                ++i;
-            // Now times[i] ≤ t; interpolate towards i + 1 unless the silence is too long.
-            double lon, lat, knots;
-            if (times[i] == t || i + 1 >= track.size()) {
-                if (times[i] != t)
+            for (std::int64_t step = block; step <= blockLast; ++step) {
+                const std::int64_t t = step * stepMs;
+                if (track.firstTimeMs() > t)
                     continue;
-                lon = track.lon(i);
-                lat = track.lat(i);
-                knots = speedKnotsAt(track, i);
-            } else {
-                const std::int64_t span = times[i + 1] - times[i];
-                if (span > maxInterpolationMs)
-                    continue;
-                const double f = double(t - times[i]) / double(span);
-                lon = track.lon(i) + LocalPlane::wrapLon(track.lon(i + 1) - track.lon(i)) * f;
-                lat = track.lat(i) + (track.lat(i + 1) - track.lat(i)) * f;
-                const double s0 = speedKnotsAt(track, i), s1 = speedKnotsAt(track, i + 1);
-                knots = s0 + (s1 - s0) * f;
+                if (track.lastTimeMs() < t)
+                    break;
+                while (i + 1 < track.size() && times[i + 1] <= t)
+                    ++i;
+                double lon, lat, knots;
+                if (times[i] == t || i + 1 >= track.size()) {
+                    if (times[i] != t)
+                        continue;
+                    lon = track.lon(i);
+                    lat = track.lat(i);
+                    knots = speedKnotsAt(track, i);
+                } else {
+                    const std::int64_t span = times[i + 1] - times[i];
+                    if (span > maxInterpolationMs)
+                        continue;
+                    const double f = double(t - times[i]) / double(span);
+                    lon = track.lon(i) + LocalPlane::wrapLon(track.lon(i + 1) - track.lon(i)) * f;
+                    lat = track.lat(i) + (track.lat(i + 1) - track.lat(i)) * f;
+                    const double s0 = speedKnotsAt(track, i), s1 = speedKnotsAt(track, i + 1);
+                    knots = s0 + (s1 - s0) * f;
+                }
+                const double rl = lat * M_PI / 180.0, rn = lon * M_PI / 180.0;
+                blockSamples[std::size_t(step - block)].push_back(
+                    {v, kEarthRadius * std::cos(rl) * std::cos(rn),
+                     kEarthRadius * std::cos(rl) * std::sin(rn), kEarthRadius * std::sin(rl),
+                     float(LocalPlane::wrapLon(lon)), float(lat), float(knots)});
             }
-            const double rl = lat * M_PI / 180.0, rn = lon * M_PI / 180.0;
-            samples.push_back({v, kEarthRadius * std::cos(rl) * std::cos(rn),
-                               kEarthRadius * std::cos(rl) * std::sin(rn), kEarthRadius * std::sin(rl),
-                               float(LocalPlane::wrapLon(lon)), float(lat), float(knots)});
         }
         active.resize(keep);
-        if (samples.size() < 2)
-            continue;
+        for (std::int64_t step = block; step <= blockLast; ++step) {
+            samples.swap(blockSamples[std::size_t(step - block)]);
+            if (samples.size() < 2)
+                continue;
 
-        keyed.resize(samples.size());
-        for (std::uint32_t s = 0; s < samples.size(); ++s)
-            keyed[s] = {cellKey(std::int64_t(std::floor(samples[s].x / cell)),
-                                std::int64_t(std::floor(samples[s].y / cell)),
-                                std::int64_t(std::floor(samples[s].z / cell))),
-                        s};
-        std::sort(keyed.begin(), keyed.end());
-        table.rebuild(keyed);
+            keyed.resize(samples.size());
+            for (std::uint32_t s = 0; s < samples.size(); ++s)
+                keyed[s] = {cellKey(std::int64_t(std::floor(samples[s].x / cell)),
+                                    std::int64_t(std::floor(samples[s].y / cell)),
+                                    std::int64_t(std::floor(samples[s].z / cell))),
+                            s};
+            std::sort(keyed.begin(), keyed.end());
+            table.rebuild(keyed);
 
-        auto compare = [&](const Sample &a, const Sample &b) {
-            const double dx = a.x - b.x, dy = a.y - b.y, dz = a.z - b.z;
-            const double d2 =
-                dx * dx + dy * dy + dz * dz; // chord: equal to the arc within a millimetre at 500 m
-            if (d2 > maxDistance2)
-                return;
-            const std::uint32_t lo = std::min(a.vessel, b.vessel), hi = std::max(a.vessel, b.vessel);
-            const std::uint64_t pairKey = (std::uint64_t(lo) << 32) | hi;
-            Run &run = runs[pairKey];
-            if (run.speeds.empty() || run.lastStep != step - 1) {
-                if (!run.speeds.empty())
-                    finish(pairKey, run);
-                run = Run{};
-                run.firstStep = step;
-            }
-            run.lastStep = step;
-            run.speeds.push_back((a.knots + b.knots) / 2);
-            run.distances.push_back(float(std::sqrt(d2)));
-            const Sample &first = a.vessel == lo ? a : b, &second = a.vessel == lo ? b : a;
-            run.places.push_back({first.lon, first.lat, second.lon, second.lat});
-        };
-
-        // Each pair once: within a cell, and towards the 13 neighbouring cells "after" it.
-        for (std::size_t k = 0; k < keyed.size(); ++k) {
-            const Sample &a = samples[keyed[k].second];
-            for (std::size_t m = k + 1; m < keyed.size() && keyed[m].first == keyed[k].first; ++m)
-                compare(a, samples[keyed[m].second]);
-            const auto ix = std::int64_t(std::floor(a.x / cell)), iy = std::int64_t(std::floor(a.y / cell)),
-                       iz = std::int64_t(std::floor(a.z / cell));
-            for (int dx = -1; dx <= 1; ++dx)
-                for (int dy = -1; dy <= 1; ++dy)
-                    for (int dz = -1; dz <= 1; ++dz) {
-                        // Half of the 26 neighbours: the ones lexicographically after (0, 0, 0).
-                        if (dx < 0 || (dx == 0 && (dy < 0 || (dy == 0 && dz <= 0))))
-                            continue;
-                        const auto [from, to] = table.find(cellKey(ix + dx, iy + dy, iz + dz));
-                        for (std::uint32_t m = from; m < to; ++m)
-                            compare(a, samples[keyed[m].second]);
-                    }
-        }
-
-        // Runs that did not go on at this step are over.
-        if ((step & 15) == 0 || step == lastStep)
-            for (auto it = runs.begin(); it != runs.end();) {
-                if (it->second.lastStep < step || step == lastStep) {
-                    finish(it->first, it->second);
-                    it = runs.erase(it);
-                } else {
-                    ++it;
+            auto compare = [&](const Sample &a, const Sample &b) {
+                const double dx = a.x - b.x, dy = a.y - b.y, dz = a.z - b.z;
+                const double d2 =
+                    dx * dx + dy * dy + dz * dz; // chord: equal to the arc within a millimetre at 500 m
+                if (d2 > maxDistance2)
+                    return;
+                const std::uint32_t lo = std::min(a.vessel, b.vessel), hi = std::max(a.vessel, b.vessel);
+                const std::uint64_t pairKey = (std::uint64_t(lo) << 32) | hi;
+                Run &run = runs[pairKey];
+                if (run.speeds.empty() || run.lastStep != step - 1) {
+                    if (!run.speeds.empty())
+                        finish(pairKey, run);
+                    run = Run{};
+                    run.firstStep = step;
                 }
+                run.lastStep = step;
+                run.speeds.push_back((a.knots + b.knots) / 2);
+                run.distances.push_back(float(std::sqrt(d2)));
+                const Sample &first = a.vessel == lo ? a : b, &second = a.vessel == lo ? b : a;
+                run.places.push_back({first.lon, first.lat, second.lon, second.lat});
+            };
+
+            // Each pair once: within a cell, and towards the 13 neighbouring cells "after" it.
+            for (std::size_t k = 0; k < keyed.size(); ++k) {
+                const Sample &a = samples[keyed[k].second];
+                for (std::size_t m = k + 1; m < keyed.size() && keyed[m].first == keyed[k].first; ++m)
+                    compare(a, samples[keyed[m].second]);
+                const double fx = a.x / cell, fy = a.y / cell, fz = a.z / cell;
+                const auto ix = std::int64_t(std::floor(fx)), iy = std::int64_t(std::floor(fy)),
+                           iz = std::int64_t(std::floor(fz));
+                // Within the distance (half a cell) of at most one face per axis.
+                const int sx = fx - double(ix) >= 0.5 ? 1 : -1, sy = fy - double(iy) >= 0.5 ? 1 : -1,
+                          sz = fz - double(iz) >= 0.5 ? 1 : -1;
+                for (int mx = 0; mx <= 1; ++mx)
+                    for (int my = 0; my <= 1; ++my)
+                        for (int mz = 0; mz <= 1; ++mz) {
+                            const int dx = mx * sx, dy = my * sy, dz = mz * sz;
+                            // Each pair once: only towards neighbours lexicographically after (0, 0, 0).
+                            if (dx < 0 || (dx == 0 && (dy < 0 || (dy == 0 && dz <= 0))))
+                                continue;
+                            const auto [from, to] = table.find(cellKey(ix + dx, iy + dy, iz + dz));
+                            for (std::uint32_t m = from; m < to; ++m)
+                                compare(a, samples[keyed[m].second]);
+                        }
             }
+
+            // Runs that did not go on at this step are over.
+            if ((step & 15) == 0 || step == lastStep)
+                for (auto it = runs.begin(); it != runs.end();) {
+                    if (it->second.lastStep < step || step == lastStep) {
+                        finish(it->first, it->second);
+                        it = runs.erase(it);
+                    } else {
+                        ++it;
+                    }
+                }
+        }
     }
     for (auto &[key, run] : runs)
         finish(key, run);

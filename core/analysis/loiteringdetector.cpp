@@ -3,6 +3,8 @@
 #include "analysis/portset.h"
 #include "analysis/trackkinematics.h"
 
+#include <map>
+
 namespace sightline {
 
 std::vector<MovementEvent> findLoitering(const TrackStore &tracks, const LoiteringParameters &parameters,
@@ -28,13 +30,16 @@ std::vector<MovementEvent> findLoitering(const TrackStore &tracks, const Loiteri
             e.endMs = t[last];
             e.from = positionAt(track, first);
             e.to = positionAt(track, last);
-            // In port when the middle of the stretch is.
-            const QPointF middle = positionAt(track, (first + last) / 2);
+            // In port when two of its first, middle and last positions are: one fix thrown off
+            // by GPS (or spoofing) does not turn a ship at her berth into one loitering at sea.
             QString port;
             if (ports && !ports->empty()) {
-                const int p = ports->portAt(middle, parameters.portDistanceKm * 1000.0);
-                if (p >= 0)
-                    port = ports->at(std::size_t(p)).name;
+                std::map<int, int> votes;
+                for (std::size_t i : {first, (first + last) / 2, last}) {
+                    const int p = ports->portAt(positionAt(track, i), parameters.portDistanceKm * 1000.0);
+                    if (p >= 0 && ++votes[p] >= 2)
+                        port = ports->at(std::size_t(p)).name;
+                }
             }
             if (!port.isEmpty() && !parameters.includeInPort)
                 return;

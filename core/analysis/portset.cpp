@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
+#include <optional>
 
 namespace sightline {
 
@@ -190,20 +191,34 @@ int PortSet::portAt(QPointF p, double pointEntryMetres) const
     if (mGrid.empty())
         return -1;
     int best = -1;
-    double bestDistance = pointEntryMetres;
+    double bestDistance2 = pointEntryMetres * pointEntryMetres;
+    const double marginLat = pointEntryMetres / LocalPlane::kMetresPerDegreeLat;
+    // The plane (a cosine) only once a point port passes the cheap latitude test: at sea, rarely.
+    std::optional<LocalPlane> plane;
+    double marginLon = 0;
     for (std::uint32_t i : mGrid[std::size_t(cellOf(p.x(), p.y()))]) {
         const Port &port = mPorts[i];
-        const double marginLat = pointEntryMetres / LocalPlane::kMetresPerDegreeLat;
-        if (p.y() < port.bounds.top() - marginLat || p.y() > port.bounds.bottom() + marginLat)
-            continue;
         if (!port.isPoint()) {
+            const QRectF &b = port.bounds;
+            if (p.y() < b.top() || p.y() > b.bottom() || LocalPlane::wrapLon(p.x() - b.left()) < 0 ||
+                LocalPlane::wrapLon(p.x() - b.right()) > 0)
+                continue;
             if (contains(i, p))
                 return int(i); // inside a drawn outline beats any point nearby
             continue;
         }
-        const double d = LocalPlane(p.y()).distance(p, port.centre);
-        if (d <= bestDistance) {
-            bestDistance = d;
+        if (std::abs(p.y() - port.centre.y()) > marginLat)
+            continue;
+        if (!plane) {
+            plane.emplace(p.y());
+            marginLon = pointEntryMetres / plane->metresPerDegreeLon;
+        }
+        if (std::abs(LocalPlane::wrapLon(p.x() - port.centre.x())) > marginLon)
+            continue;
+        const QPointF d = plane->toMetres(p, port.centre);
+        const double d2 = d.x() * d.x() + d.y() * d.y();
+        if (d2 <= bestDistance2) {
+            bestDistance2 = d2;
             best = int(i);
         }
     }

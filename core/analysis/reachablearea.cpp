@@ -38,6 +38,12 @@ bool ReachableArea::reachesPort(const PortSet &ports, std::size_t i, double rese
     if (haversineMetres(mA, port.centre) - radius > allowed * 1.01)
         return false;
     auto fits = [&](QPointF p) {
+        // The sphere decides unless within 1 % of the limit (the ellipsoid differs by < 0.6 %).
+        const double sphere = haversineMetres(mA, p) + haversineMetres(p, mB);
+        if (sphere <= allowed * 0.99)
+            return true;
+        if (sphere >= allowed * 1.01)
+            return false;
         return Geodesic::inverse(mA, p).distanceMetres + Geodesic::inverse(p, mB).distanceMetres <= allowed;
     };
     if (fits(port.centre))

@@ -13,7 +13,16 @@ std::vector<MovementEvent> findSpoofing(const TrackStore &tracks, const Spoofing
     const QJsonObject json = parameters.toJson();
     for (const VesselTrack &track : tracks.tracks()) {
         const std::int64_t *t = track.times();
+        const std::int32_t *lon = track.lonE7(), *lat = track.latE7();
         auto jumpAt = [&](std::size_t i, double *metres, double *knots) {
+            // Without trigonometry first: the great circle is no longer than along the meridian
+            // then the equator-sized parallel, R (|dlat| + |dlon|); most fixes stop here.
+            const double dLon = std::abs(LocalPlane::wrapLon((lon[i] - std::int64_t(lon[i - 1])) * 1e-7));
+            const double upper =
+                111195.08 * 1.0001 * (std::abs((lat[i] - std::int64_t(lat[i - 1])) * 1e-7) + dLon);
+            if (upper < minJumpM ||
+                knotsFrom(upper, std::max<std::int64_t>(t[i] - t[i - 1], 1000)) <= parameters.maxSpeedKnots)
+                return false;
             *metres = haversineMetres(positionAt(track, i - 1), positionAt(track, i));
             // AIS times are whole seconds: two reports in the same second are a second apart at most.
             *knots = knotsFrom(*metres, std::max<std::int64_t>(t[i] - t[i - 1], 1000));

@@ -2,8 +2,11 @@
 // (10,000 vessels × 1,000 positions by default, 200 ports) with events planted in it
 // (dark periods, meetings at sea, loitering, impossible jumps, a ferry line) through
 // every detector, each timed alone (first run and best of --runs) beside what the
-// generator planted. Then encounters at 1,000 / 3,000 / all vessels in the same sea:
-// the time must grow with the positions, not with the square of the vessels.
+// generator planted. Then encounters at 1,000 / 3,000 / all vessels, twice: in the same
+// sea (where moored ships crowd the same ports, so the pairs close enough to compare
+// grow with the square of the fleet, as they would in reality) and at constant density
+// (copies of the first 1,000 vessels' sea side by side), where the time of a detector
+// that is not quadratic in vessels grows ten times for ten times the vessels.
 //   sightline_bench_analysis [--vessels 10000] [--positions-per-vessel 1000] [--runs 3]
 #include "analysis/encounterdetector.h"
 #include "analysis/gapdetector.h"
@@ -362,8 +365,9 @@ std::size_t roundTripsIn(const std::vector<int> &calls, int a, int b)
     return trips;
 }
 
+/// Vessel `v` of the fleet, reported as `mmsi` and moved `lonShift` degrees east.
 void generateVessel(const World &w, std::size_t v, int perVessel, std::vector<Fix> &fixes, TrackStore &store,
-                    Truth *truth)
+                    Truth *truth, double lonShift, std::uint32_t mmsi)
 {
     Random rng = streamFor(2, v);
     const std::int64_t planStart = kT0 - 12 * kHour, planEnd = kT0 + 25 * kHour;
@@ -516,9 +520,8 @@ void generateVessel(const World &w, std::size_t v, int perVessel, std::vector<Fi
         truth->voyages += calls.empty() ? 0 : calls.size() - 1;
         truth->roundTrips += roundTripsIn(calls, int(w.ferryA), int(w.ferryB));
     }
-    const auto mmsi = std::uint32_t(kFirstMmsi + v);
     for (const Fix &f : fixes) {
-        TrackStore::Position p{mmsi, f.t, f.p.x(), f.p.y()};
+        TrackStore::Position p{mmsi, f.t, f.p.x() + lonShift, f.p.y()};
         p.sog = std::round(f.sog * 10) / 10;
         p.cog = std::round(f.cog * 10) / 10;
         p.status = f.status;
@@ -537,12 +540,38 @@ Built generate(const World &w, std::size_t vessels, int perVessel, TrackStore &s
     std::vector<Fix> fixes;
     const Clock::time_point start = Clock::now();
     for (std::size_t v = 0; v < vessels; ++v)
-        generateVessel(w, v, perVessel, fixes, store, truth);
+        generateVessel(w, v, perVessel, fixes, store, truth, 0.0, std::uint32_t(kFirstMmsi + v));
     b.generateMs = msSince(start);
     const Clock::time_point finalizing = Clock::now();
     store.finalize();
     b.finalizeMs = msSince(finalizing);
     return b;
+}
+
+/// `copies` copies of the first 1,000 vessels and of the ports, 10.5° of longitude apart
+/// westwards: the sea is 10° wide, so the copies never meet.
+void generateCopies(const World &w, std::size_t copies, int perVessel, TrackStore &store, PortSet &ports)
+{
+    std::vector<Fix> fixes;
+    for (std::size_t c = 0; c < copies; ++c) {
+        const double shift = -10.5 * double(c);
+        for (const Port &port : w.portSet.ports()) {
+            const QString name = QStringLiteral("%1/%2").arg(port.name).arg(c + 1);
+            if (port.isPoint()) {
+                ports.addPoint(name, port.centre + QPointF(shift, 0));
+                continue;
+            }
+            std::vector<std::vector<QPointF>> rings = port.rings;
+            for (auto &ring : rings)
+                for (QPointF &vertex : ring)
+                    vertex.rx() += shift;
+            ports.addPolygon(name, std::move(rings));
+        }
+        for (std::size_t v = 0; v < 1000; ++v)
+            generateVessel(w, v, perVessel, fixes, store, nullptr, shift,
+                           std::uint32_t(kFirstMmsi + c * 1000 + v));
+    }
+    store.finalize();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -600,6 +629,32 @@ std::size_t countKind(const std::vector<MovementEvent> &events, const char *kind
     return std::size_t(std::count_if(events.begin(), events.end(), [&](const MovementEvent &e) {
         return e.details.value(QStringLiteral("kind")).toString() == k;
     }));
+}
+
+/// One row of a scaling series.
+Timing encounterRow(const std::string &label, const TrackStore &tracks, const PortSet &ports, int runs)
+{
+    std::vector<MovementEvent> found;
+    const Timing t =
+        timed(runs, found, [&] { return findEncounters(tracks, EncounterParameters{}, &ports); });
+    const double millions = double(tracks.positionCount()) / 1e6;
+    report(label.c_str(), found.size(), t,
+           format("%zu positions, %.1f ms per million positions, %zu in port", tracks.positionCount(),
+                  t.bestMs / millions, countIf(found, "in_port")));
+    return t;
+}
+
+void reportGrowth(const char *what, const std::vector<std::pair<std::size_t, Timing>> &rows)
+{
+    if (rows.size() < 2)
+        return;
+    const auto &[n0, t0] = rows.front();
+    const auto &[n1, t1] = rows.back();
+    const double ratio = double(n1) / double(n0);
+    std::printf(
+        "encounters %s, %zu -> %zu vessels: x%.1f positions, x%.1f time (linear x%.1f, quadratic x%.0f)\n",
+        what, n0, n1, ratio, t1.bestMs / t0.bestMs, ratio, ratio * ratio);
+    std::fflush(stdout);
 }
 
 int usage()
@@ -673,15 +728,15 @@ int main(int argc, char **argv)
         add(timed(runs, calls, [&] { return findPortCalls(store, world.portSet, callParameters); }));
     const std::size_t inferred = countIf(calls, "inferred");
     report("port calls", calls.size(), callTime,
-           format("%zu seen (planted stays: %zu), %zu inferred from dark periods", calls.size() - inferred,
-                  truth.stays, inferred));
+           format("%zu seen (planted stays: about %zu), %zu inferred from dark periods",
+                  calls.size() - inferred, truth.stays, inferred));
 
     std::pair<std::vector<MovementEvent>, std::vector<MovementEvent>> trips;
     const Timing tripTime = add(timed(runs, trips, [&] {
         return std::make_pair(findVoyages(calls), findRoundTrips(calls, ferryA, ferryB));
     }));
     report("voyages + round trips", trips.first.size() + trips.second.size(), tripTime,
-           format("%zu voyages (planted about %zu), %zu round trips %s <-> %s (planted %zu)",
+           format("%zu voyages (planted about %zu), %zu round trips %s <-> %s (planted about %zu)",
                   trips.first.size(), truth.voyages, trips.second.size(), qPrintable(ferryA),
                   qPrintable(ferryB), truth.roundTrips));
 
@@ -710,34 +765,39 @@ int main(int argc, char **argv)
     std::printf("all detectors: %.0f ms (first runs %.0f ms)\n", totalBest, totalFirst);
     std::fflush(stdout);
 
-    // The same fleet's first 1,000 and 3,000 vessels in the same sea: a quadratic
-    // detector would take 100 times as long for ten times the vessels.
-    std::printf("encounter scaling, same %d positions per vessel, same sea and ports:\n", perVessel);
-    std::vector<std::pair<std::size_t, Timing>> scaling;
+    // The same fleet's first 1,000 and 3,000 vessels in the same sea and ports.
+    std::printf("encounter scaling in the same sea and ports, same %d positions per vessel:\n", perVessel);
+    std::vector<std::pair<std::size_t, Timing>> sameSea;
     for (std::size_t n : {std::size_t(1000), std::size_t(3000), vessels}) {
-        if (n > vessels || (n == vessels && !scaling.empty() && scaling.back().first == n))
+        if (n > vessels || (!sameSea.empty() && sameSea.back().first >= n))
             continue;
         TrackStore subset;
         if (n < vessels)
             generate(world, n, perVessel, subset, nullptr);
-        const TrackStore &tracks = n < vessels ? subset : store;
-        std::vector<MovementEvent> found;
-        const Timing t =
-            timed(runs, found, [&] { return findEncounters(tracks, EncounterParameters{}, &world.portSet); });
-        const double millions = double(tracks.positionCount()) / 1e6;
-        report(format("encounters at %zu vessels", n).c_str(), found.size(), t,
-               format("%zu positions, %.1f ms per million positions", tracks.positionCount(),
-                      t.bestMs / millions));
-        scaling.emplace_back(n, t);
+        sameSea.emplace_back(n, encounterRow(format("encounters at %zu vessels", n),
+                                             n < vessels ? subset : store, world.portSet, runs));
     }
-    if (scaling.size() >= 2) {
-        const auto &[n0, t0] = scaling.front();
-        const auto &[n1, t1] = scaling.back();
-        const double ratio = double(n1) / double(n0);
-        std::printf(
-            "encounters from %zu to %zu vessels: x%.1f positions, x%.1f time (linear x%.1f, quadratic "
-            "x%.0f)\n",
-            n0, n1, ratio, t1.bestMs / t0.bestMs, ratio, ratio * ratio);
+    reportGrowth("in the same sea", sameSea);
+
+    // Copies of the first 1,000 vessels' sea side by side: the density stays, so the
+    // close pairs grow with the fleet and the time of a linear detector exactly so.
+    if (vessels >= 2000) {
+        store.clear();
+        std::printf("encounter scaling at constant density (copies of the first 1000 vessels' sea and ports, "
+                    "10.5 deg of longitude apart):\n");
+        std::vector<std::pair<std::size_t, Timing>> sameDensity;
+        for (std::size_t copies : {std::size_t(1), std::size_t(3), vessels / 1000}) {
+            if (copies * 1000 > vessels ||
+                (!sameDensity.empty() && sameDensity.back().first >= copies * 1000))
+                continue;
+            TrackStore tracks;
+            PortSet ports;
+            generateCopies(world, copies, perVessel, tracks, ports);
+            const std::string label = format("encounters at %zu vessels (%zu %s)", copies * 1000, copies,
+                                             copies == 1 ? "copy" : "copies");
+            sameDensity.emplace_back(copies * 1000, encounterRow(label, tracks, ports, runs));
+        }
+        reportGrowth("at constant density", sameDensity);
     }
     return 0;
 }

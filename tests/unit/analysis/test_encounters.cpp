@@ -87,6 +87,10 @@ TEST_CASE("loitering: slow at sea for hours, not a ship at her berth", "[analysi
     // Slow for 2.5 h, silent 3 h, slow 2.5 h: the silence ends the stretch.
     s.stay(303, kT0, {25.0, 30.0}, 150 * kMinute, 10 * kMinute, 1.0);
     s.stay(303, kT0 + 330 * kMinute, {25.0, 30.0}, 150 * kMinute, 10 * kMinute, 1.0);
+    // 304 is moored at the quay for 9 h, but the fixes around the middle of her stay are
+    // thrown 10 km off by the GPS: still a ship at her berth, not loitering.
+    for (int k = 0; k <= 54; ++k)
+        s.fix(304, kT0 + k * 10 * kMinute, k >= 25 && k <= 29 ? offset(quay, 0, 10000) : quay, 0.0);
     const TrackStore &tracks = s.done();
     PortSet ports;
     ports.addPoint(QStringLiteral("Quay"), quay);
@@ -100,12 +104,14 @@ TEST_CASE("loitering: slow at sea for hours, not a ship at her berth", "[analysi
 
     p.includeInPort = true;
     const auto withPort = findLoitering(tracks, p, &ports);
-    REQUIRE(withPort.size() == 2);
+    REQUIRE(withPort.size() == 3);
     CHECK(withPort[1].place == QStringLiteral("Quay"));
     CHECK(withPort[1].details.value(QStringLiteral("in_port")).toBool());
+    CHECK(withPort[2].mmsi == 304);
+    CHECK(withPort[2].place == QStringLiteral("Quay"));
 
     p.maxGapHours = 4; // a 3 h silence no longer ends it
-    CHECK(findLoitering(tracks, p, &ports).size() == 3);
+    CHECK(findLoitering(tracks, p, &ports).size() == 4);
 }
 
 TEST_CASE("spoofing: impossible jumps, an outlier, one MMSI in two places", "[analysis][spoofing]")
