@@ -4,7 +4,8 @@
 # land/sea base, with the demo Landsat scenes and MBTiles, ports and rail lines, the
 # SIMULATED AIS tracks of the case (Angara and Maria going dark on the way to Rajin)
 # and example sightings from the reporting (ships at the Rajin and Dunai quays, the
-# 73 rail cars counted at Tumangang, the new pits near Tikhoretsk). The project is
+# 73 rail cars counted at Tumangang, the new pits near Tikhoretsk), and the events the
+# movement analyses find in the tracks (dark periods, port calls, Rajin-Dunai round trips). The project is
 # made once, with the command line, at build/demo/case-demo.gpkg; edits made in the
 # workbench are kept there (delete the file to start again). With no display it says
 # so and renders the project's view headless to a PNG.
@@ -35,6 +36,15 @@ if [ ! -f "$project" ]; then
   "$sightline" project create "$partial" "${layers[@]}" --extent "$extent" >/dev/null
   "$sightline" ais import "$demo/ais/case_rajin_dunai_2023_SIMULATED.nmea" --project "$partial" >/dev/null 2>&1
   "$sightline" sightings import "$demo/sightings/case_sightings_ILLUSTRATIVE.geojson" --project "$partial" >/dev/null
+  # Summaries go to a log, shown only when an analysis fails.
+  analyze() { "$sightline" analyze "$@" >/dev/null 2>"$partial.log" || { cat "$partial.log" >&2; exit 1; }; }
+  # The movement analyses of the case, saved with their parameters: the dark periods, the port
+  # calls (seen, and possible while dark) and the Rajin-Dunai round trips. (Encounters and
+  # loitering are in the Analysis menu; in the simulated traffic they are ships at anchor.)
+  analyze gaps --project "$partial" --save
+  analyze port-calls --project "$partial" --save
+  analyze voyages --project "$partial" --between Rajin,Dunai --save
+  rm -f "$partial.log"
   mv "$partial" "$project"
   echo "Demo project made: $project"
 fi

@@ -96,6 +96,7 @@ void LayerPanel::rebuild()
         item->setIcon(QIcon(layer->kind() == Layer::Kind::Track      ? QStringLiteral(":/icons/tracks.svg")
                             : layer->kind() == Layer::Kind::Vector   ? QStringLiteral(":/icons/vector.svg")
                             : layer->kind() == Layer::Kind::Sighting ? QStringLiteral(":/icons/sighting.svg")
+                            : layer->kind() == Layer::Kind::Event    ? QStringLiteral(":/icons/events.svg")
                                                                      : QStringLiteral(":/icons/raster.svg")));
         QString tip = QStringLiteral("%1\n%2").arg(
             layer->source().startsWith(QLatin1Char('<')) ? layer->name() : describeSource(layer->source()),

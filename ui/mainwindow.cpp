@@ -2,11 +2,13 @@
 
 #include "addservicedialog.h"
 #include "analysis/corridor.h"
+#include "analysisactions.h"
 #include "annotationactions.h"
 #include "attributetable.h"
 #include "csvmappingdialog.h"
 #include "drawtool.h"
 #include "editcommands.h"
+#include "eventspanel.h"
 #include "featuredialog.h"
 #include "geo/coordinateformat.h"
 #include "geo/measurement.h"
@@ -16,6 +18,7 @@
 #include "layerpanel.h"
 #include "layerpropertiesdialog.h"
 #include "layers/aistracklayer.h"
+#include "layers/eventlayer.h"
 #include "layers/layerstack.h"
 #include "layers/rasterlayer.h"
 #include "layers/sightinglayer.h"
@@ -207,6 +210,27 @@ MainWindow::MainWindow(QWidget *parent)
         toggle->setObjectName(QStringLiteral("actionSightingsDock"));
     }
 
+    auto *eventsDock = new QDockWidget(tr("Events"), this);
+    eventsDock->setObjectName(QStringLiteral("eventsDock"));
+    eventsDock->setWidget(mEventsPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
+    // Hidden until the first events; not tabified with the (hidden) attribute table, since a
+    // group of hidden docks makes restoreState() reserve room for them.
+    eventsDock->hide();
+    connect(mEventsPanel, &EventsPanel::zoomRequested, this, &MainWindow::zoomToWgs84);
+    connect(mAnalysis, &AnalysisActions::eventsShown, this, [this, eventsDock] {
+        if (!eventsDock->isVisible()) {
+            eventsDock->show();
+            // A third of the window at most: the map stays the main thing.
+            resizeDocks({eventsDock}, {std::max(200, height() / 3)}, Qt::Vertical);
+        }
+        eventsDock->raise();
+    });
+    if (QAction *toggle = eventsDock->toggleViewAction()) {
+        toggle->setIcon(icon("events"));
+        toggle->setObjectName(QStringLiteral("actionEventsDock"));
+    }
+
     connect(mLayerPanel, &LayerPanel::zoomToLayerRequested, mCanvas, &MapCanvas::zoomToLayer);
     connect(mLayerPanel, &LayerPanel::propertiesRequested, this, &MainWindow::showLayerProperties);
     connect(mLayerPanel, &LayerPanel::removeRequested, this, &MainWindow::removeLayer);
@@ -237,6 +261,7 @@ MainWindow::~MainWindow()
     mProject->flush();
     // The dock reads the project when told it changed: it must not hear the project go.
     disconnect(mProject, nullptr, mSightingPanel, nullptr);
+    disconnect(mProject, nullptr, mAnalysis, nullptr);
     delete mProject;
     mProject = nullptr;
     // The canvas outlives this body (it is a child); it must not keep the tool about to go.
@@ -366,6 +391,13 @@ void MainWindow::createActions()
     annotateBar->setObjectName(QStringLiteral("annotateToolBar"));
     annotateBar->setIconSize(QSize(22, 22));
     mAnnotations->populate(menuBar()->addMenu(tr("&Annotate")), annotateBar, tools);
+
+    mEventsPanel = new EventsPanel(this);
+    mAnalysis = new AnalysisActions(mCanvas, mLayers, mProject, mEventsPanel, this);
+    mAnalysis->populate(menuBar()->addMenu(tr("A&nalysis")));
+    connect(mAnalysis, &AnalysisActions::message, this, [this](int level, const QString &text) {
+        mMessageBar->showMessage(MessageBar::Level(level), text.toHtmlEscaped());
+    });
 
     QMenu *layer = menuBar()->addMenu(tr("&Layer"));
     QAction *newDrawing = layer->addAction(tr("&New Drawing Layer…"), this, [this] {
@@ -998,6 +1030,17 @@ void MainWindow::identify(QPointF mapPoint, double toleranceMap)
                     mIdentifyPanel->show(tr("%1 – Sightings").arg(s.title()), sightingFields(s));
             if (auto *dock = findChild<QDockWidget *>(QStringLiteral("identifyDock")))
                 dock->raise();
+            return;
+        }
+    }
+    // Then the analyses' events, drawn over the tracks and the data layers.
+    if (auto events = mAnalysis->eventLayer(); events && events->isVisible()) {
+        if (const std::int64_t id = events->pick(lonLat, mCanvas->mapSettings()); id != 0) {
+            mEventsPanel->selectEvent(id);
+            if (auto *dock = findChild<QDockWidget *>(QStringLiteral("eventsDock"))) {
+                dock->show();
+                dock->raise();
+            }
             return;
         }
     }

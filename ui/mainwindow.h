@@ -38,6 +38,8 @@ class ProjectController;
 class SightingActions;
 class SightingPanel;
 class AnnotationActions;
+class AnalysisActions;
+class EventsPanel;
 class SavedViewsMenu;
 
 /// The workbench window: map canvas in the middle, layers on the left,
@@ -67,6 +69,8 @@ public:
     SightingPanel *sightingPanel() const { return mSightingPanel; }
     AnnotationActions *annotationActions() const { return mAnnotations; }
     SavedViewsMenu *savedViews() const { return mSavedViews; }
+    AnalysisActions *analysisActions() const { return mAnalysis; }
+    EventsPanel *eventsPanel() const { return mEventsPanel; }
     /// Makes a new, empty drawing layer saved at `path` (GeoJSON or GeoPackage) and adds it.
     bool createDrawingLayer(const QString &path);
     /// Shows a vector layer's attribute table (Layer → Attribute Table, F6).
@@ -150,6 +154,8 @@ private:
     SightingPanel *mSightingPanel = nullptr;
     AnnotationActions *mAnnotations = nullptr;
     SavedViewsMenu *mSavedViews = nullptr;
+    AnalysisActions *mAnalysis = nullptr;
+    EventsPanel *mEventsPanel = nullptr;
     QLabel *mCoordDd;
     QLabel *mCoordDms;
     QLabel *mCoordMgrs;

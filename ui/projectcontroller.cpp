@@ -101,6 +101,7 @@ void ProjectController::release()
     mSession.reset(); // clears the undo stack: its commands write to this project
     Q_EMIT projectChanged();
     Q_EMIT sightingsChanged();
+    reloadEvents();
 }
 
 void ProjectController::connectSession()
@@ -127,6 +128,7 @@ bool ProjectController::startSession(std::unique_ptr<Project> project, bool rest
         mLayers->add(mSightingLayer);
     Q_EMIT projectChanged();
     Q_EMIT sightingsChanged();
+    reloadEvents();
     return true;
 }
 
@@ -396,6 +398,36 @@ void ProjectController::refreshAnnotations()
     mSightingLayer->setAnnotations(mSession->project().annotations());
     mLayers->notifyStyleChanged(mSightingLayer->id());
     Q_EMIT annotationsChanged();
+}
+
+void ProjectController::reloadEvents()
+{
+    mEvents = mSession ? mSession->project().events() : std::vector<MovementEvent>{};
+    Q_EMIT eventsChanged();
+}
+
+bool ProjectController::storeEvents(const QString &kind, const QList<EventType> &types,
+                                    std::vector<MovementEvent> events, const QJsonObject &parameters)
+{
+    if (mSession && !mSession->project().isReadOnly()) {
+        if (!mSession->project().replaceEvents(kind, types, events, parameters)) {
+            Q_EMIT message(int(MessageBar::Level::Error), mSession->project().lastError());
+            return false;
+        }
+        reloadEvents();
+        return true;
+    }
+    // No project (or a read-only one): this session's answer replaces the previous one.
+    std::erase_if(mEvents, [&](const MovementEvent &e) { return types.contains(e.type); });
+    std::int64_t next = 1;
+    for (const MovementEvent &e : mEvents)
+        next = std::max(next, e.id + 1);
+    for (MovementEvent &e : events) {
+        e.id = next++;
+        mEvents.push_back(std::move(e));
+    }
+    Q_EMIT eventsChanged();
+    return true;
 }
 
 void ProjectController::keepSightingsOnTop()

@@ -62,6 +62,15 @@ public:
 
     QStringList recentProjects() const;
 
+    /// The events of the movement analyses: the project's, or those of this session's runs
+    /// when no project is open (ids numbered here then, so they can still be selected).
+    const std::vector<MovementEvent> &events() const { return mEvents; }
+    /// Keeps the result of one analysis run: in the project (replacing that analysis's
+    /// previous events) when one is open for writing, else for this session only.
+    /// False, with a message, when the project could not be written.
+    bool storeEvents(const QString &kind, const QList<EventType> &types, std::vector<MovementEvent> events,
+                     const QJsonObject &parameters);
+
 Q_SIGNALS:
     /// Opened, closed, saved under another name: the title and menus follow.
     void projectChanged();
@@ -74,6 +83,8 @@ Q_SIGNALS:
     void annotationsChanged();
     /// The project's saved views changed (an edit, undo, redo, or another project).
     void savedViewsChanged();
+    /// The analyses' events changed (a run, or another project).
+    void eventsChanged();
 
 private:
     bool startSession(std::unique_ptr<Project> project, bool restore);
@@ -86,6 +97,7 @@ private:
     void saveView();
     void refreshSightings();
     void refreshAnnotations();
+    void reloadEvents();
     void keepSightingsOnTop();
     bool locate(ProjectLayer &entry);
     void addToRecent(const QString &path);
@@ -101,6 +113,7 @@ private:
     bool mRestoring = false;
     QTimer mViewTimer;
     QTimer mLayersTimer;
+    std::vector<MovementEvent> mEvents;
 };
 
 } // namespace sightline

@@ -135,6 +135,8 @@ QString MovementEvent::summary() const
     const QString hours = QString::number(durationHours(), 'f', 1);
     switch (type) {
     case EventType::Gap:
+        if (details.value(QStringLiteral("distance_km")).toDouble() < 0.5)
+            return QStringLiteral("Dark %1 h, back where it went quiet").arg(hours);
         return QStringLiteral("Dark %1 h over %2 km (%3 kn implied)")
             .arg(hours)
             .arg(details.value(QStringLiteral("distance_km")).toDouble(), 0, 'f', 1)
@@ -146,8 +148,16 @@ QString MovementEvent::summary() const
                      ? QStringLiteral(" (possible, while dark)")
                      : QString());
     case EventType::Voyage:
+        return details.value(QStringLiteral("dark_hours")).toDouble() > 0
+                   ? QStringLiteral("%1, %2 h, dark %3 h on the way")
+                         .arg(place, hours)
+                         .arg(details.value(QStringLiteral("dark_hours")).toDouble(), 0, 'f', 1)
+                   : QStringLiteral("%1, %2 h").arg(place, hours);
     case EventType::RoundTrip:
-        return QStringLiteral("%1, %2 h").arg(place, hours);
+        return details.value(QStringLiteral("b_inferred")).toBool()
+                   ? QStringLiteral("%1, %2 h; at %3 only possibly (dark)")
+                         .arg(place, hours, details.value(QStringLiteral("port_b")).toString())
+                   : QStringLiteral("%1, %2 h").arg(place, hours);
     case EventType::Encounter:
         return QStringLiteral("Together %1 h, within %2 m%3")
             .arg(hours)

@@ -33,7 +33,8 @@ public:
         Raster,
         Vector,
         Track,
-        Sighting
+        Sighting,
+        Event
     };
 
     virtual ~Layer() = default;

@@ -1,5 +1,6 @@
 #include "project/projectlayers.h"
 
+#include "layers/eventlayer.h"
 #include "layers/layerstack.h"
 #include "layers/sightinglayer.h"
 #include "layers/vectorlayer.h"
@@ -35,6 +36,9 @@ QList<std::shared_ptr<Layer>> openProjectLayers(const Project &project, QStringL
         applyProjectLayer(*layers.first(), entry);
         out << layers.first();
     }
+    // The analyses' events over the data, under the analyst's own sightings.
+    if (auto events = project.events(); !events.empty())
+        out << std::make_shared<EventLayer>(QStringLiteral("Events"), std::move(events));
     auto overlay = std::make_shared<SightingLayer>(project.path(), project.sightings());
     overlay->setAnnotations(project.annotations());
     out << overlay;

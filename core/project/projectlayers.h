@@ -18,7 +18,7 @@ QList<ProjectLayer> projectLayerEntries(const Project &project);
 
 /// Opens a project's layers in order, as they were shown (name, visibility,
 /// opacity, style), its AIS tracks when the file holds some and no entry names
-/// them, and its sightings on top. Layers that cannot be opened are left out,
+/// them, the analyses' events, and its sightings on top. Layers that cannot be opened are left out,
 /// each with a message naming it in `problems`. For the command line; the
 /// workbench opens them in the background.
 QList<std::shared_ptr<Layer>> openProjectLayers(const Project &project, QStringList *problems);

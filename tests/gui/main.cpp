@@ -1,3 +1,4 @@
+#include "testanalysis.h"
 #include "testmainwindow.h"
 #include "testproject.h"
 
@@ -5,6 +6,7 @@
 #include "util/runtimeenvironment.h"
 
 #include <QApplication>
+#include <QSettings>
 #include <QTest>
 
 // One binary for all widget tests; each class runs in turn under the offscreen platform.
@@ -16,6 +18,9 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("SightlineTests"));
     QCoreApplication::setApplicationName(QStringLiteral("SightlineGuiTests"));
     sightline::ensureGdalInitialised();
+    // Each run starts from no saved settings: window state left by an earlier run (a dock the
+    // analysis tests opened) must not change what the window tests see.
+    QSettings().clear();
     int status = 0;
     {
         TestMainWindow test;
@@ -23,6 +28,10 @@ int main(int argc, char **argv)
     }
     {
         TestProject test;
+        status |= QTest::qExec(&test, argc, argv);
+    }
+    {
+        TestAnalysis test;
         status |= QTest::qExec(&test, argc, argv);
     }
     return status;

@@ -1,0 +1,693 @@
+#include "layers/eventlayer.h"
+
+#include "analysis/reachablearea.h"
+#include "geo/transform.h"
+#include "render/mapsettings.h"
+
+#include <QDateTime>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPolygonF>
+
+#include <cmath>
+#include <limits>
+
+namespace sightline {
+
+namespace {
+
+const QColor kSelection(0xff, 0xc1, 0x07);
+const QColor kHalo(255, 255, 255, 215);
+// Cached reachable areas kept at most; each is a few hundred bytes, so this only stops
+// an afternoon of clicking through gaps from growing without bound.
+constexpr std::size_t kMaxCachedAreas = 256;
+
+/// Sizes of what is drawn, in output pixels, shared by the renderer and pick() so that
+/// a click hits what the analyst sees.
+struct Look
+{
+    Look(double dpiScale, bool isSelected)
+        : k(dpiScale)
+        , grow(isSelected ? 1.5 : 1.0)
+        , selected(isSelected)
+    {
+    }
+
+    double fixRadius() const { return 4.0 * k * grow; }
+    double portRadius() const { return 4.5 * k * grow; }
+    /// Calls inferred from a dark period ring the seen ones, so a port with both shows both.
+    double inferredPortRadius() const { return portRadius() + 2.5 * k; }
+    double dotRadius() const { return 3.0 * k * grow; }
+    double loiterRing() const { return 9.0 * k * grow; }
+    double warningSize() const { return 13.0 * k * grow; }
+    double encounterRing(double halfApart) const { return std::max(8.0 * k * grow, halfApart + 5.0 * k); }
+    /// Curved arrows stop short of the port marks they join.
+    double arrowInset() const { return 6.0 * k; }
+
+    double k;
+    double grow;
+    bool selected;
+};
+
+double length(QPointF v)
+{
+    return std::hypot(v.x(), v.y());
+}
+
+double distanceToSegment(QPointF p, QPointF a, QPointF b)
+{
+    const QPointF ab = b - a;
+    const double len2 = QPointF::dotProduct(ab, ab);
+    const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / len2, 0.0, 1.0) : 0.0;
+    return length(p - (a + t * ab));
+}
+
+double distanceToPolyline(QPointF p, const std::vector<QPointF> &line)
+{
+    double best = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 1; i < line.size(); ++i)
+        best = std::min(best, distanceToSegment(p, line[i - 1], line[i]));
+    return best;
+}
+
+bool isFinite(QPointF p)
+{
+    return std::isfinite(p.x()) && std::isfinite(p.y());
+}
+
+/// The quadratic curve of a voyage from a to b, bowed to the right of the direction of
+/// travel so that the legs out and back lie side by side instead of on top of each other,
+/// as a polyline trimmed by `inset` pixels at both ends.
+std::vector<QPointF> voyageCurve(QPointF a, QPointF b, double inset)
+{
+    const QPointF d = b - a;
+    const QPointF right(-d.y(), d.x()); // y grows downwards on screen
+    const QPointF c = (a + b) / 2 + 0.12 * right;
+    constexpr int kSteps = 32;
+    std::vector<QPointF> pts;
+    pts.reserve(kSteps + 1);
+    for (int i = 0; i <= kSteps; ++i) {
+        const double t = double(i) / kSteps;
+        pts.push_back((1 - t) * (1 - t) * a + 2 * (1 - t) * t * c + t * t * b);
+    }
+    double total = 0;
+    for (std::size_t i = 1; i < pts.size(); ++i)
+        total += length(pts[i] - pts[i - 1]);
+    if (total < 4 * inset)
+        return pts;
+    auto trimFront = [](std::vector<QPointF> &line, double by) {
+        while (line.size() > 2) {
+            const double seg = length(line[1] - line[0]);
+            if (seg > by) {
+                line[0] += (line[1] - line[0]) * (by / seg);
+                return;
+            }
+            by -= seg;
+            line.erase(line.begin());
+        }
+    };
+    trimFront(pts, inset);
+    std::reverse(pts.begin(), pts.end());
+    trimFront(pts, inset);
+    std::reverse(pts.begin(), pts.end());
+    return pts;
+}
+
+/// A zigzag from a to b with `amplitude` and `wavelength` in pixels: the "this jump is
+/// not a track" line of a spoofing suspicion.
+std::vector<QPointF> zigzag(QPointF a, QPointF b, double amplitude, double wavelength)
+{
+    const double len = length(b - a);
+    if (len < 2 * wavelength)
+        return {a, b};
+    const QPointF along = (b - a) / len;
+    const QPointF across(-along.y(), along.x());
+    const int teeth = int(len / (wavelength / 2));
+    std::vector<QPointF> pts{a};
+    for (int i = 1; i < teeth; ++i)
+        pts.push_back(a + along * (len * i / teeth) + across * (i % 2 ? amplitude : -amplitude));
+    pts.push_back(b);
+    return pts;
+}
+
+QPolygonF warningTriangle(QPointF centre, double size)
+{
+    const double h = size * std::sqrt(3.0) / 2;
+    return QPolygonF({centre + QPointF(0, -h * 2 / 3), centre + QPointF(size / 2, h / 3),
+                      centre + QPointF(-size / 2, h / 3)});
+}
+
+QPointF arrowFrom(const std::vector<QPointF> &line)
+{
+    // Direction of the last few pixels, not of the last tiny step.
+    const QPointF tip = line.back();
+    for (auto it = line.rbegin() + 1; it != line.rend(); ++it)
+        if (length(tip - *it) > 3)
+            return *it;
+    return line.front();
+}
+
+QPolygonF arrowHead(QPointF tip, QPointF from, double headLength, double halfWidth)
+{
+    const QPointF d = tip - from;
+    const double len = length(d);
+    const QPointF u = len > 0 ? d / len : QPointF(1, 0);
+    const QPointF n(-u.y(), u.x());
+    const QPointF base = tip - u * headLength;
+    return QPolygonF({tip, base + n * halfWidth, base - n * halfWidth});
+}
+
+QPen pen(const QColor &colour, double width, Qt::PenStyle style = Qt::SolidLine)
+{
+    return QPen(colour, width, style, Qt::RoundCap, Qt::RoundJoin);
+}
+
+QPen dashedPen(const QColor &colour, double width, const QList<qreal> &pattern, Qt::PenCapStyle cap)
+{
+    QPen p(colour, width, Qt::CustomDashLine, cap, Qt::RoundJoin);
+    p.setDashPattern(pattern);
+    return p;
+}
+
+/// The light halo under a stroke `inkWidth` wide, so that it reads on dark imagery and
+/// pale maps alike; for the selected event a yellow glow outside a thin white one, which
+/// keeps the orange of a gap apart from the yellow. `filled` fills the shape as well.
+void drawHalo(QPainter &painter, const QPainterPath &path, double inkWidth, const Look &look,
+              bool filled = false)
+{
+    if (look.selected) {
+        painter.setPen(pen(kSelection, inkWidth + 8.0 * look.k));
+        painter.setBrush(filled ? QBrush(kSelection) : QBrush(Qt::NoBrush));
+        painter.drawPath(path);
+    }
+    painter.setPen(pen(kHalo, inkWidth + 2.5 * look.k));
+    painter.setBrush(filled ? QBrush(kHalo) : QBrush(Qt::NoBrush));
+    painter.drawPath(path);
+}
+
+void strokeWithHalo(QPainter &painter, const QPainterPath &path, const QPen &ink, const Look &look)
+{
+    drawHalo(painter, path, ink.widthF(), look);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(ink);
+    painter.drawPath(path);
+}
+
+QPainterPath pathOf(const std::vector<QPointF> &pts, bool closed = false)
+{
+    QPainterPath path;
+    if (pts.empty())
+        return path;
+    path.moveTo(pts.front());
+    for (std::size_t i = 1; i < pts.size(); ++i)
+        path.lineTo(pts[i]);
+    if (closed)
+        path.closeSubpath();
+    return path;
+}
+
+QPainterPath circle(QPointF c, double r)
+{
+    QPainterPath path;
+    path.addEllipse(c, r, r);
+    return path;
+}
+
+/// A filled dot with a white rim, and a highlight disc under it when selected.
+void drawDot(QPainter &painter, QPointF c, double r, const QColor &fill, const Look &look)
+{
+    if (look.selected) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(kSelection);
+        painter.drawEllipse(c, r + 3.5 * look.k, r + 3.5 * look.k);
+    }
+    painter.setPen(pen(Qt::white, 1.5 * look.k));
+    painter.setBrush(fill);
+    painter.drawEllipse(c, r, r);
+}
+
+void drawGap(QPainter &painter, QPointF a, QPointF b, const Look &look)
+{
+    const QColor ink = EventLayer::eventColour(EventType::Gap);
+    const double r = look.fixRadius();
+    const bool apart = length(b - a) > 2 * r;
+    if (apart) {
+        // Dashes measured in pen widths: 3 on, 2 off, as "no positions here" reads on charts.
+        strokeWithHalo(painter, pathOf({a, b}), dashedPen(ink, 2.0 * look.k * look.grow, {3, 2}, Qt::FlatCap),
+                       look);
+    }
+    // The fixes, hollow: the ship was seen there, but the line between is a guess.
+    // When it came back where it went dark the second ring goes round the first.
+    const double r2 = apart ? r : r + 3.0 * look.k * look.grow;
+    const QPen ring = pen(ink, 1.8 * look.k * look.grow);
+    strokeWithHalo(painter, circle(a, r), ring, look);
+    strokeWithHalo(painter, circle(b, r2), ring, look);
+}
+
+void drawReachableArea(QPainter &painter, const std::vector<QPointF> &ring, const QRectF &view, double k)
+{
+    const QColor ink = EventLayer::eventColour(EventType::Gap);
+    const QPainterPath path = pathOf(ring, true);
+    QColor fill = ink;
+    fill.setAlpha(55);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(fill);
+    painter.drawPath(path);
+    // A wash alone turns grey over blue sea; hatching keeps the area orange on any ground.
+    const QRectF box = path.boundingRect().intersected(view);
+    if (!box.isEmpty()) {
+        painter.save();
+        painter.setClipPath(path, Qt::IntersectClip);
+        QColor hatch = ink;
+        hatch.setAlpha(150);
+        painter.setPen(QPen(hatch, 1.0 * k, Qt::SolidLine, Qt::FlatCap));
+        const double step = 9.0 * k;
+        for (double d = -box.height(); d < box.width(); d += step)
+            painter.drawLine(QPointF(box.left() + d, box.bottom()),
+                             QPointF(box.left() + d + box.height(), box.top()));
+        painter.restore();
+    }
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(pen(QColor(255, 255, 255, 150), 3.5 * k));
+    painter.drawPath(path);
+    painter.setPen(dashedPen(ink, 1.5 * k, {5, 3}, Qt::FlatCap));
+    painter.drawPath(path);
+}
+
+void drawPortCall(QPainter &painter, const MovementEvent &e, QPointF a, const Look &look)
+{
+    const QColor ink = EventLayer::eventColour(EventType::PortCall);
+    if (!e.details.value(QStringLiteral("inferred")).toBool()) {
+        drawDot(painter, a, look.portRadius(), ink, look);
+        return;
+    }
+    // A call the ship could have made while dark: a dashed ring, nothing solid.
+    const double ring = look.inferredPortRadius();
+    drawHalo(painter, circle(a, ring), 1.8 * look.k, look);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(dashedPen(ink, 1.8 * look.k, {1.6, 1.2}, Qt::FlatCap));
+    painter.drawEllipse(a, ring, ring);
+}
+
+void drawArrow(QPainter &painter, QPointF a, QPointF b, const QColor &ink, const Look &look)
+{
+    const std::vector<QPointF> line = voyageCurve(a, b, look.arrowInset());
+    const double width = 1.7 * look.k * look.grow;
+    const double head = 9.0 * look.k * look.grow;
+    const QPolygonF arrow = arrowHead(line.back(), arrowFrom(line), head, head * 0.42);
+    // The shaft stops inside the head so its end does not poke through the point.
+    std::vector<QPointF> shaft = line;
+    const QPointF back = arrowFrom(line) - line.back();
+    if (length(back) > 0)
+        shaft.back() += back * (std::min(head * 0.6, length(back)) / length(back));
+    QPainterPath headPath;
+    headPath.addPolygon(arrow);
+    headPath.closeSubpath();
+    drawHalo(painter, pathOf(shaft), width, look);
+    drawHalo(painter, headPath, width, look, true);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(ink, width, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin));
+    painter.drawPath(pathOf(shaft));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(ink);
+    painter.drawPolygon(arrow);
+}
+
+void drawEncounter(QPainter &painter, QPointF a, QPointF b, const Look &look)
+{
+    const QColor ink = EventLayer::eventColour(EventType::Encounter);
+    const QPointF mid = (a + b) / 2;
+    const double apart = length(b - a);
+    // The ring keeps a meeting visible at scales where both ships fall on one pixel.
+    strokeWithHalo(painter, circle(mid, look.encounterRing(apart / 2)), pen(ink, 1.6 * look.k * look.grow),
+                   look);
+    const double r = look.dotRadius();
+    if (apart > 2 * r)
+        strokeWithHalo(painter, pathOf({a, b}), pen(ink, 1.5 * look.k), look);
+    const Look plain(look.k, false);
+    drawDot(painter, a, r, ink, plain);
+    drawDot(painter, b, r, ink, plain);
+}
+
+void drawLoitering(QPainter &painter, QPointF a, const Look &look)
+{
+    const QColor ink = EventLayer::eventColour(EventType::Loitering);
+    const double ring = look.loiterRing();
+    drawHalo(painter, circle(a, ring), 2.0 * look.k * look.grow, look);
+    // Round dots: near-zero dashes with round caps, two pen widths apart.
+    painter.setPen(dashedPen(ink, 2.0 * look.k * look.grow, {0.01, 2.0}, Qt::RoundCap));
+    painter.drawEllipse(a, ring, ring);
+    drawDot(painter, a, 3.5 * look.k * look.grow, ink, Look(look.k, false));
+}
+
+void drawSpoofing(QPainter &painter, QPointF a, QPointF b, const Look &look)
+{
+    const QColor ink = EventLayer::eventColour(EventType::Spoofing);
+    const double size = look.warningSize();
+    if (length(b - a) > size) {
+        const std::vector<QPointF> line = zigzag(a, b, 3.0 * look.k * look.grow, 11.0 * look.k);
+        strokeWithHalo(painter, pathOf(line), pen(ink, 1.6 * look.k * look.grow), look);
+        drawDot(painter, a, 2.5 * look.k * look.grow, ink, Look(look.k, false));
+    }
+    // A warning triangle with a "!" at the place the jump landed.
+    const QPolygonF triangle = warningTriangle(b, size * 1.3);
+    QPainterPath trianglePath;
+    trianglePath.addPolygon(triangle);
+    trianglePath.closeSubpath();
+    drawHalo(painter, trianglePath, 1.2 * look.k, look, true);
+    painter.setPen(pen(Qt::white, 1.2 * look.k));
+    painter.setBrush(ink);
+    painter.drawPolygon(triangle);
+    const double h = size * 1.3 * std::sqrt(3.0) / 2;
+    painter.setPen(QPen(Qt::white, std::max(1.0, 0.14 * size), Qt::SolidLine, Qt::RoundCap));
+    painter.drawLine(b + QPointF(0, -h * 0.36), b + QPointF(0, h * 0.05));
+    painter.drawPoint(b + QPointF(0, h * 0.2));
+}
+
+/// Context under marks: long thin lines first, then dark periods and jumps, then the
+/// marks; seen port calls over the ones only inferred.
+int drawRank(const MovementEvent &e)
+{
+    switch (e.type) {
+    case EventType::Voyage:
+    case EventType::RoundTrip:
+        return 0;
+    case EventType::Gap:
+        return 1;
+    case EventType::Spoofing:
+        return 2;
+    case EventType::Loitering:
+        return 3;
+    case EventType::Encounter:
+        return 4;
+    case EventType::PortCall:
+        return e.details.value(QStringLiteral("inferred")).toBool() ? 5 : 6;
+    }
+    return 0;
+}
+
+/// The shown events in the order they are drawn; the selected one last.
+std::vector<const MovementEvent *> drawOrder(const std::vector<MovementEvent> &events,
+                                             const std::unordered_set<std::int64_t> *visible,
+                                             std::int64_t selected)
+{
+    std::vector<const MovementEvent *> order;
+    order.reserve(events.size());
+    for (const MovementEvent &e : events)
+        if (!visible || visible->contains(e.id))
+            order.push_back(&e);
+    std::stable_sort(order.begin(), order.end(), [selected](const MovementEvent *x, const MovementEvent *y) {
+        const bool xs = selected != 0 && x->id == selected;
+        const bool ys = selected != 0 && y->id == selected;
+        if (xs != ys)
+            return ys;
+        return drawRank(*x) < drawRank(*y);
+    });
+    return order;
+}
+
+bool hits(const MovementEvent &e, QPointF a, QPointF b, QPointF at, double tolerance, const Look &look)
+{
+    switch (e.type) {
+    case EventType::Gap:
+        return length(at - a) <= look.fixRadius() + tolerance ||
+               length(at - b) <= look.fixRadius() + 3.0 * look.k * look.grow + tolerance ||
+               distanceToSegment(at, a, b) <= tolerance;
+    case EventType::PortCall:
+        return length(at - a) <= look.inferredPortRadius() + tolerance;
+    case EventType::Voyage:
+        if (length(b - a) < 3)
+            return false;
+        return distanceToPolyline(at, voyageCurve(a, b, look.arrowInset())) <= tolerance;
+    case EventType::RoundTrip:
+        if (length(b - a) < 3)
+            return false;
+        return distanceToPolyline(at, voyageCurve(a, b, look.arrowInset())) <= tolerance ||
+               distanceToPolyline(at, voyageCurve(b, a, look.arrowInset())) <= tolerance;
+    case EventType::Encounter:
+        return length(at - (a + b) / 2) <= look.encounterRing(length(b - a) / 2) + tolerance;
+    case EventType::Loitering:
+        return length(at - a) <= look.loiterRing() + tolerance;
+    case EventType::Spoofing:
+        return length(at - b) <= look.warningSize() * 0.75 + tolerance ||
+               distanceToSegment(at, a, b) <= tolerance;
+    }
+    return false;
+}
+
+class EventRenderer : public LayerRenderer
+{
+public:
+    EventRenderer(std::shared_ptr<const std::vector<MovementEvent>> events,
+                  std::shared_ptr<const std::unordered_set<std::int64_t>> visible, std::int64_t selected,
+                  std::shared_ptr<const std::vector<QPointF>> selectedArea, MapSettings settings)
+        : mEvents(std::move(events))
+        , mVisible(std::move(visible))
+        , mSelected(selected)
+        , mSelectedArea(std::move(selectedArea))
+        , mSettings(std::move(settings))
+    {
+    }
+
+    bool render(QPainter &painter, const std::atomic<bool> &cancelled) override
+    {
+        if (!mSettings.isValid())
+            return true;
+        const Transform toMap(Crs::wgs84(), mSettings.destinationCrs());
+        if (!toMap.isValid()) {
+            mError = toMap.error();
+            return false;
+        }
+        const double k = mSettings.dpi() / 96.0;
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        const QRectF view = QRectF(QPointF(0, 0), QSizeF(mSettings.outputSize())).adjusted(-60, -60, 60, 60);
+        auto toPixel = [&](QPointF lonLat) { return mSettings.mapToPixel(toMap.forward(lonLat)); };
+
+        const std::vector<const MovementEvent *> order = drawOrder(*mEvents, mVisible.get(), mSelected);
+        // The reachable area goes under every event: the marks inside it stay readable.
+        if (mSelectedArea && !mSelectedArea->empty() && !order.empty() && order.back()->id == mSelected) {
+            std::vector<QPointF> ring;
+            ring.reserve(mSelectedArea->size());
+            for (const QPointF &p : *mSelectedArea)
+                ring.push_back(toPixel(p));
+            if (std::all_of(ring.begin(), ring.end(), isFinite))
+                drawReachableArea(painter, ring, view, k);
+        }
+        for (const MovementEvent *e : order) {
+            if (cancelled)
+                return true;
+            const QPointF a = toPixel(e->from);
+            const QPointF b = toPixel(e->to);
+            if (!isFinite(a) || !isFinite(b))
+                continue;
+            // Curves bow out of the box of their ends by up to 0.12 of their length.
+            const double reach = 0.12 * length(b - a) + 20 * k;
+            if (!QRectF(a, b).normalized().adjusted(-reach, -reach, reach, reach).intersects(view))
+                continue;
+            const Look look(k, mSelected != 0 && e->id == mSelected);
+            switch (e->type) {
+            case EventType::Gap:
+                drawGap(painter, a, b, look);
+                break;
+            case EventType::PortCall:
+                drawPortCall(painter, *e, a, look);
+                break;
+            case EventType::Voyage:
+                if (length(b - a) >= 3)
+                    drawArrow(painter, a, b, EventLayer::eventColour(e->type), look);
+                break;
+            case EventType::RoundTrip:
+                // Out and back: two arrows, bowed to either side.
+                if (length(b - a) >= 3) {
+                    drawArrow(painter, a, b, EventLayer::eventColour(e->type), look);
+                    drawArrow(painter, b, a, EventLayer::eventColour(e->type), look);
+                }
+                break;
+            case EventType::Encounter:
+                drawEncounter(painter, a, b, look);
+                break;
+            case EventType::Loitering:
+                drawLoitering(painter, a, look);
+                break;
+            case EventType::Spoofing:
+                drawSpoofing(painter, a, b, look);
+                break;
+            }
+        }
+        return true;
+    }
+
+private:
+    std::shared_ptr<const std::vector<MovementEvent>> mEvents;
+    std::shared_ptr<const std::unordered_set<std::int64_t>> mVisible;
+    std::int64_t mSelected;
+    std::shared_ptr<const std::vector<QPointF>> mSelectedArea;
+    MapSettings mSettings;
+};
+
+double areaBudgetMetres(const MovementEvent &e)
+{
+    return e.details.value(QStringLiteral("max_speed_kn")).toDouble() * kMetresPerNauticalMile *
+           e.durationHours();
+}
+
+} // namespace
+
+QColor EventLayer::eventColour(EventType type)
+{
+    // Mid-dark, saturated inks: they hold against white halos on imagery and read on a
+    // pale land/sea base and on paper. Each type keeps its own hue family.
+    switch (type) {
+    case EventType::Gap:
+        return QColor(0xd9, 0x5f, 0x02); // dark orange
+    case EventType::PortCall:
+        return QColor(0x2b, 0x6c, 0xb0); // steel blue
+    case EventType::Voyage:
+        return QColor(0x80, 0x64, 0xa8); // muted purple
+    case EventType::RoundTrip:
+        return QColor(0x6a, 0x4c, 0x93); // a deeper shade of the voyages' purple
+    case EventType::Encounter:
+        return QColor(0xc5, 0x1b, 0x7d); // red-magenta
+    case EventType::Loitering:
+        return QColor(0x00, 0x89, 0x7b); // teal
+    case EventType::Spoofing:
+        return QColor(0xe3, 0x1a, 0x1c); // red
+    }
+    return QColor(0x55, 0x55, 0x55);
+}
+
+EventLayer::EventLayer(QString name, std::vector<MovementEvent> events)
+{
+    setName(name);
+    setEvents(std::move(events));
+}
+
+QString EventLayer::source() const
+{
+    return QStringLiteral("<events>");
+}
+
+void EventLayer::setEvents(std::vector<MovementEvent> events)
+{
+    mEvents = std::make_shared<const std::vector<MovementEvent>>(std::move(events));
+    updateExtent();
+    updateSelectedArea();
+}
+
+void EventLayer::setVisibleIds(std::optional<std::unordered_set<std::int64_t>> ids)
+{
+    mVisibleIds = ids ? std::make_shared<const std::unordered_set<std::int64_t>>(std::move(*ids)) : nullptr;
+}
+
+void EventLayer::setSelected(std::int64_t id)
+{
+    mSelected = id;
+    updateSelectedArea();
+}
+
+void EventLayer::updateExtent()
+{
+    double west = 0, south = 0, east = 0, north = 0;
+    bool first = true;
+    for (const MovementEvent &e : *mEvents)
+        for (const QPointF &p : {e.from, e.to}) {
+            if (first) {
+                west = east = p.x();
+                south = north = p.y();
+                first = false;
+            }
+            west = std::min(west, p.x());
+            east = std::max(east, p.x());
+            south = std::min(south, p.y());
+            north = std::max(north, p.y());
+        }
+    mExtent = first ? QRectF() : QRectF(QPointF(west, south), QPointF(east, north));
+    // One place has no area; give it a little so zooming to the layer works.
+    if (!first && (mExtent.width() <= 0 || mExtent.height() <= 0))
+        mExtent = mExtent.adjusted(-1e-3, -1e-3, 1e-3, 1e-3);
+}
+
+void EventLayer::updateSelectedArea()
+{
+    mSelectedArea.reset();
+    if (mSelected == 0)
+        return;
+    const auto it = std::find_if(mEvents->begin(), mEvents->end(),
+                                 [this](const MovementEvent &e) { return e.id == mSelected; });
+    if (it == mEvents->end() || it->type != EventType::Gap)
+        return;
+    const double budget = areaBudgetMetres(*it);
+    if (!(budget > 0))
+        return;
+    // The cache is checked against what the area was made from: a new analysis run may
+    // hand back the same id with other fixes or another speed.
+    if (const auto hit = mAreaCache.find(mSelected);
+        hit != mAreaCache.end() && hit->second.from == it->from && hit->second.to == it->to &&
+        hit->second.budgetMetres == budget) {
+        mSelectedArea = hit->second.ring;
+        return;
+    }
+    if (mAreaCache.size() >= kMaxCachedAreas)
+        mAreaCache.clear();
+    mSelectedArea =
+        std::make_shared<const std::vector<QPointF>>(ReachableArea(it->from, it->to, budget).boundary(72));
+    mAreaCache[mSelected] = CachedArea{it->from, it->to, budget, mSelectedArea};
+}
+
+std::unique_ptr<LayerRenderer> EventLayer::createRenderer(const MapSettings &settings) const
+{
+    return std::make_unique<EventRenderer>(mEvents, mVisibleIds, mSelected, mSelectedArea, settings);
+}
+
+std::int64_t EventLayer::pick(QPointF lonLat, const MapSettings &settings, double tolerancePx) const
+{
+    if (!settings.isValid())
+        return 0;
+    const Transform toMap(Crs::wgs84(), settings.destinationCrs());
+    const QPointF at = settings.mapToPixel(toMap.forward(lonLat));
+    if (!isFinite(at))
+        return 0;
+    const double k = settings.dpi() / 96.0;
+    const std::vector<const MovementEvent *> order = drawOrder(*mEvents, mVisibleIds.get(), mSelected);
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const MovementEvent &e = **it;
+        const QPointF a = settings.mapToPixel(toMap.forward(e.from));
+        const QPointF b = settings.mapToPixel(toMap.forward(e.to));
+        if (!isFinite(a) || !isFinite(b))
+            continue;
+        if (hits(e, a, b, at, tolerancePx, Look(k, mSelected != 0 && e.id == mSelected)))
+            return e.id;
+    }
+    return 0;
+}
+
+QList<LayerProperty> EventLayer::properties() const
+{
+    QList<LayerProperty> out{{QStringLiteral("Events"), QString::number(mEvents->size())}};
+    if (mVisibleIds) {
+        const auto shown = std::count_if(mEvents->begin(), mEvents->end(), [this](const MovementEvent &e) {
+            return mVisibleIds->contains(e.id);
+        });
+        out << LayerProperty{QStringLiteral("Shown"), QString::number(shown)};
+    }
+    for (EventType type : allEventTypes()) {
+        const auto n = std::count_if(mEvents->begin(), mEvents->end(),
+                                     [type](const MovementEvent &e) { return e.type == type; });
+        if (n > 0)
+            out << LayerProperty{eventTypeLabel(type), QString::number(n)};
+    }
+    std::int64_t first = 0, last = 0;
+    for (const MovementEvent &e : *mEvents) {
+        if (e.startMs && (!first || e.startMs < first))
+            first = e.startMs;
+        last = std::max(last, e.endMs);
+    }
+    if (first && last)
+        out << LayerProperty{QStringLiteral("Period"),
+                             QStringLiteral("%1 – %2").arg(
+                                 QDateTime::fromMSecsSinceEpoch(first, Qt::UTC).toString(Qt::ISODate),
+                                 QDateTime::fromMSecsSinceEpoch(last, Qt::UTC).toString(Qt::ISODate))};
+    return out;
+}
+
+} // namespace sightline

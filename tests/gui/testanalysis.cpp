@@ -1,0 +1,263 @@
+#include "testanalysis.h"
+
+#include "analysisactions.h"
+#include "analysisdialog.h"
+#include "eventspanel.h"
+#include "geo/transform.h"
+#include "layers/eventlayer.h"
+#include "layers/layerstack.h"
+#include "mainwindow.h"
+#include "mapcanvas.h"
+#include "messagebar.h"
+#include "project/project.h"
+#include "projectcontroller.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+
+using namespace sightline;
+
+namespace {
+const QString kDemo = QStringLiteral(SIGHTLINE_DEMO_DIR);
+constexpr std::uint32_t kAngara = 273145020;
+
+QRectF viewWgs84(const MapCanvas *canvas)
+{
+    const MapSettings s = canvas->mapSettings();
+    return Transform(s.destinationCrs(), Crs::wgs84()).forwardBounds(s.visibleExtent(), 21);
+}
+
+int rowsShown(const EventsPanel *panel)
+{
+    return panel->table()->model()->rowCount();
+}
+} // namespace
+
+void TestAnalysis::initTestCase()
+{
+    QVERIFY(mDir.isValid());
+}
+
+void TestAnalysis::init()
+{
+    mWindow = new MainWindow();
+    mWindow->resize(1200, 800);
+    mWindow->show();
+    QVERIFY(QTest::qWaitForWindowExposed(mWindow));
+}
+
+void TestAnalysis::cleanup()
+{
+    delete mWindow;
+    mWindow = nullptr;
+}
+
+bool TestAnalysis::waitForIdle()
+{
+    QTest::qWait(50);
+    return QTest::qWaitFor(
+        [this] {
+            return !mWindow->isLoading() && !mWindow->canvas()->isRendering() &&
+                   !mWindow->projectController()->isRestoring();
+        },
+        20000);
+}
+
+QString TestAnalysis::openCaseInNewProject(const QString &name)
+{
+    mWindow->openFiles({kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea"),
+                        kDemo + QStringLiteral("/vector/ports_APPROXIMATE.geojson")});
+    if (!QTest::qWaitFor([this] { return mWindow->layers()->count() == 2; }, 20000) || !waitForIdle())
+        return {};
+    const QString path = mDir.filePath(name);
+    QFile::remove(path);
+    if (!mWindow->projectController()->newProject(path))
+        return {};
+    return path;
+}
+
+void TestAnalysis::runFromMenu(const QString &kind, const std::function<void(AnalysisDialog *)> &fill)
+{
+    bool seen = false;
+    QTimer::singleShot(0, mWindow, [&] {
+        auto *dialog = qobject_cast<AnalysisDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        seen = true;
+        fill(dialog);
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    auto *action = mWindow->findChild<QAction *>(QStringLiteral("actionAnalyze_") + kind);
+    QVERIFY2(action, qPrintable(kind));
+    action->trigger();
+    QVERIFY2(seen, "the analysis dialog did not open");
+}
+
+void TestAnalysis::findsTheCaseDarkPeriodsAndRoundTripsThroughTheMenu()
+{
+    const QString path = openCaseInNewProject(QStringLiteral("analysis.gpkg"));
+    QVERIFY(!path.isEmpty());
+    EventsPanel *panel = mWindow->eventsPanel();
+    QCOMPARE(rowsShown(panel), 0);
+
+    // Gaps at the default threshold, with the ports layer ticked for itself (its name says "port").
+    runFromMenu(QStringLiteral("gaps"), [](AnalysisDialog *d) {
+        QCOMPARE(d->field(QStringLiteral("min-gap"))->value(), 12.0);
+        QCOMPARE(d->portSources()->count(), 1);
+        QCOMPARE(d->portSources()->item(0)->checkState(), Qt::Checked);
+        QCOMPARE(d->ports().size(), std::size_t(4));
+    });
+    QVERIFY2(mWindow->messageBar()->text().contains(QStringLiteral("20 × gap")),
+             qPrintable(mWindow->messageBar()->text()));
+    QCOMPARE(rowsShown(panel), 20);
+    auto layer = mWindow->analysisActions()->eventLayer();
+    QVERIFY(layer);
+    QVERIFY(mWindow->layers()->indexOf(layer->id()) >= 0);
+    QCOMPARE(layer->events().size(), std::size_t(20));
+
+    // Raising the threshold replaces the answer (no duplicates), and the dialog shows the change.
+    runFromMenu(QStringLiteral("gaps"),
+                [](AnalysisDialog *d) { d->field(QStringLiteral("min-gap"))->setValue(70); });
+    const int longOnes = rowsShown(panel);
+    QVERIFY(longOnes > 0 && longOnes < 20);
+
+    // Round trips between Rajin and Dunai, chosen in the dialog.
+    runFromMenu(QStringLiteral("voyages"), [](AnalysisDialog *d) {
+        QComboBox *a = d->roundTripPort(0), *b = d->roundTripPort(1);
+        a->setCurrentIndex(a->findText(QStringLiteral("Rajin (Rason) port")));
+        b->setCurrentIndex(b->findText(QStringLiteral("Dunai port")));
+    });
+    const QString message = mWindow->messageBar()->text();
+    QVERIFY2(message.contains(QStringLiteral("20 × round trip")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("ANGARA (273145020) 10")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("MARIA (273219530) 10")), qPrintable(message));
+    QVERIFY(message.contains(QStringLiteral("Saved in the project")));
+
+    // All of it is in the project file, with the parameters that produced it.
+    mWindow->projectController()->closeProject();
+    auto project = Project::open(path, Project::Mode::ReadOnly, nullptr);
+    QVERIFY(project);
+    int gaps = 0, trips = 0;
+    for (const MovementEvent &e : project->events()) {
+        if (e.type == EventType::Gap) {
+            ++gaps;
+            QCOMPARE(e.parameters.value(QStringLiteral("min_gap_h")).toDouble(), 70.0);
+        }
+        trips += e.type == EventType::RoundTrip;
+    }
+    QCOMPARE(gaps, longOnes);
+    QCOMPARE(trips, 20);
+    QCOMPARE(project->analysisRuns().size(), 3);
+    project.reset();
+
+    // Reopened, the events are back in the dock and on the map.
+    QVERIFY(mWindow->openProject(path));
+    QVERIFY(waitForIdle());
+    panel->showType(std::nullopt);
+    QCOMPARE(rowsShown(panel), longOnes + 20 + 20);
+    QVERIFY(mWindow->analysisActions()->eventLayer());
+}
+
+void TestAnalysis::eventsDockFiltersByTypeVesselAndTimeAndZoomsToTheEvent()
+{
+    QVERIFY(!openCaseInNewProject(QStringLiteral("filters.gpkg")).isEmpty());
+    runFromMenu(QStringLiteral("gaps"), [](AnalysisDialog *) {});
+    runFromMenu(QStringLiteral("port-calls"), [](AnalysisDialog *) {});
+    EventsPanel *panel = mWindow->eventsPanel();
+    auto layer = mWindow->analysisActions()->eventLayer();
+
+    // The last run's type is shown; "All types" shows both.
+    panel->typeFilter()->setCurrentIndex(0);
+    const int all = rowsShown(panel);
+    QVERIFY(all > 20);
+    panel->typeFilter()->setCurrentIndex(panel->typeFilter()->findText(QStringLiteral("Gap")));
+    QCOMPARE(rowsShown(panel), 20);
+    // The map draws what the dock shows.
+    std::size_t drawn = 0;
+    for (const MovementEvent &e : layer->events())
+        drawn += layer->isShown(e.id);
+    QCOMPARE(drawn, std::size_t(20));
+
+    QTest::keyClicks(panel->vesselFilter(), QStringLiteral("MARIA"));
+    QCOMPARE(rowsShown(panel), 10);
+    panel->vesselFilter()->clear();
+    QTest::keyClicks(panel->vesselFilter(), QStringLiteral("273145020"));
+    QCOMPARE(rowsShown(panel), 10);
+    panel->vesselFilter()->clear();
+
+    // September only: the gaps that overlap it.
+    QTest::mouseClick(panel->timeWindow(), Qt::LeftButton);
+    QVERIFY(panel->timeWindow()->isChecked());
+    panel->windowFrom()->setDateTime(QDateTime(QDate(2023, 9, 1), QTime(0, 0), Qt::UTC));
+    panel->windowTo()->setDateTime(QDateTime(QDate(2023, 9, 30), QTime(23, 59), Qt::UTC));
+    const int september = rowsShown(panel);
+    QVERIFY(september > 4 && september < 20);
+    for (int r = 0; r < september; ++r) {
+        const QString start = panel->table()->model()->index(r, 2).data().toString();
+        const QString end = panel->table()->model()->index(r, 3).data().toString();
+        QVERIFY2(start <= QStringLiteral("2023-09-30 23:59") && end >= QStringLiteral("2023-09-01"),
+                 qPrintable(start + QStringLiteral(" – ") + end));
+    }
+    QTest::mouseClick(panel->timeWindow(), Qt::LeftButton);
+    QCOMPARE(rowsShown(panel), 20);
+
+    // Clicking a row frames the event and selects it on the map; the details give the evidence.
+    mWindow->canvas()->zoomToWgs84(QRectF(100, 0, 10, 10));
+    QVERIFY(waitForIdle());
+    QTableView *table = panel->table();
+    const QRect cell = table->visualRect(table->model()->index(0, 1));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    const std::int64_t id = panel->currentId();
+    QVERIFY(id != 0);
+    QCOMPARE(layer->selected(), id);
+    QVERIFY(waitForIdle());
+    const MovementEvent *picked = nullptr;
+    for (const MovementEvent &e : layer->events())
+        if (e.id == id)
+            picked = &e;
+    QVERIFY(picked);
+    QVERIFY(viewWgs84(mWindow->canvas()).contains(picked->from));
+    const QString details = panel->details()->toPlainText();
+    QVERIFY2(details.contains(QStringLiteral("Heading toward")) && details.contains(QStringLiteral("Rajin")),
+             qPrintable(details));
+    QVERIFY(details.contains(QStringLiteral("Min gap h")));
+}
+
+void TestAnalysis::clickingAnEventOnTheMapSelectsItInTheDock()
+{
+    QVERIFY(!openCaseInNewProject(QStringLiteral("click.gpkg")).isEmpty());
+    runFromMenu(QStringLiteral("port-calls"),
+                [](AnalysisDialog *d) { d->flag(QStringLiteral("infer"))->setChecked(false); });
+    EventsPanel *panel = mWindow->eventsPanel();
+    auto layer = mWindow->analysisActions()->eventLayer();
+    const MovementEvent *call = nullptr;
+    for (const MovementEvent &e : layer->events())
+        if (e.type == EventType::PortCall && e.mmsi == kAngara && e.place == QStringLiteral("Dunai port"))
+            call = &e;
+    QVERIFY(call);
+    MapCanvas *canvas = mWindow->canvas();
+    canvas->zoomToWgs84(QRectF(call->from.x() - 0.05, call->from.y() - 0.03, 0.1, 0.06));
+    QVERIFY(waitForIdle());
+    panel->table()->clearSelection();
+    mWindow->findChild<QAction *>(QStringLiteral("actionIdentify"))->trigger();
+    const QPointF at = canvas->toWidget(Transform(Crs::wgs84(), canvas->crs()).forward(call->from));
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, at.toPoint());
+    const std::int64_t picked = panel->currentId();
+    QVERIFY(picked != 0);
+    for (const MovementEvent &e : layer->events())
+        if (e.id == picked)
+            QCOMPARE(e.type, EventType::PortCall);
+    QCOMPARE(layer->selected(), picked);
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "analysis/movementanalysis.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QMenu;
+class QWidget;
+
+namespace sightline {
+
+class AnalysisDialog;
+class EventLayer;
+class EventsPanel;
+class LayerStack;
+class MapCanvas;
+class ProjectController;
+class TrackStore;
+
+/// The Analysis menu: each movement analysis asks for its thresholds and ports
+/// (AnalysisDialog), runs on the tracks on the map, and keeps its events in the
+/// project. The events show in the Events dock and on the map (an EventLayer
+/// above the tracks), filtered together.
+class AnalysisActions : public QObject
+{
+    Q_OBJECT
+public:
+    AnalysisActions(MapCanvas *canvas, LayerStack *layers, ProjectController *project, EventsPanel *panel,
+                    QWidget *dialogParent);
+    ~AnalysisActions() override;
+
+    void populate(QMenu *menu);
+    /// Opens the dialog for `kind` and runs it when accepted.
+    void run(AnalysisKind kind);
+    /// Runs with the dialog's choices (tests drive the dialog, then call this).
+    bool runWith(const AnalysisDialog &dialog);
+    /// "ANGARA (273145020)" from the tracks on the map, or empty.
+    QString vesselName(std::uint32_t mmsi) const;
+    std::shared_ptr<EventLayer> eventLayer() const { return mEventLayer; }
+
+Q_SIGNALS:
+    void message(int level, const QString &text);
+    /// The Events dock should come forward (a run found something).
+    void eventsShown();
+
+private:
+    /// The positions of every track layer on the map (one store, merged when several).
+    std::shared_ptr<const TrackStore> tracks(QString *summary) const;
+    void showEvents();
+
+    MapCanvas *mCanvas;
+    LayerStack *mLayers;
+    ProjectController *mProject;
+    EventsPanel *mPanel;
+    QWidget *mDialogParent;
+    std::shared_ptr<EventLayer> mEventLayer;
+};
+
+} // namespace sightline
