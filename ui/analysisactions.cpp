@@ -140,8 +140,10 @@ std::shared_ptr<const TrackStore> AnalysisActions::tracks(QString *summary) cons
 
 void AnalysisActions::run(AnalysisKind kind)
 {
+    // Gathered once, before the dialog: merging several track layers copies every position.
     QString summary;
-    if (!tracks(&summary)) {
+    const auto store = tracks(&summary);
+    if (!store) {
         Q_EMIT message(int(MessageBar::Level::Warning),
                        tr("There are no vessel tracks on the map to analyse: import AIS or open a track file "
                           "first."));
@@ -150,15 +152,18 @@ void AnalysisActions::run(AnalysisKind kind)
     AnalysisDialog dialog(kind, mLayers, summary, mDialogParent);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    runWith(dialog);
+    runOn(dialog, *store);
 }
 
 bool AnalysisActions::runWith(const AnalysisDialog &dialog)
 {
-    const AnalysisRequest request = dialog.request();
     const auto store = tracks(nullptr);
-    if (!store)
-        return false;
+    return store && runOn(dialog, *store);
+}
+
+bool AnalysisActions::runOn(const AnalysisDialog &dialog, const TrackStore &tracks)
+{
+    const AnalysisRequest request = dialog.request();
     if (analysisNeedsPorts(request.kind) && dialog.ports().empty()) {
         Q_EMIT message(
             int(MessageBar::Level::Warning),
@@ -169,7 +174,7 @@ bool AnalysisActions::runWith(const AnalysisDialog &dialog)
     QElapsedTimer timer;
     timer.start();
     AnalysisResult result =
-        runAnalysis(request, *store, dialog.ports(), dialog.land().empty() ? nullptr : &dialog.land());
+        runAnalysis(request, tracks, dialog.ports(), dialog.land().empty() ? nullptr : &dialog.land());
     const qint64 ms = timer.elapsed();
     QApplication::restoreOverrideCursor();
     if (!result.error.isEmpty()) {

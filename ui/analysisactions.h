@@ -48,6 +48,7 @@ Q_SIGNALS:
 private:
     /// The positions of every track layer on the map (one store, merged when several).
     std::shared_ptr<const TrackStore> tracks(QString *summary) const;
+    bool runOn(const AnalysisDialog &dialog, const TrackStore &tracks);
     void showEvents();
 
     MapCanvas *mCanvas;

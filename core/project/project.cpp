@@ -30,30 +30,6 @@ constexpr const char *kAnnotations = "annotations";
 constexpr const char *kEvents = "events";
 constexpr int kSchemaVersion = 1;
 
-struct FieldSpec
-{
-    const char *name;
-    OGRFieldType type;
-};
-
-OGRLayer *ensureTable(GDALDataset *ds, const char *name, std::initializer_list<FieldSpec> fields,
-                      OGRwkbGeometryType geometry = wkbNone)
-{
-    if (OGRLayer *l = ds->GetLayerByName(name))
-        return l;
-    OGRSpatialReference wgs84;
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    const char *options[] = {"FID=id", "GEOMETRY_NAME=geom", nullptr};
-    OGRLayer *l =
-        ds->CreateLayer(name, geometry == wkbNone ? nullptr : &wgs84, geometry, const_cast<char **>(options));
-    if (!l)
-        return nullptr;
-    for (const FieldSpec &f : fields)
-        addOgrField(l, f.name, f.type);
-    return l;
-}
-
 } // namespace
 
 // The events tables: in projectevents.cpp with the code that reads and writes them.
@@ -63,58 +39,58 @@ namespace {
 
 bool createSchema(GDALDataset *ds)
 {
-    return ensureTable(ds, kProperties, {{"key", OFTString}, {"value", OFTString}}) &&
-           ensureTable(ds, kLayers,
-                       {{"position", OFTInteger},
-                        {"source", OFTString},
-                        {"layer_name", OFTString},
-                        {"name", OFTString},
-                        {"visible", OFTInteger},
-                        {"opacity", OFTReal},
-                        {"style", OFTString}}) &&
-           ensureTable(ds, kViews,
-                       {{"name", OFTString},
-                        {"west", OFTReal},
-                        {"south", OFTReal},
-                        {"east", OFTReal},
-                        {"north", OFTReal},
-                        {"crs", OFTString}}) &&
-           ensureTable(ds, kSightings,
-                       {{"kind", OFTString},
-                        {"observed_at", OFTDateTime},
-                        {"imagery_source", OFTString},
-                        {"imagery_provider", OFTString},
-                        {"imagery_acquired", OFTDateTime},
-                        {"imagery_resolution_m", OFTReal},
-                        {"count", OFTInteger},
-                        {"vessel_mmsi", OFTInteger64},
-                        {"vessel_name", OFTString},
-                        {"source_reliability", OFTString},
-                        {"information_credibility", OFTInteger},
-                        {"analyst", OFTString},
-                        {"notes", OFTString},
-                        {"tags", OFTString},
-                        {"created_at", OFTDateTime},
-                        {"updated_at", OFTDateTime},
-                        {"version", OFTInteger}},
-                       wkbUnknown) &&
-           ensureTable(ds, kAnnotations,
-                       {{"type", OFTString},
-                        {"text", OFTString},
-                        {"colour", OFTString},
-                        {"width_px", OFTReal},
-                        {"font_px", OFTInteger},
-                        {"created_at", OFTDateTime},
-                        {"updated_at", OFTDateTime}},
-                       wkbUnknown) &&
+    return ensureOgrTable(ds, kProperties, {{"key", OFTString}, {"value", OFTString}}) &&
+           ensureOgrTable(ds, kLayers,
+                          {{"position", OFTInteger},
+                           {"source", OFTString},
+                           {"layer_name", OFTString},
+                           {"name", OFTString},
+                           {"visible", OFTInteger},
+                           {"opacity", OFTReal},
+                           {"style", OFTString}}) &&
+           ensureOgrTable(ds, kViews,
+                          {{"name", OFTString},
+                           {"west", OFTReal},
+                           {"south", OFTReal},
+                           {"east", OFTReal},
+                           {"north", OFTReal},
+                           {"crs", OFTString}}) &&
+           ensureOgrTable(ds, kSightings,
+                          {{"kind", OFTString},
+                           {"observed_at", OFTDateTime},
+                           {"imagery_source", OFTString},
+                           {"imagery_provider", OFTString},
+                           {"imagery_acquired", OFTDateTime},
+                           {"imagery_resolution_m", OFTReal},
+                           {"count", OFTInteger},
+                           {"vessel_mmsi", OFTInteger64},
+                           {"vessel_name", OFTString},
+                           {"source_reliability", OFTString},
+                           {"information_credibility", OFTInteger},
+                           {"analyst", OFTString},
+                           {"notes", OFTString},
+                           {"tags", OFTString},
+                           {"created_at", OFTDateTime},
+                           {"updated_at", OFTDateTime},
+                           {"version", OFTInteger}},
+                          wkbUnknown) &&
+           ensureOgrTable(ds, kAnnotations,
+                          {{"type", OFTString},
+                           {"text", OFTString},
+                           {"colour", OFTString},
+                           {"width_px", OFTReal},
+                           {"font_px", OFTInteger},
+                           {"created_at", OFTDateTime},
+                           {"updated_at", OFTDateTime}},
+                          wkbUnknown) &&
            createEventTables(ds) &&
-           ensureTable(ds, kAudit,
-                       {{"time", OFTDateTime},
-                        {"user", OFTString},
-                        {"action", OFTString},
-                        {"table_name", OFTString},
-                        {"feature_id", OFTInteger64},
-                        {"details", OFTString}});
+           ensureOgrTable(ds, kAudit,
+                          {{"time", OFTDateTime},
+                           {"user", OFTString},
+                           {"action", OFTString},
+                           {"table_name", OFTString},
+                           {"feature_id", OFTInteger64},
+                           {"details", OFTString}});
 }
 
 // Rewriting a list (layers, views) empties its table first.

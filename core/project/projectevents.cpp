@@ -22,24 +22,6 @@ namespace {
 constexpr const char *kEvents = "events";
 constexpr const char *kRuns = "sightline_analysis_runs";
 
-OGRLayer *createTable(GDALDataset *ds, const char *name, OGRwkbGeometryType geometry,
-                      std::initializer_list<std::pair<const char *, OGRFieldType>> fields)
-{
-    if (OGRLayer *l = ds->GetLayerByName(name))
-        return l;
-    OGRSpatialReference wgs84;
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    const char *options[] = {"FID=id", "GEOMETRY_NAME=geom", nullptr};
-    OGRLayer *l =
-        ds->CreateLayer(name, geometry == wkbNone ? nullptr : &wgs84, geometry, const_cast<char **>(options));
-    if (!l)
-        return nullptr;
-    for (const auto &[field, type] : fields)
-        addOgrField(l, field, type);
-    return l;
-}
-
 QString compactJson(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -54,25 +36,26 @@ QJsonObject parseJson(const QString &text)
 
 bool createEventTables(GDALDataset *ds)
 {
-    return createTable(ds, kEvents, wkbLineString,
-                       {{"run_id", OFTInteger64},
-                        {"type", OFTString},
-                        {"mmsi", OFTInteger64},
-                        {"other_mmsi", OFTInteger64},
-                        {"start_at", OFTDateTime},
-                        {"end_at", OFTDateTime},
-                        {"duration_h", OFTReal},
-                        {"place", OFTString},
-                        {"confidence", OFTInteger},
-                        {"summary", OFTString},
-                        {"details", OFTString},
-                        {"parameters", OFTString}}) &&
-           createTable(ds, kRuns, wkbNone,
-                       {{"kind", OFTString},
-                        {"ran_at", OFTDateTime},
-                        {"analyst", OFTString},
-                        {"parameters", OFTString},
-                        {"event_count", OFTInteger}});
+    return ensureOgrTable(ds, kEvents,
+                          {{"run_id", OFTInteger64},
+                           {"type", OFTString},
+                           {"mmsi", OFTInteger64},
+                           {"other_mmsi", OFTInteger64},
+                           {"start_at", OFTDateTime},
+                           {"end_at", OFTDateTime},
+                           {"duration_h", OFTReal},
+                           {"place", OFTString},
+                           {"confidence", OFTInteger},
+                           {"summary", OFTString},
+                           {"details", OFTString},
+                           {"parameters", OFTString}},
+                          wkbLineString) &&
+           ensureOgrTable(ds, kRuns,
+                          {{"kind", OFTString},
+                           {"ran_at", OFTDateTime},
+                           {"analyst", OFTString},
+                           {"parameters", OFTString},
+                           {"event_count", OFTInteger}});
 }
 
 std::vector<MovementEvent> Project::events() const

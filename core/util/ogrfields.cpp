@@ -14,6 +14,25 @@ void addOgrField(OGRLayer *layer, const char *name, int type)
     layer->CreateField(&field);
 }
 
+OGRLayer *ensureOgrTable(GDALDataset *ds, const char *name, std::initializer_list<OgrFieldSpec> fields,
+                         int geometryType)
+{
+    if (OGRLayer *l = ds->GetLayerByName(name))
+        return l;
+    const auto geometry = OGRwkbGeometryType(geometryType);
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const char *options[] = {"FID=id", "GEOMETRY_NAME=geom", nullptr};
+    OGRLayer *l =
+        ds->CreateLayer(name, geometry == wkbNone ? nullptr : &wgs84, geometry, const_cast<char **>(options));
+    if (!l)
+        return nullptr;
+    for (const OgrFieldSpec &f : fields)
+        addOgrField(l, f.name, f.type);
+    return l;
+}
+
 void setOgrUtcTime(OGRFeature &feature, int field, std::int64_t ms)
 {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);

@@ -4,6 +4,9 @@
 
 #include <cstdint>
 
+#include <initializer_list>
+
+class GDALDataset;
 class OGRFeature;
 class OGRLayer;
 
@@ -11,6 +14,17 @@ namespace sightline {
 
 /// Adds a field of `type` (an OGRFieldType) named `name` to a layer being created.
 void addOgrField(OGRLayer *layer, const char *name, int type);
+
+struct OgrFieldSpec
+{
+    const char *name;
+    int type; ///< an OGRFieldType
+};
+/// The table `name` of a GeoPackage: the existing one, or a new one with `fields`, an "id"
+/// primary key and, unless `geometryType` is wkbNone (100), a "geom" column in EPSG:4326.
+/// Null when it cannot be created.
+OGRLayer *ensureOgrTable(GDALDataset *ds, const char *name, std::initializer_list<OgrFieldSpec> fields,
+                         int geometryType = 100);
 /// Writes a UTC time in milliseconds into an OFTDateTime field (GeoPackage stores ISO 8601 with Z).
 void setOgrUtcTime(OGRFeature &feature, int field, std::int64_t ms);
 /// Reads an OFTDateTime field as UTC milliseconds; 0 when it is null or unset.
