@@ -7,6 +7,7 @@
 #include "tracks/trackgeopackage.h"
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
+#include "util/csvtext.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -130,13 +131,6 @@ QString vesselName(const VesselRegistry &vessels, std::uint32_t mmsi)
 {
     const VesselInfo *v = mmsi ? vessels.find(mmsi) : nullptr;
     return v ? v->currentName() : QString();
-}
-
-QString csvField(const QString &v)
-{
-    if (!v.contains(QLatin1Char(',')) && !v.contains(QLatin1Char('"')) && !v.contains(QLatin1Char('\n')))
-        return v;
-    return QLatin1Char('"') + QString(v).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
 }
 
 void writeCsv(const QList<EventType> &types, const std::vector<MovementEvent> &events,

@@ -1,6 +1,7 @@
 #include "project/sightinginterchange.h"
 
 #include "project/sightinggeometryogr.h"
+#include "util/csvtext.h"
 #include "util/gdalutil.h"
 #include "util/ogrfields.h"
 
@@ -291,18 +292,6 @@ void writeKml(QIODevice &out, const QList<Sighting> &sightings, const QString &d
 }
 
 // --- CSV (RFC 4180, UTF-8; WKT first, then every field)
-
-QString csvField(const QString &value)
-{
-    static const QString special = QStringLiteral(",\"\r\n");
-    bool quote = value.startsWith(QLatin1Char(' ')) || value.endsWith(QLatin1Char(' '));
-    for (QChar c : special)
-        quote = quote || value.contains(c);
-    if (!quote)
-        return value;
-    return QLatin1Char('"') + QString(value).replace(QLatin1String("\""), QLatin1String("\"\"")) +
-           QLatin1Char('"');
-}
 
 QString wkt(const SightingGeometry &g)
 {
