@@ -1,5 +1,6 @@
 #include "aiscommand.h"
 #include "analyzecommand.h"
+#include "briefcommand.h"
 #include "commandlineparsing.h"
 #include "layers/layerstack.h"
 #include "mainwindow.h"
@@ -12,6 +13,7 @@
 
 #include <QApplication>
 #include <QGuiApplication>
+#include <QHashFunctions>
 #include <QTextStream>
 #include <QThreadPool>
 
@@ -34,6 +36,7 @@ constexpr auto kHelp =
     "  sightline sightings list --project P.gpkg\n"
     "  sightline analyze (gaps|port-calls|voyages|encounters|loitering|spoofing) --project P.gpkg\n"
     "         [--ports FILE|LAYER] [--land FILE|LAYER] [thresholds] [--format csv|json] [--save]\n"
+    "  sightline brief --project P.gpkg [--template NAME|FILE] [--preset screen|print] [--store] -o OUT.pdf\n"
     "  sightline project create P.gpkg [FILE...] [--extent W,S,E,N]\n"
     "  sightline project info P.gpkg\n"
     "  sightline --version\n\n"
@@ -92,6 +95,20 @@ int main(int argc, char **argv)
         setApplicationIdentity();
         sightline::ensureGdalInitialised();
         return sightline::runProjectCommand(app.arguments().mid(2));
+    }
+    if (first == QLatin1String("brief")) {
+        // The same inputs must give the same bytes: Qt's PDF writer lists its fonts in hash order,
+        // so hashes get a fixed seed before anything is hashed.
+        QHashSeed::setDeterministicGlobalSeed();
+        // A PDF needs fonts and the renderers, never a display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        setApplicationIdentity();
+        sightline::ensureGdalInitialised();
+        const int status = sightline::runBriefCommand(app.arguments().mid(2));
+        sightline::renderThreadPool()->waitForDone();
+        return status;
     }
     if (first == QLatin1String("render")) {
         // Headless jobs never need a display.

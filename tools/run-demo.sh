@@ -5,10 +5,11 @@
 # SIMULATED AIS tracks of the case (Angara and Maria going dark on the way to Rajin)
 # and example sightings from the reporting (ships at the Rajin and Dunai quays, the
 # 73 rail cars counted at Tumangang, the new pits near Tikhoretsk), and the events the
-# movement analyses find in the tracks (dark periods, port calls, Rajin-Dunai round trips). The project is
+# movement analyses find in the tracks (dark periods, port calls, Rajin-Dunai round trips), and the
+# brief of the case (resources/demo/case-brief.json) ready in the Brief Composer. The project is
 # made once, with the command line, at build/demo/case-demo.gpkg; edits made in the
 # workbench are kept there (delete the file to start again). With no display it says
-# so and renders the project's view headless to a PNG.
+# so and renders the project's view headless to a PNG and its brief to a PDF.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/tools/install-deps.sh"
@@ -44,7 +45,10 @@ if [ ! -f "$project" ]; then
   analyze gaps --project "$partial" --save
   analyze port-calls --project "$partial" --save
   analyze voyages --project "$partial" --between Rajin,Dunai --save
-  rm -f "$partial.log"
+  # The case's brief, kept in the project: the Brief Composer opens it, `sightline brief` writes it.
+  "$sightline" brief --project "$partial" --template "$demo/case-brief.json" --store \
+    -o "$partial.pdf" >/dev/null 2>"$partial.log" || { cat "$partial.log" >&2; exit 1; }
+  rm -f "$partial.log" "$partial.pdf"
   mv "$partial" "$project"
   echo "Demo project made: $project"
 fi
@@ -53,6 +57,10 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): rendering the demo project headless instead."
   "$sightline" render --project "$project" --size 1600x1000 -o "$out" >/dev/null
   echo "Demo view written to $out"
+  brief=${SIGHTLINE_DEMO_BRIEF:-$root/build/demo-brief.pdf}
+  # The template gives the content only to a demo project made before briefs existed.
+  "$sightline" brief --project "$project" --template "$demo/case-brief.json" -o "$brief" 2>/dev/null
+  echo "Demo brief written to $brief"
   exit 0
 fi
 exec "$sightline" --project "$project"

@@ -77,7 +77,7 @@ public:
             LabelCandidate c;
             c.text = label;
             c.colour = colour.darker(160);
-            c.sizePx = 11.5 * k;
+            c.sizePx = 11.5; // at 96 dpi: the labelling engine scales it to the output
             c.anchor = s.geometry.type == SightingGeometry::Type::Point ? px.front() : box.center();
             c.placement = s.geometry.type == SightingGeometry::Type::Point
                               ? LabelCandidate::Placement::BesidePoint

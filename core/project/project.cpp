@@ -32,8 +32,10 @@ constexpr int kSchemaVersion = 1;
 
 } // namespace
 
-// The events tables: in projectevents.cpp with the code that reads and writes them.
+// The events tables: in projectevents.cpp with the code that reads and writes them; the
+// briefs table in projectbriefs.cpp.
 bool createEventTables(GDALDataset *ds);
+bool createBriefTables(GDALDataset *ds);
 
 namespace {
 
@@ -83,7 +85,7 @@ bool createSchema(GDALDataset *ds)
                            {"created_at", OFTDateTime},
                            {"updated_at", OFTDateTime}},
                           wkbUnknown) &&
-           createEventTables(ds) &&
+           createEventTables(ds) && createBriefTables(ds) &&
            ensureOgrTable(ds, kAudit,
                           {{"time", OFTDateTime},
                            {"user", OFTString},
@@ -301,7 +303,8 @@ std::unique_ptr<Project> Project::open(const QString &path, Mode mode, QString *
         return fail(OpenError::NotAGeoPackage,
                     capture.message(QStringLiteral("not a GeoPackage (corrupt, or another format)")));
     const bool hasProject = probe->GetLayerByName(kProperties) && probe->GetLayerByName(kSightings);
-    const bool complete = hasProject && probe->GetLayerByName(kAnnotations) && probe->GetLayerByName(kEvents);
+    const bool complete = hasProject && probe->GetLayerByName(kAnnotations) &&
+                          probe->GetLayerByName(kEvents) && probe->GetLayerByName("sightline_briefs");
     const bool hasTracks = probe->GetLayerByName("ais_positions") != nullptr;
     probe.reset();
     if (!hasProject && !(hasTracks && mode == Mode::ReadWrite))

@@ -70,6 +70,7 @@ struct AuditEntry
 ///   events              what the movement analyses found (EPSG:4326 line from → to), each with
 ///                       the parameters that produced it
 ///   sightline_analysis_runs  which analysis ran when, by whom, with which parameters
+///   sightline_briefs    brief definitions (JSON, see brief/brief.h) by name
 ///   sightline_audit     append-only: who changed what, when
 /// beside the AIS tables of TrackGeoPackage. Every change is one SQLite
 /// transaction, committed before the call returns, so a killed program loses
@@ -155,6 +156,11 @@ public:
     bool replaceEvents(const QString &kind, const QList<EventType> &types,
                        const std::vector<MovementEvent> &events, const QJsonObject &parameters);
     QList<AnalysisRun> analysisRuns() const;
+
+    /// The brief stored under `name` (JSON of briefToJson), or nothing when there is none.
+    std::optional<QJsonObject> briefDefinition(const QString &name = QStringLiteral("brief")) const;
+    /// Stores (replaces) the brief `name`, audited.
+    bool setBriefDefinition(const QJsonObject &definition, const QString &name = QStringLiteral("brief"));
 
     /// The audit log, all of it or the lines of one feature of one table ("sightings", "annotations").
     QList<AuditEntry> auditLog(std::int64_t featureId = -1, const QString &table = {}) const;

@@ -231,6 +231,28 @@ TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const 
     return result;
 }
 
+QList<TrackGeoPackage::Import> TrackGeoPackage::imports(const QString &path)
+{
+    QList<Import> out;
+    ensureGdalInitialised();
+    GdalErrorCapture capture;
+    const char *drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+    OGRLayer *table = ds ? ds->GetLayerByName(kImports) : nullptr;
+    if (!table)
+        return out;
+    for (auto &f : *table) {
+        Import i;
+        i.importedMs = ogrUtcTime(*f, f->GetFieldIndex("imported_at"));
+        i.sourceFile = ogrText(*f, "source_file");
+        i.sha256 = ogrText(*f, "sha256");
+        i.positions = f->GetFieldAsInteger64("positions");
+        out << i;
+    }
+    return out;
+}
+
 bool TrackGeoPackage::hasTracks(const QString &path)
 {
     const bool gpkg = QFileInfo(path).suffix().compare(QLatin1String("gpkg"), Qt::CaseInsensitive) == 0;

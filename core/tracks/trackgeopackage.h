@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 #include <cstdint>
@@ -30,6 +31,17 @@ public:
     /// missing. One transaction: on failure nothing of this import is left behind.
     static WriteResult append(const QString &path, const QString &sourceFile, const TrackStore &store,
                               const VesselRegistry &registry, const QString &report);
+
+    /// One line of sightline_imports: a file whose positions are in the project.
+    struct Import
+    {
+        std::int64_t importedMs = 0;
+        QString sourceFile; ///< as given to the import (absolute)
+        QString sha256;
+        std::int64_t positions = 0;
+    };
+    /// The imports recorded in `path`, oldest first; empty when it records none.
+    static QList<Import> imports(const QString &path);
 
     /// True when `path` is a GeoPackage holding ais_positions.
     static bool hasTracks(const QString &path);
