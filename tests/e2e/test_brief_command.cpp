@@ -270,12 +270,13 @@ TEST_CASE("brief writes the case as a sourced PDF: marking on every page, every 
     }
 }
 
-TEST_CASE("brief --preset print embeds the imagery at 300 dpi", "[e2e][brief]")
+TEST_CASE("brief --preset print embeds the imagery at 300 dpi, on landscape pages when asked", "[e2e][brief]")
 {
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("print.pdf"));
-    const Run r = brief(
-        {QStringLiteral("--template"), kCaseBrief, QStringLiteral("--preset"), QStringLiteral("print")}, pdf);
+    const Run r = brief({QStringLiteral("--template"), kCaseBrief, QStringLiteral("--preset"),
+                         QStringLiteral("print"), QStringLiteral("--landscape")},
+                        pdf);
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     const QStringList images = poppler(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf})
@@ -286,6 +287,7 @@ TEST_CASE("brief --preset print embeds the imagery at 300 dpi", "[e2e][brief]")
         const QStringList cols = line.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
         CHECK(std::abs(cols[12].toDouble() - 300) <= 1);
     }
+    CHECK(poppler(QStringLiteral("pdfinfo"), {pdf}).contains(QStringLiteral("842 x 595 pts")));
 }
 
 TEST_CASE(
