@@ -21,21 +21,24 @@ QTextStream &err()
 }
 
 constexpr auto kUsage =
-    "usage: sightline brief --project P.gpkg [--template NAME|FILE.json] [--preset screen|print] [--dpi N]\n"
-    "                       [--page A4|Letter] [--landscape|--portrait] [--store] -o OUT.pdf\n"
-    "  --project   the project whose brief is written (its stored brief, else the template's)\n"
-    "  --template  a built-in template (standard, letter) or a JSON file; with a brief in the\n"
-    "              project it sets only the page (size, orientation, resolution, margins)\n"
-    "  --preset    imagery resolution: screen (150 dpi) or print (300 dpi); --dpi sets any other\n"
-    "  --page      paper size (A4, Letter, A3, Legal)\n"
-    "  --store     keep the brief as written in the project (the composer then opens it)\n"
+    "usage: sightline brief --project P.gpkg [--definition FILE.json] [--template NAME|FILE.json]\n"
+    "                       [--preset screen|print] [--dpi N] [--page A4|Letter] [--landscape|--portrait]\n"
+    "                       [--store] -o OUT.pdf\n"
+    "  --project     the project whose brief is written (its stored brief, else the template's)\n"
+    "  --definition  write this brief (JSON, as the composer stores it) instead of the project's\n"
+    "  --template    a built-in template (standard, letter) or a JSON file; with a brief in the\n"
+    "                project (or --definition) it sets only the page (size, orientation, resolution, "
+    "margins)\n"
+    "  --preset      imagery resolution: screen (150 dpi) or print (300 dpi); --dpi sets any other\n"
+    "  --page        paper size (A4, Letter, A3, Legal)\n"
+    "  --store       keep the brief as written in the project (the composer then opens it)\n"
     "The PDF is dated SOURCE_DATE_EPOCH when it is set: the same inputs give the same bytes.\n";
 
 } // namespace
 
 int runBriefCommand(const QStringList &args)
 {
-    QString projectPath, templateName, preset, page, output;
+    QString projectPath, definitionPath, templateName, preset, page, output;
     int dpi = 0;
     std::optional<QPageLayout::Orientation> orientation;
     bool store = false;
@@ -51,6 +54,9 @@ int runBriefCommand(const QStringList &args)
         };
         if (a == QLatin1String("--project")) {
             if (!value(&projectPath))
+                return 2;
+        } else if (a == QLatin1String("--definition")) {
+            if (!value(&definitionPath))
                 return 2;
         } else if (a == QLatin1String("--template")) {
             if (!value(&templateName))
@@ -117,7 +123,16 @@ int runBriefCommand(const QStringList &args)
         }
     }
     Brief brief;
-    if (const auto stored = project->briefDefinition()) {
+    if (!definitionPath.isEmpty()) {
+        const auto given = loadBriefTemplate(definitionPath, &error);
+        if (!given) {
+            err() << "sightline brief: --definition: " << error << "\n";
+            return 2;
+        }
+        brief = instantiateBriefTemplate(*given, project->title());
+        if (layout)
+            brief.page = layout->page;
+    } else if (const auto stored = project->briefDefinition()) {
         brief = briefFromJson(*stored, &error);
         if (!error.isEmpty()) {
             err() << "sightline brief: the brief stored in '" << projectPath << "': " << error << "\n";

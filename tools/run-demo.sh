@@ -46,7 +46,7 @@ if [ ! -f "$project" ]; then
   analyze port-calls --project "$partial" --save
   analyze voyages --project "$partial" --between Rajin,Dunai --save
   # The case's brief, kept in the project: the Brief Composer opens it, `sightline brief` writes it.
-  "$sightline" brief --project "$partial" --template "$demo/case-brief.json" --store \
+  "$sightline" brief --project "$partial" --definition "$demo/case-brief.json" --store \
     -o "$partial.pdf" >/dev/null 2>"$partial.log" || { cat "$partial.log" >&2; exit 1; }
   rm -f "$partial.log" "$partial.pdf"
   mv "$partial" "$project"

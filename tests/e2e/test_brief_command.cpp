@@ -519,4 +519,19 @@ TEST_CASE(
     CHECK(poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")})
               .contains(QStringLiteral("ANGARA and MARIA")));
     CHECK(poppler(QStringLiteral("pdfinfo"), {pdf}).contains(QStringLiteral("612 x 792 pts (letter)")));
+
+    // --definition writes another brief and leaves the stored one alone.
+    const QString other = dir.filePath(QStringLiteral("other.json"));
+    QFile file(other);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"title": "Another brief of {project}", "blocks": [{"kind": "sightings-table"}]})");
+    file.close();
+    r = brief({QStringLiteral("--definition"), other}, pdf, project);
+    REQUIRE(r.exitCode == 0);
+    CHECK(poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")})
+              .contains(QStringLiteral("Another brief of store")));
+    r = brief({}, pdf, project);
+    REQUIRE(r.exitCode == 0);
+    CHECK(poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")})
+              .contains(QStringLiteral("ANGARA and MARIA")));
 }
