@@ -1,5 +1,6 @@
 #include "brief/brieffigure.h"
 
+#include "brief/briefcontent.h"
 #include "brief/briefinputs.h"
 #include "geo/transform.h"
 #include "layers/eventlayer.h"
@@ -37,15 +38,6 @@ bool inWindow(std::int64_t ms, const BriefFigure &f)
 bool overlapsWindow(const MovementEvent &e, const BriefFigure &f)
 {
     return (!f.toMs || e.startMs <= f.toMs) && (!f.fromMs || e.endMs >= f.fromMs);
-}
-
-QPointF representativePoint(const SightingGeometry &g)
-{
-    if (g.lonLat.isEmpty())
-        return {};
-    if (g.type == SightingGeometry::Type::Point)
-        return g.lonLat.first();
-    return g.boundsWgs84().center();
 }
 
 QRectF resolveExtent(const BriefFigure &figure, const BriefInputs &inputs, QString *crs, QStringList *notes)
@@ -101,11 +93,6 @@ std::shared_ptr<Layer> windowedCopy(const std::shared_ptr<Layer> &layer, const B
         return copy;
     }
     return layer;
-}
-
-QString utcMinutes(std::int64_t ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 QString isoDate(std::int64_t ms)
@@ -406,8 +393,8 @@ BriefFigurePlan planBriefFigure(const BriefFigure &figure, int number, const Bri
     }
     if (figure.fromMs || figure.toMs)
         plan.notes << QStringLiteral("Sightings and events of %1 – %2 UTC only")
-                          .arg(figure.fromMs ? utcMinutes(figure.fromMs) : QStringLiteral("…"),
-                               figure.toMs ? utcMinutes(figure.toMs) : QStringLiteral("…"));
+                          .arg(figure.fromMs ? briefUtcMinutes(figure.fromMs) : QStringLiteral("…"),
+                               figure.toMs ? briefUtcMinutes(figure.toMs) : QStringLiteral("…"));
 
     // The map's shape: the view's, unless the figure sets a height.
     const double mapWidth = width - 2 * plan.gutter;
@@ -435,7 +422,7 @@ BriefFigurePlan planBriefFigure(const BriefFigure &figure, int number, const Bri
             const Sighting &s = inputs.sightings[i];
             if (!inWindow(s.observedAtMs, figure) || !s.geometry.isValid())
                 continue;
-            const QPointF at = representativePoint(s.geometry);
+            const QPointF at = briefSightingPoint(s.geometry);
             const QPointF pixel = plan.settings.mapToPixel(toMap.forward(at));
             if (view.contains(pixel))
                 plan.callouts << BriefFigurePlan::Callout{i + 1, at};

@@ -1,18 +1,12 @@
 #include "brief/briefwriter.h"
 
+#include "brief/briefcontent.h"
 #include "brief/brieffigure.h"
 #include "brief/briefflow.h"
 #include "brief/briefinputs.h"
 #include "brief/briefstyle.h"
 #include "brief/brieftable.h"
 #include "brief/timelinefigure.h"
-#include "geo/coordinateformat.h"
-#include "layers/layer.h"
-#include "layers/rasterlayer.h"
-#include "layers/tracklayer.h"
-#include "project/imageryprovenance.h"
-#include "tracks/trackstore.h"
-#include "tracks/vesselregistry.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -24,9 +18,7 @@
 #include <QSaveFile>
 #include <QTextLayout>
 
-#include <map>
 #include <memory>
-#include <set>
 
 namespace sightline {
 
@@ -35,13 +27,6 @@ namespace {
 /// Device units of the PDF: fine enough that every coordinate Qt writes is exact to 1/1200 inch.
 constexpr int kResolution = 1200;
 constexpr double kMmPerInch = 25.4;
-
-QString utcMinutes(std::int64_t ms)
-{
-    if (!ms)
-        return QStringLiteral("unknown");
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
 
 /// Everything the layout needs while it builds the items.
 struct Builder
@@ -241,191 +226,11 @@ struct Builder
         return QStringLiteral("Table %1. %2").arg(++tableNumber).arg(title);
     }
 
-    void sightingsTable(const QString &title)
-    {
-        BriefTable table;
-        table.caption = nextTableCaption(title.isEmpty() ? QStringLiteral("Sightings") : title);
-        table.columns = {
-            {QStringLiteral("No."), 0.45, Qt::AlignRight},   {QStringLiteral("What"), 1.5},
-            {QStringLiteral("Observed (UTC)"), 1.15},        {QStringLiteral("Position (DD / MGRS)"), 1.75},
-            {QStringLiteral("Count"), 0.55, Qt::AlignRight}, {QStringLiteral("Grade"), 0.55},
-            {QStringLiteral("Imagery source"), 2.0}};
-        table.emptyText = QStringLiteral("No sightings in the project.");
-        for (int i = 0; i < inputs.sightings.size(); ++i) {
-            const Sighting &s = inputs.sightings[i];
-            const QPointF at = s.geometry.lonLat.isEmpty() ? QPointF()
-                                                           : (s.geometry.type == SightingGeometry::Type::Point
-                                                                  ? s.geometry.lonLat.first()
-                                                                  : s.geometry.boundsWgs84().center());
-            const QString position = s.geometry.lonLat.isEmpty()
-                                         ? QString()
-                                         : CoordinateFormat::toDecimalPair(at.x(), at.y(), 5) +
-                                               QLatin1Char('\n') +
-                                               CoordinateFormat::toMgrs(at.x(), at.y(), 5);
-            QStringList source;
-            if (!s.imagerySource.isEmpty())
-                source << s.imagerySource;
-            if (!s.imageryProvider.isEmpty())
-                source << s.imageryProvider;
-            if (s.imageryAcquiredMs)
-                source << QStringLiteral("acquired %1").arg(utcMinutes(s.imageryAcquiredMs));
-            table.rows << QStringList{QString::number(i + 1),
-                                      s.title(),
-                                      utcMinutes(s.observedAtMs),
-                                      position,
-                                      s.count > 0 ? QStringLiteral("%L1").arg(s.count) : QString(),
-                                      s.grading(),
-                                      source.join(QStringLiteral(", "))};
-        }
-        appendTableItems(items, table, style, device, width);
-    }
-
-    void eventsTable(const BriefBlock &block)
-    {
-        BriefTable table;
-        QStringList typeLabels;
-        for (const QString &key : block.eventTypes)
-            if (const auto type = eventTypeFromKey(key))
-                typeLabels << eventTypeLabel(*type).toLower() + QLatin1Char('s');
-        const QString title = !block.heading.isEmpty() ? block.heading
-                              : typeLabels.isEmpty()
-                                  ? QStringLiteral("Events found in the tracks")
-                                  : QStringLiteral("Events: ") + typeLabels.join(QStringLiteral(", "));
-        table.caption = nextTableCaption(title);
-        table.columns = {{QStringLiteral("No."), 0.45, Qt::AlignRight},
-                         {QStringLiteral("Type"), 0.85},
-                         {QStringLiteral("Vessel"), 1.45},
-                         {QStringLiteral("Start (UTC)"), 1.05},
-                         {QStringLiteral("End (UTC)"), 1.05},
-                         {QStringLiteral("Hours"), 0.55, Qt::AlignRight},
-                         {QStringLiteral("Conf."), 0.45, Qt::AlignRight},
-                         {QStringLiteral("What was found"), 3.0}};
-        table.emptyText = QStringLiteral("No events of these types: run the analyses (Analysis menu) first.");
-        int n = 0;
-        for (const MovementEvent &e : inputs.events) {
-            if (!block.eventTypes.isEmpty() && !block.eventTypes.contains(eventTypeKey(e.type)))
-                continue;
-            QString vessel = inputs.vesselName(e.mmsi);
-            if (e.otherMmsi)
-                vessel += QStringLiteral(" and ") + inputs.vesselName(e.otherMmsi);
-            QString what = e.summary();
-            if (!e.place.isEmpty() && !what.contains(e.place))
-                what = e.place + QStringLiteral(": ") + what;
-            table.rows << QStringList{QString::number(++n),
-                                      eventTypeLabel(e.type),
-                                      vessel,
-                                      utcMinutes(e.startMs),
-                                      utcMinutes(e.endMs),
-                                      QString::number(e.durationHours(), 'f', 1),
-                                      e.confidence ? QString::number(e.confidence) : QString(),
-                                      what};
-        }
-        appendTableItems(items, table, style, device, width);
-    }
-
-    /// The vessels of the tracks: those with events or linked sightings, else every one.
-    void vesselsTable(const QString &title)
-    {
-        BriefTable table;
-        table.caption = nextTableCaption(title.isEmpty() ? QStringLiteral("Vessels") : title);
-        table.columns = {{QStringLiteral("MMSI"), 1.0},
-                         {QStringLiteral("Name"), 1.2},
-                         {QStringLiteral("IMO"), 0.8},
-                         {QStringLiteral("Call sign"), 0.75},
-                         {QStringLiteral("Flag"), 0.9},
-                         {QStringLiteral("Positions"), 0.8, Qt::AlignRight},
-                         {QStringLiteral("First – last position (UTC)"), 1.9},
-                         {QStringLiteral("Events"), 1.5}};
-        table.emptyText = QStringLiteral("No AIS tracks in the project.");
-        std::map<std::uint32_t, std::map<EventType, int>> eventsOf;
-        for (const MovementEvent &e : inputs.events) {
-            ++eventsOf[e.mmsi][e.type];
-            if (e.otherMmsi)
-                ++eventsOf[e.otherMmsi][e.type];
-        }
-        std::set<std::uint32_t> linked;
-        for (const Sighting &s : inputs.sightings)
-            if (s.vesselMmsi)
-                linked.insert(s.vesselMmsi);
-        std::set<std::uint32_t> listed;
-        int left = 0;
-        for (const auto &layer : inputs.layers) {
-            if (!layer || layer->kind() != Layer::Kind::Track)
-                continue;
-            const auto &tracks = static_cast<const TrackLayer &>(*layer);
-            const bool all = eventsOf.empty() && linked.empty();
-            for (const VesselInfo &v : tracks.registry().vessels()) {
-                if (listed.count(v.mmsi) || (!all && !eventsOf.count(v.mmsi) && !linked.count(v.mmsi)))
-                    continue;
-                if (listed.size() >= 60) {
-                    ++left;
-                    continue;
-                }
-                listed.insert(v.mmsi);
-                const VesselTrack *track = tracks.store().track(v.mmsi);
-                QStringList counts;
-                for (const auto &[type, count] : eventsOf[v.mmsi])
-                    counts << QStringLiteral("%1 %2").arg(count).arg(eventTypeLabel(type).toLower());
-                table.rows << QStringList{QString::number(v.mmsi),
-                                          v.currentName(),
-                                          v.imo ? QString::number(v.imo) : QString(),
-                                          v.callsign,
-                                          VesselRegistry::flagOf(v.mmsi),
-                                          track ? QStringLiteral("%L1").arg(track->size())
-                                                : QStringLiteral("0"),
-                                          track ? utcMinutes(track->firstTimeMs()) + QStringLiteral(" – ") +
-                                                      utcMinutes(track->lastTimeMs())
-                                                : QString(),
-                                          counts.join(QStringLiteral(", "))};
-            }
-        }
-        if (left)
-            table.rows << QStringList{QString(), QStringLiteral("and %1 more vessels").arg(left)};
-        appendTableItems(items, table, style, device, width);
-    }
+    void table(const BriefTable &table) { appendTableItems(items, table, style, device, width); }
 
     void timeline(const BriefBlock &block)
     {
-        auto data = std::make_shared<TimelineData>();
-        std::set<std::uint32_t> withEvents;
-        for (const MovementEvent &e : inputs.events) {
-            withEvents.insert(e.mmsi);
-            data->events.push_back(e);
-        }
-        QList<std::pair<QString, std::uint32_t>> vessels;
-        for (std::uint32_t mmsi : withEvents)
-            vessels.append({inputs.vesselName(mmsi), mmsi});
-        std::sort(vessels.begin(), vessels.end());
-        if (vessels.size() > 12)
-            vessels.resize(12);
-        for (const auto &[name, mmsi] : vessels) {
-            TimelineLane lane;
-            lane.label = name;
-            lane.mmsi = mmsi;
-            lane.colour = TrackLayer::vesselColour(mmsi);
-            for (const auto &layer : inputs.layers) {
-                if (!layer || layer->kind() != Layer::Kind::Track)
-                    continue;
-                if (const VesselTrack *t = static_cast<const TrackLayer &>(*layer).store().track(mmsi))
-                    lane.positionTimesMs.insert(lane.positionTimesMs.end(), t->times(),
-                                                t->times() + t->size());
-            }
-            std::sort(lane.positionTimesMs.begin(), lane.positionTimesMs.end());
-            data->lanes << lane;
-        }
-        for (int i = 0; i < inputs.sightings.size(); ++i) {
-            const Sighting &s = inputs.sightings[i];
-            if (s.observedAtMs)
-                data->sightings << TimelineSighting{i + 1, s.observedAtMs, s.kind, s.vesselMmsi};
-        }
-        for (const auto &layer : inputs.layers) {
-            if (layer && layer->kind() == Layer::Kind::Raster) {
-                const auto &raster = static_cast<const RasterLayer &>(*layer);
-                const ImageryProvenance p = imageryProvenanceOf(raster.info(), layer->name());
-                if (p.acquiredMs)
-                    data->acquisitions.append({p.acquiredMs, layer->name()});
-            }
-        }
+        auto data = std::make_shared<TimelineData>(briefTimelineData(inputs));
         ++figureNumber;
         const QString caption =
             QStringLiteral("Figure %1. ").arg(figureNumber) +
@@ -446,7 +251,7 @@ struct Builder
         items.push_back(std::move(item));
     }
 
-    void sourcesTable(const QString &title)
+    void sources(const QString &caption)
     {
         paragraph(
             QStringLiteral("Made with Sightline from the project %1 on %2. Each checksum is the SHA-256 of "
@@ -454,28 +259,7 @@ struct Builder
                            "the same value (sha256sum FILE).")
                 .arg(inputs.projectFile, printedDate()),
             style.caption, style.muted, style.pt(4));
-        BriefTable table;
-        table.caption = nextTableCaption(title.isEmpty() ? QStringLiteral("Sources and provenance") : title);
-        table.columns = {{QStringLiteral("Source"), 1.45, Qt::AlignLeft, false, true},
-                         {QStringLiteral("Kind"), 0.65},
-                         {QStringLiteral("Provider, acquired"), 1.3},
-                         {QStringLiteral("Note"), 0.8},
-                         {QStringLiteral("File and SHA-256"), 2.6, Qt::AlignLeft, true}};
-        table.emptyText = QStringLiteral("No data files.");
-        for (const BriefSource &s : inputs.sources) {
-            QString provider = s.provider;
-            if (s.acquiredMs)
-                provider +=
-                    (provider.isEmpty() ? QString() : QStringLiteral(", ")) + utcMinutes(s.acquiredMs);
-            table.rows << QStringList{
-                s.name, s.kind, provider, s.note,
-                s.file + QLatin1Char('\n') +
-                    (s.sha256.isEmpty() ? QStringLiteral("(no checksum: not a local file)") : s.sha256)};
-        }
-        for (const QString &missing : inputs.missingReasons)
-            table.rows << QStringList{missing, QStringLiteral("Missing"), QString(),
-                                      QStringLiteral("not drawn"), QString()};
-        appendTableItems(items, table, style, device, width);
+        table(briefSourcesTable(inputs, caption));
     }
 
     void build()
@@ -506,20 +290,22 @@ struct Builder
                 figure(b.figure);
                 break;
             case BriefBlock::Kind::SightingsTable:
-                sightingsTable(b.heading);
+                table(briefSightingsTable(
+                    inputs, nextTableCaption(b.heading.isEmpty() ? QStringLiteral("Sightings") : b.heading)));
                 break;
             case BriefBlock::Kind::EventsTable:
-                eventsTable(b);
+                table(briefEventsTable(inputs, b.eventTypes, nextTableCaption(briefEventsTableTitle(b))));
                 break;
             case BriefBlock::Kind::VesselsTable:
-                vesselsTable(b.heading);
+                table(briefVesselsTable(
+                    inputs, nextTableCaption(b.heading.isEmpty() ? QStringLiteral("Vessels") : b.heading)));
                 break;
             case BriefBlock::Kind::Timeline:
                 timeline(b);
                 break;
             case BriefBlock::Kind::Sources:
                 heading(b.heading.isEmpty() ? QStringLiteral("Sources") : b.heading, style.pt(12));
-                sourcesTable({});
+                sources(nextTableCaption(QStringLiteral("Sources and provenance")));
                 break;
             case BriefBlock::Kind::PageBreak: {
                 FlowItem item;

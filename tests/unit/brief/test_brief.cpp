@@ -1,6 +1,7 @@
 #include "../catchstringmakers.h"
 
 #include "brief/brief.h"
+#include "brief/briefcontent.h"
 #include "brief/briefflow.h"
 #include "brief/briefinputs.h"
 #include "project/project.h"
@@ -304,4 +305,83 @@ TEST_CASE("a file's checksum is remembered until the file changes", "[brief]")
     CHECK(cachedFileSha256(path) ==
           QStringLiteral("88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589"));
     CHECK(cachedFileSha256(dir.filePath(QStringLiteral("missing"))).isEmpty());
+}
+
+TEST_CASE(
+    "the tables hold what the brief promises: numbered sightings in DD and MGRS, events of the chosen types, "
+    "sources with missing layers",
+    "[brief]")
+{
+    BriefInputs inputs;
+    Sighting cars;
+    cars.id = 7;
+    cars.kind = QStringLiteral("rail cars");
+    cars.count = 73;
+    cars.geometry.type = SightingGeometry::Type::MultiPoint;
+    cars.geometry.lonLat = {QPointF(130.60, 42.40), QPointF(130.62, 42.42)};
+    cars.observedAtMs = parseUtcIso(QStringLiteral("2023-10-05T00:00:00Z"));
+    cars.imageryProvider = QStringLiteral("Maxar");
+    cars.sourceReliability = QLatin1Char('B');
+    cars.informationCredibility = 2;
+    inputs.sightings = {cars};
+    const BriefTable sightings = briefSightingsTable(inputs, QStringLiteral("Table 1. Sightings"));
+    REQUIRE(sightings.rows.size() == 1);
+    const QStringList row = sightings.rows.first();
+    CHECK(row[0] == QStringLiteral("1"));
+    CHECK(row[1] == QStringLiteral("73 rail cars"));
+    CHECK(row[2] == QStringLiteral("2023-10-05 00:00"));
+    // The middle of the marks, as lat, lon and as an MGRS reference of 1 m.
+    CHECK(row[3].startsWith(QStringLiteral("42.41000, 130.61000\n52T")));
+    CHECK(row[4] == QStringLiteral("73"));
+    CHECK(row[5] == QStringLiteral("B2"));
+    CHECK(briefSightingPoint(cars.geometry) == QPointF(130.61, 42.41));
+
+    MovementEvent gap;
+    gap.type = EventType::Gap;
+    gap.mmsi = 273145020;
+    gap.startMs = parseUtcIso(QStringLiteral("2023-08-17T00:00:00Z"));
+    gap.endMs = gap.startMs + 3600 * 1000 * 65;
+    MovementEvent call = gap;
+    call.type = EventType::PortCall;
+    call.place = QStringLiteral("Dunai port");
+    call.confidence = 4;
+    inputs.events = {gap, call};
+    BriefBlock block;
+    block.kind = BriefBlock::Kind::EventsTable;
+    block.eventTypes = {QStringLiteral("gap")};
+    const BriefTable gaps = briefEventsTable(inputs, block.eventTypes, QStringLiteral("Table 2"));
+    REQUIRE(gaps.rows.size() == 1);
+    CHECK(gaps.rows[0][1] == QStringLiteral("Gap"));
+    CHECK(gaps.rows[0][2] == QStringLiteral("MMSI 273145020"));
+    CHECK(gaps.rows[0][5] == QStringLiteral("65.0"));
+    CHECK(briefEventsTableTitle(block) == QStringLiteral("Events: gaps"));
+    const BriefTable all = briefEventsTable(inputs, {}, QStringLiteral("Table 3"));
+    REQUIRE(all.rows.size() == 2);
+    CHECK(all.rows[1][7].startsWith(QStringLiteral("Dunai port")));
+    CHECK(all.rows[1][6] == QStringLiteral("4"));
+
+    inputs.sources = {{QStringLiteral("Scene"),
+                       QStringLiteral("Imagery"),
+                       QStringLiteral("scene.tif"),
+                       QStringLiteral("abc123"),
+                       QStringLiteral("USGS"),
+                       parseUtcIso(QStringLiteral("2023-10-05T02:13:00Z")),
+                       {}}};
+    inputs.missingReasons = {QStringLiteral("layer 'Old': no such file")};
+    const BriefTable sources = briefSourcesTable(inputs, QStringLiteral("Table 4"));
+    REQUIRE(sources.rows.size() == 2);
+    CHECK(sources.rows[0][2] == QStringLiteral("USGS, 2023-10-05 02:13"));
+    CHECK(sources.rows[0][4] == QStringLiteral("scene.tif\nabc123"));
+    CHECK(sources.rows[1][1] == QStringLiteral("Missing"));
+
+    // No tracks: the vessels table says so rather than vanishing.
+    const BriefTable vessels = briefVesselsTable(inputs, QStringLiteral("Table 5"));
+    CHECK(vessels.rows.isEmpty());
+    CHECK(vessels.emptyText == QStringLiteral("No AIS tracks in the project."));
+
+    const TimelineData timeline = briefTimelineData(inputs);
+    REQUIRE(timeline.lanes.size() == 1);
+    CHECK(timeline.lanes[0].mmsi == 273145020u);
+    REQUIRE(timeline.sightings.size() == 1);
+    CHECK(timeline.sightings[0].number == 1);
 }
