@@ -493,7 +493,9 @@ void paintBriefFigure(QPainter &painter, const QRectF &rect, const BriefFigurePl
         if (plan.figure.northArrow) {
             const double px = s.dpi() / 72.0;
             const QRectF box(s.outputSize().width() - 24 * px, 6 * px, 18 * px, 28 * px);
-            const double angle = trueNorthAngle(s, box.center());
+            // North as it is at the map's centre, as map makers draw it.
+            const double angle =
+                trueNorthAngle(s, QPointF(s.outputSize().width() / 2.0, s.outputSize().height() / 2.0));
             paintNorthArrow(painter, box, std::isnan(angle) ? 0.0 : angle,
                             pixelFont(style.captionBold, 8, s.dpi(), true));
         }

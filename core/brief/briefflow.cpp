@@ -14,11 +14,12 @@ FlowPages paginateFlow(const std::vector<FlowItem> &items, double contentHeight)
         y = 0;
     };
     auto at = [&](int i) -> const FlowItem & { return items[size_t(i)]; };
-    // The height `i` needs where it stands: with the item it must not be parted from.
+    // The height `i` needs where it stands: with the items it must not be parted from (a caption
+    // keeps to a table's header, which keeps to its first row).
     auto need = [&](int i) {
         double h = (y > 0 ? at(i).spaceBefore : 0) + at(i).height;
-        if (at(i).keepWithNext && i + 1 < n && !at(i + 1).pageBreak)
-            h += at(i + 1).spaceBefore + at(i + 1).height;
+        for (int k = i; at(k).keepWithNext && k + 1 < n && !at(k + 1).pageBreak; ++k)
+            h += at(k + 1).spaceBefore + at(k + 1).height;
         return h;
     };
     auto place = [&](int i) {

@@ -112,9 +112,25 @@ void appendTableItems(std::vector<FlowItem> &items, const BriefTable &table, con
     };
     items.push_back(std::move(header));
 
-    QList<QStringList> rows = table.rows;
-    if (rows.isEmpty())
-        rows << QStringList{table.emptyText};
+    if (table.rows.isEmpty()) {
+        // One line across the table saying why it is empty.
+        const QFontMetricsF fm(style.table, &device);
+        FlowItem row;
+        row.height = fm.boundingRect(QRectF(0, 0, width - 2 * g.padX, 1e9), Qt::TextWordWrap, table.emptyText)
+                         .height() +
+                     2 * g.padY;
+        row.repeatHeader = headerIndex;
+        row.paint = [text = table.emptyText, g, s = style](QPainter &p, const QRectF &r) {
+            p.setFont(s.table);
+            p.setPen(s.muted);
+            p.drawText(r.adjusted(g.padX, g.padY, -g.padX, -g.padY), Qt::TextWordWrap, text);
+            p.setPen(QPen(s.rule, s.pt(0.3)));
+            p.drawLine(r.bottomLeft(), r.bottomRight());
+        };
+        items.push_back(std::move(row));
+        return;
+    }
+    const QList<QStringList> &rows = table.rows;
     for (int i = 0; i < rows.size(); ++i) {
         FlowItem row;
         row.height = rowHeight(rows[i], table, g, style, device, false);

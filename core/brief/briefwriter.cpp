@@ -231,6 +231,11 @@ struct Builder
     void timeline(const BriefBlock &block)
     {
         auto data = std::make_shared<TimelineData>(briefTimelineData(inputs));
+        if (data->lanes.isEmpty() && data->sightings.isEmpty()) {
+            paragraph(QStringLiteral("Timeline: no events and no dated sightings in the project yet."),
+                      style.caption, style.muted, style.pt(8));
+            return;
+        }
         ++figureNumber;
         const QString caption =
             QStringLiteral("Figure %1. ").arg(figureNumber) +

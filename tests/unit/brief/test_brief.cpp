@@ -196,6 +196,13 @@ TEST_CASE("pages: headings stay with what follows, tables repeat their header, f
         CHECK(itemsOn(pages, 0) == QList<int>{0});
         CHECK(itemsOn(pages, 1) == QList<int>{1, 2});
     }
+    SECTION("a caption stays with the table header that stays with the first row")
+    {
+        const FlowPages pages = paginateFlow({item(70), item(10, true), item(10, true), item(15)}, 100);
+        REQUIRE(pages.size() == 2);
+        CHECK(itemsOn(pages, 0) == QList<int>{0});
+        CHECK(itemsOn(pages, 1) == QList<int>{1, 2, 3});
+    }
     SECTION("space before an item is dropped at the top of a page")
     {
         std::vector<FlowItem> items{item(90), item(50)};
