@@ -5,6 +5,7 @@
 #include "analysisactions.h"
 #include "annotationactions.h"
 #include "attributetable.h"
+#include "briefactions.h"
 #include "csvmappingdialog.h"
 #include "drawtool.h"
 #include "editcommands.h"
@@ -293,6 +294,9 @@ void MainWindow::createActions()
     mRecentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     createProjectActions(file);
+    file->addSeparator();
+    mBriefs = new BriefActions(mCanvas, mLayers, mProject, mMessageBar, this);
+    mBriefs->populate(file);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -41,6 +41,7 @@ class AnnotationActions;
 class AnalysisActions;
 class EventsPanel;
 class SavedViewsMenu;
+class BriefActions;
 
 /// The workbench window: map canvas in the middle, layers on the left,
 /// coordinates and scale below. Owns the layer stack it shows.
@@ -71,6 +72,7 @@ public:
     SavedViewsMenu *savedViews() const { return mSavedViews; }
     AnalysisActions *analysisActions() const { return mAnalysis; }
     EventsPanel *eventsPanel() const { return mEventsPanel; }
+    BriefActions *briefActions() const { return mBriefs; }
     /// Makes a new, empty drawing layer saved at `path` (GeoJSON or GeoPackage) and adds it.
     bool createDrawingLayer(const QString &path);
     /// Shows a vector layer's attribute table (Layer → Attribute Table, F6).
@@ -156,6 +158,7 @@ private:
     SavedViewsMenu *mSavedViews = nullptr;
     AnalysisActions *mAnalysis = nullptr;
     EventsPanel *mEventsPanel = nullptr;
+    BriefActions *mBriefs = nullptr;
     QLabel *mCoordDd;
     QLabel *mCoordDms;
     QLabel *mCoordMgrs;

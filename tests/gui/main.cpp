@@ -1,4 +1,5 @@
 #include "testanalysis.h"
+#include "testbrief.h"
 #include "testmainwindow.h"
 #include "testproject.h"
 
@@ -32,6 +33,10 @@ int main(int argc, char **argv)
     }
     {
         TestAnalysis test;
+        status |= QTest::qExec(&test, argc, argv);
+    }
+    {
+        TestBrief test;
         status |= QTest::qExec(&test, argc, argv);
     }
     return status;

@@ -1,0 +1,151 @@
+#pragma once
+
+#include "brief/brief.h"
+#include "brief/briefinputs.h"
+#include "brief/briefwriter.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QBuffer;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QGroupBox;
+class QPdfDocument;
+class QPdfView;
+class QPlainTextEdit;
+class QPushButton;
+class QSplitter;
+class QTabWidget;
+class QToolButton;
+
+namespace sightline {
+
+class BriefBlockEditor;
+class LayerStack;
+class MapCanvas;
+class ProjectController;
+class ProjectSession;
+
+/// The brief the project keeps, else the "standard" template made for the project's title.
+/// `problem` says when a stored brief could not be read (the template is returned then).
+Brief projectBrief(const Project &project, QString *problem);
+
+/// The inputs of a brief in the workbench: the project, the layers as the map has them (those the
+/// project names but could not open are reported missing) and the map's current view.
+BriefInputs workbenchBriefInputs(const ProjectController &controller, const LayerStack &layers,
+                                 const MapCanvas &canvas);
+
+/// A figure of what the map shows now: its extent (lon/lat), CRS and visible layers.
+BriefBlock figureOfMapView(const LayerStack &layers, const MapCanvas &canvas);
+
+/// Brief Composer: a window beside the map that edits the project's brief — title block, key
+/// judgments, page, and the blocks in order, each with its own editor — beside a live preview of
+/// the PDF as it will be written. Every edit is kept in the project as it is made.
+class BriefComposer : public QWidget
+{
+    Q_OBJECT
+public:
+    BriefComposer(MapCanvas *canvas, LayerStack *layers, ProjectController *project, QWidget *parent);
+    ~BriefComposer() override;
+
+    const Brief &brief() const { return mBrief; }
+    /// Writes a pending edit to the project now.
+    void flush();
+    /// Rewrites the preview now (it otherwise follows edits after a pause).
+    void refreshPreview();
+    /// The page layout of a built-in template or a JSON file; with no blocks yet, its content too.
+    bool applyTemplate(const QString &nameOrPath, QString *error);
+    /// Inserts `block` after the selected one (at the end when none) and selects it.
+    void addBlock(const BriefBlock &block);
+
+    QPdfDocument *previewDocument() const { return mDocument; }
+    QPdfView *previewView() const { return mView; }
+    /// What the last preview made: pages, figures, problems.
+    const BriefExportResult &previewResult() const { return mResult; }
+    bool isPreviewPending() const { return mPreviewTimer.isActive(); }
+    QString statusText() const;
+
+    QLineEdit *titleEdit() const { return mTitle; }
+    QListWidget *blockList() const { return mBlocks; }
+    QToolButton *addButton() const { return mAdd; }
+    QComboBox *presetCombo() const { return mPreset; }
+    BriefBlockEditor *blockEditor() const { return mBlockEditor; }
+
+Q_SIGNALS:
+    /// The Export PDF… button: the owner asks where and writes the brief.
+    void exportRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QWidget *buildEditor();
+    QWidget *buildDocumentTab();
+    QWidget *buildContentsTab();
+    QWidget *buildPreview();
+    QWidget *buildButtons();
+    void buildAddMenu();
+    void buildTemplateMenu(QPushButton *button);
+    void projectChanged();
+    void load();
+    void showBrief();
+    void documentEdited();
+    void blockEdited();
+    void currentBlockChanged();
+    void removeBlock();
+    void moveBlock(int delta);
+    void refreshBlockItem(int row);
+    void updateBlockButtons();
+    void updateContext();
+    void scheduleSave();
+    void schedulePreview(int delayMs = 500);
+    void store();
+    void showPreviewStatus(qint64 ms, const QString &error);
+    bool followsMapView() const;
+
+    MapCanvas *mCanvas;
+    LayerStack *mLayers;
+    ProjectController *mProject;
+    QPointer<ProjectSession> mSession; ///< the project the brief belongs to
+    Brief mBrief;
+    Brief mStored; ///< as last written to the project
+    QString mLoadProblem;
+    bool mUpdating = false;
+    QTimer mSaveTimer;
+    QTimer mPreviewTimer;
+    QString mSaveError;
+
+    QSplitter *mSplitter = nullptr;
+    QTabWidget *mTabs = nullptr;
+    QLabel *mReadOnly = nullptr;
+    QLineEdit *mTitle = nullptr;
+    QLineEdit *mSubtitle = nullptr;
+    QComboBox *mMarking = nullptr;
+    QLineEdit *mAuthors = nullptr;
+    QLineEdit *mDate = nullptr;
+    QPlainTextEdit *mJudgments = nullptr;
+    QComboBox *mPageSize = nullptr;
+    QComboBox *mOrientation = nullptr;
+    QComboBox *mPreset = nullptr;
+    QListWidget *mBlocks = nullptr;
+    QToolButton *mAdd = nullptr;
+    QToolButton *mRemove = nullptr;
+    QToolButton *mUp = nullptr;
+    QToolButton *mDown = nullptr;
+    QGroupBox *mBlockBox = nullptr;
+    BriefBlockEditor *mBlockEditor = nullptr;
+
+    QPdfDocument *mDocument = nullptr;
+    QPdfView *mView = nullptr;
+    QBuffer *mBuffer = nullptr; ///< the bytes the document reads; replaced with each preview
+    QLabel *mStatus = nullptr;
+    QLabel *mProblems = nullptr;
+    BriefExportResult mResult;
+};
+
+} // namespace sightline
