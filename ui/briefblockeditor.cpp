@@ -1,5 +1,7 @@
 #include "briefblockeditor.h"
 
+#include "formwidgets.h"
+
 #include "analysis/movementevent.h"
 
 #include <QCheckBox>
@@ -56,27 +58,6 @@ QString longitude(double v)
     return QStringLiteral("%1°%2")
         .arg(std::abs(v), 0, 'f', 3)
         .arg(v < 0 ? QLatin1Char('W') : QLatin1Char('E'));
-}
-
-QFormLayout *makeForm(QWidget *page)
-{
-    auto *form = new QFormLayout(page);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return form;
-}
-
-QLabel *makeHint(const QString &text, QWidget *parent)
-{
-    auto *hint = new QLabel(text, parent);
-    hint->setWordWrap(true);
-    hint->setForegroundRole(QPalette::PlaceholderText);
-    QFont font = hint->font();
-    font.setPointSizeF(font.pointSizeF() * 0.92);
-    hint->setFont(font);
-    return hint;
 }
 
 QDateTimeEdit *makeTimeEdit(QWidget *parent)
@@ -143,7 +124,7 @@ QWidget *BriefBlockEditor::buildEmptyPage()
 {
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
-    auto *hint = makeHint(tr("Select a block in the list to edit it, or add one with Add."), page);
+    auto *hint = makeHintLabel(tr("Select a block in the list to edit it, or add one with Add."), page);
     hint->setAlignment(Qt::AlignCenter);
     layout->addStretch();
     layout->addWidget(hint);
@@ -154,7 +135,7 @@ QWidget *BriefBlockEditor::buildEmptyPage()
 QWidget *BriefBlockEditor::buildSectionPage()
 {
     auto *page = new QWidget(this);
-    QFormLayout *form = makeForm(page);
+    QFormLayout *form = makeEditorForm(page);
     mSectionHeading = new QLineEdit(page);
     mSectionHeading->setObjectName(QStringLiteral("briefSectionHeading"));
     mSectionHeading->setPlaceholderText(tr("No heading"));
@@ -168,9 +149,10 @@ QWidget *BriefBlockEditor::buildSectionPage()
     mSectionText->setMinimumHeight(160);
     form->addRow(tr("Heading:"), mSectionHeading);
     form->addRow(tr("Text:"), mSectionText);
-    form->addRow(QString(), makeHint(tr("A blank line starts a new paragraph; lines starting with \"- \" are "
-                                        "bullets."),
-                                     page));
+    form->addRow(QString(),
+                 makeHintLabel(tr("A blank line starts a new paragraph; lines starting with \"- \" are "
+                                  "bullets."),
+                               page));
     connect(mSectionHeading, &QLineEdit::textEdited, this, [this](const QString &text) {
         mBlock.heading = text;
         edited();
@@ -187,7 +169,7 @@ QWidget *BriefBlockEditor::buildSectionPage()
 QWidget *BriefBlockEditor::buildFigurePage()
 {
     auto *page = new QWidget(this);
-    QFormLayout *form = makeForm(page);
+    QFormLayout *form = makeEditorForm(page);
 
     mCaption = new QLineEdit(page);
     mCaption->setObjectName(QStringLiteral("briefFigureCaption"));
@@ -295,7 +277,7 @@ QWidget *BriefBlockEditor::buildFigurePage()
     layersBox->setSpacing(2);
     layersBox->addWidget(mLayers);
     layersBox->addWidget(
-        makeHint(tr("None ticked: the layers visible on the map when the brief is written."), page));
+        makeHintLabel(tr("None ticked: the layers visible on the map when the brief is written."), page));
     form->addRow(tr("Layers:"), layersBox);
 
     connect(mCaption, &QLineEdit::textEdited, this, &BriefBlockEditor::readFigure);
@@ -309,7 +291,7 @@ QWidget *BriefBlockEditor::buildFigurePage()
 QWidget *BriefBlockEditor::buildEventsPage()
 {
     auto *page = new QWidget(this);
-    QFormLayout *form = makeForm(page);
+    QFormLayout *form = makeEditorForm(page);
     mEventsHeading = new QLineEdit(page);
     mEventsHeading->setObjectName(QStringLiteral("briefEventsHeading"));
     mEventsHeading->setPlaceholderText(defaultHeading(BriefBlock::Kind::EventsTable));
@@ -328,7 +310,7 @@ QWidget *BriefBlockEditor::buildEventsPage()
     typesBox->setSpacing(2);
     typesBox->addWidget(mEventTypes);
     typesBox->addWidget(
-        makeHint(tr("None ticked: every kind of event. Events come from the Analysis menu."), page));
+        makeHintLabel(tr("None ticked: every kind of event. Events come from the Analysis menu."), page));
     form->addRow(tr("Heading:"), mEventsHeading);
     form->addRow(tr("Event types:"), typesBox);
     connect(mEventsHeading, &QLineEdit::textEdited, this, [this](const QString &text) {
@@ -342,12 +324,12 @@ QWidget *BriefBlockEditor::buildEventsPage()
 QWidget *BriefBlockEditor::buildHeadingPage()
 {
     auto *page = new QWidget(this);
-    QFormLayout *form = makeForm(page);
+    QFormLayout *form = makeEditorForm(page);
     mHeading = new QLineEdit(page);
     mHeading->setObjectName(QStringLiteral("briefBlockHeading"));
     mHeading->setToolTip(tr("The heading or caption printed with this block; empty: the default shown"));
     form->addRow(tr("Heading:"), mHeading);
-    mHeadingHint = makeHint(QString(), page);
+    mHeadingHint = makeHintLabel(QString(), page);
     form->addRow(QString(), mHeadingHint);
     connect(mHeading, &QLineEdit::textEdited, this, [this](const QString &text) {
         mBlock.heading = text;
@@ -361,7 +343,7 @@ QWidget *BriefBlockEditor::buildPageBreakPage()
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(makeHint(tr("A page break: the blocks after it start on a new page."), page));
+    layout->addWidget(makeHintLabel(tr("A page break: the blocks after it start on a new page."), page));
     layout->addStretch();
     return page;
 }

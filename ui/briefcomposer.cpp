@@ -1,5 +1,7 @@
 #include "briefcomposer.h"
 
+#include "formwidgets.h"
+
 #include "briefblockeditor.h"
 #include "geo/transform.h"
 #include "layers/layerstack.h"
@@ -58,24 +60,9 @@ QRectF mapViewWgs84(const MapCanvas &canvas)
     return box;
 }
 
-QLabel *makeHint(const QString &text, QWidget *parent)
-{
-    auto *hint = new QLabel(text, parent);
-    hint->setWordWrap(true);
-    hint->setForegroundRole(QPalette::PlaceholderText);
-    QFont font = hint->font();
-    font.setPointSizeF(font.pointSizeF() * 0.92);
-    hint->setFont(font);
-    return hint;
-}
-
 QFormLayout *makeForm(QWidget *parent)
 {
-    auto *form = new QFormLayout(parent);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    form->setContentsMargins(12, 10, 12, 12);
+    QFormLayout *form = makeEditorForm(parent, QMargins(12, 10, 12, 12));
     form->setHorizontalSpacing(10);
     form->setVerticalSpacing(8);
     return form;
@@ -308,8 +295,8 @@ QWidget *BriefComposer::buildDocumentTab()
     mJudgments->setMaximumHeight(160);
     judgmentsLayout->addWidget(mJudgments);
     judgmentsLayout->addWidget(
-        makeHint(tr("One per line, with how sure you are: \"We assess with moderate confidence that…\""),
-                 judgmentsBox));
+        makeHintLabel(tr("One per line, with how sure you are: \"We assess with moderate confidence that…\""),
+                      judgmentsBox));
     layout->addWidget(judgmentsBox);
 
     auto *pageBox = new QGroupBox(tr("Page"), content);

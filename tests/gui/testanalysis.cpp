@@ -1,5 +1,7 @@
 #include "testanalysis.h"
 
+#include "casewindow.h"
+
 #include "analysisactions.h"
 #include "analysisdialog.h"
 #include "eventspanel.h"
@@ -65,26 +67,12 @@ void TestAnalysis::cleanup()
 
 bool TestAnalysis::waitForIdle()
 {
-    QTest::qWait(50);
-    return QTest::qWaitFor(
-        [this] {
-            return !mWindow->isLoading() && !mWindow->canvas()->isRendering() &&
-                   !mWindow->projectController()->isRestoring();
-        },
-        20000);
+    return test::waitForIdle(mWindow);
 }
 
 QString TestAnalysis::openCaseInNewProject(const QString &name)
 {
-    mWindow->openFiles({kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea"),
-                        kDemo + QStringLiteral("/vector/ports_APPROXIMATE.geojson")});
-    if (!QTest::qWaitFor([this] { return mWindow->layers()->count() == 2; }, 20000) || !waitForIdle())
-        return {};
-    const QString path = mDir.filePath(name);
-    QFile::remove(path);
-    if (!mWindow->projectController()->newProject(path))
-        return {};
-    return path;
+    return test::openCaseInNewProject(mWindow, mDir, name);
 }
 
 void TestAnalysis::runFromMenu(const QString &kind, const std::function<void(AnalysisDialog *)> &fill)

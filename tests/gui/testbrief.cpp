@@ -1,5 +1,7 @@
 #include "testbrief.h"
 
+#include "casewindow.h"
+
 #include "brief/brief.h"
 #include "briefactions.h"
 #include "briefblockeditor.h"
@@ -81,26 +83,12 @@ void TestBrief::cleanup()
 
 bool TestBrief::waitForIdle()
 {
-    QTest::qWait(50);
-    return QTest::qWaitFor(
-        [this] {
-            return !mWindow->isLoading() && !mWindow->canvas()->isRendering() &&
-                   !mWindow->projectController()->isRestoring();
-        },
-        20000);
+    return test::waitForIdle(mWindow);
 }
 
 QString TestBrief::openCaseInNewProject(const QString &name)
 {
-    mWindow->openFiles({kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea"),
-                        kDemo + QStringLiteral("/vector/ports_APPROXIMATE.geojson")});
-    if (!QTest::qWaitFor([this] { return mWindow->layers()->count() == 2; }, 20000) || !waitForIdle())
-        return {};
-    const QString path = mDir.filePath(name);
-    QFile::remove(path);
-    if (!mWindow->projectController()->newProject(path))
-        return {};
-    return path;
+    return test::openCaseInNewProject(mWindow, mDir, name);
 }
 
 BriefComposer *TestBrief::openComposer()
