@@ -386,15 +386,16 @@ int drawRank(const MovementEvent &e)
     return 0;
 }
 
-/// The shown events in the order they are drawn; the selected one last.
+/// The shown events (filtered, and inside the view's time window) in the order they are drawn;
+/// the selected one last.
 std::vector<const MovementEvent *> drawOrder(const std::vector<MovementEvent> &events,
                                              const std::unordered_set<std::int64_t> *visible,
-                                             std::int64_t selected)
+                                             std::int64_t selected, const TimeWindow &window)
 {
     std::vector<const MovementEvent *> order;
     order.reserve(events.size());
     for (const MovementEvent &e : events)
-        if (!visible || visible->contains(e.id))
+        if ((!visible || visible->contains(e.id)) && window.overlaps(e.startMs, e.endMs))
             order.push_back(&e);
     std::stable_sort(order.begin(), order.end(), [selected](const MovementEvent *x, const MovementEvent *y) {
         const bool xs = selected != 0 && x->id == selected;
@@ -463,7 +464,8 @@ public:
         const QRectF view = QRectF(QPointF(0, 0), QSizeF(mSettings.outputSize())).adjusted(-60, -60, 60, 60);
         auto toPixel = [&](QPointF lonLat) { return mSettings.mapToPixel(toMap.forward(lonLat)); };
 
-        const std::vector<const MovementEvent *> order = drawOrder(*mEvents, mVisible.get(), mSelected);
+        const std::vector<const MovementEvent *> order =
+            drawOrder(*mEvents, mVisible.get(), mSelected, mSettings.timeWindow());
         // The reachable area goes under every event: the marks inside it stay readable.
         if (mSelectedArea && !mSelectedArea->empty() && !order.empty() && order.back()->id == mSelected) {
             std::vector<QPointF> ring;
@@ -648,7 +650,8 @@ std::int64_t EventLayer::pick(QPointF lonLat, const MapSettings &settings, doubl
     if (!isFinite(at))
         return 0;
     const double k = settings.dpi() / 96.0;
-    const std::vector<const MovementEvent *> order = drawOrder(*mEvents, mVisibleIds.get(), mSelected);
+    const std::vector<const MovementEvent *> order =
+        drawOrder(*mEvents, mVisibleIds.get(), mSelected, settings.timeWindow());
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const MovementEvent &e = **it;
         const QPointF a = settings.mapToPixel(toMap.forward(e.from));

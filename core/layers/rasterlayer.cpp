@@ -1,5 +1,7 @@
 #include "layers/rasterlayer.h"
 
+#include "project/imageryprovenance.h"
+
 #include "geo/transform.h"
 #include "layers/datasetpool.h"
 #include "layers/rasterrenderer.h"
@@ -138,7 +140,14 @@ std::shared_ptr<RasterLayer> RasterLayer::open(const QString &source, QString *e
     std::shared_ptr<RasterLayer> layer(new RasterLayer());
     if (!layer->load(source, error))
         return nullptr;
+    layer->mAcquiredFromDataMs =
+        imageryProvenanceOf(layer->mInfo, QFileInfo(layer->mInfo.source).completeBaseName()).acquiredMs;
     return layer;
+}
+
+bool RasterLayer::isShownAt(const TimeWindow &window) const
+{
+    return !mOnlyInTimeWindow || window.isOpen() || window.contains(acquiredMs());
 }
 
 bool RasterLayer::load(const QString &source, QString *error)
@@ -265,8 +274,19 @@ bool RasterLayer::load(const QString &source, QString *error)
     return true;
 }
 
+namespace {
+/// What a layer hidden by the time window draws.
+class NothingRenderer : public LayerRenderer
+{
+public:
+    bool render(QPainter &, const std::atomic<bool> &) override { return true; }
+};
+} // namespace
+
 std::unique_ptr<LayerRenderer> RasterLayer::createRenderer(const MapSettings &settings) const
 {
+    if (!isShownAt(settings.timeWindow()))
+        return std::make_unique<NothingRenderer>();
     return std::make_unique<RasterRenderer>(mInfo, mStyle, settings);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "layers/layer.h"
+#include "render/timewindow.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -79,6 +80,21 @@ public:
     const RasterStyle &style() const { return mStyle; }
     void setStyle(const RasterStyle &style) { mStyle = style; }
 
+    /// When the image was taken (UTC ms): as entered by hand, else as its metadata or file name
+    /// say (TIFFTAG_DATETIME, ACQUISITIONDATETIME, Landsat MTL, a scene id); 0 when unknown.
+    std::int64_t acquiredMs() const { return mAcquiredByHandMs ? mAcquiredByHandMs : mAcquiredFromDataMs; }
+    /// What the data itself says, whatever was entered by hand.
+    std::int64_t acquiredFromDataMs() const { return mAcquiredFromDataMs; }
+    /// Sets the acquisition time by hand; 0 goes back to what the data says.
+    void setAcquiredMs(std::int64_t ms) { mAcquiredByHandMs = ms; }
+    bool isAcquiredByHand() const { return mAcquiredByHandMs != 0; }
+    /// Drawn only when acquired inside the view's time window, so images before and after an
+    /// event stack and swap as the window moves. An image of unknown date is always drawn.
+    bool showsOnlyInTimeWindow() const { return mOnlyInTimeWindow; }
+    void setShowsOnlyInTimeWindow(bool only) { mOnlyInTimeWindow = only; }
+    /// False when the view's time window hides this image.
+    bool isShownAt(const TimeWindow &window) const;
+
     /// A large local file with no overviews renders slowly when zoomed out:
     /// the UI offers to build them.
     bool wouldBenefitFromOverviews() const;
@@ -102,6 +118,9 @@ private:
     QRectF mExtent;
     QRectF mExtentWgs84;
     QString mAttribution;
+    std::int64_t mAcquiredFromDataMs = 0;
+    std::int64_t mAcquiredByHandMs = 0;
+    bool mOnlyInTimeWindow = false;
 };
 
 } // namespace sightline

@@ -61,6 +61,8 @@ public:
         for (const Sighting &s : *mSightings) {
             if (cancelled)
                 return true;
+            if (!mSettings.timeWindow().contains(s.observedAtMs))
+                continue;
             const std::vector<QPointF> px = toPixels(s.geometry, toMap, mSettings);
             QRectF box;
             for (const QPointF &p : px)
@@ -282,6 +284,8 @@ std::int64_t SightingLayer::pick(QPointF lonLat, const MapSettings &settings, do
     const Transform toMap(Crs::wgs84(), settings.destinationCrs());
     const QPointF at = settings.mapToPixel(toMap.forward(lonLat));
     for (auto it = mSightings->crbegin(); it != mSightings->crend(); ++it) {
+        if (!settings.timeWindow().contains(it->observedAtMs))
+            continue; // not drawn, so not picked
         const std::vector<QPointF> px = toPixels(it->geometry, toMap, settings);
         switch (it->geometry.type) {
         case SightingGeometry::Type::Point:

@@ -1,5 +1,8 @@
 #include "layers/trackrenderer.h"
 
+#include "geo/transform.h"
+#include "tracks/trackinterpolation.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -84,6 +87,17 @@ bool TrackRenderer::render(QPainter &painter, const std::atomic<bool> &cancelled
     const auto projected = projectedTracks(*mCache, *mStore, mSettings.destinationCrs());
     if (cancelled)
         return true;
+    // The positions inside the time window, per track (all of them when it is open).
+    const TimeWindow &window = mSettings.timeWindow();
+    mRanges.assign(mStore->tracks().size(), {0, 0});
+    for (std::size_t t = 0; t < mRanges.size(); ++t) {
+        const VesselTrack &track = mStore->tracks()[t];
+        mRanges[t] = window.isOpen() ? std::pair<std::size_t, std::size_t>(0, track.size())
+                                     : track.rangeForTime(window.fromMs ? window.fromMs : track.firstTimeMs(),
+                                                          window.toMs ? window.toMs : track.lastTimeMs());
+    }
+    const bool cursor = mSettings.cursorMs() != 0;
+    std::vector<std::size_t> atCursor;
     // Tracks whose box touches the view, with a margin for labels and line joins.
     const double margin = 20 * mSettings.mapUnitsPerPixel();
     const QRectF view = mSettings.visibleExtent().adjusted(-margin, -margin, margin, margin);
@@ -94,15 +108,22 @@ bool TrackRenderer::render(QPainter &painter, const std::atomic<bool> &cancelled
         if (projected->tracks[t].xy.empty() || b.right() < view.left() || b.left() > view.right() ||
             b.bottom() < view.top() || b.top() > view.bottom())
             continue;
-        visible.push_back(t);
-        visiblePositions += mStore->tracks()[t].size();
+        const auto [first, last] = mRanges[t];
+        if (first < last) {
+            visible.push_back(t);
+            visiblePositions += last - first;
+        }
+        if (cursor)
+            atCursor.push_back(t);
     }
-    if (visible.empty())
-        return true;
-    if (visiblePositions > kSplatThreshold)
-        splat(painter, *projected, visible, cancelled);
-    else
-        drawVectors(painter, *projected, visible, visiblePositions, cancelled);
+    if (!visible.empty()) {
+        if (visiblePositions > kSplatThreshold)
+            splat(painter, *projected, visible, cancelled);
+        else
+            drawVectors(painter, *projected, visible, visiblePositions, cancelled);
+    }
+    if (cursor && !cancelled)
+        drawCursor(painter, atCursor);
     return true;
 }
 
@@ -126,9 +147,9 @@ void TrackRenderer::splat(QPainter &painter, const ProjectedTracks &projected,
         const float fs = float(s);
         const QRgb constant = TrackLayer::vesselColour(track.mmsi()).rgba();
         const bool byVessel = mStyle.colourBy == TrackLayer::ColourBy::Vessel;
-        const std::size_t n = track.size();
+        const auto [first, last] = mRanges[t];
         const float *xy = p.xy.data();
-        for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t i = first; i < last; ++i) {
             const double x = ox + double(xy[2 * i] * fs), y = oy - double(xy[2 * i + 1] * fs);
             if (x < 0 || y < 0 || x >= w || y >= h)
                 continue;
@@ -146,7 +167,8 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
     const double s = 1.0 / mSettings.mapUnitsPerPixel();
     const double dpiScale = mSettings.dpi() / 96.0;
     const bool drawPoints = visiblePositions <= kPointsThreshold;
-    const bool drawLabels = mStyle.labels && visible.size() <= kLabelVesselLimit;
+    // With a time cursor the vessels are named where the cursor puts them, not at their last fix.
+    const bool drawLabels = mStyle.labels && visible.size() <= kLabelVesselLimit && !mSettings.cursorMs();
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
 
@@ -166,7 +188,8 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
         const bool perSegmentColour = mStyle.colourBy != TrackLayer::ColourBy::Vessel;
         // Runs between long silences are one polyline; vertices closer than half a pixel are merged.
         QPolygonF run;
-        QPointF last = pixel(0);
+        const auto [begin, end] = mRanges[t];
+        QPointF last = pixel(begin);
         run << last;
         auto flush = [&] {
             if (run.size() > 1 && !perSegmentColour) {
@@ -175,7 +198,7 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
             }
             run.clear();
         };
-        for (std::size_t i = 1; i < track.size(); ++i) {
+        for (std::size_t i = begin + 1; i < end; ++i) {
             const QPointF q = pixel(i);
             const bool gap = track.timeMs(i) - track.timeMs(i - 1) > mStyle.gapThresholdMs;
             if (gap) {
@@ -194,7 +217,7 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
                 last = q;
                 continue;
             }
-            if (std::abs(q.x() - last.x()) + std::abs(q.y() - last.y()) < 0.5 && i + 1 < track.size())
+            if (std::abs(q.x() - last.x()) + std::abs(q.y() - last.y()) < 0.5 && i + 1 < end)
                 continue;
             run << q;
             last = q;
@@ -208,7 +231,7 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
             const int w = mSettings.outputSize().width(), h = mSettings.outputSize().height();
             QVector<QLineF> ticks;
             QColor tickColour;
-            for (std::size_t i = 0; i < track.size(); ++i) {
+            for (std::size_t i = begin; i < end; ++i) {
                 const QPointF q = pixel(i);
                 if (q.x() < -10 || q.y() < -10 || q.x() > w + 10 || q.y() > h + 10)
                     continue;
@@ -230,7 +253,7 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
         }
         if (drawLabels) {
             // The name by the last position in view, for the map's labelling engine.
-            for (std::size_t i = track.size(); i-- > 0;) {
+            for (std::size_t i = end; i-- > begin;) {
                 const QPointF q = pixel(i);
                 if (q.x() < 0 || q.y() < 0 || q.x() > mSettings.outputSize().width() ||
                     q.y() > mSettings.outputSize().height())
@@ -258,6 +281,58 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
     }
     if (highlightedIndex < visible.size())
         drawTrack(visible[highlightedIndex], true); // on top of the others
+    painter.restore();
+}
+
+void TrackRenderer::drawCursor(QPainter &painter, const std::vector<std::size_t> &tracks)
+{
+    const Transform toMap(Crs::wgs84(), mSettings.destinationCrs());
+    const double k = mSettings.dpi() / 96.0;
+    const QRectF view = QRectF(QPointF(0, 0), QSizeF(mSettings.outputSize())).adjusted(-20, -20, 20, 20);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (std::size_t t : tracks) {
+        const VesselTrack &track = mStore->tracks()[t];
+        const auto at = trackPositionAt(track, mSettings.cursorMs(), mStyle.gapThresholdMs);
+        if (!at)
+            continue;
+        const QPointF p = mSettings.mapToPixel(toMap.forward(at->lonLat));
+        if (!view.contains(p))
+            continue;
+        const QColor colour = TrackLayer::vesselColour(track.mmsi());
+        // A boat-shaped mark pointing along the course.
+        const double r = 6.5 * k;
+        QPolygonF hull{QPointF(0, -1.5 * r), QPointF(0.8 * r, r), QPointF(0, 0.55 * r), QPointF(-0.8 * r, r)};
+        painter.save();
+        painter.translate(p);
+        painter.rotate(at->courseDeg);
+        if (at->inGap) {
+            painter.setPen(QPen(colour.darker(130), 1.6 * k, Qt::DashLine));
+            painter.setBrush(QColor(255, 255, 255, 200));
+        } else {
+            painter.setPen(QPen(Qt::white, 1.4 * k));
+            painter.setBrush(colour);
+        }
+        painter.drawPolygon(hull);
+        painter.restore();
+        if (at->inGap) {
+            // The estimate's own sign, so a screenshot cannot pass it off as a fix.
+            QFont font(QStringLiteral("DejaVu Sans"));
+            font.setPixelSize(std::max(8, int(std::lround(11 * k))));
+            font.setBold(true);
+            painter.setFont(font);
+            painter.setPen(colour.darker(150));
+            painter.drawText(QRectF(p.x() + r, p.y() - 2.4 * r, 2 * r, 2 * r), Qt::AlignCenter,
+                             QStringLiteral("?"));
+        }
+        const VesselInfo *info = mRegistry->find(track.mmsi());
+        QString name = info && !info->names.isEmpty() ? info->currentName()
+                                                      : QStringLiteral("MMSI %1").arg(track.mmsi());
+        if (at->inGap)
+            name += QStringLiteral(" (dark %1 h: estimated)").arg(double(at->silenceMs) / 3.6e6, 0, 'f', 0);
+        mLabels.insert(mLabels.begin(), LabelCandidate{p, name, LabelCandidate::Placement::BesidePoint,
+                                                       colour.darker(160), 11.5});
+    }
     painter.restore();
 }
 

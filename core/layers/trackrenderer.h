@@ -12,7 +12,8 @@ namespace sightline {
 /// Draws a TrackLayer for one view. When the view holds many positions per
 /// pixel it splats them straight into an image (millions per render); closer in
 /// it draws antialiased lines, dashed across silences, then points with
-/// heading marks and name labels.
+/// heading marks and name labels. Only the positions inside the view's time window are drawn;
+/// with a time cursor, each vessel is marked where it was at that instant.
 class TrackRenderer : public LayerRenderer
 {
 public:
@@ -34,6 +35,9 @@ private:
     void drawVectors(QPainter &painter, const ProjectedTracks &projected,
                      const std::vector<std::size_t> &visible, std::size_t visiblePositions,
                      const std::atomic<bool> &cancelled);
+    /// Each vessel where it was at the time cursor: a solid mark on its course, or a dashed
+    /// hollow one with "?" when the instant falls in a silence (a guess, and shown as one).
+    void drawCursor(QPainter &painter, const std::vector<std::size_t> &tracks);
 
     std::shared_ptr<const TrackStore> mStore;
     std::shared_ptr<const VesselRegistry> mRegistry;
@@ -43,6 +47,8 @@ private:
     MapSettings mSettings;
     std::int64_t mFirstMs = 0, mSpanMs = 1;
     std::unordered_map<quint64, QImage> mSprites;
+    /// Per track, the positions [first, last) inside the time window.
+    std::vector<std::pair<std::size_t, std::size_t>> mRanges;
 };
 
 } // namespace sightline

@@ -1,5 +1,7 @@
 #include "project/layerstyleio.h"
 
+#include "layers/rasterlayer.h"
+
 #include "layers/tracklayer.h"
 #include "layers/vectordata.h"
 #include "layers/vectorlayer.h"
@@ -75,6 +77,16 @@ QJsonObject layerStyleToJson(const Layer &layer)
                 {QStringLiteral("labels"), st.labels},
                 {QStringLiteral("line_width"), st.lineWidth}};
     }
+    if (auto *raster = dynamic_cast<const RasterLayer *>(&layer)) {
+        // The look comes from the data; only what the analyst said about time is kept.
+        if (!raster->isAcquiredByHand() && !raster->showsOnlyInTimeWindow())
+            return {};
+        QJsonObject o{{QStringLiteral("type"), QStringLiteral("raster")},
+                      {QStringLiteral("only_in_time_window"), raster->showsOnlyInTimeWindow()}};
+        if (raster->isAcquiredByHand())
+            o[QStringLiteral("acquired")] = utcIsoString(raster->acquiredMs());
+        return o;
+    }
     return {};
 }
 
@@ -110,6 +122,10 @@ void applyLayerStyle(Layer &layer, const QJsonObject &o)
         st.labels = o.value(QLatin1String("labels")).toBool(st.labels);
         st.lineWidth = o.value(QLatin1String("line_width")).toDouble(st.lineWidth);
         tracks->setStyle(st);
+    } else if (auto *raster = dynamic_cast<RasterLayer *>(&layer);
+               raster && type == QLatin1String("raster")) {
+        raster->setShowsOnlyInTimeWindow(o.value(QLatin1String("only_in_time_window")).toBool(false));
+        raster->setAcquiredMs(parseUtcIso(o.value(QLatin1String("acquired")).toString()));
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geo/crs.h"
+#include "render/timewindow.h"
 
 #include <QDateTime>
 #include <QList>
@@ -56,6 +57,13 @@ public:
     const QList<std::shared_ptr<Layer>> &layers() const { return mLayers; }
     void setLayers(const QList<std::shared_ptr<Layer>> &layers) { mLayers = layers; }
 
+    /// The time the map shows: tracks, sightings and events outside it are not drawn.
+    const TimeWindow &timeWindow() const { return mTimeWindow; }
+    void setTimeWindow(const TimeWindow &window) { mTimeWindow = window; }
+    /// The time cursor: each vessel is marked where it was at that instant (0: no cursor).
+    std::int64_t cursorMs() const { return mCursorMs; }
+    void setCursorMs(std::int64_t ms) { mCursorMs = ms; }
+
     bool isValid() const { return mCrs.isValid() && !mOutputSize.isEmpty() && mMupp > 0; }
 
 private:
@@ -68,6 +76,8 @@ private:
     double mDpi = 96.0;
     double mMupp = 0.0;
     QList<std::shared_ptr<Layer>> mLayers;
+    TimeWindow mTimeWindow;
+    std::int64_t mCursorMs = 0;
 };
 
 } // namespace sightline
