@@ -1,5 +1,7 @@
 #include "analyzecommand.h"
 
+#include "render/timewindow.h"
+
 #include "analysis/movementanalysis.h"
 #include "analysis/portset.h"
 #include "analysis/projectports.h"
@@ -204,15 +206,8 @@ double parseDurationHours(const QString &text)
     const double plain = text.toDouble(&ok);
     if (ok)
         return plain >= 0 ? plain : -1;
-    static const QRegularExpression iso(
-        QStringLiteral(
-            R"(^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$)"),
-        QRegularExpression::CaseInsensitiveOption);
-    const auto m = iso.match(text);
-    if (!m.hasMatch() || text.size() < 3 || text.endsWith(QLatin1Char('T'), Qt::CaseInsensitive))
-        return -1;
-    return m.captured(1).toDouble() * 24 + m.captured(2).toDouble() + m.captured(3).toDouble() / 60 +
-           m.captured(4).toDouble() / 3600;
+    const auto ms = parseIsoDurationMs(text);
+    return ms ? double(*ms) / 3.6e6 : -1;
 }
 
 int runAnalyzeCommand(const QStringList &args)

@@ -6,6 +6,7 @@
 #include "project/project.h"
 #include "project/projectlayers.h"
 #include "render/maprenderer.h"
+#include "render/timewindow.h"
 
 #include <QImageWriter>
 
@@ -25,12 +26,16 @@ QTextStream &err()
 constexpr auto kUsage =
     "usage: sightline render (FILE... | --project P.gpkg [FILE...]) [--extent W,S,E,N] [--crs EPSG:N] "
     "[--size WxH] "
-    "-o OUT.png\n"
+    "[--time FROM/TO] [--at TIME] -o OUT.png\n"
     "  --project a project: its layers as saved, its sightings on top, framed on its saved view\n"
     "  --extent  WGS84 degrees; grows around its centre to the image's shape "
     "(default: all layers)\n"
     "  --crs     map CRS (default EPSG:3857)\n"
-    "  --size    image size in pixels (default 1280x800)\n";
+    "  --size    image size in pixels (default 1280x800)\n"
+    "  --time    only what falls in this UTC range: ISO 8601, 2023-10-01/2023-10-15 or "
+    "2023-10-14T02:00Z/PT6H\n"
+    "  --at      mark each vessel where it was at this UTC time (estimated inside a silence, and marked "
+    "so)\n";
 
 } // namespace
 
@@ -38,7 +43,7 @@ int runRenderCommand(const QStringList &args)
 {
     QStringList files;
     QString projectPath, extentText, crsText = QStringLiteral("EPSG:3857"),
-                                     sizeText = QStringLiteral("1280x800"), output;
+                                     sizeText = QStringLiteral("1280x800"), output, timeText, atText;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         auto value = [&](QString *target) {
@@ -60,6 +65,12 @@ int runRenderCommand(const QStringList &args)
                 return 2;
         } else if (a == QLatin1String("--size")) {
             if (!value(&sizeText))
+                return 2;
+        } else if (a == QLatin1String("--time")) {
+            if (!value(&timeText))
+                return 2;
+        } else if (a == QLatin1String("--at")) {
+            if (!value(&atText))
                 return 2;
         } else if (a == QLatin1String("-o") || a == QLatin1String("--output")) {
             if (!value(&output))
@@ -138,6 +149,22 @@ int runRenderCommand(const QStringList &args)
         return 2;
     }
     settings.setLayers(stack.layers());
+    if (!timeText.isEmpty()) {
+        const auto window = parseTimeWindow(timeText, &error);
+        if (!window) {
+            err() << "sightline render: --time: " << error << "\n";
+            return 2;
+        }
+        settings.setTimeWindow(*window);
+    }
+    if (!atText.isEmpty()) {
+        const std::int64_t at = parseUtcIso(atText);
+        if (!at) {
+            err() << "sightline render: --at: '" << atText << "' is not a UTC time (2023-10-14T02:00Z)\n";
+            return 2;
+        }
+        settings.setCursorMs(at);
+    }
 
     QList<RenderError> errors;
     const QImage image = renderMapImage(settings, &errors, Qt::white);
