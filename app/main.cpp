@@ -1,5 +1,6 @@
 #include "aiscommand.h"
 #include "analyzecommand.h"
+#include "animatecommand.h"
 #include "briefcommand.h"
 #include "commandlineparsing.h"
 #include "layers/layerstack.h"
@@ -27,8 +28,8 @@ constexpr auto kHelp =
     "usage:\n"
     "  sightline [PROJECT.gpkg | --project P.gpkg] [FILE...] [--extent W,S,E,N]\n"
     "                                          open the workbench (optionally on a project, framed)\n"
-    "  sightline render (FILE... | --project P.gpkg) [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] -o "
-    "OUT.png\n"
+    "  sightline render (FILE... | --project P.gpkg) [--extent W,S,E,N] [--crs EPSG:N] [--size WxH]\n"
+    "         [--time FROM/TO] [--at TIME] -o OUT.png\n"
     "  sightline ais decode FILE... [--format jsonl|csv]\n"
     "  sightline ais import FILE... --project P.gpkg [--time-fallback base-station]\n"
     "  sightline sightings export --project P.gpkg -o OUT.(geojson|kml|csv)\n"
@@ -36,6 +37,7 @@ constexpr auto kHelp =
     "  sightline sightings list --project P.gpkg\n"
     "  sightline analyze (gaps|port-calls|voyages|encounters|loitering|spoofing) --project P.gpkg\n"
     "         [--ports FILE|LAYER] [--land FILE|LAYER] [thresholds] [--format csv|json] [--save]\n"
+    "  sightline animate --project P.gpkg --time FROM/TO --step DURATION -o OUT.(mp4|gif|png)\n"
     "  sightline brief --project P.gpkg [--template NAME|FILE] [--preset screen|print] [--store] -o OUT.pdf\n"
     "  sightline project create P.gpkg [FILE...] [--extent W,S,E,N]\n"
     "  sightline project info P.gpkg\n"
@@ -108,6 +110,16 @@ int main(int argc, char **argv)
         setApplicationIdentity();
         sightline::ensureGdalInitialised();
         const int status = sightline::runBriefCommand(app.arguments().mid(2));
+        sightline::renderThreadPool()->waitForDone();
+        return status;
+    }
+    if (first == QLatin1String("animate")) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        setApplicationIdentity();
+        sightline::ensureGdalInitialised();
+        const int status = sightline::runAnimateCommand(app.arguments().mid(2));
         sightline::renderThreadPool()->waitForDone();
         return status;
     }

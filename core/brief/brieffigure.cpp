@@ -11,6 +11,7 @@
 #include "render/graticule.h"
 #include "render/labeling.h"
 #include "render/mapdecorations.h"
+#include "render/maprenderer.h"
 #include "render/northarrow.h"
 
 #include <QDateTime>
@@ -430,14 +431,7 @@ BriefFigurePlan planBriefFigure(const BriefFigure &figure, int number, const Bri
     }
 
     // Legend and credits name only what the view shows: a scene off to one side is not a source of it.
-    QList<std::shared_ptr<Layer>> inView;
-    const QRectF viewWgs84 = Transform(crs, Crs::wgs84()).forwardBounds(plan.settings.visibleExtent());
-    for (const auto &layer : plan.layers) {
-        const QRectF e = layer->extentWgs84();
-        if (e.isNull() || viewWgs84.isNull() || e.intersects(viewWgs84) ||
-            (e.width() == 0 && viewWgs84.contains(e.topLeft())))
-            inView << layer;
-    }
+    const QList<std::shared_ptr<Layer>> inView = layersInView(plan.settings);
     if (figure.legend) {
         for (const auto &layer : inView) {
             LegendGroup group = legendGroup(*layer);

@@ -1,5 +1,6 @@
 #include "render/maprenderer.h"
 
+#include "geo/transform.h"
 #include "layers/layer.h"
 #include "render/labeling.h"
 #include "render/mapdecorations.h"
@@ -45,6 +46,23 @@ bool runRenderer(LayerRenderer &renderer, QPainter &painter, const std::atomic<b
 }
 
 } // namespace
+
+QList<std::shared_ptr<Layer>> layersInView(const MapSettings &settings)
+{
+    QList<std::shared_ptr<Layer>> out;
+    const QRectF view =
+        Transform(settings.destinationCrs(), Crs::wgs84()).forwardBounds(settings.visibleExtent());
+    for (const auto &layer : settings.layers()) {
+        if (!layer)
+            continue;
+        const QRectF e = layer->extentWgs84();
+        // A point layer has an empty box: it is in view when its point is.
+        if (e.isNull() || view.isNull() || e.intersects(view) ||
+            (e.width() == 0 && view.contains(e.topLeft())))
+            out << layer;
+    }
+    return out;
+}
 
 QList<RenderError> renderMap(const MapSettings &settings, QPainter &painter)
 {

@@ -15,6 +15,7 @@ class QThreadPool;
 
 namespace sightline {
 
+class Layer;
 class LayerRenderer;
 
 /// A layer that could not be drawn, returned as data rather than thrown.
@@ -28,6 +29,10 @@ struct RenderError
 /// The pool render workers run in. Its threads never expire, so the GDAL
 /// handles and PROJ contexts they hold stay warm between renders.
 QThreadPool *renderThreadPool();
+
+/// The layers of `settings` whose extent meets its view (hidden ones too): what a legend or a
+/// credits line of that view should name.
+QList<std::shared_ptr<Layer>> layersInView(const MapSettings &settings);
 
 /// Renders the visible layers of `settings` straight onto `painter`, bottom
 /// layer first, on the calling thread. The painter's coordinates must be the
