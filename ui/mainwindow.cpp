@@ -41,6 +41,9 @@
 #include "sightingactions.h"
 #include "sightingpanel.h"
 #include "stylepanel.h"
+#include "timeactions.h"
+#include "timecontroller.h"
+#include "timelinedock.h"
 #include "util/gdalutil.h"
 #include "vertextool.h"
 #include "vesselpanel.h"
@@ -120,8 +123,13 @@ MainWindow::MainWindow(QWidget *parent)
     , mGoTo(new QLineEdit(this))
     , mVesselPanel(new VesselPanel(mLayers, this))
     , mIdentifyPanel(new IdentifyPanel(this))
+    , mTime(new TimeController(this))
+    , mTimelineDock(new TimelineDock(mLayers, mTime, this))
 {
     initSightlineResources();
+    // The map shows the time the controller holds.
+    connect(mTime, &TimeController::windowChanged, mCanvas, &MapCanvas::setTimeWindow);
+    connect(mTime, &TimeController::cursorChanged, mCanvas, &MapCanvas::setCursorMs);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Sightline"));
     setWindowIcon(icon("sightline"));
@@ -231,6 +239,25 @@ MainWindow::MainWindow(QWidget *parent)
         toggle->setIcon(icon("events"));
         toggle->setObjectName(QStringLiteral("actionEventsDock"));
     }
+    // The timeline spans the bottom of the window, under the events when both show; hidden until data.
+    addDockWidget(Qt::BottomDockWidgetArea, mTimelineDock, Qt::Vertical);
+    mTimelineDock->hide();
+    connect(mTimelineDock, &TimelineDock::eventClicked, this, [this, eventsDock](qint64 id) {
+        mEventsPanel->selectEvent(id);
+        eventsDock->show();
+        eventsDock->raise();
+    });
+    connect(mTimelineDock, &TimelineDock::sightingClicked, this, [this, sightingDock](qint64 id) {
+        mSightingPanel->selectSighting(id);
+        sightingDock->show();
+        sightingDock->raise();
+    });
+    connect(mVesselPanel, &VesselPanel::vesselActivated, mTimelineDock,
+            [this](const QString &, std::uint32_t mmsi) { mTimelineDock->setVessels({mmsi}); });
+    connect(mProject, &ProjectController::projectChanged, mTimelineDock, [this] {
+        if (mProject->session())
+            mTimelineDock->reveal();
+    });
 
     connect(mLayerPanel, &LayerPanel::zoomToLayerRequested, mCanvas, &MapCanvas::zoomToLayer);
     connect(mLayerPanel, &LayerPanel::propertiesRequested, this, &MainWindow::showLayerProperties);
@@ -297,6 +324,8 @@ void MainWindow::createActions()
     file->addSeparator();
     mBriefs = new BriefActions(mCanvas, mLayers, mProject, mMessageBar, this);
     mBriefs->populate(file);
+    mTimeActions = new TimeActions(mCanvas, mLayers, mLayerPanel, mTime, mMessageBar, this);
+    mTimeActions->addToFileMenu(file);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -350,6 +379,10 @@ void MainWindow::createActions()
     mSavedViews = new SavedViewsMenu(view->addMenu(tr("Saved &Views")), mCanvas, mProject, this);
     view->addSeparator();
     view->addAction(tr("Refresh"), mCanvas, &MapCanvas::refresh)->setShortcut(QKeySequence::Refresh);
+    QAction *timeline = mTimelineDock->toggleViewAction();
+    timeline->setObjectName(QStringLiteral("actionTimelineDock"));
+    timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    view->addAction(timeline);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = mUndo->createUndoAction(this, tr("&Undo"));
@@ -419,6 +452,7 @@ void MainWindow::createActions()
     table->setObjectName(QStringLiteral("actionAttributeTable"));
     layer->addAction(tr("Build &Overviews…"), this,
                      [this] { buildOverviews(mLayerPanel->currentLayerId()); });
+    mTimeActions->addToLayerMenu(layer);
     layer
         ->addAction(icon("remove"), tr("&Remove"), this,
                     [this] { removeLayer(mLayerPanel->currentLayerId()); })

@@ -42,6 +42,9 @@ class AnalysisActions;
 class EventsPanel;
 class SavedViewsMenu;
 class BriefActions;
+class TimeActions;
+class TimeController;
+class TimelineDock;
 
 /// The workbench window: map canvas in the middle, layers on the left,
 /// coordinates and scale below. Owns the layer stack it shows.
@@ -73,6 +76,8 @@ public:
     AnalysisActions *analysisActions() const { return mAnalysis; }
     EventsPanel *eventsPanel() const { return mEventsPanel; }
     BriefActions *briefActions() const { return mBriefs; }
+    TimeController *timeController() const { return mTime; }
+    TimelineDock *timelineDock() const { return mTimelineDock; }
     /// Makes a new, empty drawing layer saved at `path` (GeoJSON or GeoPackage) and adds it.
     bool createDrawingLayer(const QString &path);
     /// Shows a vector layer's attribute table (Layer → Attribute Table, F6).
@@ -159,6 +164,7 @@ private:
     AnalysisActions *mAnalysis = nullptr;
     EventsPanel *mEventsPanel = nullptr;
     BriefActions *mBriefs = nullptr;
+    TimeActions *mTimeActions = nullptr;
     QLabel *mCoordDd;
     QLabel *mCoordDms;
     QLabel *mCoordMgrs;
@@ -170,6 +176,8 @@ private:
     std::shared_ptr<std::atomic<bool>> mCancelFlag;
     VesselPanel *mVesselPanel;
     IdentifyPanel *mIdentifyPanel;
+    TimeController *mTime;
+    TimelineDock *mTimelineDock;
     std::unique_ptr<MeasureTool> mMeasureTool;
     MeasurePanel *mMeasurePanel = nullptr;
     AttributeTable *mAttributeTable = nullptr;

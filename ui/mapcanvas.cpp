@@ -61,7 +61,25 @@ MapSettings MapCanvas::mapSettings() const
     s.setExtent(visibleExtent());
     s.setDpi(logicalDpiX() * dpr);
     s.setLayers(mLayers->layers());
+    s.setTimeWindow(mTimeWindow);
+    s.setCursorMs(mCursorMs);
     return s;
+}
+
+void MapCanvas::setTimeWindow(const TimeWindow &window)
+{
+    if (window == mTimeWindow)
+        return;
+    mTimeWindow = window;
+    refresh();
+}
+
+void MapCanvas::setCursorMs(qint64 ms)
+{
+    if (ms == mCursorMs)
+        return;
+    mCursorMs = ms;
+    refresh();
 }
 
 QRectF MapCanvas::visibleExtent() const

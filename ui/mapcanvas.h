@@ -51,6 +51,10 @@ public:
     bool isRendering() const { return mJob != nullptr || mRenderTimer.isActive(); }
     /// The last completed frame (device pixels), for export and tests.
     const QImage &frame() const { return mFrame; }
+    /// The time the map shows (tracks, sightings and events outside it are not drawn), and the
+    /// instant each vessel is marked at (0: none). See TimeController.
+    const TimeWindow &timeWindow() const { return mTimeWindow; }
+    std::int64_t cursorMs() const { return mCursorMs; }
 
 public Q_SLOTS:
     void setTool(Tool tool);
@@ -67,6 +71,8 @@ public Q_SLOTS:
     void centerOnWgs84(QPointF lonLat, double resolution = 0);
     /// Re-renders the current view (after a layer changed).
     void refresh();
+    void setTimeWindow(const sightline::TimeWindow &window);
+    void setCursorMs(qint64 ms);
 
 Q_SIGNALS:
     void viewChanged();
@@ -100,6 +106,8 @@ private:
     QPointF mCenter;
     double mResolution = 0.0;
     bool mHasView = false;
+    TimeWindow mTimeWindow;
+    std::int64_t mCursorMs = 0;
 
     Tool mTool = Tool::Pan;
     class MapTool *mMapTool = nullptr;

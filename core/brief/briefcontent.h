@@ -2,8 +2,8 @@
 
 #include "brief/brief.h"
 #include "brief/brieftable.h"
-#include "brief/timelinefigure.h"
 #include "project/sighting.h"
+#include "render/timelinefigure.h"
 
 #include <cstdint>
 

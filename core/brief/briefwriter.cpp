@@ -6,7 +6,7 @@
 #include "brief/briefinputs.h"
 #include "brief/briefstyle.h"
 #include "brief/brieftable.h"
-#include "brief/timelinefigure.h"
+#include "render/timelinefigure.h"
 
 #include <QBuffer>
 #include <QDateTime>

@@ -2,6 +2,8 @@
 #include "testbrief.h"
 #include "testmainwindow.h"
 #include "testproject.h"
+#include "testtimeactions.h"
+#include "testtimeline.h"
 
 #include "util/gdalutil.h"
 #include "util/runtimeenvironment.h"
@@ -37,6 +39,14 @@ int main(int argc, char **argv)
     }
     {
         TestBrief test;
+        status |= QTest::qExec(&test, argc, argv);
+    }
+    {
+        TestTimeline test;
+        status |= QTest::qExec(&test, argc, argv);
+    }
+    {
+        TestTimeActions test;
         status |= QTest::qExec(&test, argc, argv);
     }
     return status;

@@ -1,9 +1,9 @@
 #include "../catchstringmakers.h"
 
-#include "brief/timelinefigure.h"
 #include "layers/eventlayer.h"
 #include "layers/sightinglayer.h"
 #include "render/timeaxis.h"
+#include "render/timelinefigure.h"
 #include "util/utctime.h"
 
 #include <QDir>

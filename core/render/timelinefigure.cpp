@@ -1,4 +1,4 @@
-#include "brief/timelinefigure.h"
+#include "render/timelinefigure.h"
 
 #include "layers/eventlayer.h"
 #include "layers/sightinglayer.h"

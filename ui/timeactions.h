@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace sightline {
+
+class AnimationExportDialog;
+class LayerPanel;
+class LayerStack;
+class MapCanvas;
+class MessageBar;
+class TimeController;
+
+/// Time on the map beyond the timeline: File → Export Animation (the map over a time range,
+/// frame by frame, written as animated PNG, GIF or MP4) and Layer → Acquisition Time (when an
+/// image was taken, and whether it shows only inside the time window).
+class TimeActions : public QObject
+{
+    Q_OBJECT
+public:
+    TimeActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *layerPanel, TimeController *time,
+                MessageBar *messages, QWidget *window);
+
+    /// Adds Export Animation… to the File menu.
+    void addToFileMenu(QMenu *menu);
+    /// Adds Acquisition Time… to the Layer menu.
+    void addToLayerMenu(QMenu *menu);
+    /// Asks for the range, step and file, then writes the animation with a progress dialog.
+    void exportAnimation();
+    /// Writes the animation the dialog describes; the outcome goes to the message bar.
+    bool exportAnimationWith(const AnimationExportDialog &dialog);
+    /// Edits the acquisition time of the selected raster layer.
+    void editAcquisitionTime();
+
+private:
+    void updateActions();
+
+    MapCanvas *mCanvas;
+    LayerStack *mLayers;
+    LayerPanel *mLayerPanel;
+    TimeController *mTime;
+    MessageBar *mMessages;
+    QWidget *mWindow;
+    QAction *mAcquisitionAction = nullptr;
+};
+
+} // namespace sightline
