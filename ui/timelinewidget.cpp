@@ -304,21 +304,7 @@ TimelineWidget::Hit TimelineWidget::hitAt(QPointF pos) const
         else if (lane.kind == TimelineLayout::LaneKind::Sightings)
             sightingsLane = i;
     }
-    // The extent of an event as the figure draws it: clipped to the plot, never thinner than `minWidth`.
-    const auto span = [&](const MovementEvent &e, double minWidth) -> std::optional<QPair<double, double>> {
-        double x0 = layout.xForTime(e.startMs);
-        double x1 = layout.xForTime(std::max(e.startMs, e.endMs));
-        if (x1 < plot.left() || x0 > plot.right())
-            return std::nullopt;
-        x0 = std::max(x0, plot.left());
-        x1 = std::min(x1, plot.right());
-        if (x1 - x0 < minWidth) {
-            const double c = (x0 + x1) / 2;
-            x0 = c - minWidth / 2;
-            x1 = c + minWidth / 2;
-        }
-        return QPair<double, double>(x0, x1);
-    };
+    const auto span = [&](const MovementEvent &e, double minWidth) { return layout.eventSpan(e, minWidth); };
 
     QFont markerFont = figureFont();
     markerFont.setPixelSize(std::max(1, int(std::lround(kMarkerFontPt * u))));

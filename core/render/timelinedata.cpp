@@ -107,34 +107,6 @@ TimelineData timelineDataFromLayers(const QList<std::shared_ptr<Layer>> &layers,
     return data;
 }
 
-TimeWindow timelineDataExtent(const TimelineData &data)
-{
-    std::int64_t lo = std::numeric_limits<std::int64_t>::max();
-    std::int64_t hi = std::numeric_limits<std::int64_t>::min();
-    const auto take = [&](std::int64_t ms) {
-        if (!ms)
-            return;
-        lo = std::min(lo, ms);
-        hi = std::max(hi, ms);
-    };
-    for (const TimelineLane &lane : data.lanes)
-        if (!lane.positionTimesMs.empty()) {
-            take(lane.positionTimesMs.front());
-            take(lane.positionTimesMs.back());
-        }
-    for (const MovementEvent &e : data.events) {
-        take(e.startMs);
-        take(e.endMs);
-    }
-    for (const TimelineSighting &s : data.sightings)
-        take(s.ms);
-    for (const auto &acquisition : data.acquisitions)
-        take(acquisition.first);
-    if (lo > hi)
-        return {};
-    return {lo, hi};
-}
-
 std::vector<std::int64_t> timelineEventStarts(const TimelineData &data)
 {
     QSet<std::uint32_t> shown;

@@ -36,7 +36,6 @@ TimelineData timelineDataFromLayers(const QList<std::shared_ptr<Layer>> &layers,
 
 /// The first and last instant of anything in `data` (positions, events, sightings, acquisitions),
 /// unpadded: what playback runs through. Open (0, 0) when there is nothing.
-TimeWindow timelineDataExtent(const TimelineData &data);
 
 /// The start times of the events drawn in `data`'s lanes (a lane's vessel's own, or an encounter
 /// with it), sorted and distinct: where "next event" and "previous event" go.

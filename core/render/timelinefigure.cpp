@@ -546,13 +546,29 @@ const TimelineLayout::Lane *TimelineLayout::vesselLane(std::uint32_t mmsi,
     return nullptr;
 }
 
-QPair<std::int64_t, std::int64_t> timelineSpan(const TimelineData &data)
+std::optional<QPair<double, double>> TimelineLayout::eventSpan(const MovementEvent &e, double minWidth) const
 {
-    if (data.toMs > data.fromMs)
-        return {data.fromMs, data.toMs};
+    double x0 = xForTime(e.startMs);
+    double x1 = xForTime(std::max(e.startMs, e.endMs));
+    if (x1 < plot.left() || x0 > plot.right())
+        return std::nullopt;
+    x0 = std::max(x0, plot.left());
+    x1 = std::min(x1, plot.right());
+    if (x1 - x0 < minWidth) {
+        const double c = (x0 + x1) / 2;
+        x0 = c - minWidth / 2;
+        x1 = c + minWidth / 2;
+    }
+    return QPair<double, double>(x0, x1);
+}
+
+TimeWindow timelineDataExtent(const TimelineData &data)
+{
     std::int64_t lo = std::numeric_limits<std::int64_t>::max();
     std::int64_t hi = std::numeric_limits<std::int64_t>::min();
     const auto take = [&](std::int64_t ms) {
+        if (!ms)
+            return;
         lo = std::min(lo, ms);
         hi = std::max(hi, ms);
     };
@@ -566,16 +582,25 @@ QPair<std::int64_t, std::int64_t> timelineSpan(const TimelineData &data)
         take(e.endMs);
     }
     for (const TimelineSighting &s : data.sightings)
-        if (s.ms != 0)
-            take(s.ms);
+        take(s.ms);
     for (const auto &acquisition : data.acquisitions)
         take(acquisition.first);
     if (lo > hi)
+        return {};
+    return {lo, hi};
+}
+
+QPair<std::int64_t, std::int64_t> timelineSpan(const TimelineData &data)
+{
+    if (data.toMs > data.fromMs)
+        return {data.fromMs, data.toMs};
+    const TimeWindow extent = timelineDataExtent(data);
+    if (extent.isOpen())
         return {0, 0};
-    if (lo == hi)
-        return {lo - 3'600'000, hi + 3'600'000};
-    const std::int64_t pad = std::int64_t(std::llround(double(hi - lo) * 0.03));
-    return {lo - pad, hi + pad};
+    if (extent.fromMs == extent.toMs)
+        return {extent.fromMs - 3'600'000, extent.toMs + 3'600'000};
+    const std::int64_t pad = std::int64_t(std::llround(double(extent.toMs - extent.fromMs) * 0.03));
+    return {extent.fromMs - pad, extent.toMs + pad};
 }
 
 TimelineLayout timelineLayout(const TimelineData &data, const QRectF &box, const QFont &font, double unit,
@@ -717,20 +742,7 @@ void paintTimelineFigure(QPainter &painter, const QRectF &box, const TimelineDat
             painter.drawLine(QPointF(box.left(), top), QPointF(plot.right(), top));
     }
 
-    const auto span = [&](const MovementEvent &e, double minWidth) -> std::optional<QPair<double, double>> {
-        double x0 = layout.xForTime(e.startMs);
-        double x1 = layout.xForTime(std::max(e.startMs, e.endMs));
-        if (x1 < plot.left() || x0 > plot.right())
-            return std::nullopt;
-        x0 = std::max(x0, plot.left());
-        x1 = std::min(x1, plot.right());
-        if (x1 - x0 < minWidth) {
-            const double c = (x0 + x1) / 2;
-            x0 = c - minWidth / 2;
-            x1 = c + minWidth / 2;
-        }
-        return QPair<double, double>(x0, x1);
-    };
+    const auto span = [&](const MovementEvent &e, double minWidth) { return layout.eventSpan(e, minWidth); };
 
     // Per vessel: the reporting strip, then the bars, then the names over them.
     for (const TimelineLayout::Lane &lane : layout.lanes) {

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "analysis/movementevent.h"
+#include "render/timewindow.h"
 
 #include <QColor>
 #include <QFont>
 #include <QList>
+
+#include <optional>
 #include <QPair>
 #include <QRectF>
 #include <QString>
@@ -81,7 +84,14 @@ struct TimelineLayout
     std::int64_t timeForX(double x) const;
     /// The lane of a vessel; nullptr when it has none.
     const Lane *vesselLane(std::uint32_t mmsi, const QList<TimelineLane> &lanes) const;
+    /// The x extent of an event as the figure draws it: clipped to the plot, never thinner than
+    /// `minWidth`; nothing when it lies outside the plot.
+    std::optional<QPair<double, double>> eventSpan(const MovementEvent &event, double minWidth) const;
 };
+
+/// The first and last time anything in `data` happens (fixes, events, dated sightings,
+/// acquisitions), unpadded; open when there is nothing.
+TimeWindow timelineDataExtent(const TimelineData &data);
 
 /// The span the figure shows: data.fromMs/toMs when set, or everything in `data` padded 3%
 /// (an hour either side of a single instant); 0,0 for no data.
