@@ -393,7 +393,7 @@ BriefFigurePlan planBriefFigure(const BriefFigure &figure, int number, const Bri
                 plan.notes << QStringLiteral("Layer '%1' is missing from the project: not drawn").arg(name);
     }
     if (figure.fromMs || figure.toMs)
-        plan.notes << QStringLiteral("Sightings and events of %1 – %2 UTC only")
+        plan.notes << QStringLiteral("Tracks, sightings and events of %1 – %2 UTC only")
                           .arg(figure.fromMs ? briefUtcMinutes(figure.fromMs) : QStringLiteral("…"),
                                figure.toMs ? briefUtcMinutes(figure.toMs) : QStringLiteral("…"));
 
@@ -412,6 +412,8 @@ BriefFigurePlan planBriefFigure(const BriefFigure &figure, int number, const Bri
     plan.settings = MapSettings::fromWgs84Extent(box, pixels, crs);
     plan.settings.setDpi(style.dpi);
     plan.settings.setLayers(plan.layers);
+    // Tracks follow the figure's time window too; sightings and events already hold only theirs.
+    plan.settings.setTimeWindow({figure.fromMs, figure.toMs});
 
     // Callouts for the sightings drawn in view, numbered as the sightings table numbers them.
     const bool showsSightings = std::any_of(plan.layers.begin(), plan.layers.end(),

@@ -4,6 +4,7 @@
 #include "tracks/trackinterpolation.h"
 
 #include <QFontMetricsF>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -166,6 +167,8 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
     const QRectF e = mSettings.visibleExtent();
     const double s = 1.0 / mSettings.mapUnitsPerPixel();
     const double dpiScale = mSettings.dpi() / 96.0;
+    // A PDF (the brief) keeps vectors: real line widths and dots, never sprites or cosmetic pens.
+    const bool paper = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Pdf;
     const bool drawPoints = visiblePositions <= kPointsThreshold;
     // With a time cursor the vessels are named where the cursor puts them, not at their last fix.
     const bool drawLabels = mStyle.labels && visible.size() <= kLabelVesselLimit && !mSettings.cursorMs();
@@ -179,7 +182,7 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
         auto pixel = [&](std::size_t i) { return QPointF(ox + p.xy[2 * i] * s, oy - p.xy[2 * i + 1] * s); };
         // On screen a one-pixel cosmetic pen takes Qt's fast antialiased line path (ten times
         // faster than a wider stroke, which is outlined and filled); paper gets the real width.
-        const bool print = mSettings.dpi() > 150;
+        const bool print = mSettings.dpi() > 150 || paper;
         const double width = highlight ? 3.2 * dpiScale : print ? mStyle.lineWidth * dpiScale : 1.0;
         QPen solid(TrackLayer::vesselColour(track.mmsi()), width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
         solid.setCosmetic(!highlight && !print);
@@ -236,8 +239,16 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
                 if (q.x() < -10 || q.y() < -10 || q.x() > w + 10 || q.y() > h + 10)
                     continue;
                 const QColor c = colourFor(track, i);
-                const QImage &dot = sprite(c, r);
-                painter.drawImage(q - QPointF(dot.width(), dot.height()) / (2 * dot.devicePixelRatio()), dot);
+                if (paper) {
+                    // On paper every point is a vector dot: a sprite would be an image per position.
+                    painter.setPen(QPen(Qt::white, 0.8 * dpiScale));
+                    painter.setBrush(c);
+                    painter.drawEllipse(q, r, r);
+                } else {
+                    const QImage &dot = sprite(c, r);
+                    painter.drawImage(q - QPointF(dot.width(), dot.height()) / (2 * dot.devicePixelRatio()),
+                                      dot);
+                }
                 // Heading (or course) mark: a short tick towards where the bow points.
                 const double dir = track.heading(i) >= 0 ? track.heading(i) : track.cog(i);
                 if (!std::isnan(dir)) {
