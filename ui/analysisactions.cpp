@@ -75,8 +75,9 @@ void AnalysisActions::populate(QMenu *menu)
          "Ctrl+Shift+V"},
         {AnalysisKind::Encounters, "Find &Encounters…", "Two vessels close together, slowly, for hours",
          "Ctrl+Shift+E"},
-        {AnalysisKind::Loitering, "Find &Loitering…", "A vessel slow at sea for hours", nullptr},
-        {AnalysisKind::Spoofing, "Check for &Spoofing…", "Impossible jumps, one MMSI in two places", nullptr},
+        {AnalysisKind::Loitering, "Find &Loitering…", "A vessel slow at sea for hours", "Ctrl+Shift+L"},
+        {AnalysisKind::Spoofing, "Check for &Spoofing…", "Impossible jumps, one MMSI in two places",
+         "Ctrl+Shift+J"},
     };
     for (const auto &e : entries) {
         QAction *a = menu->addAction(tr(e.text), this, [this, kind = e.kind] { run(kind); });

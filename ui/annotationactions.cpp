@@ -76,15 +76,21 @@ void AnnotationActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools
         const char *icon;
         const char *objectName;
         QKeySequence shortcut;
+        const char *tip;
     };
     const Entry entries[] = {
-        {Annotation::Type::Arrow, "annotate-arrow", "actionAnnotateArrow", QKeySequence(Qt::Key_A)},
-        {Annotation::Type::Text, "annotate-text", "actionAnnotateText", QKeySequence(Qt::Key_T)},
-        {Annotation::Type::Callout, "annotate-callout", "actionAnnotateCallout", QKeySequence(Qt::Key_K)},
+        {Annotation::Type::Arrow, "annotate-arrow", "actionAnnotateArrow", QKeySequence(Qt::Key_A),
+         QT_TR_NOOP("Drag from the tail to the head to draw an arrow")},
+        {Annotation::Type::Text, "annotate-text", "actionAnnotateText", QKeySequence(Qt::Key_T),
+         QT_TR_NOOP("Click where a text label goes")},
+        {Annotation::Type::Callout, "annotate-callout", "actionAnnotateCallout", QKeySequence(Qt::Key_K),
+         QT_TR_NOOP("Drag from what it names to where its text goes")},
         {Annotation::Type::Rectangle, "annotate-rectangle", "actionAnnotateRectangle",
-         QKeySequence(Qt::Key_R)},
-        {Annotation::Type::Ellipse, "annotate-ellipse", "actionAnnotateEllipse", QKeySequence()},
-        {Annotation::Type::Polygon, "annotate-polygon", "actionAnnotatePolygon", QKeySequence()},
+         QKeySequence(Qt::Key_R), QT_TR_NOOP("Drag a rectangle to highlight what is in it")},
+        {Annotation::Type::Ellipse, "annotate-ellipse", "actionAnnotateEllipse", QKeySequence(Qt::Key_O),
+         QT_TR_NOOP("Drag an ellipse to highlight what is in it")},
+        {Annotation::Type::Polygon, "annotate-polygon", "actionAnnotatePolygon", QKeySequence(Qt::Key_G),
+         QT_TR_NOOP("Click the corners of a highlight polygon; double-click or Enter finishes")},
     };
     for (const Entry &e : entries) {
         QAction *a =
@@ -92,6 +98,7 @@ void AnnotationActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools
                             annotationTypeLabel(e.type), this, [this, type = e.type] { startDrawing(type); });
         a->setObjectName(QLatin1String(e.objectName));
         a->setShortcut(e.shortcut);
+        a->setToolTip(tr(e.tip));
         a->setCheckable(true);
         tools->addAction(a);
         bar->addAction(a);
@@ -104,20 +111,23 @@ void AnnotationActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools
     select->setShortcut(QKeySequence(Qt::Key_E));
     select->setStatusTip(tr("Drag an annotation to move it, its handles to resize it; double-click for its "
                             "properties; Delete removes it"));
+    select->setToolTip(select->statusTip());
     select->setCheckable(true);
     tools->addAction(select);
     bar->addAction(select);
-    menu->addAction(tr("Annotation &Properties…"), this, [this] {
+    QAction *properties = menu->addAction(tr("Annotation &Properties…"), this, [this] {
         if (mEditTool->selected())
             editProperties(mEditTool->selected());
     });
-    menu->addAction(tr("&Delete Annotation"), this, [this] {
+    properties->setToolTip(tr("Text, colour, line width and font size of the selected annotation"));
+    QAction *remove = menu->addAction(tr("&Delete Annotation"), this, [this] {
         if (const std::int64_t id = mEditTool->selected();
             id && mProject->session() && !mProject->isReadOnly()) {
             mEditTool->select(0);
             mProject->session()->removeAnnotation(id);
         }
     });
+    remove->setToolTip(tr("Remove the selected annotation from the project"));
     menu->addSeparator();
     QAction *style = menu->addAction(tr("St&yle for New Annotations…"), this, [this] {
         AnnotationDialog dialog(mDrawTool->style(), tr("Style for New Annotations"), mDialogParent);
@@ -130,6 +140,7 @@ void AnnotationActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools
         saveStyle(s);
     });
     style->setObjectName(QStringLiteral("actionAnnotationStyle"));
+    style->setToolTip(tr("Colour, line width and font size of the annotations drawn next"));
 }
 
 void AnnotationActions::startDrawing(Annotation::Type type)

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "addservicedialog.h"
 #include "analysis/corridor.h"
 #include "analysisactions.h"
@@ -38,6 +39,7 @@
 #include "projectcontroller.h"
 #include "render/mapscale.h"
 #include "savedviewsmenu.h"
+#include "shortcutsdialog.h"
 #include "sightingactions.h"
 #include "sightingpanel.h"
 #include "stylepanel.h"
@@ -61,7 +63,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -74,9 +75,6 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
-
-#include <gdal.h>
-#include <proj.h>
 
 // Resources compiled into a static library must be registered by hand.
 static void initSightlineResources()
@@ -302,22 +300,27 @@ void MainWindow::createActions()
     QAction *open = file->addAction(icon("open"), tr("&Open Layer…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     open->setObjectName(QStringLiteral("actionOpen"));
+    open->setToolTip(tr("Open imagery or vector files as layers on the map"));
     QAction *service =
         file->addAction(icon("service"), tr("Add Imagery &Service…"), this, &MainWindow::addServiceDialog);
     service->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    service->setToolTip(tr("Add an XYZ or WMTS tile service as an imagery layer"));
     QAction *importAis = file->addAction(icon("import-ais"), tr("&Import Tracks (AIS, CSV, GPX)…"), this,
                                          &MainWindow::importDialog);
     importAis->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     importAis->setObjectName(QStringLiteral("actionImportAis"));
+    importAis->setToolTip(tr("Read vessel tracks from AIS (NMEA), CSV or GPX logs"));
     QAction *postgis = file->addAction(tr("Add &PostGIS Layers…"), this, [this] {
         PostgisDialog dialog(this);
         if (dialog.exec() == QDialog::Accepted && !dialog.selectedLayers().isEmpty())
             openVectorLayers(dialog.connectionString(), dialog.selectedLayers());
     });
     postgis->setObjectName(QStringLiteral("actionAddPostgis"));
+    postgis->setToolTip(tr("Add tables of a PostGIS database as vector layers"));
     QMenu *basemaps = file->addMenu(tr("Add &Basemap"));
     for (const ImageryService &s : imageryServicePresets())
-        basemaps->addAction(s.name, this, [this, url = s.url] { openFiles({url}); });
+        basemaps->addAction(s.name, this, [this, url = s.url] { openFiles({url}); })
+            ->setToolTip(tr("Add the %1 tiles as a layer").arg(s.name));
     mRecentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     createProjectActions(file);
@@ -329,6 +332,7 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    quit->setToolTip(tr("Close Sightline"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     auto *tools = new QActionGroup(this);
@@ -338,16 +342,19 @@ void MainWindow::createActions()
     pan->setChecked(true);
     pan->setShortcut(QKeySequence(Qt::Key_P));
     pan->setObjectName(QStringLiteral("actionPan"));
+    pan->setToolTip(tr("Drag the map to move it"));
     QAction *zoomBox = view->addAction(icon("zoom-box"), tr("Zoom to &Box"), this,
                                        [this] { mCanvas->setTool(MapCanvas::Tool::ZoomBox); });
     zoomBox->setCheckable(true);
     zoomBox->setShortcut(QKeySequence(Qt::Key_Z));
     zoomBox->setObjectName(QStringLiteral("actionZoomBox"));
+    zoomBox->setToolTip(tr("Drag a rectangle to zoom to it"));
     QAction *identifyTool = view->addAction(icon("identify"), tr("&Identify"), this,
                                             [this] { mCanvas->setTool(MapCanvas::Tool::Identify); });
     identifyTool->setCheckable(true);
     identifyTool->setShortcut(QKeySequence(Qt::Key_I));
     identifyTool->setObjectName(QStringLiteral("actionIdentify"));
+    identifyTool->setToolTip(tr("Click a feature or position to see its attributes"));
     QAction *measure = view->addAction(icon("measure"), tr("&Measure"), this, [this] {
         mCanvas->setMapTool(mMeasureTool.get());
         if (auto *dock = findChild<QDockWidget *>(QStringLiteral("measureDock")))
@@ -356,6 +363,7 @@ void MainWindow::createActions()
     measure->setCheckable(true);
     measure->setShortcut(QKeySequence(Qt::Key_M));
     measure->setObjectName(QStringLiteral("actionMeasure"));
+    measure->setToolTip(tr("Click points to measure distances and areas on the ellipsoid"));
     tools->addAction(pan);
     tools->addAction(zoomBox);
     tools->addAction(identifyTool);
@@ -363,34 +371,45 @@ void MainWindow::createActions()
     view->addSeparator();
     QAction *zoomIn = view->addAction(icon("zoom-in"), tr("Zoom &In"), mCanvas, &MapCanvas::zoomIn);
     zoomIn->setShortcut(QKeySequence::ZoomIn);
+    zoomIn->setToolTip(tr("Zoom in on the centre of the map"));
     QAction *zoomOut = view->addAction(icon("zoom-out"), tr("Zoom &Out"), mCanvas, &MapCanvas::zoomOut);
     zoomOut->setShortcut(QKeySequence::ZoomOut);
+    zoomOut->setToolTip(tr("Zoom out from the centre of the map"));
     QAction *full =
         view->addAction(icon("zoom-full"), tr("Zoom to &All Layers"), mCanvas, &MapCanvas::zoomToFullExtent);
     full->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    full->setToolTip(tr("Zoom out to show every layer"));
     QAction *toLayer = view->addAction(icon("zoom-layer"), tr("Zoom to &Layer"), this,
                                        [this] { mCanvas->zoomToLayer(mLayerPanel->currentLayerId()); });
+    toLayer->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    toLayer->setToolTip(tr("Zoom to the layer selected in the Layers dock"));
     view->addSeparator();
     QAction *goToAction = view->addAction(tr("&Go to Coordinate…"), this, [this] {
         mGoTo->setFocus();
         mGoTo->selectAll();
     });
     goToAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    goToAction->setToolTip(tr("Type a coordinate (degrees, DMS or MGRS) to centre the map on it"));
     mSavedViews = new SavedViewsMenu(view->addMenu(tr("Saved &Views")), mCanvas, mProject, this);
     view->addSeparator();
-    view->addAction(tr("Refresh"), mCanvas, &MapCanvas::refresh)->setShortcut(QKeySequence::Refresh);
+    QAction *refresh = view->addAction(tr("Refresh"), mCanvas, &MapCanvas::refresh);
+    refresh->setShortcut(QKeySequence::Refresh);
+    refresh->setToolTip(tr("Draw the map again"));
     QAction *timeline = mTimelineDock->toggleViewAction();
     timeline->setObjectName(QStringLiteral("actionTimelineDock"));
     timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    timeline->setToolTip(tr("Show or hide the timeline of positions, events and sightings"));
     view->addAction(timeline);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = mUndo->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setToolTip(tr("Undo the last change"));
     QAction *redo = mUndo->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setToolTip(tr("Redo the change last undone"));
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -398,11 +417,13 @@ void MainWindow::createActions()
                                         [this] { startDrawing(int(VectorFeature::Kind::Polygon)); });
     drawArea->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A));
     drawArea->setObjectName(QStringLiteral("actionDrawArea"));
+    drawArea->setToolTip(tr("Draw a polygon on the editable layer"));
     drawArea->setCheckable(true);
     QAction *drawLine = edit->addAction(icon("draw-line"), tr("Draw &Line"), this,
                                         [this] { startDrawing(int(VectorFeature::Kind::Line)); });
     drawLine->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
     drawLine->setObjectName(QStringLiteral("actionDrawLine"));
+    drawLine->setToolTip(tr("Draw a line on the editable layer"));
     drawLine->setCheckable(true);
     QAction *moveVertices = edit->addAction(icon("vertices"), tr("&Move Vertices"), this, [this] {
         auto layer = editLayer();
@@ -413,6 +434,7 @@ void MainWindow::createActions()
     });
     moveVertices->setShortcut(QKeySequence(Qt::Key_V));
     moveVertices->setObjectName(QStringLiteral("actionMoveVertices"));
+    moveVertices->setToolTip(tr("Drag the vertices of the editable layer's features"));
     moveVertices->setCheckable(true);
     tools->addAction(drawArea);
     tools->addAction(drawLine);
@@ -444,22 +466,33 @@ void MainWindow::createActions()
             createDrawingLayer(path);
     });
     newDrawing->setObjectName(QStringLiteral("actionNewDrawingLayer"));
-    layer->addAction(tr("&Properties…"), this,
-                     [this] { showLayerProperties(mLayerPanel->currentLayerId()); });
+    newDrawing->setToolTip(tr("Create an empty GeoJSON or GeoPackage layer to draw on"));
+    layer->addAction(tr("&Properties…"), this, [this] { showLayerProperties(mLayerPanel->currentLayerId()); })
+        ->setToolTip(tr("Source, CRS, size, bands and metadata of the selected layer"));
     QAction *table = layer->addAction(tr("&Attribute Table"), this,
                                       [this] { openAttributeTable(mLayerPanel->currentLayerId()); });
     table->setShortcut(QKeySequence(Qt::Key_F6));
     table->setObjectName(QStringLiteral("actionAttributeTable"));
-    layer->addAction(tr("Build &Overviews…"), this,
-                     [this] { buildOverviews(mLayerPanel->currentLayerId()); });
+    table->setToolTip(tr("The selected layer's features in a table"));
+    layer->addAction(tr("Build &Overviews…"), this, [this] { buildOverviews(mLayerPanel->currentLayerId()); })
+        ->setToolTip(tr("Build reduced copies of the selected image so it draws fast zoomed out"));
     mTimeActions->addToLayerMenu(layer);
-    layer
-        ->addAction(icon("remove"), tr("&Remove"), this,
-                    [this] { removeLayer(mLayerPanel->currentLayerId()); })
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    QAction *remove = layer->addAction(icon("remove"), tr("&Remove"), this,
+                                       [this] { removeLayer(mLayerPanel->currentLayerId()); });
+    remove->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    remove->setToolTip(tr("Take the selected layer off the map"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Sightline"), this, &MainWindow::showAbout);
+    QAction *shortcuts =
+        help->addAction(tr("&Keyboard Shortcuts…"), this, [this] { ShortcutsDialog::showFor(this); });
+    shortcuts->setObjectName(QStringLiteral("actionShortcuts"));
+    shortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)});
+    shortcuts->setToolTip(tr("Every keyboard shortcut, by menu, with a filter"));
+    help->addAction(tr("&About Sightline"), this, &MainWindow::showAbout)
+        ->setToolTip(tr("Versions of Sightline, Qt, GDAL and PROJ, and the data credits"));
+    // The tooltips say what each entry does: menus show them too.
+    for (QMenu *menu : menuBar()->findChildren<QMenu *>())
+        menu->setToolTipsVisible(true);
 
     QToolBar *bar = addToolBar(tr("Map"));
     bar->setObjectName(QStringLiteral("mapToolBar"));
@@ -583,6 +616,8 @@ void MainWindow::createProjectActions(QMenu *file)
     });
     newProject->setShortcut(QKeySequence::New);
     newProject->setObjectName(QStringLiteral("actionNewProject"));
+    newProject->setToolTip(
+        tr("Start a project file that keeps layers, sightings, annotations and the brief"));
     QAction *openProject = file->addAction(tr("Open &Project…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
                                                           tr("Sightline project (*.gpkg);;All files (*)"));
@@ -591,6 +626,7 @@ void MainWindow::createProjectActions(QMenu *file)
     });
     openProject->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openProject->setObjectName(QStringLiteral("actionOpenProject"));
+    openProject->setToolTip(tr("Open a Sightline project (.gpkg) with its layers and view"));
     QAction *saveAs = file->addAction(tr("Save Project &As…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), QString(),
                                                           tr("Sightline project (*.gpkg)"));
@@ -599,8 +635,10 @@ void MainWindow::createProjectActions(QMenu *file)
     });
     saveAs->setShortcut(QKeySequence::SaveAs);
     saveAs->setObjectName(QStringLiteral("actionSaveProjectAs"));
+    saveAs->setToolTip(tr("Copy the project to a new file and go on in the copy"));
     QAction *close = file->addAction(tr("&Close Project"), mProject, &ProjectController::closeProject);
     close->setObjectName(QStringLiteral("actionCloseProject"));
+    close->setToolTip(tr("Close the project and clear the map"));
     mRecentProjectsMenu = file->addMenu(tr("Recent Pro&jects"));
     auto enable = [saveAs, close, this] {
         saveAs->setEnabled(mProject->session() != nullptr);
@@ -1264,15 +1302,7 @@ void MainWindow::showRenderErrors(const QList<RenderError> &errors)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Sightline"),
-                       tr("<h3>Sightline %1</h3><p>Geospatial analysis workbench for imagery and "
-                          "open-source intelligence analysts.</p>"
-                          "<p>Qt %2 · GDAL %3 · PROJ %4</p>"
-                          "<p>Data credits: Natural Earth (public domain); Landsat imagery courtesy of "
-                          "the U.S. Geological Survey; © OpenStreetMap contributors.</p>")
-                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
-                                QString::fromLatin1(GDALVersionInfo("RELEASE_NAME")),
-                                QString::fromLatin1(proj_info().version)));
+    AboutDialog(this).exec();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

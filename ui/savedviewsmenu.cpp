@@ -30,6 +30,8 @@ void SavedViewsMenu::rebuild()
     QAction *save = mMenu->addAction(tr("&Save Current View…"), this, &SavedViewsMenu::askAndSave);
     save->setObjectName(QStringLiteral("actionSaveView"));
     save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    save->setToolTip(
+        tr("Keep the map's extent under a name, to come back to it or make a brief's figure of it"));
     ProjectSession *session = mProject->session();
     save->setEnabled(session && !mProject->isReadOnly());
     if (!session) {

@@ -67,24 +67,30 @@ void SightingActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools)
                                      this, [this] { mCanvas->setMapTool(mPointTool.get()); });
     point->setShortcut(QKeySequence(Qt::Key_S));
     point->setObjectName(QStringLiteral("actionAddPointSighting"));
+    point->setToolTip(tr("Click the map to record a sighting at that point"));
     QAction *area = menu->addAction(QIcon(QStringLiteral(":/icons/sighting-area.svg")),
                                     tr("Add &Area Sighting"), this, [this] {
                                         mShapeTool->setKind(VectorFeature::Kind::Polygon);
                                         mCanvas->setMapTool(mShapeTool.get());
                                     });
     area->setObjectName(QStringLiteral("actionAddAreaSighting"));
+    area->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_S));
+    area->setToolTip(tr("Draw a polygon to record a sighting over an area"));
     QAction *line = menu->addAction(QIcon(QStringLiteral(":/icons/sighting-line.svg")),
                                     tr("Add &Line Sighting"), this, [this] {
                                         mShapeTool->setKind(VectorFeature::Kind::Line);
                                         mCanvas->setMapTool(mShapeTool.get());
                                     });
     line->setObjectName(QStringLiteral("actionAddLineSighting"));
+    line->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_L));
+    line->setToolTip(tr("Draw a line to record a sighting along it"));
     QAction *count = menu->addAction(QIcon(QStringLiteral(":/icons/count.svg")), tr("&Count Objects"), this,
                                      [this] { mCanvas->setMapTool(mCountTool.get()); });
     count->setShortcut(QKeySequence(Qt::Key_C));
     count->setObjectName(QStringLiteral("actionCountObjects"));
     count->setStatusTip(
         tr("Click each object to count it; Enter saves the marks and their total as a sighting"));
+    count->setToolTip(count->statusTip());
     menu->addSeparator();
     QAction *exportAction = menu->addAction(tr("&Export Sightings…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(
@@ -94,6 +100,7 @@ void SightingActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools)
             exportSightings(path);
     });
     exportAction->setObjectName(QStringLiteral("actionExportSightings"));
+    exportAction->setToolTip(tr("Write the project's sightings to GeoJSON, KML or CSV"));
     QAction *importAction = menu->addAction(tr("&Import Sightings…"), this, [this] {
         const QString path =
             QFileDialog::getOpenFileName(mDialogParent, tr("Import Sightings"), QString(),
@@ -102,6 +109,7 @@ void SightingActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools)
             importSightings(path);
     });
     importAction->setObjectName(QStringLiteral("actionImportSightings"));
+    importAction->setToolTip(tr("Add the sightings of a GeoJSON, KML or CSV file to the project"));
     for (QAction *a : {point, area, line, count}) {
         a->setCheckable(true);
         tools->addAction(a);

@@ -35,6 +35,8 @@ void TimeActions::addToFileMenu(QMenu *menu)
 {
     QAction *animate = menu->addAction(tr("Export &Animation…"), this, &TimeActions::exportAnimation);
     animate->setObjectName(QStringLiteral("actionExportAnimation"));
+    // Ctrl+Alt+P writes the brief's PDF: the other export sits beside it.
+    animate->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M));
     animate->setToolTip(tr("The map over a time range, frame by frame, as animated PNG, GIF or MP4"));
 }
 

@@ -1,5 +1,6 @@
 #include "testanalysis.h"
 #include "testbrief.h"
+#include "testhelp.h"
 #include "testmainwindow.h"
 #include "testproject.h"
 #include "testtimeactions.h"
@@ -47,6 +48,10 @@ int main(int argc, char **argv)
     }
     {
         TestTimeActions test;
+        status |= QTest::qExec(&test, argc, argv);
+    }
+    {
+        TestHelp test;
         status |= QTest::qExec(&test, argc, argv);
     }
     return status;
