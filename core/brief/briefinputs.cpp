@@ -144,7 +144,22 @@ QList<BriefSource> briefSources(const QList<std::shared_ptr<Layer>> &layers)
         if (layer->kind() == Layer::Kind::Track) {
             // Tracks live in a project: their sources are the files imported into it.
             const QString store = layer->source();
-            for (const TrackGeoPackage::Import &i : TrackGeoPackage::imports(store)) {
+            const auto imports = TrackGeoPackage::imports(store);
+            if (imports.isEmpty() && QFileInfo(store).isFile()) {
+                // Tracks opened straight from a log (File → Import Tracks): the log is the source.
+                BriefSource s;
+                s.name = layer->name();
+                s.kind = QStringLiteral("AIS");
+                s.file = QFileInfo(store).fileName();
+                s.sha256 = cachedFileSha256(store);
+                s.note = provenanceNote(layer->name(), store);
+                if (!seen.contains(s.sha256)) {
+                    seen << s.sha256;
+                    sources << s;
+                }
+                continue;
+            }
+            for (const TrackGeoPackage::Import &i : imports) {
                 if (seen.contains(i.sha256))
                     continue;
                 seen << i.sha256;

@@ -4,7 +4,10 @@
 #include "brief/briefcontent.h"
 #include "brief/briefflow.h"
 #include "brief/briefinputs.h"
+#include "layers/tracklayer.h"
 #include "project/project.h"
+#include "tracks/trackstore.h"
+#include "tracks/vesselregistry.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -391,4 +394,27 @@ TEST_CASE(
     CHECK(timeline.lanes[0].mmsi == 273145020u);
     REQUIRE(timeline.sightings.size() == 1);
     CHECK(timeline.sightings[0].number == 1);
+}
+
+TEST_CASE("tracks opened straight from a log name the log, checksum and 'simulated' note in the sources",
+          "[brief]")
+{
+    QTemporaryDir dir;
+    const QString log = dir.filePath(QStringLiteral("case_SIMULATED.nmea"));
+    QFile file(log);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("!AIVDM,1,1,,A,15MgK45P3@G?fl0E`JbR0OwT0@MS,0*4E\n");
+    file.close();
+    auto store = std::make_shared<TrackStore>();
+    store->append({273145020, 0, 130.0, 42.0});
+    store->finalize();
+    auto tracks = std::make_shared<TrackLayer>(QStringLiteral("case_SIMULATED"), log, store,
+                                               std::make_shared<VesselRegistry>());
+    const QList<BriefSource> sources = briefSources({tracks});
+    REQUIRE(sources.size() == 1);
+    CHECK(sources[0].kind == QStringLiteral("AIS"));
+    CHECK(sources[0].file == QStringLiteral("case_SIMULATED.nmea"));
+    CHECK(sources[0].sha256 == cachedFileSha256(log));
+    CHECK(sources[0].sha256.size() == 64);
+    CHECK(sources[0].note == QStringLiteral("simulated"));
 }
