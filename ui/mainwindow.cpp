@@ -237,6 +237,15 @@ MainWindow::MainWindow(QWidget *parent)
         toggle->setIcon(icon("events"));
         toggle->setObjectName(QStringLiteral("actionEventsDock"));
     }
+    // A closed dock comes back from the View menu.
+    if (auto *view = findChild<QMenu *>(QStringLiteral("viewMenu"))) {
+        view->addSeparator();
+        for (QDockWidget *dock : {sightingDock, eventsDock}) {
+            QAction *toggle = dock->toggleViewAction();
+            toggle->setToolTip(tr("Show or hide the %1 dock").arg(dock->windowTitle()));
+            view->addAction(toggle);
+        }
+    }
     // The timeline spans the bottom of the window, under the events when both show; hidden until data.
     addDockWidget(Qt::BottomDockWidgetArea, mTimelineDock, Qt::Vertical);
     mTimelineDock->hide();
@@ -335,6 +344,7 @@ void MainWindow::createActions()
     quit->setToolTip(tr("Close Sightline"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
     auto *tools = new QActionGroup(this);
     QAction *pan =
         view->addAction(icon("pan"), tr("&Pan"), this, [this] { mCanvas->setTool(MapCanvas::Tool::Pan); });

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDialog>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -348,4 +349,18 @@ void TestHelp::aboutDialogShowsVersionsAndCredits()
          {QStringLiteral("Sightline 9.8.7-test"), QStringLiteral("Qt ") + QLatin1String(qVersion()),
           QStringLiteral("GDAL ") + gdal, QStringLiteral("PROJ ") + proj})
         QVERIFY2(copied.contains(line), qPrintable(line + QStringLiteral(" not in:\n") + copied));
+}
+
+void TestHelp::closedDocksComeBackFromTheViewMenu()
+{
+    auto *view = mWindow->findChild<QMenu *>(QStringLiteral("viewMenu"));
+    QVERIFY(view);
+    for (const char *name : {"eventsDock", "sightingsDock"}) {
+        auto *dock = mWindow->findChild<QDockWidget *>(QString::fromLatin1(name));
+        QVERIFY2(dock, name);
+        QVERIFY2(view->actions().contains(dock->toggleViewAction()), name);
+        dock->hide();
+        dock->toggleViewAction()->trigger();
+        QVERIFY2(dock->isVisible(), name);
+    }
 }

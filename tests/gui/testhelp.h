@@ -21,6 +21,7 @@ private Q_SLOTS:
     void shortcutsDialogListsTheWindowsShortcutsByMenuAndFilters();
     void everyMenuAndToolbarActionSaysWhatItDoes();
     void aboutDialogShowsVersionsAndCredits();
+    void closedDocksComeBackFromTheViewMenu();
 
 private:
     sightline::MainWindow *mWindow = nullptr;
