@@ -1,5 +1,7 @@
 #include "analyzecommand.h"
 
+#include "commandlineparsing.h"
+
 #include "render/timewindow.h"
 
 #include "analysis/movementanalysis.h"
@@ -38,12 +40,6 @@ constexpr auto kUsage =
     "  loitering   --max-speed 2 (kn)  --min-duration 4  --max-gap 2  --include-port  --port-distance 3\n"
     "  spoofing    --max-speed 50 (kn)  --min-jump 1 (km)\n"
     "Without --ports, the project's layers named like 'port' are the ports.\n";
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 QTextStream &out()
 {

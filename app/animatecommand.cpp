@@ -15,12 +15,6 @@ namespace sightline {
 
 namespace {
 
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
 constexpr auto kUsage =
     "usage: sightline animate --project P.gpkg --time FROM/TO --step DURATION -o OUT.(mp4|gif|png)\n"
     "                         [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] [--fps N] [--trail DURATION]\n"

@@ -1,5 +1,7 @@
 #include "briefcommand.h"
 
+#include "commandlineparsing.h"
+
 #include "brief/brief.h"
 #include "brief/briefinputs.h"
 #include "brief/briefwriter.h"
@@ -13,12 +15,6 @@
 namespace sightline {
 
 namespace {
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 constexpr auto kUsage =
     "usage: sightline brief --project P.gpkg [--definition FILE.json] [--template NAME|FILE.json]\n"

@@ -1,8 +1,15 @@
 #include "commandlineparsing.h"
 
 #include <QStringList>
+#include <QTextStream>
 
 namespace sightline {
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
 
 QRectF parseExtentArgument(const QString &text, QString *error)
 {

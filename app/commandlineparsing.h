@@ -4,7 +4,12 @@
 #include <QSize>
 #include <QString>
 
+class QTextStream;
+
 namespace sightline {
+
+/// Standard error for the subcommands' messages (stdout is kept for results).
+QTextStream &err();
 
 /// "W,S,E,N" in degrees → a lon/lat box; empty rect and a message when malformed.
 QRectF parseExtentArgument(const QString &text, QString *error);

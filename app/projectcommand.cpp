@@ -17,12 +17,6 @@ namespace {
 constexpr auto kUsage = "usage: sightline project create P.gpkg [FILE...] [--extent W,S,E,N]\n"
                         "       sightline project info P.gpkg\n";
 
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
 QTextStream &out()
 {
     static QTextStream stream(stdout);

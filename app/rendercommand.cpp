@@ -17,12 +17,6 @@ namespace sightline {
 
 namespace {
 
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
 constexpr auto kUsage =
     "usage: sightline render (FILE... | --project P.gpkg [FILE...]) [--extent W,S,E,N] [--crs EPSG:N] "
     "[--size WxH] "

@@ -9,6 +9,7 @@
 #include "project/layerstyleio.h"
 #include "render/maprenderer.h"
 #include "render/timewindow.h"
+#include "trackfixtures.h"
 #include "tracks/trackinterpolation.h"
 
 #include <QPainter>
@@ -24,33 +25,6 @@ constexpr std::int64_t kHour = 3600 * 1000;
 std::int64_t at(const char *iso)
 {
     return parseUtcIso(QString::fromLatin1(iso));
-}
-
-std::shared_ptr<TrackLayer> layerWith(const std::vector<TrackStore::Position> &positions)
-{
-    auto store = std::make_shared<TrackStore>();
-    for (const auto &p : positions)
-        store->append(p);
-    store->finalize();
-    return std::make_shared<TrackLayer>(QStringLiteral("t"), QStringLiteral("test"), store,
-                                        std::make_shared<VesselRegistry>());
-}
-
-bool near(QRgb a, const QColor &b, int tolerance = 40)
-{
-    return qAlpha(a) > 150 && std::abs(qRed(a) - b.red()) <= tolerance &&
-           std::abs(qGreen(a) - b.green()) <= tolerance && std::abs(qBlue(a) - b.blue()) <= tolerance;
-}
-
-bool colourAround(const QImage &image, QPointF p, const QColor &colour, int radius = 2)
-{
-    for (int dy = -radius; dy <= radius; ++dy)
-        for (int dx = -radius; dx <= radius; ++dx) {
-            const QPoint q = p.toPoint() + QPoint(dx, dy);
-            if (image.rect().contains(q) && near(image.pixel(q), colour))
-                return true;
-        }
-    return false;
 }
 
 const QRectF kBox(QPointF(130.9, 42.2), QPointF(132.1, 42.8));
@@ -144,7 +118,7 @@ TEST_CASE("the time window hides the positions, sightings and events outside it"
         ps.push_back({mmsi, at("2023-10-01T00:00:00Z") + i * 600000LL, 131.0 + i * 0.1, 42.5});
     for (int i = 0; i <= 5; ++i)
         ps.push_back({mmsi, at("2023-10-20T00:00:00Z") + i * 600000LL, 131.6 + i * 0.1, 42.5});
-    auto tracks = layerWith(ps);
+    auto tracks = trackLayerWith(ps);
     tracks->setStyle({TrackLayer::ColourBy::Vessel, 2 * kHour, false, 2.0});
 
     Sighting early, late, undated;
@@ -177,14 +151,14 @@ TEST_CASE("the time window hides the positions, sightings and events outside it"
     const QColor port = EventLayer::eventColour(EventType::PortCall);
 
     QImage all = renderMapImage(s, nullptr, Qt::white);
-    CHECK(colourAround(all, expectedPixel(s, QPointF(131.2, 42.5)), track));
-    CHECK(colourAround(all, expectedPixel(s, QPointF(131.8, 42.5)), track));
+    CHECK(colourAround(all, expectedPixel(s, QPointF(131.2, 42.5)), track, 2));
+    CHECK(colourAround(all, expectedPixel(s, QPointF(131.8, 42.5)), track, 2));
     CHECK(colourAround(all, expectedPixel(s, QPointF(131.8, 42.65)), vessel, 4));
     CHECK(colourAround(all, expectedPixel(s, QPointF(131.5, 42.7)), port, 4));
 
     s.setTimeWindow({at("2023-10-01T00:00:00Z"), at("2023-10-02T00:00:00Z")});
     QImage first = renderMapImage(s, nullptr, Qt::white);
-    CHECK(colourAround(first, expectedPixel(s, QPointF(131.2, 42.5)), track));
+    CHECK(colourAround(first, expectedPixel(s, QPointF(131.2, 42.5)), track, 2));
     CHECK_FALSE(colourAround(first, expectedPixel(s, QPointF(131.8, 42.5)), track, 3));
     // The dashed join across the 19-day silence starts outside the window: not drawn either.
     CHECK_FALSE(colourAround(first, expectedPixel(s, QPointF(131.55, 42.5)), track, 3));
@@ -204,7 +178,7 @@ TEST_CASE("the time cursor marks each vessel where it was, and says so when it i
     const std::int64_t t0 = at("2023-10-01T00:00:00Z");
     std::vector<TrackStore::Position> ps{
         {mmsi, t0, 131.0, 42.5}, {mmsi, t0 + kHour, 131.2, 42.5}, {mmsi, t0 + 49 * kHour, 132.0, 42.5}};
-    auto tracks = layerWith(ps);
+    auto tracks = trackLayerWith(ps);
     tracks->setStyle({TrackLayer::ColourBy::Vessel, 2 * kHour, false, 2.0});
     MapSettings s = MapSettings::fromWgs84Extent(kBox, QSize(600, 300));
     s.setLayers({tracks});
@@ -226,7 +200,7 @@ TEST_CASE("the time cursor marks each vessel where it was, and says so when it i
         int solid = 0;
         for (int dy = -3; dy <= 3; ++dy)
             for (int dx = -3; dx <= 3; ++dx)
-                solid += near(image.pixel(p.toPoint() + QPoint(dx, dy)), colour) ? 1 : 0;
+                solid += nearColour(image.pixel(p.toPoint() + QPoint(dx, dy)), colour) ? 1 : 0;
         CHECK(solid >= 20); // filled, not just a line through
     }
     REQUIRE(labels.size() == 1);
@@ -279,14 +253,14 @@ TEST_CASE("an image marked so shows only when acquired inside the time window, a
     MapSettings s = MapSettings::fromWgs84Extent(kBox, QSize(200, 100));
     s.setLayers({raster});
     const QPointF middle(100, 50);
-    CHECK(near(renderMapImage(s, nullptr, Qt::white).pixel(middle.toPoint()), QColor(200, 30, 30)));
+    CHECK(nearColour(renderMapImage(s, nullptr, Qt::white).pixel(middle.toPoint()), QColor(200, 30, 30)));
     s.setTimeWindow({at("2023-10-10T00:00:00Z"), at("2023-10-20T00:00:00Z")});
     CHECK(renderMapImage(s, nullptr, Qt::white).pixel(middle.toPoint()) == qRgb(255, 255, 255));
     s.setTimeWindow({at("2023-10-01T00:00:00Z"), at("2023-10-06T00:00:00Z")});
-    CHECK(near(renderMapImage(s, nullptr, Qt::white).pixel(middle.toPoint()), QColor(200, 30, 30)));
+    CHECK(nearColour(renderMapImage(s, nullptr, Qt::white).pixel(middle.toPoint()), QColor(200, 30, 30)));
     raster->setShowsOnlyInTimeWindow(false);
     s.setTimeWindow({at("2023-10-10T00:00:00Z"), at("2023-10-20T00:00:00Z")});
-    CHECK(near(renderMapImage(s, nullptr, Qt::white).pixel(middle.toPoint()), QColor(200, 30, 30)));
+    CHECK(nearColour(renderMapImage(s, nullptr, Qt::white).pixel(middle.toPoint()), QColor(200, 30, 30)));
 
     // The project keeps the time entered by hand and the choice.
     raster->setShowsOnlyInTimeWindow(true);

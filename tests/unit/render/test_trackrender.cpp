@@ -4,41 +4,10 @@
 #include "layers/tracklayer.h"
 #include "layers/trackrenderer.h"
 #include "render/maprenderer.h"
+#include "trackfixtures.h"
 
 using namespace sightline;
 using namespace sightline::test;
-
-namespace {
-
-std::shared_ptr<TrackLayer> layerWith(const std::vector<TrackStore::Position> &positions)
-{
-    auto store = std::make_shared<TrackStore>();
-    for (const auto &p : positions)
-        store->append(p);
-    store->finalize();
-    return std::make_shared<TrackLayer>(QStringLiteral("t"), QStringLiteral("test"), store,
-                                        std::make_shared<VesselRegistry>());
-}
-
-bool near(QRgb a, const QColor &b, int tolerance = 40)
-{
-    return qAlpha(a) > 150 && std::abs(qRed(a) - b.red()) <= tolerance && std::abs(qGreen(a) - b.green()) <= tolerance &&
-           std::abs(qBlue(a) - b.blue()) <= tolerance;
-}
-
-// Is there a pixel of `colour` within `radius` of `p`?
-bool colourAround(const QImage &image, QPointF p, const QColor &colour, int radius = 1)
-{
-    for (int dy = -radius; dy <= radius; ++dy)
-        for (int dx = -radius; dx <= radius; ++dx) {
-            const QPoint q = p.toPoint() + QPoint(dx, dy);
-            if (image.rect().contains(q) && near(image.pixel(q), colour))
-                return true;
-        }
-    return false;
-}
-
-} // namespace
 
 TEST_CASE("a track is drawn through its positions in the map CRS", "[render][tracks]")
 {
@@ -46,12 +15,13 @@ TEST_CASE("a track is drawn through its positions in the map CRS", "[render][tra
     std::vector<TrackStore::Position> ps;
     for (int i = 0; i <= 10; ++i)
         ps.push_back({mmsi, i * 600000LL, 131.0 + i * 0.1, 42.3 + i * 0.05});
-    auto layer = layerWith(ps);
+    auto layer = trackLayerWith(ps);
     layer->setStyle({TrackLayer::ColourBy::Vessel, 2 * 3600 * 1000LL, false, 2.0});
     for (const char *crs : {"EPSG:3857", "EPSG:4326", "EPSG:32652"}) {
         CAPTURE(crs);
-        MapSettings s = MapSettings::fromWgs84Extent(QRectF(QPointF(130.9, 42.2), QPointF(132.1, 42.9)), QSize(600, 400),
-                                                     Crs::fromUserInput(QString::fromLatin1(crs)));
+        MapSettings s =
+            MapSettings::fromWgs84Extent(QRectF(QPointF(130.9, 42.2), QPointF(132.1, 42.9)), QSize(600, 400),
+                                         Crs::fromUserInput(QString::fromLatin1(crs)));
         s.setLayers({layer});
         const QImage image = renderMapImage(s, nullptr, Qt::white);
         const QColor c = TrackLayer::vesselColour(mmsi);
@@ -66,24 +36,28 @@ TEST_CASE("a silence longer than the threshold is drawn dashed", "[render][track
 {
     // Due east along 42.5N: one track with a 5-hour silence in the middle, one without.
     auto trackOf = [](std::uint32_t mmsi, std::int64_t gapMs) {
-        std::vector<TrackStore::Position> ps{{mmsi, 0, 131.0, 42.5}, {mmsi, 600000, 131.2, 42.5},
-                                             {mmsi, 600000 + gapMs, 131.8, 42.5}, {mmsi, 1200000 + gapMs, 132.0, 42.5}};
-        return layerWith(ps);
+        std::vector<TrackStore::Position> ps{{mmsi, 0, 131.0, 42.5},
+                                             {mmsi, 600000, 131.2, 42.5},
+                                             {mmsi, 600000 + gapMs, 131.8, 42.5},
+                                             {mmsi, 1200000 + gapMs, 132.0, 42.5}};
+        return trackLayerWith(ps);
     };
     auto countAlongGap = [](const std::shared_ptr<TrackLayer> &layer, std::uint32_t mmsi) {
-        MapSettings s = MapSettings::fromWgs84Extent(QRectF(QPointF(130.9, 42.3), QPointF(132.1, 42.7)), QSize(600, 200));
+        MapSettings s =
+            MapSettings::fromWgs84Extent(QRectF(QPointF(130.9, 42.3), QPointF(132.1, 42.7)), QSize(600, 200));
         s.setLayers({layer});
         // On a transparent background an antialiased one-pixel line keeps its colour, only its alpha varies.
         const QImage image = renderMapImage(s, nullptr, Qt::transparent);
         const QColor c = TrackLayer::vesselColour(mmsi);
-        const QPointF a = expectedPixel(s, QPointF(131.25, 42.5)), b = expectedPixel(s, QPointF(131.75, 42.5));
+        const QPointF a = expectedPixel(s, QPointF(131.25, 42.5)),
+                      b = expectedPixel(s, QPointF(131.75, 42.5));
         int inked = 0, total = 0;
         for (int x = int(a.x()); x <= int(b.x()); ++x, ++total) {
             bool hit = false;
             for (int dy = -1; dy <= 1 && !hit; ++dy) {
                 const QColor p = image.pixelColor(x, int(a.y()) + dy); // unpremultiplied
-                hit = p.alpha() > 60 && std::abs(p.red() - c.red()) <= 40 && std::abs(p.green() - c.green()) <= 40 &&
-                      std::abs(p.blue() - c.blue()) <= 40;
+                hit = p.alpha() > 60 && std::abs(p.red() - c.red()) <= 40 &&
+                      std::abs(p.green() - c.green()) <= 40 && std::abs(p.blue() - c.blue()) <= 40;
             }
             inked += hit ? 1 : 0;
         }
@@ -92,8 +66,8 @@ TEST_CASE("a silence longer than the threshold is drawn dashed", "[render][track
     const auto [solidInk, solidTotal] = countAlongGap(trackOf(211000001, 60000), 211000001);
     const auto [dashInk, dashTotal] = countAlongGap(trackOf(211000001, 5 * 3600 * 1000LL), 211000001);
     CHECK(solidInk == solidTotal);
-    CHECK(dashInk > dashTotal / 4);       // drawn...
-    CHECK(dashInk < dashTotal * 9 / 10);  // ...with breaks
+    CHECK(dashInk > dashTotal / 4);      // drawn...
+    CHECK(dashInk < dashTotal * 9 / 10); // ...with breaks
 }
 
 TEST_CASE("hundreds of thousands of positions are splatted at their pixels", "[render][tracks]")
@@ -102,9 +76,10 @@ TEST_CASE("hundreds of thousands of positions are splatted at their pixels", "[r
     for (std::uint32_t v = 0; v < 100; ++v)
         for (int i = 0; i < 3000; ++i)
             ps.push_back({211000000 + v, i * 10000LL, 130.0 + v * 0.03, 41.5 + i * 0.0008});
-    auto layer = layerWith(ps);
+    auto layer = trackLayerWith(ps);
     REQUIRE(layer->store().positionCount() > TrackRenderer::kSplatThreshold);
-    MapSettings s = MapSettings::fromWgs84Extent(QRectF(QPointF(129.9, 41.4), QPointF(133.1, 44.0)), QSize(800, 700));
+    MapSettings s =
+        MapSettings::fromWgs84Extent(QRectF(QPointF(129.9, 41.4), QPointF(133.1, 44.0)), QSize(800, 700));
     s.setLayers({layer});
     const QImage image = renderMapImage(s, nullptr, Qt::white);
     for (std::uint32_t v : {0u, 42u, 99u}) {
@@ -116,10 +91,11 @@ TEST_CASE("hundreds of thousands of positions are splatted at their pixels", "[r
 
 TEST_CASE("identify picks the nearest position and describes it", "[tracks]")
 {
-    std::vector<TrackStore::Position> ps{{273145020, 1692100000000LL, 131.0, 42.3}, {273145020, 1692100600000LL, 131.1, 42.35}};
+    std::vector<TrackStore::Position> ps{{273145020, 1692100000000LL, 131.0, 42.3},
+                                         {273145020, 1692100600000LL, 131.1, 42.35}};
     ps[1].sog = 10.5;
     ps[1].heading = 87;
-    auto layer = layerWith(ps);
+    auto layer = trackLayerWith(ps);
     const TrackLayer::Pick pick = layer->nearest(QPointF(131.1004, 42.3497), 0.01);
     REQUIRE(pick.found);
     CHECK(pick.index == 1);
