@@ -1,6 +1,7 @@
 #include "layerpropertiesdialog.h"
 
 #include "layers/layer.h"
+#include "util/credentials.h"
 #include "util/gdalutil.h"
 
 #include <QDialogButtonBox>
@@ -24,9 +25,9 @@ LayerPropertiesDialog::LayerPropertiesDialog(const Layer &layer, QWidget *parent
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setWordWrap(true);
     for (int row = 0; row < props.size(); ++row) {
-        QString value = props[row].second;
-        if (props[row].first == QLatin1String("Source"))
-            value = describeSource(value);
+        // Metadata can quote service URLs too: no credentials on screen.
+        const QString value = props[row].first == QLatin1String("Source") ? describeSource(props[row].second)
+                                                                           : redactSecrets(props[row].second);
         table->setItem(row, 0, new QTableWidgetItem(props[row].first));
         auto *item = new QTableWidgetItem(value);
         item->setToolTip(value);

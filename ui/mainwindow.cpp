@@ -46,6 +46,7 @@
 #include "timeactions.h"
 #include "timecontroller.h"
 #include "timelinedock.h"
+#include "util/credentials.h"
 #include "util/gdalutil.h"
 #include "vertextool.h"
 #include "vesselpanel.h"
@@ -1257,7 +1258,7 @@ void MainWindow::buildOverviews(const QString &id)
 void MainWindow::addToRecent(const QString &source)
 {
     // Settings are plain text: a connection string with its password stays out.
-    if (source.startsWith(QLatin1Char('<')) || source.contains(QLatin1String("password=")))
+    if (source.startsWith(QLatin1Char('<')) || hasSecrets(source))
         return;
     QSettings settings;
     QStringList recent = settings.value(kRecentKey).toStringList();

@@ -28,6 +28,7 @@ QString quoted(const QString &value)
 
 PostgisDialog::PostgisDialog(QWidget *parent)
     : QDialog(parent)
+    , mService(new QLineEdit(this))
     , mHost(new QLineEdit(QStringLiteral("localhost"), this))
     , mPort(new QSpinBox(this))
     , mDatabase(new QLineEdit(this))
@@ -46,12 +47,21 @@ PostgisDialog::PostgisDialog(QWidget *parent)
     mStatus->setObjectName(QStringLiteral("postgisStatus"));
     auto *connect = new QPushButton(tr("Connect"), this);
     connect->setObjectName(QStringLiteral("postgisConnect"));
+    mService->setPlaceholderText(tr("optional: a service of pg_service.conf"));
+    mService->setObjectName(QStringLiteral("postgisService"));
     auto *form = new QFormLayout();
+    form->addRow(tr("Service"), mService);
     form->addRow(tr("Host"), mHost);
     form->addRow(tr("Port"), mPort);
     form->addRow(tr("Database"), mDatabase);
     form->addRow(tr("User"), mUser);
     form->addRow(tr("Password"), mPassword);
+    auto *keyring = new QLabel(tr("The password is never written to the project: it is kept in the desktop's "
+                                  "keyring. A ~/.pgpass entry or a service works without one."),
+                               this);
+    keyring->setWordWrap(true);
+    keyring->setEnabled(false); // a hint, in the palette's muted colour
+    form->addRow(QString(), keyring);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Add Layers"));
     QObject::connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -68,9 +78,12 @@ PostgisDialog::PostgisDialog(QWidget *parent)
 QString PostgisDialog::connectionString() const
 {
     QStringList parts;
-    parts << QStringLiteral("host=%1").arg(quoted(mHost->text().trimmed()))
-          << QStringLiteral("port=%1").arg(quoted(QString::number(mPort->value())))
-          << QStringLiteral("dbname=%1").arg(quoted(mDatabase->text().trimmed()));
+    if (const QString service = mService->text().trimmed(); !service.isEmpty())
+        parts << QStringLiteral("service=%1").arg(quoted(service));
+    else
+        parts << QStringLiteral("host=%1").arg(quoted(mHost->text().trimmed()))
+              << QStringLiteral("port=%1").arg(quoted(QString::number(mPort->value())))
+              << QStringLiteral("dbname=%1").arg(quoted(mDatabase->text().trimmed()));
     if (!mUser->text().isEmpty())
         parts << QStringLiteral("user=%1").arg(quoted(mUser->text()));
     if (!mPassword->text().isEmpty())

@@ -17,12 +17,15 @@ class PostgisDialog : public QDialog
 public:
     explicit PostgisDialog(QWidget *parent = nullptr);
 
-    /// "PG:host='…' port='…' dbname='…' user='…' password='…'" from the fields.
+    /// "PG:host='…' port='…' dbname='…' user='…' password='…'" from the fields, or
+    /// "PG:service='…'" for a PostgreSQL service. The password lives only in memory and the
+    /// desktop's keyring: a project stores the string without it.
     QString connectionString() const;
     QStringList selectedLayers() const;
     /// Lists the database's layers; false with the reason shown when it cannot.
     bool connectToDatabase();
 
+    QLineEdit *service() const { return mService; }
     QLineEdit *host() const { return mHost; }
     QSpinBox *port() const { return mPort; }
     QLineEdit *database() const { return mDatabase; }
@@ -32,6 +35,7 @@ public:
     QString status() const;
 
 private:
+    QLineEdit *mService;
     QLineEdit *mHost;
     QSpinBox *mPort;
     QLineEdit *mDatabase;

@@ -182,7 +182,8 @@ QList<BriefSource> briefSources(const QList<std::shared_ptr<Layer>> &layers)
         s.note = provenanceNote(layer->name(), source);
         if (isService(source)) {
             s.kind = QStringLiteral("Service");
-            s.file = source.left(120);
+            // The service's address as a reader can use it, without its credentials.
+            s.file = describeSource(source).left(120);
             s.provider = layer->attribution();
             sources << s;
             continue;

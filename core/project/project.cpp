@@ -2,7 +2,9 @@
 
 #include "project/annotationogr.h"
 #include "project/sightinggeometryogr.h"
+#include "util/credentials.h"
 #include "util/gdalutil.h"
+#include "util/secretstore.h"
 #include "util/ogrfields.h"
 
 #include <gdal_priv.h>
@@ -340,9 +342,58 @@ std::unique_ptr<Project> Project::open(const QString &path, Mode mode, QString *
     p->mDs.reset(openGpkg(path, mode == Mode::ReadWrite));
     if (!p->mDs)
         return fail(OpenError::Failed, capture.message(QStringLiteral("cannot open")));
+    p->moveStoredSecrets();
     if (reason)
         *reason = OpenError::None;
     return p;
+}
+
+void Project::moveStoredSecrets()
+{
+    OGRLayer *table = mDs->GetLayerByName(kLayers);
+    if (!table || table->GetLayerDefn()->GetFieldIndex("source") < 0)
+        return;
+    QList<std::pair<GIntBig, QString>> found; // fid, source with its secrets
+    table->ResetReading();
+    for (auto &f : *table)
+        if (const QString source = ogrText(*f, "source"); hasSecrets(source))
+            found.append({f->GetFID(), source});
+    if (found.isEmpty())
+        return;
+    for (const auto &[fid, source] : found) {
+        QString problem;
+        keepSecretsAside(source, &problem);
+        const QString name = redactSecrets(describeSource(stripSecrets(source)));
+        if (mReadOnly)
+            mNotices << QStringLiteral("the project file holds credentials for %1: they are not shown or used "
+                                       "from the file, and are removed from it when it is next opened for writing")
+                            .arg(name);
+        else
+            mNotices << QStringLiteral("the project file held credentials for %1: removed from the file; %2")
+                            .arg(name, problem.isEmpty() ? QStringLiteral("kept in the desktop's keyring") : problem);
+    }
+    if (mReadOnly)
+        return;
+    const bool stripped = inTransaction(QStringLiteral("cannot remove credentials from the layer list"), [&] {
+        for (const auto &[fid, source] : found) {
+            OGRFeatureUniquePtr f{table->GetFeature(fid)};
+            if (!f)
+                return false;
+            f->SetField("source", stripSecrets(source).toUtf8().constData());
+            if (table->SetFeature(f.get()) != OGRERR_NONE)
+                return false;
+        }
+        return audit(QStringLiteral("edit"), QString::fromLatin1(kLayers), 0,
+                     QStringLiteral("{\"credentials removed\":%1}").arg(found.size()));
+    });
+    // The old values would otherwise linger in SQLite's free pages, readable with `strings`.
+    if (stripped)
+        mDs->ExecuteSQL("VACUUM", nullptr, nullptr);
+}
+
+QStringList Project::takeNotices()
+{
+    return std::exchange(mNotices, {});
 }
 
 QString Project::title() const
@@ -441,7 +492,8 @@ QList<ProjectLayer> Project::layers() const
     table->ResetReading();
     for (auto &f : *table) {
         ProjectLayer l;
-        l.source = resolveSource(ogrText(*f, "source"));
+        // A file from before credentials were kept out of projects may still hold some.
+        l.source = resolveSource(stripSecrets(ogrText(*f, "source")));
         l.layerName = ogrText(*f, "layer_name");
         l.name = ogrText(*f, "name");
         l.visible = f->GetFieldAsInteger("visible") != 0;
@@ -457,10 +509,17 @@ QList<ProjectLayer> Project::layers() const
     return out;
 }
 
-bool Project::setLayers(const QList<ProjectLayer> &layers)
+bool Project::setLayers(const QList<ProjectLayer> &given)
 {
+    // Credentials never reach the file: stripped here and kept in the desktop's keyring.
+    QList<ProjectLayer> layers = given;
+    for (ProjectLayer &l : layers)
+        l.source = stripSecrets(l.source);
     if (layers == this->layers())
         return true;
+    for (const ProjectLayer &l : given)
+        if (QString problem; hasSecrets(l.source) && (keepSecretsAside(l.source, &problem), !problem.isEmpty()))
+            mNotices << problem;
     return inTransaction(QStringLiteral("cannot write the layer list"), [&] {
         OGRLayer *table = mDs->GetLayerByName(kLayers);
         bool ok = clearTable(table);

@@ -117,8 +117,13 @@ public:
     void setAnalyst(const QString &analyst) { mAnalyst = analyst; }
     /// The last error of a write, naming the file.
     const QString &lastError() const { return mError; }
+    /// What the user should hear about that was not an error (credentials moved out of the
+    /// file on open, a keyring that could not keep them); cleared by the call.
+    QStringList takeNotices();
 
+    /// The layers in order, their sources without credentials (see restoreKeptSecrets).
     QList<ProjectLayer> layers() const;
+    /// Writes the layer list; credentials in a source are kept in the keyring, not the file.
     bool setLayers(const QList<ProjectLayer> &layers);
     /// A stored source made absolute against the project's folder.
     QString resolveSource(const QString &stored) const;
@@ -178,11 +183,14 @@ private:
     bool writeSighting(Sighting &s, bool create);
     bool writeAnnotation(Annotation &a, bool create);
     bool auditAnnotation(const QString &action, const Annotation &annotation);
+    /// Moves credentials an older file holds in its layer list to the keyring.
+    void moveStoredSecrets();
 
     QString mPath;
     bool mReadOnly = false;
     QString mAnalyst;
     mutable QString mError;
+    QStringList mNotices;
     std::unique_ptr<GDALDataset> mDs;
     std::unique_ptr<QLockFile> mLock;
 };

@@ -1,5 +1,7 @@
 #include "util/gdalutil.h"
 
+#include "util/credentials.h"
+
 #include <cpl_conv.h>
 #include <cpl_error.h>
 
@@ -39,7 +41,8 @@ void CPL_STDCALL GdalErrorCapture::handler(CPLErr level, CPLErrorNum, const char
     auto *self = static_cast<GdalErrorCapture *>(CPLGetErrorHandlerUserData());
     if (!self)
         return;
-    const QString text = QString::fromUtf8(message).trimmed();
+    // GDAL quotes the URLs and connection strings it failed on, credentials and all.
+    const QString text = redactSecrets(QString::fromUtf8(message).trimmed());
     if (level >= CE_Failure) {
         if (!self->mErrors.contains(text))
             self->mErrors << text;
@@ -99,15 +102,19 @@ bool isLocalPath(const QString &source)
     return !s.startsWith(QLatin1String("http://")) && !s.startsWith(QLatin1String("https://"));
 }
 
+namespace {
+QString describeUnredacted(const QString &source);
+}
+
 QString describeSource(const QString &source)
 {
-    // Connection strings name their password: never show it.
-    if (source.contains(QLatin1String("password="))) {
-        QString hidden = source;
-        static const QRegularExpression password(QStringLiteral("password=('([^'\\\\]|\\\\.)*'|\\S+)"));
-        hidden.replace(password, QStringLiteral("password=***"));
-        return hidden;
-    }
+    // Connection strings and URLs may name a password or a token: never show them.
+    return redactSecrets(describeUnredacted(source));
+}
+
+namespace {
+QString describeUnredacted(const QString &source)
+{
     if (!source.trimmed().startsWith(QLatin1Char('<')))
         return source;
     // A warped VRT made for a GCP-referenced file: name the file it warps.
@@ -128,5 +135,7 @@ QString describeSource(const QString &source)
     }
     return source.left(60) + QStringLiteral("…");
 }
+
+} // namespace
 
 } // namespace sightline
