@@ -4,6 +4,7 @@
 #include "layers/layerstack.h"
 #include "project/project.h"
 #include "project/projectlayers.h"
+#include "project/sourcepolicy.h"
 #include "render/animationframes.h"
 #include "render/animationwriter.h"
 
@@ -37,6 +38,11 @@ std::optional<std::int64_t> parseStep(const QString &text)
     return parseIsoDurationMs(text);
 }
 
+QString usage()
+{
+    return QString::fromLatin1(kUsage) + QString::fromLatin1(SourceAccessArguments::kUsage);
+}
+
 } // namespace
 
 int runAnimateCommand(const QStringList &args)
@@ -45,11 +51,18 @@ int runAnimateCommand(const QStringList &args)
                                                                  sizeText = QStringLiteral("1280x720"),
                                                                  fpsText = QStringLiteral("4"), trailText;
     AnimationPlan plan;
+    SourceAccessArguments access;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
+        if (QString accessError; access.take(args, i, &accessError)) {
+            continue;
+        } else if (!accessError.isEmpty()) {
+            err() << "sightline animate: " << accessError << "\n" << usage();
+            return 2;
+        }
         auto value = [&](QString *target) {
             if (i + 1 >= args.size()) {
-                err() << "sightline animate: " << a << " needs a value\n" << kUsage;
+                err() << "sightline animate: " << a << " needs a value\n" << usage();
                 return false;
             }
             *target = args[++i];
@@ -74,10 +87,10 @@ int runAnimateCommand(const QStringList &args)
         } else if (a == QLatin1String("--skip-unchanged")) {
             plan.skipUnchanged = true;
         } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
-            QTextStream(stdout) << kUsage;
+            QTextStream(stdout) << usage();
             return 0;
         } else {
-            err() << "sightline animate: unknown argument '" << a << "'\n" << kUsage;
+            err() << "sightline animate: unknown argument '" << a << "'\n" << usage();
             return 2;
         }
     }
@@ -87,7 +100,7 @@ int runAnimateCommand(const QStringList &args)
                           : output.isEmpty()    ? "no output (-o OUT.png)"
                                                 : nullptr;
     if (missing) {
-        err() << "sightline animate: " << missing << "\n" << kUsage;
+        err() << "sightline animate: " << missing << "\n" << usage();
         return 2;
     }
     QString error;
@@ -145,9 +158,10 @@ int runAnimateCommand(const QStringList &args)
         err() << "sightline animate: --project: " << error << "\n";
         return 2;
     }
+    reportProjectNotices(*project, "animate");
     QStringList problems;
     LayerStack stack;
-    for (const auto &layer : openProjectLayers(*project, &problems))
+    for (const auto &layer : openProjectLayers(*project, access.permissionsFor(*project), &problems))
         stack.add(layer);
     for (const QString &p : std::as_const(problems))
         err() << "sightline animate: " << p << "\n";

@@ -7,6 +7,7 @@
 #include "brief/briefwriter.h"
 #include "project/project.h"
 #include "project/projectlayers.h"
+#include "project/sourcepolicy.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -30,6 +31,11 @@ constexpr auto kUsage =
     "  --store       keep the brief as written in the project (the composer then opens it)\n"
     "The PDF is dated SOURCE_DATE_EPOCH when it is set: the same inputs give the same bytes.\n";
 
+QString usage()
+{
+    return QString::fromLatin1(kUsage) + QString::fromLatin1(SourceAccessArguments::kUsage);
+}
+
 } // namespace
 
 int runBriefCommand(const QStringList &args)
@@ -38,11 +44,18 @@ int runBriefCommand(const QStringList &args)
     int dpi = 0;
     std::optional<QPageLayout::Orientation> orientation;
     bool store = false;
+    SourceAccessArguments access;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
+        if (QString accessError; access.take(args, i, &accessError)) {
+            continue;
+        } else if (!accessError.isEmpty()) {
+            err() << "sightline brief: " << accessError << "\n" << usage();
+            return 2;
+        }
         auto value = [&](QString *target) {
             if (i + 1 >= args.size()) {
-                err() << "sightline brief: " << a << " needs a value\n" << kUsage;
+                err() << "sightline brief: " << a << " needs a value\n" << usage();
                 return false;
             }
             *target = args[++i];
@@ -88,17 +101,17 @@ int runBriefCommand(const QStringList &args)
             if (!value(&output))
                 return 2;
         } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
-            QTextStream(stdout) << kUsage;
+            QTextStream(stdout) << usage();
             return 0;
         } else {
-            err() << "sightline brief: unknown argument '" << a << "'\n" << kUsage;
+            err() << "sightline brief: unknown argument '" << a << "'\n" << usage();
             return 2;
         }
     }
     if (projectPath.isEmpty() || output.isEmpty()) {
         err() << "sightline brief: "
               << (projectPath.isEmpty() ? "no project (--project P.gpkg)" : "no output (-o OUT.pdf)") << "\n"
-              << kUsage;
+              << usage();
         return 2;
     }
 
@@ -110,6 +123,7 @@ int runBriefCommand(const QStringList &args)
         err() << "sightline brief: --project: " << error << "\n";
         return 2;
     }
+    reportProjectNotices(*project, "brief");
     std::optional<Brief> layout;
     if (!templateName.isEmpty()) {
         layout = loadBriefTemplate(templateName, &error);
@@ -166,7 +180,7 @@ int runBriefCommand(const QStringList &args)
     QElapsedTimer timer;
     timer.start();
     QStringList problems;
-    const auto layers = openProjectLayers(*project, &problems);
+    const auto layers = openProjectLayers(*project, access.permissionsFor(*project), &problems);
     const BriefInputs inputs = briefInputsFromProject(*project, layers, problems);
     BriefExportResult result;
     if (!writeBriefPdfFile(brief, inputs, output, &result, &error)) {

@@ -1,5 +1,8 @@
 #include "commandlineparsing.h"
 
+#include "project/project.h"
+#include "project/sourcepolicy.h"
+
 #include <QStringList>
 #include <QTextStream>
 
@@ -46,6 +49,33 @@ QSize parseSizeArgument(const QString &text, QString *error)
         return {};
     }
     return {w, h};
+}
+
+bool SourceAccessArguments::take(const QStringList &args, int &i, QString *error)
+{
+    if (args[i] == QLatin1String("--allow-network")) {
+        allowNetwork = true;
+        return true;
+    }
+    if (args[i] != QLatin1String("--allow-path"))
+        return false;
+    if (i + 1 >= args.size()) {
+        *error = QStringLiteral("--allow-path needs a file or folder");
+        return false;
+    }
+    paths << args[++i];
+    return true;
+}
+
+SourcePermissions SourceAccessArguments::permissionsFor(const Project &project) const
+{
+    return sourceconsent::permissionsFor(project.path(), allowNetwork, paths);
+}
+
+void reportProjectNotices(Project &project, const char *command)
+{
+    for (const QString &notice : project.takeNotices())
+        err() << "sightline " << command << ": " << notice << "\n";
 }
 
 } // namespace sightline

@@ -6,6 +6,8 @@
 #include "project/layerstyleio.h"
 #include "project/project.h"
 #include "project/projectlayers.h"
+#include "project/sourcepolicy.h"
+#include "util/gdalutil.h"
 
 #include <QFileInfo>
 #include <QTextStream>
@@ -14,8 +16,11 @@ namespace sightline {
 
 namespace {
 
-constexpr auto kUsage = "usage: sightline project create P.gpkg [FILE...] [--extent W,S,E,N]\n"
-                        "       sightline project info P.gpkg\n";
+constexpr auto kUsage =
+    "usage: sightline project create P.gpkg [FILE...] [--extent W,S,E,N]\n"
+    "       sightline project info P.gpkg [--allow-network] [--allow-path PATH]...\n"
+    "  info lists each layer with what opening it would do: 'ok', 'needs: …' (network or files outside\n"
+    "  the project's folder not allowed yet) or 'refused: …'. Nothing is opened or contacted.\n";
 
 QTextStream &out()
 {
@@ -70,6 +75,8 @@ int createProject(const QStringList &args)
             continue;
         }
         for (const auto &layer : layers) {
+            // Named on the command line by the user: this machine may open it from the project again.
+            sourceconsent::rememberUserSource(layer->source(), QFileInfo(path).absoluteFilePath());
             entries << projectLayerFor(*layer);
             all = all.isNull() ? layer->extentWgs84() : all.united(layer->extentWgs84());
         }
@@ -90,21 +97,45 @@ int createProject(const QStringList &args)
 
 int projectInfo(const QStringList &args)
 {
-    if (args.size() != 1) {
+    QString path;
+    SourceAccessArguments access;
+    for (int i = 0; i < args.size(); ++i) {
+        if (QString accessError; access.take(args, i, &accessError))
+            continue;
+        else if (!accessError.isEmpty() || args[i].startsWith(QLatin1String("--")) || !path.isEmpty()) {
+            err() << "sightline project info: "
+                  << (accessError.isEmpty() ? QStringLiteral("unexpected argument '%1'").arg(args[i]) : accessError)
+                  << "\n"
+                  << kUsage << SourceAccessArguments::kUsage;
+            return 2;
+        }
+        path = args[i];
+    }
+    if (path.isEmpty()) {
         err() << kUsage;
         return 2;
     }
     QString error;
-    const auto project = Project::open(args.first(), Project::Mode::ReadOnly, &error);
+    const auto project = Project::open(path, Project::Mode::ReadOnly, &error);
     if (!project) {
         err() << "sightline project info: " << error << "\n";
         return 2;
     }
+    reportProjectNotices(*project, "project info");
+    const SourcePermissions permissions = access.permissionsFor(*project);
     out() << "project\t" << project->path() << "\n";
-    for (const ProjectLayer &l : projectLayerEntries(*project))
-        out() << "layer\t" << l.name << "\t" << project->resolveSource(l.source)
+    for (const ProjectLayer &l : projectLayerEntries(*project)) {
+        const SourceVerdict verdict =
+            l.source == project->path() ? SourceVerdict{SourceVerdict::Access::Allowed, l.source, {}, {}, {}, {}}
+                                        : checkProjectSource(l.source, permissions);
+        const QString judged = verdict.access == SourceVerdict::Access::Allowed ? QStringLiteral("ok")
+                               : verdict.access == SourceVerdict::Access::Refused
+                                   ? QStringLiteral("refused: ") + verdict.reason
+                                   : QStringLiteral("needs: ") + verdict.reason;
+        out() << "layer\t" << l.name << "\t" << describeSource(l.source)
               << (l.layerName.isEmpty() ? QString() : QStringLiteral("|%1").arg(l.layerName)) << "\t"
-              << (l.visible ? "visible" : "hidden") << "\n";
+              << (l.visible ? "visible" : "hidden") << "\t" << judged << "\n";
+    }
     if (const auto view = project->currentView())
         out() << "view\t" << view->left() << "," << view->top() << "," << view->right() << ","
               << view->bottom() << "\n";

@@ -5,6 +5,7 @@
 #include "layers/layerstack.h"
 #include "project/project.h"
 #include "project/projectlayers.h"
+#include "project/sourcepolicy.h"
 #include "render/maprenderer.h"
 #include "render/timewindow.h"
 
@@ -31,6 +32,11 @@ constexpr auto kUsage =
     "  --at      mark each vessel where it was at this UTC time (estimated inside a silence, and marked "
     "so)\n";
 
+QString usage()
+{
+    return QString::fromLatin1(kUsage) + QString::fromLatin1(SourceAccessArguments::kUsage);
+}
+
 } // namespace
 
 int runRenderCommand(const QStringList &args)
@@ -38,11 +44,18 @@ int runRenderCommand(const QStringList &args)
     QStringList files;
     QString projectPath, extentText, crsText = QStringLiteral("EPSG:3857"),
                                      sizeText = QStringLiteral("1280x800"), output, timeText, atText;
+    SourceAccessArguments access;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
+        if (QString accessError; access.take(args, i, &accessError)) {
+            continue;
+        } else if (!accessError.isEmpty()) {
+            err() << "sightline render: " << accessError << "\n" << usage();
+            return 2;
+        }
         auto value = [&](QString *target) {
             if (i + 1 >= args.size()) {
-                err() << "sightline render: " << a << " needs a value\n" << kUsage;
+                err() << "sightline render: " << a << " needs a value\n" << usage();
                 return false;
             }
             *target = args[++i];
@@ -70,10 +83,10 @@ int runRenderCommand(const QStringList &args)
             if (!value(&output))
                 return 2;
         } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
-            QTextStream(stdout) << kUsage;
+            QTextStream(stdout) << usage();
             return 0;
         } else if (a.startsWith(QLatin1String("--"))) {
-            err() << "sightline render: unknown option " << a << "\n" << kUsage;
+            err() << "sightline render: unknown option " << a << "\n" << usage();
             return 2;
         } else {
             files << a;
@@ -83,7 +96,7 @@ int runRenderCommand(const QStringList &args)
         err() << "sightline render: "
               << (files.isEmpty() && projectPath.isEmpty() ? "no input files" : "no output (-o OUT.png)")
               << "\n"
-              << kUsage;
+              << usage();
         return 2;
     }
 
@@ -109,8 +122,9 @@ int runRenderCommand(const QStringList &args)
             err() << "sightline render: --project: " << error << "\n";
             return 2;
         }
+        reportProjectNotices(*project, "render");
         QStringList problems;
-        for (const auto &layer : openProjectLayers(*project, &problems))
+        for (const auto &layer : openProjectLayers(*project, access.permissionsFor(*project), &problems))
             stack.add(layer);
         for (const QString &p : std::as_const(problems))
             err() << "sightline render: " << p << "\n";

@@ -55,11 +55,12 @@ fi
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   out=${SIGHTLINE_DEMO_OUT:-$root/build/demo-view.png}
   echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): rendering the demo project headless instead."
-  "$sightline" render --project "$project" --size 1600x1000 -o "$out" >/dev/null
+  # The demo data ship with Sightline: allowed by name, so a demo project from an older build renders too.
+  "$sightline" render --project "$project" --allow-path "$demo" --size 1600x1000 -o "$out" >/dev/null
   echo "Demo view written to $out"
   brief=${SIGHTLINE_DEMO_BRIEF:-$root/build/demo-brief.pdf}
   # The template gives the content only to a demo project made before briefs existed.
-  "$sightline" brief --project "$project" --template "$demo/case-brief.json" -o "$brief" 2>/dev/null
+  "$sightline" brief --project "$project" --allow-path "$demo" --template "$demo/case-brief.json" -o "$brief" 2>/dev/null
   echo "Demo brief written to $brief"
   exit 0
 fi

@@ -2,6 +2,7 @@
 
 #include "analysis/portset.h"
 #include "project/project.h"
+#include "project/sourcepolicy.h"
 
 #include <QFileInfo>
 
@@ -9,14 +10,36 @@ namespace sightline {
 
 namespace {
 
+/// A project's layer is judged as every project source is (sourcepolicy.h): a received
+/// project must not make an analysis read files or reach servers it may not.
+bool admitted(const Project &project, const ProjectLayer &layer, QString *why)
+{
+    const SourceVerdict verdict = checkProjectSource(project.resolveSource(layer.source),
+                                                     sourceconsent::permissionsFor(project.path()));
+    if (verdict.allowed())
+        return true;
+    *why = QStringLiteral("layer '%1' is not read: %2%3")
+               .arg(layer.name,
+                    verdict.access == SourceVerdict::Access::Refused ? QStringLiteral("refused: ") : QString(),
+                    verdict.reason);
+    return false;
+}
+
 /// A source named on the command line or in the dialog: a project layer's name, or a
 /// file with an optional "|LAYER".
 bool loadSource(const Project &project, const QString &source, PortSet &into, QString *error,
                 QStringList *problems)
 {
     for (const ProjectLayer &layer : project.layers())
-        if (layer.name.compare(source, Qt::CaseInsensitive) == 0)
+        if (layer.name.compare(source, Qt::CaseInsensitive) == 0) {
+            QString why;
+            if (!admitted(project, layer, &why)) {
+                if (error)
+                    *error = why;
+                return false;
+            }
             return into.loadFile(project.resolveSource(layer.source), layer.layerName, error, problems);
+        }
     QString path = source, layerName;
     if (!QFileInfo::exists(path) && source.contains(QLatin1Char('|'))) {
         path = source.section(QLatin1Char('|'), 0, 0);
@@ -43,7 +66,8 @@ bool loadAnalysisPorts(const Project &project, const QStringList &sources, doubl
                 continue;
             QString why;
             // A layer that cannot be read is reported but does not stop the others.
-            if (!ports.loadFile(project.resolveSource(layer.source), layer.layerName, &why, problems) &&
+            if ((!admitted(project, layer, &why) ||
+                 !ports.loadFile(project.resolveSource(layer.source), layer.layerName, &why, problems)) &&
                 problems)
                 *problems << why;
         }

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QStandardPaths>
 #include <QUrl>
+#include <QXmlStreamReader>
 
 namespace sightline {
 
@@ -59,7 +60,6 @@ QString gdalSourceFor(const ImageryService &service, const QString &cacheDirecto
     url.replace(QLatin1String("{x}"), QLatin1String("${x}"));
     url.replace(QLatin1String("{y}"), QLatin1String("${y}"));
     url.replace(QLatin1String("{-y}"), QLatin1String("${y}")); // last: "${y}" must not be rewritten again
-    url.replace(QLatin1String("&"), QLatin1String("&amp;"));
     const bool png = service.url.contains(QLatin1String(".png"), Qt::CaseInsensitive);
     const QString cacheKey = QString::fromLatin1(
         QCryptographicHash::hash(service.url.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
@@ -76,11 +76,35 @@ QString gdalSourceFor(const ImageryService &service, const QString &cacheDirecto
                "<ZeroBlockHttpCodes>204,404</ZeroBlockHttpCodes>"
                "<Cache><Path>%5</Path></Cache>"
                "</GDAL_WMS>")
-        .arg(url)
+        // Every value escaped: a URL from a project must not be able to add elements
+        // (a <Cache><Path> elsewhere, say) to the description.
+        .arg(url.toHtmlEscaped())
         .arg(service.maxZoom)
         .arg(tms ? QStringLiteral("bottom") : QStringLiteral("top"))
         .arg(png ? 4 : 3)
         .arg(cachePath.toHtmlEscaped());
+}
+
+QString xyzTemplateFromGdalWms(const QString &xml)
+{
+    QXmlStreamReader r(xml);
+    QString url;
+    bool bottom = false;
+    while (!r.atEnd()) {
+        r.readNext();
+        if (!r.isStartElement())
+            continue;
+        if (r.name() == QLatin1String("ServerUrl"))
+            url = r.readElementText().trimmed();
+        else if (r.name() == QLatin1String("YOrigin"))
+            bottom = r.readElementText().trimmed() == QLatin1String("bottom");
+    }
+    if (r.hasError() || !(url.startsWith(QLatin1String("http://")) || url.startsWith(QLatin1String("https://"))))
+        return {};
+    url.replace(QLatin1String("${z}"), QLatin1String("{z}"));
+    url.replace(QLatin1String("${x}"), QLatin1String("{x}"));
+    url.replace(QLatin1String("${y}"), bottom ? QLatin1String("{-y}") : QLatin1String("{y}"));
+    return url;
 }
 
 bool looksLikeServiceUrl(const QString &text)

@@ -28,6 +28,11 @@ QList<ImageryService> imageryServicePresets();
 /// "WMTS:url" for WMTS. Tiles are cached on disk under `cacheDirectory`.
 QString gdalSourceFor(const ImageryService &service, const QString &cacheDirectory);
 
+/// The URL template of an XYZ/TMS service from the GDAL_WMS description
+/// gdalSourceFor made of it ("{-y}" for TMS row order); empty when the XML
+/// holds no http(s) ServerUrl.
+QString xyzTemplateFromGdalWms(const QString &xml);
+
 /// Where downloaded tiles are kept: $SIGHTLINE_TILE_CACHE, or the user's cache folder.
 QString defaultTileCacheDirectory();
 

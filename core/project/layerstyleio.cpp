@@ -1,7 +1,7 @@
 #include "project/layerstyleio.h"
 
+#include "layers/imageryservice.h"
 #include "layers/rasterlayer.h"
-
 #include "layers/tracklayer.h"
 #include "layers/vectordata.h"
 #include "layers/vectorlayer.h"
@@ -133,6 +133,10 @@ ProjectLayer projectLayerFor(const Layer &layer)
 {
     ProjectLayer entry;
     entry.source = layer.source();
+    // An imagery service is kept as its URL: the GDAL description is made again, escaped, on open.
+    if (entry.source.startsWith(QLatin1String("<GDAL_WMS")))
+        if (const QString url = xyzTemplateFromGdalWms(entry.source); !url.isEmpty())
+            entry.source = url;
     if (auto *vector = dynamic_cast<const VectorLayer *>(&layer))
         entry.layerName = vector->data().layerName();
     entry.name = layer.name();

@@ -6,7 +6,9 @@
 #include "layers/vectorlayer.h"
 #include "project/layerstyleio.h"
 #include "project/project.h"
+#include "project/sourcepolicy.h"
 #include "tracks/trackgeopackage.h"
+#include "util/secretstore.h"
 
 namespace sightline {
 
@@ -32,14 +34,35 @@ QList<ProjectLayer> projectLayerEntries(const Project &project)
     return entries;
 }
 
-QList<std::shared_ptr<Layer>> openProjectLayers(const Project &project, QStringList *problems)
+QList<std::shared_ptr<Layer>> openProjectLayers(const Project &project, const SourcePermissions &permissions,
+                                                QStringList *problems)
 {
     const QList<ProjectLayer> entries = projectLayerEntries(project);
     QList<std::shared_ptr<Layer>> out;
     for (const ProjectLayer &entry : std::as_const(entries)) {
+        // The project's own tracks are its file: nothing to judge.
+        const SourceVerdict verdict = entry.source == project.path() ? SourceVerdict{SourceVerdict::Access::Allowed,
+                                                                                     entry.source, {}, {}, {}, {}}
+                                                                     : checkProjectSource(entry.source, permissions);
+        if (!verdict.allowed()) {
+            if (problems) {
+                QString hint;
+                if (!verdict.deniedHosts.isEmpty())
+                    hint = QStringLiteral(" (allow it with --allow-network)");
+                else if (!verdict.deniedFiles.isEmpty())
+                    hint = QStringLiteral(" (allow it with --allow-path PATH)");
+                *problems << QStringLiteral("layer '%1': not opened: %2%3")
+                                 .arg(entry.name,
+                                      verdict.access == SourceVerdict::Access::Refused
+                                          ? QStringLiteral("refused: ") + verdict.reason
+                                          : verdict.reason,
+                                      hint);
+            }
+            continue;
+        }
         QString error;
-        const auto layers = openLayers(
-            entry.source, &error, entry.layerName.isEmpty() ? QStringList{} : QStringList{entry.layerName});
+        const auto layers = openLayers(restoreKeptSecrets(verdict.source), &error,
+                                       entry.layerName.isEmpty() ? QStringList{} : QStringList{entry.layerName});
         if (layers.isEmpty()) {
             if (problems)
                 *problems << QStringLiteral("layer '%1': %2").arg(entry.name, error);

@@ -11,6 +11,7 @@ class Layer;
 class Project;
 
 struct ProjectLayer;
+struct SourcePermissions;
 
 /// The project's layer entries in order, with its AIS tracks appended when the
 /// file holds some and no entry names the file itself (as after `ais import`).
@@ -18,9 +19,11 @@ QList<ProjectLayer> projectLayerEntries(const Project &project);
 
 /// Opens a project's layers in order, as they were shown (name, visibility,
 /// opacity, style), its AIS tracks when the file holds some and no entry names
-/// them, the analyses' events, and its sightings on top. Layers that cannot be opened are left out,
-/// each with a message naming it in `problems`. For the command line; the
-/// workbench opens them in the background.
-QList<std::shared_ptr<Layer>> openProjectLayers(const Project &project, QStringList *problems);
+/// them, the analyses' events, and its sightings on top. Each source is judged
+/// first (sourcepolicy.h): a refused one, or one that needs what `permissions`
+/// does not give, is not opened. Layers left out are each named in `problems`
+/// with the reason. For the command line; the workbench opens them in the background.
+QList<std::shared_ptr<Layer>> openProjectLayers(const Project &project, const SourcePermissions &permissions,
+                                                QStringList *problems);
 
 } // namespace sightline
