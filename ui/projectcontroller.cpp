@@ -9,7 +9,10 @@
 #include "project/layerstyleio.h"
 #include "project/projectlayers.h"
 #include "project/projectsession.h"
+#include "project/sourcepolicy.h"
+#include "sourceconsentdialog.h"
 #include "util/gdalutil.h"
+#include "util/secretstore.h"
 
 #include <QDir>
 #include <QFile>
@@ -118,6 +121,8 @@ bool ProjectController::startSession(std::unique_ptr<Project> project, bool rest
 {
     mSession = std::make_unique<ProjectSession>(std::move(project), mUndo);
     connectSession();
+    for (const QString &notice : mSession->project().takeNotices())
+        Q_EMIT message(int(MessageBar::Level::Warning), notice);
     mSightingLayer =
         std::make_shared<SightingLayer>(mSession->project().path(), mSession->project().sightings());
     mSightingLayer->setAnnotations(mSession->project().annotations());
@@ -287,26 +292,96 @@ void ProjectController::restore()
     mRestoring = true;
     mPending.clear();
     mUnavailable.clear();
-    QStringList sources;
-    QHash<QString, QStringList> chosen;
     for (ProjectLayer entry : entries) {
         if (!locate(entry)) {
             mUnavailable << entry;
             continue;
         }
         mPending << entry;
-        if (!sources.contains(entry.source))
-            sources << entry.source;
-        if (!entry.layerName.isEmpty())
-            chosen[entry.source] << entry.layerName;
     }
     if (!mUnavailable.isEmpty())
         Q_EMIT message(int(MessageBar::Level::Warning),
                        tr("%n layer(s) of the project were skipped; they stay in the project.", nullptr,
                           int(mUnavailable.size())));
+    admitSources();
+    QStringList sources;
+    QHash<QString, QStringList> chosen;
+    for (const ProjectLayer &entry : std::as_const(mPending)) {
+        if (!sources.contains(entry.source))
+            sources << entry.source;
+        if (!entry.layerName.isEmpty())
+            chosen[entry.source] << entry.layerName;
+    }
     if (!sources.isEmpty())
         Q_EMIT openRequested(sources, chosen);
     finishRestoreIfDone();
+}
+
+void ProjectController::admitSources()
+{
+    const QString projectPath = mSession->project().path();
+    const SourcePermissions permissions = sourceconsent::permissionsFor(projectPath);
+    QList<SourceVerdict> verdicts;
+    QStringList hosts, files, asking;
+    for (const ProjectLayer &entry : std::as_const(mPending)) {
+        // The project's own tracks are the project file itself.
+        verdicts << (entry.source == projectPath
+                         ? SourceVerdict{SourceVerdict::Access::Allowed, entry.source, {}, {}, {}, {}}
+                         : checkProjectSource(entry.source, permissions));
+        const SourceVerdict &v = verdicts.last();
+        if (v.access != SourceVerdict::Access::NeedsConsent)
+            continue;
+        asking << entry.name;
+        for (const QString &h : v.deniedHosts)
+            if (!hosts.contains(h))
+                hosts << h;
+        for (const QString &f : v.deniedFiles)
+            if (!files.contains(f))
+                files << f;
+    }
+    bool consented = false;
+    if (!asking.isEmpty()) {
+        SourceConsentDialog ask(mSession->project().title(), hosts, files, asking, mDialogParent);
+        consented = ask.exec() == QDialog::Accepted;
+        if (consented) {
+            sourceconsent::allowHosts(projectPath, hosts);
+            sourceconsent::allowPaths(files);
+            // Files outside were not looked into before the user said yes: judge them again
+            // now (a VRT there may itself be refused, or lead further still).
+            const SourcePermissions granted = sourceconsent::permissionsFor(projectPath);
+            for (int i = 0; i < mPending.size(); ++i)
+                if (verdicts[i].access == SourceVerdict::Access::NeedsConsent)
+                    verdicts[i] = checkProjectSource(mPending[i].source, granted);
+        }
+    }
+    QList<ProjectLayer> admitted;
+    QStringList refused;
+    int declined = 0;
+    for (int i = 0; i < mPending.size(); ++i) {
+        ProjectLayer entry = mPending[i];
+        const SourceVerdict &v = verdicts[i];
+        if (v.access == SourceVerdict::Access::Refused) {
+            refused << tr("\"%1\" (%2)").arg(entry.name, v.reason);
+            mUnavailable << entry;
+        } else if (v.access == SourceVerdict::Access::NeedsConsent && !consented) {
+            ++declined;
+            mUnavailable << entry;
+        } else {
+            // Opened with the credentials the keyring keeps for it; the file holds none.
+            entry.source = restoreKeptSecrets(v.source);
+            admitted << entry;
+        }
+    }
+    mPending = admitted;
+    if (!refused.isEmpty())
+        Q_EMIT message(int(MessageBar::Level::Warning),
+                       tr("Not opened, for safety: %1. They stay in the project.")
+                           .arg(refused.join(QStringLiteral("; "))));
+    if (declined > 0)
+        Q_EMIT message(int(MessageBar::Level::Warning),
+                       tr("%n layer(s) were not opened without your permission; they stay in the project. "
+                          "Open the project again to be asked again.",
+                          nullptr, declined));
 }
 
 void ProjectController::layerOpened(const std::shared_ptr<Layer> &layer, const QString &source)
@@ -360,13 +435,21 @@ void ProjectController::saveLayers()
     if (!mSession || isReadOnly() || mRestoring)
         return;
     QList<ProjectLayer> entries = mUnavailable;
+    const QString projectPath = mSession->project().path();
     for (const auto &layer : mLayers->layers()) {
-        if (layer == mSightingLayer || layer->source().startsWith(QLatin1Char('<')))
+        if (layer == mSightingLayer)
             continue;
-        entries << projectLayerFor(*layer);
+        const ProjectLayer entry = projectLayerFor(*layer);
+        if (entry.source.startsWith(QLatin1Char('<')))
+            continue; // a warp made on the fly: its file is what the user opened
+        // On screen, so opened by the user or allowed: this project opens it again on this machine.
+        sourceconsent::rememberUserSource(layer->source(), projectPath);
+        entries << entry;
     }
     if (!mSession->project().setLayers(entries))
         Q_EMIT message(int(MessageBar::Level::Error), mSession->project().lastError());
+    for (const QString &notice : mSession->project().takeNotices())
+        Q_EMIT message(int(MessageBar::Level::Warning), notice);
 }
 
 void ProjectController::saveView()

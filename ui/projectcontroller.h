@@ -100,6 +100,9 @@ private:
     void reloadEvents();
     void keepSightingsOnTop();
     bool locate(ProjectLayer &entry);
+    /// Keeps in mPending only the layers the project may open: refused sources and those the
+    /// user does not allow (one dialog for all) move to mUnavailable, and stay in the project.
+    void admitSources();
     void addToRecent(const QString &path);
 
     LayerStack *mLayers;

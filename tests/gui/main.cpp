@@ -3,6 +3,7 @@
 #include "testhelp.h"
 #include "testmainwindow.h"
 #include "testproject.h"
+#include "testprojectsafety.h"
 #include "testtimeactions.h"
 #include "testtimeline.h"
 
@@ -32,6 +33,10 @@ int main(int argc, char **argv)
     }
     {
         TestProject test;
+        status |= QTest::qExec(&test, argc, argv);
+    }
+    {
+        TestProjectSafety test;
         status |= QTest::qExec(&test, argc, argv);
     }
     {
