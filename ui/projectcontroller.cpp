@@ -27,6 +27,14 @@ namespace sightline {
 
 namespace {
 constexpr int kMaxRecent = 10;
+
+// The core's notices are clauses ("the project file held…"), for the command line's "sightline X: ".
+QString sentence(QString clause)
+{
+    if (!clause.isEmpty())
+        clause[0] = clause[0].toUpper();
+    return clause.endsWith(QLatin1Char('.')) ? clause : clause + QLatin1Char('.');
+}
 const auto kRecentKey = QStringLiteral("recentProjects");
 } // namespace
 
@@ -122,7 +130,7 @@ bool ProjectController::startSession(std::unique_ptr<Project> project, bool rest
     mSession = std::make_unique<ProjectSession>(std::move(project), mUndo);
     connectSession();
     for (const QString &notice : mSession->project().takeNotices())
-        Q_EMIT message(int(MessageBar::Level::Warning), notice);
+        Q_EMIT message(int(MessageBar::Level::Warning), sentence(notice));
     mSightingLayer =
         std::make_shared<SightingLayer>(mSession->project().path(), mSession->project().sightings());
     mSightingLayer->setAnnotations(mSession->project().annotations());
@@ -449,7 +457,7 @@ void ProjectController::saveLayers()
     if (!mSession->project().setLayers(entries))
         Q_EMIT message(int(MessageBar::Level::Error), mSession->project().lastError());
     for (const QString &notice : mSession->project().takeNotices())
-        Q_EMIT message(int(MessageBar::Level::Warning), notice);
+        Q_EMIT message(int(MessageBar::Level::Warning), sentence(notice));
 }
 
 void ProjectController::saveView()

@@ -519,7 +519,8 @@ bool Project::setLayers(const QList<ProjectLayer> &given)
         return true;
     for (const ProjectLayer &l : given)
         if (QString problem; hasSecrets(l.source) && (keepSecretsAside(l.source, &problem), !problem.isEmpty()))
-            mNotices << problem;
+            mNotices << QStringLiteral("the credentials of %1 are not written to the project; %2")
+                            .arg(redactSecrets(describeSource(stripSecrets(l.source))), problem);
     return inTransaction(QStringLiteral("cannot write the layer list"), [&] {
         OGRLayer *table = mDs->GetLayerByName(kLayers);
         bool ok = clearTable(table);

@@ -109,9 +109,9 @@ QString keepSecretsAside(const QString &source, QString *problem)
     const QString stripped = stripSecrets(source);
     QString error;
     if (!SecretStore::instance().store(QStringLiteral("source:") + stripped, source.trimmed(), &error) && problem)
-        *problem = QStringLiteral("the credentials of %1 could not be kept in the desktop's keyring (%2): "
-                                  "enter them again, or use ~/.pgpass or a PostgreSQL service")
-                       .arg(redactSecrets(describeSource(stripped)), error);
+        *problem = QStringLiteral("they could not be kept in the desktop's keyring (%1): enter them again "
+                                  "when asked, or use ~/.pgpass or a PostgreSQL service")
+                       .arg(error);
     return stripped;
 }
 

@@ -27,7 +27,7 @@ public:
 };
 
 /// `source` as a file may hold it: its secrets stripped (see credentials.h) and kept in
-/// the store under what is left. `problem` says when they could not be kept.
+/// the store under what is left. `problem` says when they could not be kept ("they could not…").
 QString keepSecretsAside(const QString &source, QString *problem = nullptr);
 
 /// A stored (stripped) source completed with the secrets kept for it, when there are any.
