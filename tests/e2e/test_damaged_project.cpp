@@ -119,9 +119,14 @@ TEST_CASE("every command that writes refuses a damaged or newer project with exi
     const QString base = makeProject(dir);
     const QString path = dir.filePath(QStringLiteral("tampered.gpkg"));
     const QList<Command> commands = writers(dir);
-    int refused = 0;
+    int refused = 0, columns = 0;
     for (const Tampering &t : schemaTamperings(false)) {
-        for (const Command &c : commands) {
+        // A dropped table or a bad version goes through every writer; the columns, one writer each in
+        // turn (the unit tests send each through every write of Project), to keep the run short.
+        QList<Command> targets = commands;
+        if (t.name.startsWith(QLatin1String("drop column")))
+            targets = {commands[columns++ % commands.size()]};
+        for (const Command &c : std::as_const(targets)) {
             INFO(t.name.toStdString() << " / " << c.name.toStdString());
             QFile::remove(path);
             REQUIRE(QFile::copy(base, path));
@@ -146,7 +151,7 @@ TEST_CASE("every command that writes refuses a damaged or newer project with exi
             ++refused;
         }
     }
-    CHECK(refused > 200);
+    CHECK(refused > 80);
 }
 
 TEST_CASE("the commands that read a damaged project still read it, and say what is wrong",
