@@ -306,6 +306,12 @@ int runAnalyzeCommand(const QStringList &args)
         err() << "sightline analyze: " << error << "\n";
         return 2;
     }
+    if (save && project->isReadOnly()) { // damaged, or made by a newer Sightline: refused before the work
+        err() << "sightline analyze: --save: " << project->readOnlyReason() << "\n";
+        return 1;
+    }
+    for (const QString &problem : project->problems())
+        err() << "sightline analyze: warning: '" << project->path() << "': " << problem << "\n";
     TrackStore tracks;
     VesselRegistry vessels;
     if (!TrackGeoPackage::hasTracks(projectPath)) {

@@ -142,6 +142,8 @@ int projectInfo(const QStringList &args)
     for (const SavedView &v : project->views())
         out() << "saved view\t" << v.name << "\n";
     out() << "sightings\t" << project->sightings().size() << "\n";
+    for (const QString &problem : project->problems()) // damage: read-only; rows that cannot be read
+        err() << "sightline project info: warning: '" << project->path() << "': " << problem << "\n";
     return 0;
 }
 

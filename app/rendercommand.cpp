@@ -130,6 +130,8 @@ int runRenderCommand(const QStringList &args)
             err() << "sightline render: " << p << "\n";
         layerMissing = !problems.isEmpty();
         projectView = project->currentView();
+        for (const QString &p : project->problems()) // damage: read-only; rows that cannot be read
+            err() << "sightline render: warning: '" << project->path() << "': " << p << "\n";
     }
     for (const QString &file : std::as_const(files)) {
         const auto layers = openLayers(file, &error);

@@ -83,6 +83,14 @@ std::unique_ptr<Project> openProject(const QString &command, const QString &path
     return project;
 }
 
+/// What is wrong with the project (damage found on open, rows that could not be read), as warnings.
+void warnAboutProblems(const QString &command, const Project &project)
+{
+    QTextStream err(stderr);
+    for (const QString &problem : project.problems())
+        err << "sightline sightings " << command << ": warning: '" << project.path() << "': " << problem << "\n";
+}
+
 int exportCommand(const QStringList &args)
 {
     QTextStream err(stderr);
@@ -100,6 +108,7 @@ int exportCommand(const QStringList &args)
     if (!project)
         return 2;
     const QList<Sighting> sightings = project->sightings();
+    warnAboutProblems(QStringLiteral("export"), *project);
     QString error;
     if (!exportSightings(sightings, a.output, *format, &error)) {
         err << "sightline sightings export: " << error << "\n";
@@ -120,6 +129,10 @@ int importCommand(const QStringList &args)
         openProject(QStringLiteral("import"), a.project, Project::Mode::ReadWrite);
     if (!project)
         return 2;
+    if (project->isReadOnly()) { // damaged, or made by a newer Sightline
+        err << "sightline sightings import: " << project->readOnlyReason() << "\n";
+        return 1;
+    }
     int status = 0;
     for (const QString &file : std::as_const(a.files)) {
         QString error;
@@ -170,7 +183,9 @@ int listCommand(const QStringList &args)
     auto cell = [](QString text) {
         return text.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
     };
-    for (const Sighting &s : project->sightings())
+    const QList<Sighting> sightings = project->sightings();
+    warnAboutProblems(QStringLiteral("list"), *project);
+    for (const Sighting &s : sightings)
         out << s.id << '\t' << s.kind << '\t' << utcIsoString(s.observedAtMs) << '\t' << s.count << '\t'
             << cell(s.title()) << '\n';
     return 0;

@@ -1,6 +1,7 @@
 #include "project/project.h"
 
 #include "project/annotationogr.h"
+#include "project/projectschema.h"
 #include "project/sightinggeometryogr.h"
 #include "util/credentials.h"
 #include "util/gdalutil.h"
@@ -21,85 +22,15 @@
 
 namespace sightline {
 
-namespace {
-
-constexpr const char *kProperties = "sightline_project";
-constexpr const char *kLayers = "sightline_layers";
-constexpr const char *kViews = "sightline_views";
-constexpr const char *kSightings = "sightings";
-constexpr const char *kAudit = "sightline_audit";
-constexpr const char *kAnnotations = "annotations";
-constexpr const char *kEvents = "events";
-constexpr int kSchemaVersion = 1;
-
-} // namespace
-
-// The events tables: in projectevents.cpp with the code that reads and writes them; the
-// briefs table in projectbriefs.cpp.
-bool createEventTables(GDALDataset *ds);
-bool createBriefTables(GDALDataset *ds);
+using namespace projecttable;
 
 namespace {
-
-bool createSchema(GDALDataset *ds)
-{
-    return ensureOgrTable(ds, kProperties, {{"key", OFTString}, {"value", OFTString}}) &&
-           ensureOgrTable(ds, kLayers,
-                          {{"position", OFTInteger},
-                           {"source", OFTString},
-                           {"layer_name", OFTString},
-                           {"name", OFTString},
-                           {"visible", OFTInteger},
-                           {"opacity", OFTReal},
-                           {"style", OFTString}}) &&
-           ensureOgrTable(ds, kViews,
-                          {{"name", OFTString},
-                           {"west", OFTReal},
-                           {"south", OFTReal},
-                           {"east", OFTReal},
-                           {"north", OFTReal},
-                           {"crs", OFTString}}) &&
-           ensureOgrTable(ds, kSightings,
-                          {{"kind", OFTString},
-                           {"observed_at", OFTDateTime},
-                           {"imagery_source", OFTString},
-                           {"imagery_provider", OFTString},
-                           {"imagery_acquired", OFTDateTime},
-                           {"imagery_resolution_m", OFTReal},
-                           {"count", OFTInteger},
-                           {"vessel_mmsi", OFTInteger64},
-                           {"vessel_name", OFTString},
-                           {"source_reliability", OFTString},
-                           {"information_credibility", OFTInteger},
-                           {"analyst", OFTString},
-                           {"notes", OFTString},
-                           {"tags", OFTString},
-                           {"created_at", OFTDateTime},
-                           {"updated_at", OFTDateTime},
-                           {"version", OFTInteger}},
-                          wkbUnknown) &&
-           ensureOgrTable(ds, kAnnotations,
-                          {{"type", OFTString},
-                           {"text", OFTString},
-                           {"colour", OFTString},
-                           {"width_px", OFTReal},
-                           {"font_px", OFTInteger},
-                           {"created_at", OFTDateTime},
-                           {"updated_at", OFTDateTime}},
-                          wkbUnknown) &&
-           createEventTables(ds) && createBriefTables(ds) &&
-           ensureOgrTable(ds, kAudit,
-                          {{"time", OFTDateTime},
-                           {"user", OFTString},
-                           {"action", OFTString},
-                           {"table_name", OFTString},
-                           {"feature_id", OFTInteger64},
-                           {"details", OFTString}});
-}
 
 // Rewriting a list (layers, views) empties its table first.
 bool clearTable(OGRLayer *table)
 {
+    if (!table)
+        return false;
     std::vector<GIntBig> fids;
     table->ResetReading();
     for (auto &f : *table)
@@ -110,29 +41,46 @@ bool clearTable(OGRLayer *table)
     return true;
 }
 
-Sighting readSighting(const OGRFeature &f)
+// A number of a column a damaged table may lack: 0, as for a null.
+double ogrNumber(const OGRFeature &f, const char *name)
+{
+    const int i = f.GetFieldIndex(name);
+    return i < 0 ? 0 : f.GetFieldAsDouble(i);
+}
+
+std::int64_t ogrWhole(const OGRFeature &f, const char *name)
+{
+    const int i = f.GetFieldIndex(name);
+    return i < 0 ? 0 : f.GetFieldAsInteger64(i);
+}
+
+/// The sighting a row holds, or nullopt (with the reason in `why`) when its geometry cannot be read.
+std::optional<Sighting> readSighting(const OGRFeature &f, QString *why = nullptr)
 {
     Sighting s;
     s.id = f.GetFID();
-    s.geometry = sightingGeometryFromOgr(f.GetGeometryRef()).value_or(SightingGeometry{});
+    std::optional<SightingGeometry> geometry = sightingGeometryFromOgr(f.GetGeometryRef(), why);
+    if (!geometry)
+        return std::nullopt;
+    s.geometry = *geometry;
     s.kind = ogrText(f, "kind");
     s.observedAtMs = ogrUtcTime(f, f.GetFieldIndex("observed_at"));
     s.imagerySource = ogrText(f, "imagery_source");
     s.imageryProvider = ogrText(f, "imagery_provider");
     s.imageryAcquiredMs = ogrUtcTime(f, f.GetFieldIndex("imagery_acquired"));
-    s.imageryResolutionM = f.GetFieldAsDouble("imagery_resolution_m");
-    s.count = f.GetFieldAsInteger("count");
-    s.vesselMmsi = std::uint32_t(f.GetFieldAsInteger64("vessel_mmsi"));
+    s.imageryResolutionM = ogrNumber(f, "imagery_resolution_m");
+    s.count = int(ogrWhole(f, "count"));
+    s.vesselMmsi = std::uint32_t(ogrWhole(f, "vessel_mmsi"));
     s.vesselName = ogrText(f, "vessel_name");
     const QString grade = ogrText(f, "source_reliability");
     s.sourceReliability = grade.isEmpty() ? QLatin1Char('F') : grade.at(0);
-    s.informationCredibility = f.GetFieldAsInteger("information_credibility");
+    s.informationCredibility = int(ogrWhole(f, "information_credibility"));
     s.analyst = ogrText(f, "analyst");
     s.notes = ogrText(f, "notes");
     s.tags = splitTags(ogrText(f, "tags"));
     s.createdMs = ogrUtcTime(f, f.GetFieldIndex("created_at"));
     s.updatedMs = ogrUtcTime(f, f.GetFieldIndex("updated_at"));
-    s.version = f.GetFieldAsInteger("version");
+    s.version = int(ogrWhole(f, "version"));
     return s;
 }
 
@@ -217,7 +165,7 @@ std::unique_ptr<Project> Project::create(const QString &path, QString *error)
     GDALDriver *driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     std::unique_ptr<GDALDataset> ds(
         driver ? driver->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
-    if (!ds || ds->StartTransaction() != OGRERR_NONE || !createSchema(ds.get())) {
+    if (!ds || ds->StartTransaction() != OGRERR_NONE || !createProjectTables(ds.get())) {
         if (error)
             *error = QStringLiteral("'%1': %2").arg(path, capture.message(QStringLiteral("cannot create")));
         ds.reset();
@@ -228,7 +176,7 @@ std::unique_ptr<Project> Project::create(const QString &path, QString *error)
     p->mPath = QFileInfo(path).absoluteFilePath();
     p->mAnalyst = defaultAnalyst();
     p->mDs = std::move(ds);
-    p->writeProperty("schema_version", QString::number(kSchemaVersion));
+    p->writeProperty("schema_version", QString::number(kProjectSchemaVersion));
     p->writeProperty("created_at", utcIsoString(QDateTime::currentMSecsSinceEpoch()));
     if (p->mDs->CommitTransaction() != OGRERR_NONE) {
         if (error)
@@ -249,39 +197,41 @@ bool Project::isProject(const QString &path)
     rollBackInterruptedWrite(path);
     GdalErrorCapture quiet;
     std::unique_ptr<GDALDataset> ds(openGpkg(path, false));
-    return ds && ds->GetLayerByName(kProperties) && ds->GetLayerByName(kSightings);
+    return ds && checkProjectSchema(ds.get()).isProject;
 }
 
 bool Project::ensureSchema(const QString &path, QString *error)
 {
     ensureGdalInitialised();
     GdalErrorCapture capture;
+    auto failed = [&](const QString &message) {
+        if (error)
+            *error = QStringLiteral("'%1': %2").arg(path, message);
+        return false;
+    };
+    {
+        // A damaged or newer project is only read: its tables are not "completed" behind the user's back.
+        std::unique_ptr<GDALDataset> probe(openGpkg(path, false));
+        if (!probe)
+            return failed(capture.message(QStringLiteral("not a GeoPackage (corrupt, or another format)")));
+        const ProjectSchemaCheck check = checkProjectSchema(probe.get());
+        if (check.isProject && !check.problems.isEmpty())
+            return failed(check.problems.join(QStringLiteral("; ")) + QStringLiteral("; nothing was written"));
+    }
     std::unique_ptr<GDALDataset> ds(openGpkg(path, true));
     const bool fresh = ds && !ds->GetLayerByName(kProperties);
-    if (!ds || ds->StartTransaction() != OGRERR_NONE || !createSchema(ds.get())) {
-        if (error)
-            *error = QStringLiteral("'%1': %2")
-                         .arg(path, capture.message(QStringLiteral("cannot add project tables")));
-        return false;
-    }
+    if (!ds || ds->StartTransaction() != OGRERR_NONE || !createProjectTables(ds.get()))
+        return failed(capture.message(QStringLiteral("cannot add project tables")));
     if (fresh) {
         OGRLayer *props = ds->GetLayerByName(kProperties);
         OGRFeature f(props->GetLayerDefn());
         f.SetField("key", "schema_version");
-        f.SetField("value", QByteArray::number(kSchemaVersion).constData());
-        if (props->CreateFeature(&f) != OGRERR_NONE) {
-            if (error)
-                *error = QStringLiteral("'%1': %2")
-                             .arg(path, capture.message(QStringLiteral("cannot add project tables")));
-            return false;
-        }
+        f.SetField("value", QByteArray::number(kProjectSchemaVersion).constData());
+        if (props->CreateFeature(&f) != OGRERR_NONE)
+            return failed(capture.message(QStringLiteral("cannot add project tables")));
     }
-    if (ds->CommitTransaction() != OGRERR_NONE) {
-        if (error)
-            *error = QStringLiteral("'%1': %2")
-                         .arg(path, capture.message(QStringLiteral("cannot add project tables")));
-        return false;
-    }
+    if (ds->CommitTransaction() != OGRERR_NONE)
+        return failed(capture.message(QStringLiteral("cannot add project tables")));
     return true;
 }
 
@@ -304,20 +254,20 @@ std::unique_ptr<Project> Project::open(const QString &path, Mode mode, QString *
     if (!probe)
         return fail(OpenError::NotAGeoPackage,
                     capture.message(QStringLiteral("not a GeoPackage (corrupt, or another format)")));
-    const bool hasProject = probe->GetLayerByName(kProperties) && probe->GetLayerByName(kSightings);
-    const bool complete = hasProject && probe->GetLayerByName(kAnnotations) &&
-                          probe->GetLayerByName(kEvents) && probe->GetLayerByName("sightline_briefs");
+    const ProjectSchemaCheck check = checkProjectSchema(probe.get());
     const bool hasTracks = probe->GetLayerByName("ais_positions") != nullptr;
     probe.reset();
-    if (!hasProject && !(hasTracks && mode == Mode::ReadWrite))
+    if (!check.isProject && !(hasTracks && mode == Mode::ReadWrite))
         return fail(OpenError::NotAProject,
                     hasTracks ? QStringLiteral("holds AIS tracks but no project tables yet")
                               : QStringLiteral("a GeoPackage without Sightline's project tables"));
     std::unique_ptr<Project> p(new Project());
     p->mPath = info.absoluteFilePath();
     p->mAnalyst = defaultAnalyst();
-    p->mReadOnly = mode == Mode::ReadOnly;
-    if (mode == Mode::ReadWrite) {
+    // Damaged or newer: read, never written (not even the lock), whatever the caller asked for.
+    p->mDamage = check.problems;
+    p->mReadOnly = mode == Mode::ReadOnly || !check.problems.isEmpty();
+    if (!p->mReadOnly) {
         if (!info.isWritable())
             return fail(OpenError::ReadOnlyFile, QStringLiteral("the file is read-only"));
         p->mLock = std::make_unique<QLockFile>(p->mPath + QStringLiteral(".lock"));
@@ -333,13 +283,13 @@ std::unique_ptr<Project> Project::open(const QString &path, Mode mode, QString *
                     : QStringLiteral("cannot write the lock file beside it"));
         }
         // Tracks from `ais import`, or a project from before a table was added: add what is missing.
-        if (!complete && !ensureSchema(path, error)) {
+        if ((!check.isProject || !check.missingLater.isEmpty()) && !ensureSchema(path, error)) {
             if (reason)
                 *reason = OpenError::Failed;
             return nullptr;
         }
     }
-    p->mDs.reset(openGpkg(path, mode == Mode::ReadWrite));
+    p->mDs.reset(openGpkg(path, !p->mReadOnly));
     if (!p->mDs)
         return fail(OpenError::Failed, capture.message(QStringLiteral("cannot open")));
     p->moveStoredSecrets();
@@ -396,6 +346,19 @@ QStringList Project::takeNotices()
     return std::exchange(mNotices, {});
 }
 
+QStringList Project::problems() const
+{
+    return mDamage + mReadProblems;
+}
+
+void Project::noteReadProblem(const QString &problem) const
+{
+    // Every read meets the same bad rows again: each is said once, and a flood is cut short.
+    constexpr qsizetype kMost = 100;
+    if (mReadProblems.size() < kMost && !mReadProblems.contains(problem))
+        mReadProblems << problem;
+}
+
 QString Project::title() const
 {
     return QFileInfo(mPath).completeBaseName();
@@ -407,10 +370,22 @@ bool Project::fail(const QString &message)
     return false;
 }
 
+QString Project::readOnlyReason() const
+{
+    if (!mReadOnly)
+        return {};
+    if (mDamage.isEmpty())
+        return QStringLiteral("'%1': opened read-only").arg(mPath);
+    return QStringLiteral("'%1': %2: opened read-only, nothing is written")
+        .arg(mPath, mDamage.join(QStringLiteral("; ")));
+}
+
 bool Project::inTransaction(const QString &failure, const std::function<bool()> &work)
 {
-    if (mReadOnly)
-        return fail(QStringLiteral("opened read-only"));
+    if (mReadOnly) {
+        mError = readOnlyReason();
+        return false;
+    }
     if (mDs->StartTransaction() != OGRERR_NONE)
         return fail(QStringLiteral("cannot start a transaction"));
     if (!work()) {
@@ -426,6 +401,8 @@ bool Project::inTransaction(const QString &failure, const std::function<bool()> 
 bool Project::audit(const QString &action, const QString &table, std::int64_t id, const QString &details)
 {
     OGRLayer *log = mDs->GetLayerByName(kAudit);
+    if (!log)
+        return false;
     OGRFeature f(log->GetLayerDefn());
     setOgrUtcTime(f, f.GetFieldIndex("time"), QDateTime::currentMSecsSinceEpoch());
     f.SetField("user", mAnalyst.toUtf8().constData());
@@ -438,22 +415,15 @@ bool Project::audit(const QString &action, const QString &table, std::int64_t id
 
 QString Project::property(const char *key) const
 {
-    OGRLayer *props = mDs->GetLayerByName(kProperties);
-    if (!props)
-        return {};
-    props->SetAttributeFilter(
-        QStringLiteral("key = '%1'").arg(QString::fromLatin1(key)).toUtf8().constData());
-    props->ResetReading();
-    QString value;
-    if (OGRFeatureUniquePtr f{props->GetNextFeature()})
-        value = QString::fromUtf8(f->GetFieldAsString("value"));
-    props->SetAttributeFilter(nullptr);
-    return value;
+    GdalErrorCapture quiet;
+    return readProjectProperty(mDs.get(), key);
 }
 
 bool Project::writeProperty(const char *key, const QString &value)
 {
     OGRLayer *props = mDs->GetLayerByName(kProperties);
+    if (!props)
+        return false;
     props->SetAttributeFilter(
         QStringLiteral("key = '%1'").arg(QString::fromLatin1(key)).toUtf8().constData());
     props->ResetReading();
@@ -486,6 +456,7 @@ QString Project::storeSource(const QString &source) const
 QList<ProjectLayer> Project::layers() const
 {
     QList<QPair<int, ProjectLayer>> ordered;
+    GdalErrorCapture quiet; // a damaged table's missing columns read as empty
     OGRLayer *table = mDs->GetLayerByName(kLayers);
     if (!table)
         return {};
@@ -552,7 +523,7 @@ std::optional<QRectF> Project::currentView() const
     for (int i = 0; i < 4; ++i) {
         bool ok = false;
         v[i] = parts[i].toDouble(&ok);
-        if (!ok)
+        if (!ok || !std::isfinite(v[i]))
             return std::nullopt;
     }
     return QRectF(QPointF(v[0], v[1]), QPointF(v[2], v[3]));
@@ -574,6 +545,7 @@ bool Project::setCurrentView(const QRectF &e)
 QList<SavedView> Project::views() const
 {
     QList<SavedView> out;
+    GdalErrorCapture quiet;
     OGRLayer *table = mDs->GetLayerByName(kViews);
     if (!table)
         return out;
@@ -593,7 +565,9 @@ bool Project::setViews(const QList<SavedView> &views)
 {
     return inTransaction(QStringLiteral("cannot write the saved views"), [&] {
         OGRLayer *table = mDs->GetLayerByName(kViews);
-        bool ok = clearTable(table);
+        if (!clearTable(table))
+            return false;
+        bool ok = true;
         QJsonArray names;
         for (const SavedView &v : views) {
             OGRFeature f(table->GetLayerDefn());
@@ -614,17 +588,27 @@ bool Project::setViews(const QList<SavedView> &views)
 QList<Sighting> Project::sightings() const
 {
     QList<Sighting> out;
+    GdalErrorCapture quiet; // a garbage geometry is reported below, not on stderr
     OGRLayer *table = mDs->GetLayerByName(kSightings);
     if (!table)
         return out;
     table->ResetReading();
-    for (auto &f : *table)
-        out << readSighting(*f);
+    for (auto &f : *table) {
+        QString why;
+        if (std::optional<Sighting> s = readSighting(*f, &why))
+            out << *s;
+        else
+            noteReadProblem(QStringLiteral("table '%1' row %2: the geometry cannot be read (%3); left out")
+                                .arg(QLatin1String(kSightings))
+                                .arg(f->GetFID())
+                                .arg(why));
+    }
     return out;
 }
 
 std::optional<Sighting> Project::sighting(std::int64_t id) const
 {
+    GdalErrorCapture quiet;
     OGRLayer *table = mDs->GetLayerByName(kSightings);
     OGRFeatureUniquePtr f{table ? table->GetFeature(id) : nullptr};
     if (!f)
@@ -635,6 +619,8 @@ std::optional<Sighting> Project::sighting(std::int64_t id) const
 bool Project::writeSighting(Sighting &s, bool create)
 {
     OGRLayer *table = mDs->GetLayerByName(kSightings);
+    if (!table)
+        return false;
     OGRFeature f(table->GetLayerDefn());
     fillSighting(f, s);
     if (s.id)
@@ -704,6 +690,7 @@ bool Project::auditSighting(const QString &action, const Sighting &s)
 QList<AuditEntry> Project::auditLog(std::int64_t featureId, const QString &table) const
 {
     QList<AuditEntry> out;
+    GdalErrorCapture quiet;
     OGRLayer *log = mDs->GetLayerByName(kAudit);
     if (!log)
         return out;
@@ -713,8 +700,10 @@ QList<AuditEntry> Project::auditLog(std::int64_t featureId, const QString &table
     if (!table.isEmpty())
         filter << QStringLiteral("table_name = '%1'")
                       .arg(QString(table).replace(QLatin1Char('\''), QStringLiteral("''")));
-    if (!filter.isEmpty())
-        log->SetAttributeFilter(filter.join(QStringLiteral(" AND ")).toUtf8().constData());
+    // A damaged log that cannot be filtered gives nothing rather than every line.
+    if (!filter.isEmpty() &&
+        log->SetAttributeFilter(filter.join(QStringLiteral(" AND ")).toUtf8().constData()) != OGRERR_NONE)
+        return out;
     log->ResetReading();
     for (auto &f : *log) {
         AuditEntry e;
@@ -722,7 +711,7 @@ QList<AuditEntry> Project::auditLog(std::int64_t featureId, const QString &table
         e.user = ogrText(*f, "user");
         e.action = ogrText(*f, "action");
         e.table = ogrText(*f, "table_name");
-        e.featureId = f->GetFieldAsInteger64("feature_id");
+        e.featureId = ogrWhole(*f, "feature_id");
         e.details = ogrText(*f, "details");
         out << e;
     }
@@ -733,18 +722,26 @@ QList<AuditEntry> Project::auditLog(std::int64_t featureId, const QString &table
 QList<Annotation> Project::annotations() const
 {
     QList<Annotation> out;
+    GdalErrorCapture quiet;
     OGRLayer *table = mDs->GetLayerByName(kAnnotations);
     if (!table) // a read-only project from before annotations
         return out;
     table->ResetReading();
-    for (auto &f : *table)
+    for (auto &f : *table) {
         if (auto a = readAnnotationFeature(*f))
             out << *a;
+        else
+            noteReadProblem(QStringLiteral("table '%1' row %2: not an annotation (unknown type or a geometry "
+                                           "that cannot be read); left out")
+                                .arg(QLatin1String(kAnnotations))
+                                .arg(f->GetFID()));
+    }
     return out;
 }
 
 std::optional<Annotation> Project::annotation(std::int64_t id) const
 {
+    GdalErrorCapture quiet;
     OGRLayer *table = mDs->GetLayerByName(kAnnotations);
     OGRFeatureUniquePtr f{table ? table->GetFeature(id) : nullptr};
     return f ? readAnnotationFeature(*f) : std::nullopt;

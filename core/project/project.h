@@ -8,6 +8,7 @@
 #include <QList>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -111,7 +112,18 @@ public:
     const QString &path() const { return mPath; }
     /// File name without .gpkg, for the title bar.
     QString title() const;
+    /// True when opened ReadOnly, or when the project is damaged or newer (see problems()).
     bool isReadOnly() const { return mReadOnly; }
+    /// What is wrong with the project, each naming what is at fault: found on open, each missing
+    /// table or column and a missing, bad or newer schema version (the project is then read-only
+    /// and every write is refused with these); found while reading, rows left out because they
+    /// cannot be read (a garbage geometry). Empty for a sound project.
+    QStringList problems() const;
+    /// True when a table or column is missing or the schema version is bad or newer: only read.
+    bool isDamaged() const { return !mDamage.isEmpty(); }
+    /// Why a write is refused, naming the file ("'p.gpkg': table 'sightline_audit' is missing: opened
+    /// read-only, nothing is written"); empty when the project can be written.
+    QString readOnlyReason() const;
     /// Who edits: $SIGHTLINE_ANALYST, else the login name.
     const QString &analyst() const { return mAnalyst; }
     void setAnalyst(const QString &analyst) { mAnalyst = analyst; }
@@ -185,12 +197,15 @@ private:
     bool auditAnnotation(const QString &action, const Annotation &annotation);
     /// Moves credentials an older file holds in its layer list to the keyring.
     void moveStoredSecrets();
+    void noteReadProblem(const QString &problem) const;
 
     QString mPath;
     bool mReadOnly = false;
     QString mAnalyst;
     mutable QString mError;
     QStringList mNotices;
+    QStringList mDamage; ///< what checkProjectSchema found on open
+    mutable QStringList mReadProblems;
     std::unique_ptr<GDALDataset> mDs;
     std::unique_ptr<QLockFile> mLock;
 };

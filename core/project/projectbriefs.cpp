@@ -2,6 +2,7 @@
 // is stored as the JSON its model writes (brief/brief.h), so the project need not know its shape.
 
 #include "project/project.h"
+#include "project/projectschema.h"
 
 #include "util/ogrfields.h"
 
@@ -12,15 +13,7 @@
 
 namespace sightline {
 
-namespace {
-constexpr const char *kBriefs = "sightline_briefs";
-}
-
-bool createBriefTables(GDALDataset *ds)
-{
-    return ensureOgrTable(ds, kBriefs,
-                          {{"name", OFTString}, {"definition", OFTString}, {"updated_at", OFTDateTime}});
-}
+using projecttable::kBriefs;
 
 std::optional<QJsonObject> Project::briefDefinition(const QString &name) const
 {

@@ -2,6 +2,7 @@
 // Members of Project, kept apart from project.cpp, which holds the analyst's own data.
 
 #include "project/project.h"
+#include "project/projectschema.h"
 
 #include "util/gdalutil.h"
 #include "util/ogrfields.h"
@@ -19,8 +20,8 @@ namespace sightline {
 
 namespace {
 
-constexpr const char *kEvents = "events";
-constexpr const char *kRuns = "sightline_analysis_runs";
+using projecttable::kEvents;
+constexpr const char *kRuns = projecttable::kAnalysisRuns;
 
 QString compactJson(const QJsonObject &o)
 {
@@ -32,52 +33,41 @@ QJsonObject parseJson(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
-} // namespace
-
-bool createEventTables(GDALDataset *ds)
+// A whole number of a column a damaged table may lack: 0, as for a null.
+std::int64_t whole(const OGRFeature &f, const char *name)
 {
-    return ensureOgrTable(ds, kEvents,
-                          {{"run_id", OFTInteger64},
-                           {"type", OFTString},
-                           {"mmsi", OFTInteger64},
-                           {"other_mmsi", OFTInteger64},
-                           {"start_at", OFTDateTime},
-                           {"end_at", OFTDateTime},
-                           {"duration_h", OFTReal},
-                           {"place", OFTString},
-                           {"confidence", OFTInteger},
-                           {"summary", OFTString},
-                           {"details", OFTString},
-                           {"parameters", OFTString}},
-                          wkbLineString) &&
-           ensureOgrTable(ds, kRuns,
-                          {{"kind", OFTString},
-                           {"ran_at", OFTDateTime},
-                           {"analyst", OFTString},
-                           {"parameters", OFTString},
-                           {"event_count", OFTInteger}});
+    const int i = f.GetFieldIndex(name);
+    return i < 0 ? 0 : f.GetFieldAsInteger64(i);
 }
+
+} // namespace
 
 std::vector<MovementEvent> Project::events() const
 {
     std::vector<MovementEvent> events;
+    GdalErrorCapture quiet; // a damaged table's missing columns read as empty
     OGRLayer *table = mDs->GetLayerByName(kEvents);
     if (!table)
         return events; // a project from before events, opened read-only
     table->ResetReading();
     for (auto &f : *table) {
         const auto type = eventTypeFromKey(ogrText(*f, "type"));
-        if (!type)
+        if (!type) {
+            noteReadProblem(QStringLiteral("table '%1' row %2: unknown event type '%3'; left out")
+                                .arg(QLatin1String(kEvents))
+                                .arg(f->GetFID())
+                                .arg(ogrText(*f, "type").left(40)));
             continue;
+        }
         MovementEvent e;
         e.id = f->GetFID();
         e.type = *type;
-        e.mmsi = std::uint32_t(f->GetFieldAsInteger64("mmsi"));
-        e.otherMmsi = std::uint32_t(f->GetFieldAsInteger64("other_mmsi"));
+        e.mmsi = std::uint32_t(whole(*f, "mmsi"));
+        e.otherMmsi = std::uint32_t(whole(*f, "other_mmsi"));
         e.startMs = ogrUtcTime(*f, f->GetFieldIndex("start_at"));
         e.endMs = ogrUtcTime(*f, f->GetFieldIndex("end_at"));
         e.place = ogrText(*f, "place");
-        e.confidence = f->GetFieldAsInteger("confidence");
+        e.confidence = int(whole(*f, "confidence"));
         e.details = parseJson(ogrText(*f, "details"));
         e.parameters = parseJson(ogrText(*f, "parameters"));
         if (const OGRGeometry *g = f->GetGeometryRef(); g &&
@@ -163,6 +153,7 @@ bool Project::replaceEvents(const QString &kind, const QList<EventType> &types,
 QList<AnalysisRun> Project::analysisRuns() const
 {
     QList<AnalysisRun> list;
+    GdalErrorCapture quiet;
     OGRLayer *runs = mDs->GetLayerByName(kRuns);
     if (!runs)
         return list;
@@ -174,7 +165,7 @@ QList<AnalysisRun> Project::analysisRuns() const
         r.ranMs = ogrUtcTime(*f, f->GetFieldIndex("ran_at"));
         r.analyst = ogrText(*f, "analyst");
         r.parameters = parseJson(ogrText(*f, "parameters"));
-        r.eventCount = f->GetFieldAsInteger("event_count");
+        r.eventCount = int(whole(*f, "event_count"));
         list << r;
     }
     return list;

@@ -339,6 +339,9 @@ const QStringList &propertyNames()
     return names;
 }
 
+// Longer than any note an analyst writes: a bigger value is a broken or hostile file.
+constexpr qsizetype kMaxFieldChars = 1 << 20;
+
 /// The sighting a feature's properties and geometry describe, or why there is none.
 std::optional<Sighting> sightingFrom(QJsonObject props, const OGRGeometry *ogrGeometry, QString *why)
 {
@@ -347,6 +350,13 @@ std::optional<Sighting> sightingFrom(QJsonObject props, const OGRGeometry *ogrGe
         const QJsonValue v = props.value(key);
         if (v.isNull() || v.isUndefined() || (v.isString() && v.toString().trimmed().isEmpty()))
             props.remove(key);
+        else if (v.isString() && v.toString().size() > kMaxFieldChars) {
+            *why = QStringLiteral("field '%1' is %2 characters long, more than the %3 a field may hold")
+                       .arg(key)
+                       .arg(v.toString().size())
+                       .arg(kMaxFieldChars);
+            return std::nullopt;
+        }
     }
     const std::optional<SightingGeometry> geometry = sightingGeometryFromOgr(ogrGeometry, why);
     if (!geometry)
@@ -483,12 +493,13 @@ std::optional<QList<Sighting>> readGeoJson(const QString &path, QString *error, 
     return out;
 }
 
-GDALDatasetUniquePtr openVector(const QString &path, std::initializer_list<const char *> drivers)
+GDALDatasetUniquePtr openVector(const QString &path, std::initializer_list<const char *> drivers,
+                                const char *const *options = nullptr)
 {
     std::vector<const char *> allowed(drivers);
     allowed.push_back(nullptr);
     return GDALDatasetUniquePtr(GDALDataset::Open(
-        path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, allowed.data(), nullptr, nullptr));
+        path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, allowed.data(), options, nullptr));
 }
 
 // OGR keeps a time's zone as a flag: 100 is UTC, each step 15 minutes; 0 and 1 say nothing (taken as UTC).
@@ -565,7 +576,10 @@ std::optional<QList<Sighting>> readKml(const QString &path, QString *error, QStr
 std::optional<QList<Sighting>> readCsv(const QString &path, QString *error, QStringList &problems)
 {
     GdalErrorCapture capture;
-    GDALDatasetUniquePtr ds = openVector(path, {"CSV"});
+    // OGR stops at a line over 10 MB as if the file ended there; unlimited, such a row is read
+    // and refused by sightingFrom like any other bad row, and the rows after it still come.
+    const char *options[] = {"MAX_LINE_SIZE=0", nullptr};
+    GDALDatasetUniquePtr ds = openVector(path, {"CSV"}, options);
     OGRLayer *layer = ds ? ds->GetLayer(0) : nullptr;
     if (!layer)
         return failed(error, QStringLiteral("'%1': not a CSV file that can be read (%2)")
@@ -594,6 +608,7 @@ std::optional<QList<Sighting>> readCsv(const QString &path, QString *error, QStr
     QList<Sighting> out;
     int row = 1; // the header, as a spreadsheet numbers rows
     layer->ResetReading();
+    qsizetype errorsSeen = capture.errors().size();
     for (auto &f : *layer) {
         ++row;
         QJsonObject props;
@@ -631,7 +646,15 @@ std::optional<QList<Sighting>> readCsv(const QString &path, QString *error, QStr
             out << *s;
         else
             problems << QStringLiteral("'%1' row %2: %3; skipped").arg(path).arg(row).arg(why);
+        errorsSeen = capture.errors().size();
     }
+    // OGR ends a read it cannot go on with as if the file ended: an error raised by the last
+    // fetch says the rows after it were not read, which is said rather than dropped.
+    if (capture.errors().size() > errorsSeen)
+        problems << QStringLiteral("'%1' after row %2: %3; the rows after it could not be read")
+                        .arg(path)
+                        .arg(row)
+                        .arg(capture.errors().mid(errorsSeen).join(QStringLiteral("; ")));
     return out;
 }
 

@@ -14,7 +14,7 @@ void addOgrField(OGRLayer *layer, const char *name, int type)
     layer->CreateField(&field);
 }
 
-OGRLayer *ensureOgrTable(GDALDataset *ds, const char *name, std::initializer_list<OgrFieldSpec> fields,
+OGRLayer *ensureOgrTable(GDALDataset *ds, const char *name, std::span<const OgrFieldSpec> fields,
                          int geometryType)
 {
     if (OGRLayer *l = ds->GetLayerByName(name))
@@ -45,7 +45,8 @@ void setOgrUtcTime(OGRFeature &feature, int field, std::int64_t ms)
 
 std::int64_t ogrUtcTime(const OGRFeature &feature, int field)
 {
-    if (!feature.IsFieldSetAndNotNull(field))
+    // OGR indexes its field array with a missing field's -1 unchecked.
+    if (field < 0 || !feature.IsFieldSetAndNotNull(field))
         return 0;
     int y, mo, d, h, mi, tz;
     float s;

@@ -345,3 +345,20 @@ TEST_CASE("a killed import loses nothing it reported, and the project stays a va
     WARN("4 kills, " << midTransaction << " inside a transaction; " << reported.size() << " reported, "
                      << stored << " stored; " << clock.elapsed() << " ms");
 }
+
+TEST_CASE("a CSV row with a 10 MB cell is reported by file and row; the rows after it are imported, exit 1",
+          "[sightings][e2e][bad-input]")
+{
+    QTemporaryDir dir;
+    const QString project = makeProject(dir.filePath(QStringLiteral("p.gpkg")), {});
+    const QString csv = write(dir.filePath(QStringLiteral("big.csv")),
+                              "WKT,kind,notes\r\n\"POINT (1 2)\",pits,first\r\n\"POINT (1 2)\",pits,\"" +
+                                  QByteArray(10 * 1024 * 1024, 'x') +
+                                  "\"\r\n\"POINT (3 4)\",pits,third\r\n\"POINT (5 6)\",vessel,fourth\r\n");
+    const Run r = run({QStringLiteral("import"), csv, QStringLiteral("--project"), project});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.contains(QStringLiteral("'%1' row 3: field 'notes' is 10485760 characters long").arg(csv)));
+    CHECK(r.err.contains(QStringLiteral("added 3 sightings from '%1', skipped 1").arg(csv)));
+    CHECK(r.out.count(QStringLiteral("added ")) == 3);
+    CHECK(Project::open(project, Project::Mode::ReadOnly, nullptr)->sightings().size() == 3);
+}

@@ -17,6 +17,7 @@
 #include "project/project.h"
 #include "project/projectsession.h"
 #include "projectcontroller.h"
+#include "projecttampering.h"
 #include "savedviewsmenu.h"
 #include "sightingactions.h"
 #include "sightingdialog.h"
@@ -724,4 +725,32 @@ void TestProject::anotherToolsGeoPackageOpensAsLayersAndACorruptOneIsReported()
     QVERIFY(!mWindow->openProject(corrupt));
     QVERIFY(mWindow->messageBar()->text().contains(QStringLiteral("corrupt.gpkg")));
     QCOMPARE(mWindow->layers()->count(), 1);
+}
+
+void TestProject::aDamagedProjectOpensReadOnlyAndSaysWhatIsMissing()
+{
+    const QString path = mDir.filePath(QStringLiteral("damaged.gpkg"));
+    QFile::remove(path);
+    {
+        auto project = Project::create(path, nullptr);
+        QVERIFY(project);
+        Sighting s;
+        s.kind = QStringLiteral("pits");
+        s.geometry.lonLat = {QPointF(130.3, 42.25)};
+        QVERIFY(project->addSighting(s) > 0);
+    }
+    QCOMPARE(test::runSql(path, {QStringLiteral("DROP TABLE sightline_audit")}), QString());
+    const QByteArray before = test::fileHash(path);
+    QVERIFY(mWindow->openProject(path));
+    QVERIFY(waitForIdle());
+    QVERIFY(mWindow->projectController()->isReadOnly());
+    QVERIFY2(mWindow->windowTitle().contains(QStringLiteral("[read-only]")), qPrintable(mWindow->windowTitle()));
+    QVERIFY2(mWindow->messageBar()->text().contains(QStringLiteral("table 'sightline_audit' is missing")),
+             qPrintable(mWindow->messageBar()->text()));
+    QCOMPARE(mWindow->projectController()->sightingLayer()->sightings().size(), 1);
+    // Panning would save the view in a sound project: here nothing is written.
+    mWindow->zoomToWgs84(QRectF(QPointF(130.0, 42.0), QPointF(131.0, 43.0)));
+    QTest::qWait(600);
+    mWindow->projectController()->closeProject();
+    QCOMPARE(test::fileHash(path), before);
 }

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void annotationsAreDrawnMovedResizedAndKept();
     void sightingsAreExportedAndImportedBackAsOneUndoStep();
     void anotherToolsGeoPackageOpensAsLayersAndACorruptOneIsReported();
+    void aDamagedProjectOpensReadOnlyAndSaysWhatIsMissing();
 
 private:
     bool waitForIdle();

@@ -430,3 +430,37 @@ TEST_CASE("unreadable files are refused, unreadable features skipped with where 
     CHECK(problems[2].startsWith(QStringLiteral("'%1' row 5: observed_at 'soon' is not a time").arg(csv)));
     CHECK(problems[3] == QStringLiteral("'%1' row 6: count 2.5 is not a whole number; skipped").arg(csv));
 }
+
+TEST_CASE("a CSV row with a 10 MB cell is skipped with its row, and the rows after it are read",
+          "[interchange][bad-input]")
+{
+    QTemporaryDir dir;
+    // Past OGR's 10 MB line limit, where its reader stops as if the file ended.
+    const QByteArray huge(10 * 1024 * 1024, 'x');
+    const QString path = write(dir.filePath(QStringLiteral("big.csv")),
+                               "WKT,kind,notes\r\n\"POINT (1 2)\",pits,first\r\n\"POINT (1 2)\",pits,\"" + huge +
+                                   "\"\r\n\"POINT (3 4)\",pits,third\r\n\"POINT (5 6)\",vessel,fourth\r\n");
+    QString error;
+    QStringList problems;
+    const auto sightings = readSightings(path, &error, &problems);
+    REQUIRE(sightings);
+    REQUIRE(sightings->size() == 3);
+    CHECK(sightings->at(0).notes == QStringLiteral("first"));
+    CHECK(sightings->at(1).notes == QStringLiteral("third"));
+    CHECK(sightings->at(2).kind == QStringLiteral("vessel"));
+    CHECK(problems == QStringList{QStringLiteral("'%1' row 3: field 'notes' is 10485760 characters long, more "
+                                                 "than the 1048576 a field may hold; skipped")
+                                      .arg(path)});
+
+    // The same limit whatever the format.
+    const QString json = write(dir.filePath(QStringLiteral("big.geojson")),
+                               R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":)"
+                               R"({"kind":"pits","notes":")" +
+                                   huge + R"("},"geometry":{"type":"Point","coordinates":[1,2]}}]})");
+    problems.clear();
+    const auto fromJson = readSightings(json, &error, &problems);
+    REQUIRE(fromJson);
+    CHECK(fromJson->isEmpty());
+    REQUIRE(problems.size() == 1);
+    CHECK(problems.first().startsWith(QStringLiteral("'%1' feature 1: field 'notes' is 10485760").arg(json)));
+}
