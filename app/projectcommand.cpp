@@ -67,6 +67,12 @@ int createProject(const QStringList &args)
     QRectF all;
     bool missing = false;
     for (const QString &file : std::as_const(files)) {
+        if (const SourceVerdict verdict = checkUserSource(file); !verdict.allowed()) {
+            err() << "sightline project create: " << describeSource(file) << ": refused: " << verdict.reason
+                  << " (left out)\n";
+            missing = true;
+            continue;
+        }
         const auto layers =
             openLayers(QFileInfo::exists(file) ? QFileInfo(file).absoluteFilePath() : file, &error);
         if (layers.isEmpty()) {

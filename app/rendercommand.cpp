@@ -8,6 +8,7 @@
 #include "project/sourcepolicy.h"
 #include "render/maprenderer.h"
 #include "render/timewindow.h"
+#include "util/gdalutil.h"
 
 #include <QImageWriter>
 
@@ -134,6 +135,10 @@ int runRenderCommand(const QStringList &args)
             err() << "sightline render: warning: '" << project->path() << "': " << p << "\n";
     }
     for (const QString &file : std::as_const(files)) {
+        if (const SourceVerdict verdict = checkUserSource(file); !verdict.allowed()) {
+            err() << "sightline render: " << describeSource(file) << ": refused: " << verdict.reason << "\n";
+            return 2;
+        }
         const auto layers = openLayers(file, &error);
         if (layers.isEmpty()) {
             err() << "sightline render: cannot open " << error << "\n";

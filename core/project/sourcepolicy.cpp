@@ -296,6 +296,14 @@ SourceVerdict checkProjectSource(const QString &source, const SourcePermissions 
     return v;
 }
 
+SourceVerdict checkUserSource(const QString &source)
+{
+    SourcePermissions everything;
+    everything.allowedPaths = {QStringLiteral("/")};
+    everything.anyHost = true;
+    return checkProjectSource(source, everything);
+}
+
 QStringList sourceHosts(const QString &source)
 {
     SourcePermissions all;

@@ -40,6 +40,12 @@ struct SourceVerdict
 /// VRT files are read to judge the files and services they point at in turn.
 SourceVerdict checkProjectSource(const QString &source, const SourcePermissions &permissions);
 
+/// Judges a source the user named themselves (a file opened, a URL typed): every place it
+/// reads or contacts is theirs to choose, but what is refused from a project is refused here
+/// too (raw bands, inline XML, /vsi*, unknown connection strings): a file from elsewhere is
+/// untrusted even when the user opens it.
+SourceVerdict checkUserSource(const QString &source);
+
 /// The hosts a source would contact, without judging it.
 QStringList sourceHosts(const QString &source);
 

@@ -147,6 +147,12 @@ TEST_CASE("a project cannot make Sightline read a file through a raw VRT band", 
     CHECK(r.out.contains(QStringLiteral("refused: 'innocent.vrt' has a raw band")));
     CHECK_FALSE(r.out.contains(secret)); // an inline VRT is never printed whole
 
+    // Opened by hand, the same file is refused all the same.
+    r = runSightline({QStringLiteral("render"), dir.filePath(QStringLiteral("innocent.vrt")), QStringLiteral("-o"),
+                      dir.filePath(QStringLiteral("direct.png"))});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.contains(QStringLiteral("refused: 'innocent.vrt' has a raw band (VRTRawRasterBand)")));
+
     CHECK_FALSE(watch.opened());
     QFile(secret).open(QIODevice::ReadOnly); // the watch itself works
     CHECK(watch.opened());

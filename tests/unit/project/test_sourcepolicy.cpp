@@ -269,3 +269,15 @@ TEST_CASE("the user's answers are kept on this machine, per project for hosts", 
     sourceconsent::rememberUserSource(QStringLiteral("/vsicurl/https://evil.example/x"), projectA);
     CHECK_FALSE(sourceconsent::allowedHosts(projectA).contains(QStringLiteral("evil.example")));
 }
+
+TEST_CASE("what the user opens by hand may be anywhere, but raw bands and /vsi stay refused", "[sourcepolicy]")
+{
+    Folders f;
+    CHECK(checkUserSource(f.outside() + QStringLiteral("/secret.txt")).allowed());
+    CHECK(checkUserSource(QStringLiteral("https://tiles.example.com/{z}/{x}/{y}.png")).allowed());
+    const QString vrt = f.outside() + QStringLiteral("/raw.vrt");
+    write(vrt, kRawBandVrt);
+    CHECK(checkUserSource(vrt).access == SourceVerdict::Access::Refused);
+    CHECK(checkUserSource(QStringLiteral("/vsicurl/https://evil.example/x.tif")).access ==
+          SourceVerdict::Access::Refused);
+}
