@@ -1,5 +1,6 @@
 #include "testprojectsafety.h"
 
+#include "casewindow.h"
 #include "fixtures.h"
 #include "layers/layerstack.h"
 #include "mainwindow.h"
@@ -71,17 +72,6 @@ void TestProjectSafety::cleanup()
     mWindow = nullptr;
 }
 
-bool TestProjectSafety::waitForIdle()
-{
-    QTest::qWait(50);
-    return QTest::qWaitFor(
-        [this] {
-            return !mWindow->isLoading() && !mWindow->canvas()->isRendering() &&
-                   !mWindow->projectController()->isRestoring();
-        },
-        10000);
-}
-
 void TestProjectSafety::aReceivedProjectAsksBeforeReadingOutsideOrContactingServers()
 {
     test::TileServer server(QColor(30, 140, 70), {});
@@ -112,7 +102,7 @@ void TestProjectSafety::aReceivedProjectAsksBeforeReadingOutsideOrContactingServ
     QVERIFY(answer.asked);
     QCOMPARE(answer.hosts, QStringList{QStringLiteral("127.0.0.1:%1").arg(QUrl(server.urlTemplate()).port())});
     QCOMPARE(answer.files, QStringList{QFileInfo(outside).canonicalFilePath()});
-    QVERIFY(waitForIdle());
+    QVERIFY(test::waitForIdle(mWindow));
     QVERIFY(!layerNames(mWindow).contains(QStringLiteral("Outside")));
     QVERIFY(!layerNames(mWindow).contains(QStringLiteral("Tiles")));
     QVERIFY(layerNames(mWindow).contains(QStringLiteral("Scene")));
@@ -131,7 +121,7 @@ void TestProjectSafety::aReceivedProjectAsksBeforeReadingOutsideOrContactingServ
     answerConsent(this, QStringLiteral("consentAllow"), &answer);
     QVERIFY(mWindow->openProject(path));
     QVERIFY(answer.asked);
-    QVERIFY(waitForIdle());
+    QVERIFY(test::waitForIdle(mWindow));
     QVERIFY(layerNames(mWindow).contains(QStringLiteral("Outside")));
     QVERIFY(layerNames(mWindow).contains(QStringLiteral("Tiles")));
     QTRY_VERIFY_WITH_TIMEOUT(server.requestCount() > 0, 10000);
@@ -140,7 +130,7 @@ void TestProjectSafety::aReceivedProjectAsksBeforeReadingOutsideOrContactingServ
     answer = {};
     answerConsent(this, QStringLiteral("consentDeny"), &answer);
     QVERIFY(mWindow->openProject(path));
-    QVERIFY(waitForIdle());
+    QVERIFY(test::waitForIdle(mWindow));
     QVERIFY(!answer.asked);
     QVERIFY(layerNames(mWindow).contains(QStringLiteral("Tiles")));
     QVERIFY(!layerNames(mWindow).contains(QStringLiteral("Raw"))); // refused every time, and kept

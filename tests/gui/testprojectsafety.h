@@ -18,8 +18,6 @@ private Q_SLOTS:
     void aReceivedProjectAsksBeforeReadingOutsideOrContactingServers();
 
 private:
-    bool waitForIdle();
-
     QTemporaryDir mDir;
     sightline::MainWindow *mWindow = nullptr;
 };
