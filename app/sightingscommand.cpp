@@ -88,7 +88,8 @@ void warnAboutProblems(const QString &command, const Project &project)
 {
     QTextStream err(stderr);
     for (const QString &problem : project.problems())
-        err << "sightline sightings " << command << ": warning: '" << project.path() << "': " << problem << "\n";
+        err << "sightline sightings " << command << ": warning: '" << project.path() << "': " << problem
+            << "\n";
 }
 
 int exportCommand(const QStringList &args)

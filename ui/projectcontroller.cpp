@@ -208,11 +208,11 @@ bool ProjectController::openProject(const QString &path)
     startSession(std::move(project), true);
     // Damage (then read-only) or rows that cannot be read: said once, naming each.
     if (const QStringList problems = mSession->project().problems(); !problems.isEmpty())
-        Q_EMIT message(int(MessageBar::Level::Warning),
-                       (mSession->project().isDamaged() ? tr("%1 opened read-only, nothing will be written: %2")
-                                                        : tr("%1: %2"))
-                           .arg(QFileInfo(mSession->project().path()).fileName(),
-                                problems.join(QStringLiteral("; "))));
+        Q_EMIT message(
+            int(MessageBar::Level::Warning),
+            (mSession->project().isDamaged() ? tr("%1 opened read-only, nothing will be written: %2")
+                                             : tr("%1: %2"))
+                .arg(QFileInfo(mSession->project().path()).fileName(), problems.join(QStringLiteral("; "))));
     return true;
 }
 

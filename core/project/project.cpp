@@ -216,7 +216,8 @@ bool Project::ensureSchema(const QString &path, QString *error)
             return failed(capture.message(QStringLiteral("not a GeoPackage (corrupt, or another format)")));
         const ProjectSchemaCheck check = checkProjectSchema(probe.get());
         if (check.isProject && !check.problems.isEmpty())
-            return failed(check.problems.join(QStringLiteral("; ")) + QStringLiteral("; nothing was written"));
+            return failed(check.problems.join(QStringLiteral("; ")) +
+                          QStringLiteral("; nothing was written"));
     }
     std::unique_ptr<GDALDataset> ds(openGpkg(path, true));
     const bool fresh = ds && !ds->GetLayerByName(kProperties);

@@ -73,9 +73,9 @@ struct AuditEntry
 ///   sightline_analysis_runs  which analysis ran when, by whom, with which parameters
 ///   sightline_briefs    brief definitions (JSON, see brief/brief.h) by name
 ///   sightline_audit     append-only: who changed what, when
-/// beside the AIS tables of TrackGeoPackage. Every change is one SQLite
-/// transaction, committed before the call returns, so a killed program loses
-/// nothing it had shown. Opened for writing, the project holds a lock file
+/// beside the AIS tables of TrackGeoPackage; projectschema.h lists the columns, checked on open.
+/// Every change is one SQLite transaction, committed before the call returns, so a killed
+/// program loses nothing it had shown. Opened for writing, the project holds a lock file
 /// (NAME.gpkg.lock) so a second instance is told it is in use.
 class Project
 {
@@ -101,7 +101,8 @@ public:
     /// Makes a new project file; fails if `path` exists.
     static std::unique_ptr<Project> create(const QString &path, QString *error);
     /// Opens a project. ReadWrite fails with InUse when another instance holds it and
-    /// with ReadOnlyFile when the file is not writable; ReadOnly never writes.
+    /// with ReadOnlyFile when the file is not writable; ReadOnly never writes. A damaged or
+    /// newer project (see problems()) opens read-only whatever `mode` asks: check isReadOnly().
     static std::unique_ptr<Project> open(const QString &path, Mode mode, QString *error,
                                          OpenError *reason = nullptr);
     /// True when `path` is a GeoPackage with Sightline's project tables.

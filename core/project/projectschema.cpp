@@ -77,7 +77,10 @@ const std::vector<ProjectTableSpec> &projectTables()
           {"event_count", OFTInteger}},
          wkbNone,
          true},
-        {kBriefs, {{"name", OFTString}, {"definition", OFTString}, {"updated_at", OFTDateTime}}, wkbNone, true},
+        {kBriefs,
+         {{"name", OFTString}, {"definition", OFTString}, {"updated_at", OFTDateTime}},
+         wkbNone,
+         true},
         {kAudit,
          {{"time", OFTDateTime},
           {"user", OFTString},
@@ -136,7 +139,8 @@ ProjectSchemaCheck checkProjectSchema(GDALDataset *ds)
         bool ok = false;
         const int version = text.trimmed().toInt(&ok);
         if (text.isEmpty()) {
-            check.problems << QStringLiteral("table '%1' has no schema_version").arg(QLatin1String(kProperties));
+            check.problems
+                << QStringLiteral("table '%1' has no schema_version").arg(QLatin1String(kProperties));
         } else if (!ok || version < 1) {
             check.problems << QStringLiteral("the schema_version '%1' in table '%2' is not a version number")
                                   .arg(text.left(40), QLatin1String(kProperties));
@@ -166,7 +170,8 @@ ProjectSchemaCheck checkProjectSchema(GDALDataset *ds)
         OGRFeatureDefn *defn = layer->GetLayerDefn();
         for (const OgrFieldSpec &c : t.columns)
             if (defn->GetFieldIndex(c.name) < 0)
-                check.problems << QStringLiteral("table '%1' has no column '%2'").arg(table, QLatin1String(c.name));
+                check.problems
+                    << QStringLiteral("table '%1' has no column '%2'").arg(table, QLatin1String(c.name));
         if (t.geometryType != wkbNone && defn->GetGeomFieldCount() == 0)
             check.problems << QStringLiteral("table '%1' has no geometry column").arg(table);
     }

@@ -29,7 +29,8 @@ OGRLayer *ensureOgrTable(GDALDataset *ds, const char *name, std::span<const OgrF
 inline OGRLayer *ensureOgrTable(GDALDataset *ds, const char *name, std::initializer_list<OgrFieldSpec> fields,
                                 int geometryType = 100)
 {
-    return ensureOgrTable(ds, name, std::span<const OgrFieldSpec>(fields.begin(), fields.size()), geometryType);
+    return ensureOgrTable(ds, name, std::span<const OgrFieldSpec>(fields.begin(), fields.size()),
+                          geometryType);
 }
 /// Writes a UTC time in milliseconds into an OFTDateTime field (GeoPackage stores ISO 8601 with Z).
 void setOgrUtcTime(OGRFeature &feature, int field, std::int64_t ms);

@@ -346,7 +346,7 @@ TEST_CASE("a killed import loses nothing it reported, and the project stays a va
                      << stored << " stored; " << clock.elapsed() << " ms");
 }
 
-TEST_CASE("a CSV row with a 10 MB cell is reported by file and row; the rows after it are imported, exit 1",
+TEST_CASE("a CSV row with a 10 MB cell is reported by file and row, the rows after it imported, exit 1",
           "[sightings][e2e][bad-input]")
 {
     QTemporaryDir dir;

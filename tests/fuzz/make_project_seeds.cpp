@@ -60,7 +60,8 @@ bool makeProject(const QString &path)
     return p->addSighting(s) && p->addSighting(pits) && p->addAnnotation(a) &&
            p->replaceEvents(QStringLiteral("gaps"), {EventType::Gap}, {e}, {}) &&
            p->setBriefDefinition(QJsonObject{{QStringLiteral("title"), QStringLiteral("Case")}}) &&
-           p->setLayers({ProjectLayer{QStringLiteral("ports.geojson"), {}, QStringLiteral("Ports"), true, 1.0, {}}}) &&
+           p->setLayers(
+               {ProjectLayer{QStringLiteral("ports.geojson"), {}, QStringLiteral("Ports"), true, 1.0, {}}}) &&
            p->setViews({SavedView{QStringLiteral("Rajin"), QRectF(130.2, 42.1, 0.3, 0.3)}}) &&
            p->setCurrentView(QRectF(129, 41, 4, 3));
 }
@@ -85,11 +86,13 @@ int main(int argc, char **argv)
         const char *name;
         QStringList sql;
     } variants[] = {
-        {"older.gpkg", {QStringLiteral("DROP TABLE annotations"), QStringLiteral("DROP TABLE sightline_briefs")}},
+        {"older.gpkg",
+         {QStringLiteral("DROP TABLE annotations"), QStringLiteral("DROP TABLE sightline_briefs")}},
         {"damaged.gpkg",
          {QStringLiteral("DROP TABLE sightline_audit"),
           QStringLiteral("ALTER TABLE sightings RENAME COLUMN kind TO what")}},
-        {"newer.gpkg", {QStringLiteral("UPDATE sightline_project SET value = '2' WHERE key = 'schema_version'")}},
+        {"newer.gpkg",
+         {QStringLiteral("UPDATE sightline_project SET value = '2' WHERE key = 'schema_version'")}},
     };
     QStringList all{sound};
     for (const auto &v : variants) {

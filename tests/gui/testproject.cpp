@@ -744,7 +744,8 @@ void TestProject::aDamagedProjectOpensReadOnlyAndSaysWhatIsMissing()
     QVERIFY(mWindow->openProject(path));
     QVERIFY(waitForIdle());
     QVERIFY(mWindow->projectController()->isReadOnly());
-    QVERIFY2(mWindow->windowTitle().contains(QStringLiteral("[read-only]")), qPrintable(mWindow->windowTitle()));
+    QVERIFY2(mWindow->windowTitle().contains(QStringLiteral("[read-only]")),
+             qPrintable(mWindow->windowTitle()));
     QVERIFY2(mWindow->messageBar()->text().contains(QStringLiteral("table 'sightline_audit' is missing")),
              qPrintable(mWindow->messageBar()->text()));
     QCOMPARE(mWindow->projectController()->sightingLayer()->sightings().size(), 1);

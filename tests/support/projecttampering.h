@@ -83,10 +83,11 @@ inline QList<Tampering> schemaTamperings(bool renameColumns)
                          .arg(kProjectSchemaVersion + 1)
                          .arg(kProjectSchemaVersion),
                      true};
-    out << Tampering{QStringLiteral("garbage schema version"),
-                     {QStringLiteral("UPDATE sightline_project SET value = 'x1' WHERE key = 'schema_version'")},
-                     QStringLiteral("the schema_version 'x1' in table 'sightline_project' is not a version number"),
-                     true};
+    out << Tampering{
+        QStringLiteral("garbage schema version"),
+        {QStringLiteral("UPDATE sightline_project SET value = 'x1' WHERE key = 'schema_version'")},
+        QStringLiteral("the schema_version 'x1' in table 'sightline_project' is not a version number"),
+        true};
     out << Tampering{QStringLiteral("no schema version"),
                      {QStringLiteral("DELETE FROM sightline_project WHERE key = 'schema_version'")},
                      QStringLiteral("table 'sightline_project' has no schema_version"),

@@ -187,8 +187,9 @@ TEST_CASE("garbage geometries are left out and reported, and the project stays w
         const QStringList problems = p->problems();
         CHECK(problems.contains(QStringLiteral("table 'sightings' row 1: the geometry cannot be read (no "
                                                "geometry); left out")));
-        CHECK(problems.contains(QStringLiteral("table 'annotations' row 1: not an annotation (unknown type or a "
-                                               "geometry that cannot be read); left out")));
+        CHECK(problems.contains(
+            QStringLiteral("table 'annotations' row 1: not an annotation (unknown type or a "
+                           "geometry that cannot be read); left out")));
         // Read twice, said once.
         (void)p->sightings();
         CHECK(p->problems().size() == problems.size());

@@ -437,9 +437,10 @@ TEST_CASE("a CSV row with a 10 MB cell is skipped with its row, and the rows aft
     QTemporaryDir dir;
     // Past OGR's 10 MB line limit, where its reader stops as if the file ended.
     const QByteArray huge(10 * 1024 * 1024, 'x');
-    const QString path = write(dir.filePath(QStringLiteral("big.csv")),
-                               "WKT,kind,notes\r\n\"POINT (1 2)\",pits,first\r\n\"POINT (1 2)\",pits,\"" + huge +
-                                   "\"\r\n\"POINT (3 4)\",pits,third\r\n\"POINT (5 6)\",vessel,fourth\r\n");
+    const QString path =
+        write(dir.filePath(QStringLiteral("big.csv")),
+              "WKT,kind,notes\r\n\"POINT (1 2)\",pits,first\r\n\"POINT (1 2)\",pits,\"" + huge +
+                  "\"\r\n\"POINT (3 4)\",pits,third\r\n\"POINT (5 6)\",vessel,fourth\r\n");
     QString error;
     QStringList problems;
     const auto sightings = readSightings(path, &error, &problems);
@@ -448,9 +449,10 @@ TEST_CASE("a CSV row with a 10 MB cell is skipped with its row, and the rows aft
     CHECK(sightings->at(0).notes == QStringLiteral("first"));
     CHECK(sightings->at(1).notes == QStringLiteral("third"));
     CHECK(sightings->at(2).kind == QStringLiteral("vessel"));
-    CHECK(problems == QStringList{QStringLiteral("'%1' row 3: field 'notes' is 10485760 characters long, more "
-                                                 "than the 1048576 a field may hold; skipped")
-                                      .arg(path)});
+    CHECK(problems ==
+          QStringList{QStringLiteral("'%1' row 3: field 'notes' is 10485760 characters long, more "
+                                     "than the 1048576 a field may hold; skipped")
+                          .arg(path)});
 
     // The same limit whatever the format.
     const QString json = write(dir.filePath(QStringLiteral("big.geojson")),
