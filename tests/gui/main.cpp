@@ -5,6 +5,7 @@
 #include "testproject.h"
 #include "testtimeactions.h"
 #include "testtimeline.h"
+#include "testtrackimport.h"
 
 #include "util/gdalutil.h"
 #include "util/runtimeenvironment.h"
@@ -32,6 +33,10 @@ int main(int argc, char **argv)
     }
     {
         TestProject test;
+        status |= QTest::qExec(&test, argc, argv);
+    }
+    {
+        TestTrackImport test;
         status |= QTest::qExec(&test, argc, argv);
     }
     {
