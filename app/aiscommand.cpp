@@ -2,14 +2,15 @@
 
 #include "ais/aislog.h"
 #include "ais/aisstreamwriter.h"
-#include "layers/aistracklayer.h"
 #include "project/project.h"
-#include "tracks/gpximport.h"
+#include "project/trackimport.h"
 #include "tracks/trackgeopackage.h"
-#include "tracks/trackstore.h"
-#include "tracks/vesselregistry.h"
 
+#include <QFileInfo>
 #include <QTextStream>
+
+#include <algorithm>
+#include <memory>
 
 #include <cmath>
 
@@ -19,9 +20,10 @@ namespace {
 
 constexpr auto kUsage =
     "usage: sightline ais decode FILE... [--format jsonl|csv]\n"
-    "       sightline ais import FILE... --project P.gpkg [--time-fallback base-station]\n"
+    "       sightline ais import FILE... --project P.gpkg [--create] [--time-fallback base-station]\n"
     "  import reads NMEA logs, CSV exports (DMA, NOAA, MarineTraffic, GFW) and GPX into\n"
-    "  the project's ais_positions and vessels tables (the project is created if missing)\n";
+    "  the project's ais_positions and vessels tables (the project is created if missing;\n"
+    "  --create makes an existing GeoPackage that is not a project into one)\n";
 
 int decodeCommand(const QStringList &args)
 {
@@ -75,18 +77,21 @@ int decodeCommand(const QStringList &args)
 int importCommand(const QStringList &args)
 {
     QTextStream err(stderr), out(stdout);
-    QString project;
+    QString projectPath;
     QStringList files;
-    AisImportOptions options;
+    TrackImportOptions options;
+    bool create = false;
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--project") && i + 1 < args.size()) {
-            project = args[++i];
+            projectPath = args[++i];
+        } else if (args[i] == QLatin1String("--create")) {
+            create = true;
         } else if (args[i] == QLatin1String("--time-fallback") && i + 1 < args.size()) {
             if (args[++i] != QLatin1String("base-station")) {
                 err << "sightline ais import: --time-fallback takes 'base-station'\n";
                 return 2;
             }
-            options.baseStationTimeFallback = true;
+            options.ais.baseStationTimeFallback = true;
         } else if (args[i].startsWith(QLatin1String("--"))) {
             err << "sightline ais import: unknown option " << args[i] << "\n" << kUsage;
             return 2;
@@ -94,60 +99,82 @@ int importCommand(const QStringList &args)
             files << args[i];
         }
     }
-    if (project.isEmpty() || files.isEmpty()) {
-        err << "sightline ais import: " << (project.isEmpty() ? "no --project" : "no input files") << "\n"
+    if (projectPath.isEmpty() || files.isEmpty()) {
+        err << "sightline ais import: " << (projectPath.isEmpty() ? "no --project" : "no input files") << "\n"
             << kUsage;
         return 2;
     }
+    // An existing file is written only as a project, through its lock; a GeoPackage that is not one
+    // becomes one only when asked. A missing one is made when the first file gives positions.
+    std::unique_ptr<Project> project;
+    const bool exists = QFileInfo::exists(projectPath);
+    if (exists) {
+        QString error;
+        Project::OpenError reason = Project::OpenError::None;
+        project = Project::open(projectPath, Project::Mode::ReadWrite, &error, &reason);
+        if (!project && !(reason == Project::OpenError::NotAProject && create)) {
+            err << "sightline ais import: " << error
+                << (reason == Project::OpenError::NotAProject
+                        ? QStringLiteral("; add --create to make it a Sightline project")
+                        : QString())
+                << "; nothing was imported\n";
+            return 1;
+        }
+        // Damaged or made by a newer Sightline: Project opened it read-only, and said why.
+        if (project && project->isReadOnly()) {
+            err << "sightline ais import: " << project->readOnlyReason() << "\n";
+            return 1;
+        }
+    }
+    auto makeProject = [&]() -> bool {
+        QString error;
+        if (exists) {
+            if (Project::ensureSchema(projectPath, &error))
+                project = Project::open(projectPath, Project::Mode::ReadWrite, &error);
+        } else {
+            project = Project::create(projectPath, &error);
+        }
+        if (!project)
+            err << "sightline ais import: " << error << "\n";
+        return bool(project);
+    };
+
     int status = 0;
     for (const QString &file : std::as_const(files)) {
-        TrackStore store;
-        VesselRegistry registry;
-        QString report, error;
-        bool ok = false;
-        if (isTrackTablePath(file)) {
-            CsvColumnMapping mapping;
-            if (!file.endsWith(QLatin1String(".gpx"), Qt::CaseInsensitive)) {
-                mapping = detectCsvMapping(readCsvHeader(file, &error));
-                if (!mapping.isComplete() && error.isEmpty())
-                    error =
-                        QStringLiteral("'%1': the columns match no known export (DMA, NOAA MarineCadastre, "
-                                       "MarineTraffic, Global Fishing Watch); import it in the workbench, "
-                                       "which asks for them")
-                            .arg(file);
-            }
-            CsvImportReport r;
-            ok = error.isEmpty() && (file.endsWith(QLatin1String(".gpx"), Qt::CaseInsensitive)
-                                         ? importGpxTracks(file, store, registry, r, &error)
-                                         : importCsvTracks(file, mapping, store, registry, r, {}, &error));
-            report = r.describe();
-        } else {
-            AisImportReport r;
-            ok = importAisLog(file, store, registry, r, options, {}, &error);
-            report = r.describe();
+        const QString sha = fileSha256(file);
+        if (project && !sha.isEmpty() && TrackGeoPackage::wasImported(project->path(), sha)) {
+            out << projectPath << ": " << file << " was imported before (same SHA-256); nothing added\n";
+            out.flush();
+            continue;
         }
-        if (!ok) {
-            err << "sightline ais import: " << error << "\n";
+        const TrackFileContents contents = readTrackFile(file, options);
+        if (!contents.error.isEmpty()) {
+            err << "sightline ais import: " << contents.error << "\n";
             status = 2;
             continue;
         }
-        err << report << "\n";
-        const TrackGeoPackage::WriteResult written =
-            TrackGeoPackage::append(project, file, store, registry, report);
-        if (!written.ok) {
-            err << "sightline ais import: " << written.error << " (the project is unchanged)\n";
+        err << contents.report << "\n";
+        err.flush();
+        if (contents.store.positionCount() == 0) {
+            err << "sightline ais import: '" << file << "': no position was kept; nothing was added\n";
+            status = std::max(status, 1);
+            continue;
+        }
+        if (!project && !makeProject())
+            return 1;
+        const TrackImportResult written = writeTrackImport(project->path(), file, sha, contents);
+        if (written.outcome == TrackImportResult::Outcome::Failed) {
+            err << "sightline ais import: " << written.error << "\n";
             status = 2;
             continue;
         }
-        // The file is a project from its first import on, so the workbench opens it as one.
-        if (QString schemaError;
-            !Project::isProject(project) && !Project::ensureSchema(project, &schemaError))
-            err << "sightline ais import: " << schemaError << "\n";
-        if (written.alreadyImported)
-            out << project << ": " << file << " was imported before (same SHA-256); nothing added\n";
+        // Each committed file is printed at once: a run killed later has said what it kept.
+        if (written.outcome == TrackImportResult::Outcome::ImportedBefore)
+            out << projectPath << ": " << file << " was imported before (same SHA-256); nothing added\n";
         else
-            out << project << ": +" << written.positionsWritten << " positions, " << written.vesselsWritten
+            out << projectPath << ": +" << written.positionsWritten << " positions, " << written.vesselsWritten
                 << " vessels from " << file << "\n";
+        out.flush();
     }
     return status;
 }

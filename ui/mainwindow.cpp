@@ -33,10 +33,13 @@
 #include "measuretool.h"
 #include "messagebar.h"
 #include "postgisdialog.h"
+#include "project/layerstyleio.h"
 #include "project/project.h"
 #include "project/projectsession.h"
 #include "project/sightingfields.h"
+#include "project/sourcepolicy.h"
 #include "projectcontroller.h"
+#include "projecttrackimport.h"
 #include "render/mapscale.h"
 #include "savedviewsmenu.h"
 #include "shortcutsdialog.h"
@@ -64,10 +67,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QPromise>
 #include <QSettings>
 #include <QStatusBar>
@@ -680,7 +685,186 @@ void MainWindow::updateTitle()
 
 void MainWindow::importAisLogs(const QStringList &paths)
 {
-    openSources(paths, true);
+    if (paths.isEmpty())
+        return;
+    if (!mProject->session()) {
+        // Tracks belong in a project, as sightings do; declining keeps them as a layer read from the file.
+        QMessageBox ask(QMessageBox::Question, tr("Keep the tracks in a project?"),
+                        tr("Imported tracks are kept in a project file, so they stay with the case when "
+                           "the log is moved or handed over.\n\nCreate a project now, or open the tracks "
+                           "as a layer read from the file?"),
+                        QMessageBox::Cancel, this);
+        ask.setObjectName(QStringLiteral("importNeedsProjectDialog"));
+        QPushButton *create = ask.addButton(tr("New Project…"), QMessageBox::AcceptRole);
+        create->setObjectName(QStringLiteral("newProjectButton"));
+        QPushButton *layerOnly = ask.addButton(tr("Layer Only"), QMessageBox::RejectRole);
+        layerOnly->setObjectName(QStringLiteral("layerOnlyButton"));
+        ask.setDefaultButton(create);
+        ask.exec();
+        if (ask.clickedButton() == layerOnly) {
+            openSources(paths, true);
+            return;
+        }
+        if (ask.clickedButton() != create)
+            return;
+        const QString path = QFileDialog::getSaveFileName(this, tr("New Project"), QString(),
+                                                          tr("Sightline project (*.gpkg)"));
+        if (path.isEmpty() || !mProject->newProject(path))
+            return;
+    }
+    if (mProject->isReadOnly()) {
+        mMessageBar->showMessage(MessageBar::Level::Warning,
+                                 tr("%1 is open read-only: the tracks open as a layer read from the file and "
+                                    "are not kept in the project.")
+                                     .arg(mProject->title().toHtmlEscaped()));
+        openSources(paths, true);
+        return;
+    }
+    importIntoProject(paths);
+}
+
+QStringList MainWindow::chooseTrackColumns(const QStringList &paths, QHash<QString, CsvColumnMapping> *mappings)
+{
+    QStringList resolved;
+    for (const QString &source : paths) {
+        const QString path = isLocalPath(source) ? QFileInfo(source).absoluteFilePath() : source;
+        // A known export reads as it is; any other CSV gets its columns chosen.
+        if (isTrackTablePath(path) && !path.endsWith(QLatin1String(".gpx"), Qt::CaseInsensitive)) {
+            QString error;
+            const QStringList header = readCsvHeader(path, &error);
+            if (header.isEmpty()) {
+                mMessageBar->showMessage(MessageBar::Level::Error,
+                                         tr("Could not import: %1").arg(error.toHtmlEscaped()));
+                continue;
+            }
+            CsvColumnMapping mapping = detectCsvMapping(header);
+            if (!mapping.isComplete()) {
+                CsvMappingDialog dialog(path, header, this);
+                if (dialog.exec() != QDialog::Accepted)
+                    continue;
+                mapping = dialog.mapping();
+            }
+            mappings->insert(path, mapping);
+        }
+        resolved << path;
+    }
+    return resolved;
+}
+
+void MainWindow::importIntoProject(const QStringList &paths)
+{
+    QHash<QString, CsvColumnMapping> mappings;
+    const QStringList files = chooseTrackColumns(paths, &mappings);
+    if (files.isEmpty())
+        return;
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    mCancelFlag = cancel;
+    ++mPendingOpens;
+    mProgress->show();
+    statusBar()->showMessage(tr("Importing %n file(s) into the project…", nullptr, int(files.size())));
+    mImportProgress->setValue(0);
+    mImportProgress->show();
+    mCancelImport->show();
+    // The project's own writes wait while the import's transaction holds the file.
+    mProject->holdWrites(true);
+    auto *watcher = new QFutureWatcher<ProjectTrackImportOutcome>(this);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
+            [this](int value) { mImportProgress->setValue(value); });
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, cancel] {
+        if (mCancelFlag == cancel) {
+            mImportProgress->hide();
+            mCancelImport->hide();
+            mCancelFlag.reset();
+        }
+        if (--mPendingOpens == 0) {
+            mProgress->hide();
+            statusBar()->clearMessage();
+        }
+        mProject->holdWrites(false);
+        if (watcher->future().resultCount() > 0)
+            onProjectImportFinished(watcher->future().result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(
+        importTracksIntoProject(mProject->session()->project().path(), files, mappings, cancel));
+}
+
+void MainWindow::onProjectImportFinished(const ProjectTrackImportOutcome &outcome)
+{
+    const QString report = outcome.report();
+    if (!report.isEmpty())
+        mLastImportReport = report;
+    const bool sameProject = mProject->session() && mProject->session()->project().path() == outcome.projectPath;
+    if (outcome.tracks && sameProject)
+        showProjectTracks(outcome.tracks);
+    QStringList said;
+    bool failed = false;
+    for (int i = 0; i < outcome.results.size(); ++i) {
+        const TrackImportResult &r = outcome.results[i];
+        const QString file = QFileInfo(outcome.files.value(i)).fileName().toHtmlEscaped();
+        switch (r.outcome) {
+        case TrackImportResult::Outcome::Imported:
+            break;
+        case TrackImportResult::Outcome::ImportedBefore:
+            said << tr("%1 was imported into this project before (same SHA-256): nothing added.").arg(file);
+            break;
+        case TrackImportResult::Outcome::Cancelled:
+            said << tr("Import of %1 cancelled: nothing of it was added to the project.").arg(file);
+            break;
+        case TrackImportResult::Outcome::NothingKept:
+        case TrackImportResult::Outcome::Failed:
+            failed = true;
+            said << tr("Could not import: %1").arg(r.error.toHtmlEscaped());
+            break;
+        }
+    }
+    if (!outcome.readBackError.isEmpty()) {
+        failed = true;
+        said << tr("The project's tracks could not be read back: %1").arg(outcome.readBackError.toHtmlEscaped());
+    }
+    if (outcome.positionsWritten() > 0) {
+        std::int64_t vessels = 0;
+        QStringList rejected; // "0 rejected" from each report's first line
+        for (const TrackImportResult &r : outcome.results) {
+            vessels += r.vesselsWritten;
+            if (r.outcome == TrackImportResult::Outcome::Imported)
+                rejected << r.report.section(QLatin1Char('\n'), 0, 0).section(QStringLiteral(", "), -1);
+        }
+        said.prepend(tr("Imported %1 positions of %2 vessels into the project. %3")
+                         .arg(outcome.positionsWritten())
+                         .arg(vessels)
+                         .arg(rejected.join(QStringLiteral("; ")).toHtmlEscaped()));
+    }
+    const MessageBar::Level level = failed ? MessageBar::Level::Error : MessageBar::Level::Info;
+    if (report.isEmpty())
+        mMessageBar->showMessage(level, said.join(QLatin1Char(' ')));
+    else
+        mMessageBar->showMessage(level, said.join(QLatin1Char(' ')), tr("Details"),
+                                 [this] { showImportReport(); });
+    for (const QString &file : outcome.files)
+        Q_EMIT sourceOpened(file, !failed);
+}
+
+void MainWindow::showProjectTracks(const std::shared_ptr<TrackLayer> &tracks)
+{
+    // The project's track layer is read again with the new vessels, keeping its place and style.
+    std::shared_ptr<Layer> old;
+    for (const auto &layer : mLayers->layers())
+        if (layer->kind() == Layer::Kind::Track && layer->source() == tracks->source())
+            old = layer;
+    const bool first = mLayers->count() == 0 || (mLayers->count() == 1 && old);
+    if (old) {
+        const int at = mLayers->indexOf(old->id());
+        applyProjectLayer(*tracks, projectLayerFor(*old));
+        mLayers->remove(old->id());
+        mLayers->add(tracks);
+        mLayers->move(mLayers->indexOf(tracks->id()), at);
+    } else {
+        mLayers->add(tracks);
+    }
+    mLayerPanel->selectLayer(tracks->id());
+    if (first && !mFramedOnce)
+        mCanvas->zoomToLayer(tracks->id());
 }
 
 void MainWindow::cancelImports()
@@ -699,32 +883,14 @@ void MainWindow::openSources(const QStringList &sources, bool forceAis,
 {
     if (sources.isEmpty())
         return;
-    QStringList resolved;
     // CSV exports that match no preset get their columns chosen here, before the work starts.
     QHash<QString, CsvColumnMapping> mappings;
-    for (const QString &source : sources) {
-        const QString path = isLocalPath(source) ? QFileInfo(source).absoluteFilePath() : source;
-        // Asked to import a CSV as tracks: a known export reads as it is, any other gets its columns chosen.
-        if (forceAis && isTrackTablePath(path) &&
-            !path.endsWith(QLatin1String(".gpx"), Qt::CaseInsensitive)) {
-            QString error;
-            const QStringList header = readCsvHeader(path, &error);
-            if (header.isEmpty()) {
-                mMessageBar->showMessage(MessageBar::Level::Error,
-                                         tr("Could not import: %1").arg(error.toHtmlEscaped()));
-                continue;
-            }
-            CsvColumnMapping mapping = detectCsvMapping(header);
-            if (!mapping.isComplete()) {
-                CsvMappingDialog dialog(path, header, this);
-                if (dialog.exec() != QDialog::Accepted)
-                    continue;
-                mapping = dialog.mapping();
-            }
-            mappings.insert(path, mapping);
-        }
-        resolved << path;
-    }
+    QStringList resolved;
+    if (forceAis)
+        resolved = chooseTrackColumns(sources, &mappings);
+    else
+        for (const QString &source : sources)
+            resolved << (isLocalPath(source) ? QFileInfo(source).absoluteFilePath() : source);
     if (resolved.isEmpty())
         return;
     // Several vector layers in one file (GeoPackage, OSM): ask which, as QGIS does.
@@ -805,6 +971,9 @@ void MainWindow::openSources(const QStringList &sources, bool forceAis,
                     AisImportReport report;
                     r.layers << loadAisTrackLayer(source, report, {}, progress, &r.error);
                     r.report = report.describe();
+                } else if (const SourceVerdict verdict = checkUserSource(source); !verdict.allowed()) {
+                    // Opened by hand or allowed from a project, a raw band or a /vsi path is still refused.
+                    r.error = QStringLiteral("'%1': refused: %2").arg(describeSource(source), verdict.reason);
                 } else {
                     r.layers = openLayers(source, &r.error, layerChoices.value(source));
                 }

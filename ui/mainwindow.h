@@ -45,6 +45,9 @@ class BriefActions;
 class TimeActions;
 class TimeController;
 class TimelineDock;
+class TrackLayer;
+struct CsvColumnMapping;
+struct ProjectTrackImportOutcome;
 
 /// The workbench window: map canvas in the middle, layers on the left,
 /// coordinates and scale below. Owns the layer stack it shows.
@@ -95,7 +98,9 @@ public Q_SLOTS:
     bool openProject(const QString &path);
     /// Opens the named layers of a vector source (a PostGIS connection, a GeoPackage) without asking.
     void openVectorLayers(const QString &source, const QStringList &layerNames);
-    /// Imports AIS logs whatever their file names, with progress, cancel and a report.
+    /// Imports track files (AIS logs whatever their names, CSV, GPX) with progress, cancel and a
+    /// report: into the open project (offering to create one when none is open), or, when the
+    /// user declines or the project is read-only, as a layer read from the file.
     void importAisLogs(const QStringList &paths);
     /// Asks a running import to stop; what was read so far is kept.
     void cancelImports();
@@ -138,6 +143,12 @@ private:
     void onLayerOpened(const QString &source, const std::shared_ptr<class Layer> &layer, const QString &error,
                        const QString &report);
     void importDialog();
+    /// The files with the columns of each CSV that matches no known export asked for (one
+    /// left out when its dialog is cancelled or its header cannot be read).
+    QStringList chooseTrackColumns(const QStringList &paths, QHash<QString, CsvColumnMapping> *mappings);
+    void importIntoProject(const QStringList &paths);
+    void onProjectImportFinished(const ProjectTrackImportOutcome &outcome);
+    void showProjectTracks(const std::shared_ptr<TrackLayer> &tracks);
     void showImportReport();
     void activateVessel(const QString &layerId, std::uint32_t mmsi);
     void identify(QPointF mapPoint, double toleranceMap);

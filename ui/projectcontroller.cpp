@@ -6,6 +6,7 @@
 #include "layers/vectorlayer.h"
 #include "mapcanvas.h"
 #include "messagebar.h"
+#include "missinglayersdialog.h"
 #include "project/layerstyleio.h"
 #include "project/projectlayers.h"
 #include "project/projectsession.h"
@@ -22,6 +23,9 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QUndoStack>
+
+#include <algorithm>
+#include <utility>
 
 namespace sightline {
 
@@ -72,10 +76,14 @@ ProjectController::~ProjectController() = default;
 
 void ProjectController::flush()
 {
-    if (mLayersTimer.isActive())
+    // Before the project or the window goes, what waits is written even while an import holds writes.
+    const int holds = std::exchange(mWriteHolds, 0);
+    if (mLayersTimer.isActive() || mWritesWaiting)
         saveLayers();
-    if (mViewTimer.isActive())
+    if (mViewTimer.isActive() || mWritesWaiting)
         saveView();
+    mWritesWaiting = false;
+    mWriteHolds = holds;
 }
 
 bool ProjectController::isReadOnly() const
@@ -272,30 +280,44 @@ bool ProjectController::requireWritableProject()
     return !path.isEmpty() && newProject(path);
 }
 
+void ProjectController::locateMissing(const QList<ProjectLayer> &entries)
+{
+    mLocated.clear();
+    const QDir here = QFileInfo(mSession->project().path()).dir();
+    QList<ProjectLayer> lost;
+    for (const ProjectLayer &entry : entries) {
+        if (!isLocalPath(entry.source) || QFileInfo::exists(entry.source) || mLocated.contains(entry.source))
+            continue;
+        // Moved with the project: look beside it first.
+        const QString name = QFileInfo(entry.source).fileName();
+        mLocated.insert(entry.source, QString());
+        for (const QString &candidate : {here.filePath(name), here.filePath(QStringLiteral("data/") + name)})
+            if (QFileInfo::exists(candidate)) {
+                mLocated.insert(entry.source, candidate);
+                break;
+            }
+        if (mLocated.value(entry.source).isEmpty())
+            lost << entry;
+    }
+    if (lost.isEmpty())
+        return;
+    // All of them in one list: a project moved to another machine loses its layers together.
+    MissingLayersDialog dialog(lost, here.path(), mDialogParent);
+    dialog.exec();
+    for (int i = 0; i < lost.size(); ++i) {
+        const QString found = dialog.locations().value(i);
+        mLocated.insert(lost[i].source, found);
+        // Pointed at by the user: opened without asking again, as a file they opened themselves.
+        if (!found.isEmpty())
+            sourceconsent::rememberUserSource(found, mSession->project().path());
+    }
+}
+
 bool ProjectController::locate(ProjectLayer &entry)
 {
     if (!isLocalPath(entry.source) || QFileInfo::exists(entry.source))
         return true;
-    // Moved with the project: look beside it first.
-    const QString name = QFileInfo(entry.source).fileName();
-    const QDir here = QFileInfo(mSession->project().path()).dir();
-    for (const QString &candidate : {here.filePath(name), here.filePath(QStringLiteral("data/") + name)}) {
-        if (QFileInfo::exists(candidate)) {
-            entry.source = candidate;
-            return true;
-        }
-    }
-    QMessageBox ask(
-        QMessageBox::Warning, tr("Layer not found"),
-        tr("The project's layer \"%1\" was at\n%2\nwhich is no longer there.").arg(entry.name, entry.source),
-        QMessageBox::Open | QMessageBox::Ignore, mDialogParent);
-    ask.setObjectName(QStringLiteral("locateLayerDialog"));
-    ask.button(QMessageBox::Open)->setText(tr("Locate…"));
-    ask.button(QMessageBox::Ignore)->setText(tr("Skip"));
-    if (ask.exec() != QMessageBox::Open)
-        return false;
-    const QString found = QFileDialog::getOpenFileName(mDialogParent, tr("Locate %1").arg(name), here.path(),
-                                                       tr("%1 (%1);;All files (*)").arg(name));
+    const QString found = mLocated.value(entry.source);
     if (found.isEmpty())
         return false;
     entry.source = found;
@@ -305,6 +327,7 @@ bool ProjectController::locate(ProjectLayer &entry)
 void ProjectController::restore()
 {
     const QList<ProjectLayer> entries = projectLayerEntries(mSession->project());
+    locateMissing(entries);
     mRestoring = true;
     mPending.clear();
     mUnavailable.clear();
@@ -445,11 +468,25 @@ void ProjectController::finishRestoreIfDone()
     saveLayers();
 }
 
+void ProjectController::holdWrites(bool hold)
+{
+    mWriteHolds = std::max(0, mWriteHolds + (hold ? 1 : -1));
+    if (mWriteHolds == 0 && mWritesWaiting) {
+        mWritesWaiting = false;
+        saveLayers();
+        saveView();
+    }
+}
+
 void ProjectController::saveLayers()
 {
     mLayersTimer.stop();
     if (!mSession || isReadOnly() || mRestoring)
         return;
+    if (mWriteHolds > 0) {
+        mWritesWaiting = true;
+        return;
+    }
     QList<ProjectLayer> entries = mUnavailable;
     const QString projectPath = mSession->project().path();
     for (const auto &layer : mLayers->layers()) {
@@ -473,6 +510,10 @@ void ProjectController::saveView()
     mViewTimer.stop();
     if (!mSession || isReadOnly() || mRestoring)
         return;
+    if (mWriteHolds > 0) {
+        mWritesWaiting = true;
+        return;
+    }
     const MapSettings s = mCanvas->mapSettings();
     if (!s.isValid())
         return;

@@ -61,6 +61,9 @@ public:
     const QList<ProjectLayer> &unavailableLayers() const { return mUnavailable; }
 
     QStringList recentProjects() const;
+    /// While held, changes to the layer list and view wait (an import is writing the file through
+    /// its own connection); released, what waited is written.
+    void holdWrites(bool hold);
 
     /// The events of the movement analyses: the project's, or those of this session's runs
     /// when no project is open (ids numbered here then, so they can still be selected).
@@ -92,6 +95,9 @@ private:
     /// Writes what is pending and lets go of the project; the layers stay on screen.
     void release();
     void restore();
+    /// Looks for the entries' missing files beside the project, then asks for the rest in one
+    /// dialog (MissingLayersDialog); locate() then gives each entry where it was found.
+    void locateMissing(const QList<ProjectLayer> &entries);
     void finishRestoreIfDone();
     void saveLayers();
     void saveView();
@@ -114,6 +120,9 @@ private:
     QList<ProjectLayer> mPending;
     QList<ProjectLayer> mUnavailable;
     bool mRestoring = false;
+    QHash<QString, QString> mLocated; ///< a missing file's source → where it was found (empty: skipped)
+    int mWriteHolds = 0;
+    bool mWritesWaiting = false;
     QTimer mViewTimer;
     QTimer mLayersTimer;
     std::vector<MovementEvent> mEvents;

@@ -17,20 +17,8 @@ QList<ProjectLayer> projectLayerEntries(const Project &project)
     QList<ProjectLayer> entries = project.layers();
     const bool listed = std::any_of(entries.begin(), entries.end(),
                                     [&](const ProjectLayer &e) { return e.source == project.path(); });
-    if (!listed && TrackGeoPackage::hasTracks(project.path())) {
-        // Simulated positions must say so wherever the layer is named: on the map, in legends, in briefs.
-        const auto imports = TrackGeoPackage::imports(project.path());
-        const bool simulated =
-            std::any_of(imports.begin(), imports.end(), [](const TrackGeoPackage::Import &i) {
-                return i.sourceFile.contains(QLatin1String("simulated"), Qt::CaseInsensitive);
-            });
-        entries.append({project.path(),
-                        {},
-                        simulated ? QStringLiteral("AIS tracks (SIMULATED)") : QStringLiteral("AIS tracks"),
-                        true,
-                        1.0,
-                        {}});
-    }
+    if (!listed && TrackGeoPackage::hasTracks(project.path()))
+        entries.append({project.path(), {}, projectTracksLayerName(project.path()), true, 1.0, {}});
     return entries;
 }
 
@@ -78,6 +66,16 @@ QList<std::shared_ptr<Layer>> openProjectLayers(const Project &project, const So
     overlay->setAnnotations(project.annotations());
     out << overlay;
     return out;
+}
+
+QString projectTracksLayerName(const QString &projectPath)
+{
+    // Simulated positions must say so wherever the layer is named: on the map, in legends, in briefs.
+    const auto imports = TrackGeoPackage::imports(projectPath);
+    const bool simulated = std::any_of(imports.begin(), imports.end(), [](const TrackGeoPackage::Import &i) {
+        return i.sourceFile.contains(QLatin1String("simulated"), Qt::CaseInsensitive);
+    });
+    return simulated ? QStringLiteral("AIS tracks (SIMULATED)") : QStringLiteral("AIS tracks");
 }
 
 } // namespace sightline

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QString>
 #include <QStringList>
 
 #include <memory>
@@ -16,6 +17,9 @@ struct SourcePermissions;
 /// The project's layer entries in order, with its AIS tracks appended when the
 /// file holds some and no entry names the file itself (as after `ais import`).
 QList<ProjectLayer> projectLayerEntries(const Project &project);
+
+/// "AIS tracks", or "AIS tracks (SIMULATED)" when a file imported into the project says it is.
+QString projectTracksLayerName(const QString &projectPath);
 
 /// Opens a project's layers in order, as they were shown (name, visibility,
 /// opacity, style), its AIS tracks when the file holds some and no entry names

@@ -15,6 +15,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sightline {
@@ -74,7 +75,8 @@ QString fileSha256(const QString &path)
 
 TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const QString &sourceFile,
                                                      const TrackStore &store, const VesselRegistry &registry,
-                                                     const QString &report)
+                                                     const QString &report, const QString &sha256,
+                                                     const std::function<bool(double)> &progress)
 {
     WriteResult result;
     ensureGdalInitialised();
@@ -98,6 +100,23 @@ TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const 
             return result;
         }
     }
+    // The workbench keeps its own connection to the project open: wait for it rather than fail.
+    if (OGRLayer *r = ds->ExecuteSQL("PRAGMA busy_timeout = 15000", nullptr, nullptr))
+        ds->ReleaseResultSet(r);
+    // The tables too are made in the transaction: a failed or cancelled first import leaves none.
+    if (ds->StartTransaction() != OGRERR_NONE) {
+        result.error = QStringLiteral("'%1': %2")
+                           .arg(path, capture.message(QStringLiteral("cannot start a transaction")));
+        return result;
+    }
+    auto fail = [&](const QString &what) {
+        ds->RollbackTransaction();
+        result.error =
+            QStringLiteral("'%1': %2: %3").arg(path, what, capture.message(QStringLiteral("write failed")));
+        result.positionsWritten = 0;
+        result.vesselsWritten = 0;
+        return result;
+    };
     OGRLayer *imports = ensureTable(ds.get(), kImports,
                                     {{"imported_at", OFTDateTime},
                                      {"source_file", OFTString},
@@ -116,44 +135,37 @@ TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const 
                                      {"beam_m", OFTInteger},
                                      {"flag", OFTString},
                                      {"class_b", OFTInteger}});
-    if (!imports || !positions || !vessels) {
-        result.error =
-            QStringLiteral("'%1': %2").arg(path, capture.message(QStringLiteral("cannot create the tables")));
-        return result;
-    }
+    if (!imports || !positions || !vessels)
+        return fail(QStringLiteral("cannot create the tables"));
 
     // The same file twice would double every position: recognise it by its bytes.
-    const QString sha = fileSha256(sourceFile);
+    const QString sha = sha256.isEmpty() ? fileSha256(sourceFile) : sha256;
     imports->SetAttributeFilter(QStringLiteral("sha256 = '%1'").arg(sha).toUtf8().constData());
     imports->ResetReading();
     if (OGRFeatureUniquePtr seen{imports->GetNextFeature()}) {
+        ds->RollbackTransaction();
         result.ok = true;
         result.alreadyImported = true;
         return result;
     }
     imports->SetAttributeFilter(nullptr);
 
-    if (ds->StartTransaction() != OGRERR_NONE) {
-        result.error = QStringLiteral("'%1': %2")
-                           .arg(path, capture.message(QStringLiteral("cannot start a transaction")));
-        return result;
-    }
-    auto fail = [&](const QString &what) {
-        ds->RollbackTransaction();
-        result.error =
-            QStringLiteral("'%1': %2: %3").arg(path, what, capture.message(QStringLiteral("write failed")));
-        result.positionsWritten = 0;
-        result.vesselsWritten = 0;
-        return result;
-    };
     OGRFeatureDefn *pdef = positions->GetLayerDefn();
     const int fMmsi = pdef->GetFieldIndex("mmsi"), fTime = pdef->GetFieldIndex("time"),
               fSog = pdef->GetFieldIndex("sog"), fCog = pdef->GetFieldIndex("cog"),
               fHeading = pdef->GetFieldIndex("heading"), fStatus = pdef->GetFieldIndex("status"),
               fFlags = pdef->GetFieldIndex("flags");
     OGRFeature feature(pdef);
+    const double total = double(std::max<std::size_t>(store.positionCount(), 1));
     for (const VesselTrack &t : store.tracks()) {
         for (std::size_t i = 0; i < t.size(); ++i) {
+            if (progress && result.positionsWritten % 4096 == 0 &&
+                !progress(double(result.positionsWritten) / total)) {
+                fail(QStringLiteral("cancelled"));
+                result.error.clear();
+                result.cancelled = true;
+                return result;
+            }
             feature.SetFID(OGRNullFID);
             feature.SetField(fMmsi, GIntBig(t.mmsi()));
             setOgrUtcTime(feature, fTime, t.timeMs(i));
@@ -179,6 +191,12 @@ TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const 
                 return fail(QStringLiteral("position of %1").arg(t.mmsi()));
             ++result.positionsWritten;
         }
+    }
+    if (progress && !progress(1.0)) {
+        fail(QStringLiteral("cancelled"));
+        result.error.clear();
+        result.cancelled = true;
+        return result;
     }
     // Vessels: new ones added, known ones updated with what this import adds.
     OGRFeatureDefn *vdef = vessels->GetLayerDefn();
@@ -251,6 +269,13 @@ QList<TrackGeoPackage::Import> TrackGeoPackage::imports(const QString &path)
         out << i;
     }
     return out;
+}
+
+bool TrackGeoPackage::wasImported(const QString &path, const QString &sha256)
+{
+    const auto recorded = imports(path);
+    return std::any_of(recorded.begin(), recorded.end(),
+                       [&](const Import &i) { return i.sha256 == sha256; });
 }
 
 bool TrackGeoPackage::hasTracks(const QString &path)

@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 
 namespace sightline {
 
@@ -22,15 +23,19 @@ public:
     {
         bool ok = false;
         bool alreadyImported = false; ///< the same file (by SHA-256) was imported before: nothing written
+        bool cancelled = false;       ///< `progress` said stop: rolled back, nothing written
         std::int64_t positionsWritten = 0;
         std::int64_t vesselsWritten = 0;
         QString error;
     };
 
-    /// Appends `store` and `registry` (read from `sourceFile`) to `path`, creating it if
-    /// missing. One transaction: on failure nothing of this import is left behind.
+    /// Appends `store` and `registry` (read from `sourceFile`, whose SHA-256 is computed when
+    /// `sha256` is empty) to `path`, creating it if missing. One transaction: on failure or
+    /// cancel (`progress`, 0..1, returning false) nothing of this import is left behind.
     static WriteResult append(const QString &path, const QString &sourceFile, const TrackStore &store,
-                              const VesselRegistry &registry, const QString &report);
+                              const VesselRegistry &registry, const QString &report,
+                              const QString &sha256 = {},
+                              const std::function<bool(double)> &progress = {});
 
     /// One line of sightline_imports: a file whose positions are in the project.
     struct Import
@@ -42,6 +47,8 @@ public:
     };
     /// The imports recorded in `path`, oldest first; empty when it records none.
     static QList<Import> imports(const QString &path);
+    /// True when `path` records an import of a file with this SHA-256.
+    static bool wasImported(const QString &path, const QString &sha256);
 
     /// True when `path` is a GeoPackage holding ais_positions.
     static bool hasTracks(const QString &path);

@@ -212,10 +212,9 @@ TEST_CASE("garbage geometries in a project are reported by the commands that rea
     }
 }
 
-// `ais import` writes too; it honours the project's refusal once it opens the project through
-// Project::open. Hidden until then: run it with `sightline_e2e_tests "[ais-import]"`.
+// `ais import` writes too, into the project it opens through Project::open.
 TEST_CASE("ais import refuses a damaged or newer project and leaves it unchanged",
-          "[.][e2e][project][schema][bad-input][ais-import]")
+          "[e2e][project][schema][bad-input][ais-import]")
 {
     QTemporaryDir dir;
     const QString base = makeProject(dir);

@@ -6,6 +6,7 @@
 #include "testprojectsafety.h"
 #include "testtimeactions.h"
 #include "testtimeline.h"
+#include "testtrackimport.h"
 
 #include "util/gdalutil.h"
 #include "util/runtimeenvironment.h"
@@ -37,6 +38,10 @@ int main(int argc, char **argv)
     }
     {
         TestProjectSafety test;
+        status |= QTest::qExec(&test, argc, argv);
+    }
+    {
+        TestTrackImport test;
         status |= QTest::qExec(&test, argc, argv);
     }
     {

@@ -39,6 +39,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
@@ -52,6 +53,8 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+
+#include <functional>
 
 using namespace sightline;
 using namespace sightline::test;
@@ -71,6 +74,21 @@ void drag(QWidget *w, QPointF from, QPointF to)
     for (int i = 1; i <= 5; ++i)
         sendMouse(w, QEvent::MouseMove, from + (to - from) * i / 5.0, Qt::NoButton, Qt::LeftButton);
     sendMouse(w, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton);
+}
+
+// Answers File → Import Tracks' question when no project is open with "Layer Only" (the tracks
+// read from the file, as before projects kept them), then runs `next` for the dialogs after it.
+void importAsLayerOnly(QObject *context, bool *asked, std::function<void()> next = {})
+{
+    QTimer::singleShot(0, context, [context, asked, next] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != QLatin1String("importNeedsProjectDialog"))
+            return;
+        *asked = true;
+        if (next)
+            QTimer::singleShot(0, context, next);
+        QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("layerOnlyButton")), Qt::LeftButton);
+    });
 }
 
 QPointF markerInFrame(const MapCanvas *canvas)
@@ -453,7 +471,10 @@ const QString kDemoAis = QStringLiteral(SIGHTLINE_DEMO_DIR "/ais/case_rajin_duna
 void TestMainWindow::importsAnAisLogWithAReport()
 {
     QSignalSpy opened(mWindow, &MainWindow::sourceOpened);
+    bool asked = false;
+    importAsLayerOnly(this, &asked);
     mWindow->importAisLogs({kDemoAis});
+    QVERIFY(asked);
     QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
     QCOMPARE(opened.first().at(1).toBool(), true);
     auto tracks = std::dynamic_pointer_cast<TrackLayer>(mWindow->layers()->layers().first());
@@ -558,8 +579,9 @@ void TestMainWindow::unknownCsvAsksForItsColumns()
                 "2023-09-01 06:10:00,273145020,42.35,131.10\n");
     }
     bool dialogSeen = false;
-    // The dialog is modal: answer it from the event loop, as a user would.
-    QTimer::singleShot(0, this, [&dialogSeen] {
+    bool asked = false;
+    // The dialogs are modal: answer them from the event loop, as a user would.
+    importAsLayerOnly(this, &asked, [&dialogSeen] {
         auto *dialog = qobject_cast<CsvMappingDialog *>(QApplication::activeModalWidget());
         if (!dialog)
             return;
@@ -576,6 +598,7 @@ void TestMainWindow::unknownCsvAsksForItsColumns()
                           Qt::LeftButton);
     });
     mWindow->importAisLogs({path});
+    QVERIFY(asked);
     QVERIFY(dialogSeen);
     QTRY_COMPARE_WITH_TIMEOUT(mWindow->layers()->count(), 1, 10000);
     auto tracks = std::dynamic_pointer_cast<TrackLayer>(mWindow->layers()->layers().first());
@@ -947,7 +970,10 @@ void TestMainWindow::cancellingAnImportKeepsWhatWasRead()
             out.write(all);
     }
     QSignalSpy opened(mWindow, &MainWindow::sourceOpened);
+    bool asked = false;
+    importAsLayerOnly(this, &asked);
     mWindow->importAisLogs({big});
+    QVERIFY(asked);
     auto *cancel = mWindow->findChild<QToolButton *>(QStringLiteral("cancelImport"));
     QVERIFY(cancel);
     QTRY_VERIFY(cancel->isVisible());

@@ -12,6 +12,7 @@
 #include "tileserver.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTest>
@@ -136,4 +137,31 @@ void TestProjectSafety::aReceivedProjectAsksBeforeReadingOutsideOrContactingServ
     QVERIFY(!layerNames(mWindow).contains(QStringLiteral("Raw"))); // refused every time, and kept
     mWindow->projectController()->flush();
     QCOMPARE(Project::open(path, Project::Mode::ReadOnly, nullptr)->layers().size(), 4);
+}
+
+void TestProjectSafety::aRawBandVrtOpenedByHandIsRefused()
+{
+    QTemporaryDir elsewhere;
+    const QString secret = elsewhere.filePath(QStringLiteral("private.key"));
+    {
+        QFile f(secret);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'S'));
+    }
+    const QString vrt = mDir.filePath(QStringLiteral("received.vrt"));
+    {
+        QFile f(vrt);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("<VRTDataset rasterXSize=\"64\" rasterYSize=\"64\"><VRTRasterBand dataType=\"Byte\" "
+                               "band=\"1\" subClass=\"VRTRawRasterBand\"><SourceFilename>%1</SourceFilename>"
+                               "</VRTRasterBand></VRTDataset>")
+                    .arg(secret)
+                    .toUtf8());
+    }
+    mWindow->openFiles({vrt});
+    QVERIFY(test::waitForIdle(mWindow));
+    QCOMPARE(mWindow->layers()->count(), 0);
+    const QString said = mWindow->messageBar()->text();
+    QVERIFY2(said.contains(QStringLiteral("refused")) && said.contains(QStringLiteral("VRTRawRasterBand")),
+             qPrintable(said));
 }

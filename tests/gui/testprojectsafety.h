@@ -16,6 +16,7 @@ private Q_SLOTS:
     void cleanup();
 
     void aReceivedProjectAsksBeforeReadingOutsideOrContactingServers();
+    void aRawBandVrtOpenedByHandIsRefused();
 
 private:
     QTemporaryDir mDir;

@@ -437,7 +437,7 @@ bool GuideShots::importAis()
         return fail(QStringLiteral("no File → Import Tracks (AIS, CSV, GPX)…"));
     mWindow->importAisLogs({kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea")});
     if (!QTest::qWaitFor(
-            [this] { return layerNamed(QStringLiteral("case_rajin_dunai_2023_SIMULATED")) != nullptr; },
+            [this] { return layerNamed(QStringLiteral("AIS tracks (SIMULATED)")) != nullptr; },
             30000) ||
         !idle())
         return fail(QStringLiteral("the AIS log was not imported: %1").arg(mWindow->messageBar()->text()));

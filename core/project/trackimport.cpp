@@ -1,0 +1,117 @@
+#include "project/trackimport.h"
+
+#include "layers/aistracklayer.h"
+#include "tracks/gpximport.h"
+#include "tracks/trackgeopackage.h"
+
+#include <QFileInfo>
+
+namespace sightline {
+
+namespace {
+// Reading is most of the work; the rest of the bar is the write.
+constexpr double kReadShare = 0.8;
+} // namespace
+
+TrackFileContents readTrackFile(const QString &file, const TrackImportOptions &options,
+                                const std::function<bool(double)> &progress)
+{
+    TrackFileContents c;
+    if (!isTrackTablePath(file)) {
+        AisImportReport r;
+        if (!importAisLog(file, c.store, c.registry, r, options.ais, progress, &c.error))
+            return c;
+        c.positionsKept = r.positionsKept;
+        c.cancelled = r.cancelled;
+        c.report = r.describe();
+        return c;
+    }
+    CsvImportReport r;
+    bool ok = false;
+    if (QFileInfo(file).suffix().compare(QLatin1String("gpx"), Qt::CaseInsensitive) == 0) {
+        ok = importGpxTracks(file, c.store, c.registry, r, &c.error);
+    } else {
+        CsvColumnMapping mapping;
+        if (options.csvMapping)
+            mapping = *options.csvMapping;
+        else
+            mapping = detectCsvMapping(readCsvHeader(file, &c.error));
+        if (!c.error.isEmpty())
+            return c;
+        if (!mapping.isComplete()) {
+            c.error = QStringLiteral("'%1': the columns match no known export (DMA, NOAA MarineCadastre, "
+                                     "MarineTraffic, Global Fishing Watch); import it in the workbench, "
+                                     "which asks for them")
+                          .arg(file);
+            return c;
+        }
+        ok = importCsvTracks(file, mapping, c.store, c.registry, r, progress, &c.error);
+    }
+    if (!ok)
+        return c;
+    c.positionsKept = r.positionsKept;
+    c.cancelled = r.cancelled;
+    c.report = r.describe();
+    return c;
+}
+
+TrackImportResult writeTrackImport(const QString &projectPath, const QString &file, const QString &sha256,
+                                   const TrackFileContents &contents,
+                                   const std::function<bool(double)> &progress)
+{
+    TrackImportResult result;
+    result.sha256 = sha256;
+    result.report = contents.report;
+    if (!contents.error.isEmpty()) {
+        result.error = contents.error;
+        return result;
+    }
+    if (contents.cancelled) {
+        result.outcome = TrackImportResult::Outcome::Cancelled;
+        return result;
+    }
+    if (contents.store.positionCount() == 0) {
+        result.outcome = TrackImportResult::Outcome::NothingKept;
+        result.error = QStringLiteral("'%1': no position was kept (see the report); nothing was added to '%2'")
+                           .arg(file, projectPath);
+        return result;
+    }
+    const TrackGeoPackage::WriteResult written = TrackGeoPackage::append(
+        projectPath, file, contents.store, contents.registry, contents.report, sha256, progress);
+    if (written.cancelled) {
+        result.outcome = TrackImportResult::Outcome::Cancelled;
+        return result;
+    }
+    if (!written.ok) {
+        result.error = written.error + QStringLiteral(" (the project is unchanged)");
+        return result;
+    }
+    result.outcome = written.alreadyImported ? TrackImportResult::Outcome::ImportedBefore
+                                             : TrackImportResult::Outcome::Imported;
+    result.positionsWritten = written.positionsWritten;
+    result.vesselsWritten = written.vesselsWritten;
+    return result;
+}
+
+TrackImportResult importTrackFile(const QString &projectPath, const QString &file,
+                                  const TrackImportOptions &options, const std::function<bool(double)> &progress)
+{
+    TrackImportResult result;
+    result.sha256 = fileSha256(file);
+    if (result.sha256.isEmpty()) {
+        result.error = QStringLiteral("'%1': cannot be read").arg(file);
+        return result;
+    }
+    // The same log twice would double every position; known by its bytes, it is not even read.
+    if (TrackGeoPackage::wasImported(projectPath, result.sha256)) {
+        result.outcome = TrackImportResult::Outcome::ImportedBefore;
+        return result;
+    }
+    const TrackFileContents contents = readTrackFile(
+        file, options, [&](double f) { return !progress || progress(f * kReadShare); });
+    return writeTrackImport(projectPath, file, result.sha256, contents, [&](double f) {
+        return !progress || progress(kReadShare + f * (1.0 - kReadShare));
+    });
+}
+
+} // namespace sightline

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "tracks/aisimport.h"
+#include "tracks/csvimport.h"
+#include "tracks/trackstore.h"
+#include "tracks/vesselregistry.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+namespace sightline {
+
+/// How to read a track file.
+struct TrackImportOptions
+{
+    AisImportOptions ais;
+    /// A CSV's columns; when unset, those of the known export its header matches.
+    std::optional<CsvColumnMapping> csvMapping;
+};
+
+/// A track file read into memory, not yet written anywhere.
+struct TrackFileContents
+{
+    TrackStore store;
+    VesselRegistry registry;
+    std::int64_t positionsKept = 0;
+    QString report; ///< what the reader kept and rejected, line by line
+    bool cancelled = false;
+    QString error; ///< set when the file could not be read at all
+};
+
+/// Reads an NMEA log, a CSV export or a GPX file (by its suffix) with `progress` (0..1,
+/// false to stop: `cancelled` is set and what was read so far is kept).
+TrackFileContents readTrackFile(const QString &file, const TrackImportOptions &options = {},
+                                const std::function<bool(double)> &progress = {});
+
+/// What importing one file into a project did.
+struct TrackImportResult
+{
+    enum class Outcome
+    {
+        Imported,
+        ImportedBefore, ///< the project records a file with the same SHA-256: nothing read or written
+        NothingKept,    ///< the file was read but gave no position: nothing written
+        Cancelled,      ///< stopped while reading or writing: nothing written
+        Failed          ///< the file could not be read or the project written: `error` says which
+    };
+    Outcome outcome = Outcome::Failed;
+    std::int64_t positionsWritten = 0;
+    std::int64_t vesselsWritten = 0;
+    QString sha256;
+    QString report;
+    QString error;
+};
+
+/// The one import path of the workbench and `ais import`: reads `file` and writes its
+/// positions, vessels and the import record (file, SHA-256, time, report) into the project
+/// GeoPackage at `projectPath` in one transaction. `progress` (0..1, reading then writing)
+/// may return false to cancel, leaving the project as it was.
+TrackImportResult importTrackFile(const QString &projectPath, const QString &file,
+                                  const TrackImportOptions &options = {},
+                                  const std::function<bool(double)> &progress = {});
+
+/// Writes what readTrackFile gave into the project at `projectPath` (see importTrackFile).
+TrackImportResult writeTrackImport(const QString &projectPath, const QString &file, const QString &sha256,
+                                   const TrackFileContents &contents,
+                                   const std::function<bool(double)> &progress = {});
+
+} // namespace sightline

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "project/trackimport.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+
+namespace sightline {
+
+class TrackLayer;
+
+/// What File → Import Tracks did to the open project, file by file.
+struct ProjectTrackImportOutcome
+{
+    QString projectPath;
+    QStringList files;
+    QList<TrackImportResult> results; ///< one per file, in order
+    /// The project's tracks read back after something was added; null otherwise.
+    std::shared_ptr<TrackLayer> tracks;
+    QString readBackError;
+
+    std::int64_t positionsWritten() const;
+    /// The readers' reports of the files read, one after another.
+    QString report() const;
+};
+
+/// Imports `files` into the project at `projectPath` in a worker thread, one file after
+/// another through importTrackFile (progress 0..1000 over all files; `cancel` stops the
+/// file being read or written, and the ones after it, leaving them out of the project).
+/// `mappings` holds the columns chosen for CSVs that match no known export.
+QFuture<ProjectTrackImportOutcome> importTracksIntoProject(const QString &projectPath, const QStringList &files,
+                                                           const QHash<QString, CsvColumnMapping> &mappings,
+                                                           std::shared_ptr<std::atomic<bool>> cancel);
+
+} // namespace sightline
