@@ -758,24 +758,17 @@ void MainWindow::importIntoProject(const QStringList &paths)
     if (files.isEmpty())
         return;
     auto cancel = std::make_shared<std::atomic<bool>>(false);
-    mCancelFlag = cancel;
     ++mPendingOpens;
     mProgress->show();
     statusBar()->showMessage(tr("Importing %n file(s) into the project…", nullptr, int(files.size())));
-    mImportProgress->setValue(0);
-    mImportProgress->show();
-    mCancelImport->show();
+    showImportProgress(cancel);
     // The project's own writes wait while the import's transaction holds the file.
     mProject->holdWrites(true);
     auto *watcher = new QFutureWatcher<ProjectTrackImportOutcome>(this);
     connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
             [this](int value) { mImportProgress->setValue(value); });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, cancel] {
-        if (mCancelFlag == cancel) {
-            mImportProgress->hide();
-            mCancelImport->hide();
-            mCancelFlag.reset();
-        }
+        hideImportProgress(cancel);
         if (--mPendingOpens == 0) {
             mProgress->hide();
             statusBar()->clearMessage();
@@ -787,6 +780,24 @@ void MainWindow::importIntoProject(const QStringList &paths)
     });
     watcher->setFuture(
         importTracksIntoProject(mProject->session()->project().path(), files, mappings, cancel));
+}
+
+void MainWindow::showImportProgress(const std::shared_ptr<std::atomic<bool>> &cancel)
+{
+    mCancelFlag = cancel;
+    mImportProgress->setValue(0);
+    mImportProgress->show();
+    mCancelImport->show();
+}
+
+void MainWindow::hideImportProgress(const std::shared_ptr<std::atomic<bool>> &cancel)
+{
+    // A later import may own the bar by now: only its own end hides it.
+    if (mCancelFlag != cancel)
+        return;
+    mImportProgress->hide();
+    mCancelImport->hide();
+    mCancelFlag.reset();
 }
 
 void MainWindow::onProjectImportFinished(const ProjectTrackImportOutcome &outcome)
@@ -916,12 +927,8 @@ void MainWindow::openSources(const QStringList &sources, bool forceAis,
     const bool anyAis =
         forceAis || !mappings.isEmpty() || std::any_of(resolved.begin(), resolved.end(), isAisLogPath);
     auto cancel = std::make_shared<std::atomic<bool>>(false);
-    if (anyAis) {
-        mCancelFlag = cancel;
-        mImportProgress->setValue(0);
-        mImportProgress->show();
-        mCancelImport->show();
-    }
+    if (anyAis)
+        showImportProgress(cancel);
     // Opening reads headers and statistics, or a whole AIS log: off the UI thread, one
     // batch in its given order, so the layers stack up as listed and the first one frames
     // the view. Results come back through a watcher owned by this window, so a window
@@ -941,11 +948,7 @@ void MainWindow::openSources(const QStringList &sources, bool forceAis,
     connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
             [this](int value) { mImportProgress->setValue(value); });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, cancel] {
-        if (mCancelFlag == cancel) {
-            mImportProgress->hide();
-            mCancelImport->hide();
-            mCancelFlag.reset();
-        }
+        hideImportProgress(cancel);
         watcher->deleteLater();
     });
     watcher->setFuture(QtConcurrent::run([resolved, forceAis, cancel, mappings,

@@ -148,6 +148,9 @@ private:
     QStringList chooseTrackColumns(const QStringList &paths, QHash<QString, CsvColumnMapping> *mappings);
     void importIntoProject(const QStringList &paths);
     void onProjectImportFinished(const ProjectTrackImportOutcome &outcome);
+    /// The import bar with its Cancel, owned by the import that `cancel` stops.
+    void showImportProgress(const std::shared_ptr<std::atomic<bool>> &cancel);
+    void hideImportProgress(const std::shared_ptr<std::atomic<bool>> &cancel);
     void showProjectTracks(const std::shared_ptr<TrackLayer> &tracks);
     void showImportReport();
     void activateVessel(const QString &layerId, std::uint32_t mmsi);
