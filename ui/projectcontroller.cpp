@@ -113,6 +113,7 @@ void ProjectController::release()
     flush();
     mPending.clear();
     mUnavailable.clear();
+    mRemembered.clear();
     mRestoring = false;
     if (mSightingLayer)
         mLayers->remove(mSightingLayer->id());
@@ -253,6 +254,7 @@ bool ProjectController::saveProjectAs(const QString &path)
     connectSession();
     mSightingLayer->setSightings(mSession->project().sightings());
     mSightingLayer->setAnnotations(mSession->project().annotations());
+    mRemembered.clear(); // hosts are allowed per project: the copy gets its own
     saveLayers(); // paths relative to the new place
     addToRecent(target);
     Q_EMIT projectChanged();
@@ -496,7 +498,11 @@ void ProjectController::saveLayers()
         if (entry.source.startsWith(QLatin1Char('<')))
             continue; // a warp made on the fly: its file is what the user opened
         // On screen, so opened by the user or allowed: this project opens it again on this machine.
-        sourceconsent::rememberUserSource(layer->source(), projectPath);
+        // Once per source and project: saves come with every restyle, and remembering reads files.
+        if (!mRemembered.contains(layer->source())) {
+            sourceconsent::rememberUserSource(layer->source(), projectPath);
+            mRemembered.insert(layer->source());
+        }
         entries << entry;
     }
     if (!mSession->project().setLayers(entries))

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QObject>
 #include <QStringList>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -119,6 +120,7 @@ private:
     std::shared_ptr<SightingLayer> mSightingLayer;
     QList<ProjectLayer> mPending;
     QList<ProjectLayer> mUnavailable;
+    QSet<QString> mRemembered; ///< sources already remembered for this project (sourcepolicy.h)
     bool mRestoring = false;
     QHash<QString, QString> mLocated; ///< a missing file's source → where it was found (empty: skipped)
     int mWriteHolds = 0;

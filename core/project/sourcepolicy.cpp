@@ -134,6 +134,7 @@ public:
     }
 
     QString mRefusal;
+    QString mNormalised;     // an imagery service's URL for its stored GDAL XML
     QStringList mHosts;
     QStringList mFiles;      // every local file read
     QStringList mOutside;    // those outside the project folder and the allowed paths
@@ -260,9 +261,6 @@ private:
     QStringList mRoots;
     QSet<QString> mSeen;
     bool mLookInside = false;
-
-public:
-    QString mNormalised;
 };
 
 } // namespace
@@ -302,21 +300,6 @@ SourceVerdict checkUserSource(const QString &source)
     everything.allowedPaths = {QStringLiteral("/")};
     everything.anyHost = true;
     return checkProjectSource(source, everything);
-}
-
-QStringList sourceHosts(const QString &source)
-{
-    SourcePermissions all;
-    all.anyHost = true;
-    return checkProjectSource(source, all).hosts;
-}
-
-QStringList sourceFiles(const QString &source)
-{
-    const SourcePermissions none;
-    Judge judge(none, true);
-    judge.source(source, 0);
-    return judge.mRefusal.isEmpty() ? judge.mFiles : QStringList{};
 }
 
 namespace sourceconsent {

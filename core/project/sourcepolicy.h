@@ -46,12 +46,6 @@ SourceVerdict checkProjectSource(const QString &source, const SourcePermissions 
 /// untrusted even when the user opens it.
 SourceVerdict checkUserSource(const QString &source);
 
-/// The hosts a source would contact, without judging it.
-QStringList sourceHosts(const QString &source);
-
-/// The local files a source reads: the file, and for a VRT the files it names (recursively).
-QStringList sourceFiles(const QString &source);
-
 /// The user's answers on this machine, kept in the application's settings (never in a project,
 /// so that a project cannot grant itself anything).
 namespace sourceconsent {

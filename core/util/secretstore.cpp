@@ -117,7 +117,7 @@ QString keepSecretsAside(const QString &source, QString *problem)
 
 QString restoreKeptSecrets(const QString &stored)
 {
-    if (isLocalPath(stored) && !stored.startsWith(QLatin1String("PG:")))
+    if (isLocalPath(stored))
         return stored; // files have no credentials: no keyring round trip for them
     const auto kept = SecretStore::instance().find(QStringLiteral("source:") + stored);
     // Only what strips back to this very source: a keyring entry cannot redirect a layer.

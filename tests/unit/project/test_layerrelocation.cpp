@@ -1,4 +1,5 @@
 #include "../catchstringmakers.h"
+#include "../testfiles.h"
 
 #include "project/layerrelocation.h"
 
@@ -8,16 +9,9 @@
 #include <QTemporaryDir>
 
 using namespace sightline;
+using sightline::test::writeFile;
 
 namespace {
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-}
 
 } // namespace
 

@@ -1,4 +1,5 @@
 #include "../catchstringmakers.h"
+#include "../testfiles.h"
 
 #include "layers/imageryservice.h"
 #include "project/sourcepolicy.h"
@@ -10,16 +11,9 @@
 #include <QXmlStreamReader>
 
 using namespace sightline;
+using sightline::test::writeFile;
 
 namespace {
-
-void write(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-}
 
 // A project folder with a file inside, and a folder beside it that the project does not own.
 struct Folders
@@ -35,8 +29,8 @@ struct Folders
     }
     Folders()
     {
-        write(project() + QStringLiteral("/imagery/scene.tif"), "II*\0");
-        write(outside() + QStringLiteral("/secret.txt"), "the user's own file");
+        writeFile(project() + QStringLiteral("/imagery/scene.tif"), "II*\0");
+        writeFile(outside() + QStringLiteral("/secret.txt"), "the user's own file");
     }
 };
 
@@ -96,43 +90,43 @@ TEST_CASE("VRTs are read for what they point at", "[sourcepolicy]")
     const SourcePermissions p = f.permissions();
     const QString inside = f.project() + QStringLiteral("/mosaic.vrt");
 
-    write(inside, vrtWithSource(QStringLiteral("imagery/scene.tif"), true));
+    writeFile(inside, vrtWithSource(QStringLiteral("imagery/scene.tif"), true));
     CHECK(checkProjectSource(inside, p).allowed());
 
-    write(inside, vrtWithSource(f.outside() + QStringLiteral("/secret.txt")));
+    writeFile(inside, vrtWithSource(f.outside() + QStringLiteral("/secret.txt")));
     SourceVerdict v = checkProjectSource(inside, p);
     CHECK(v.access == SourceVerdict::Access::NeedsConsent);
     CHECK(v.deniedFiles.join(QLatin1Char(' ')).contains(QLatin1String("secret.txt")));
 
-    write(inside, kRawBandVrt);
+    writeFile(inside, kRawBandVrt);
     v = checkProjectSource(inside, p);
     CHECK(v.access == SourceVerdict::Access::Refused);
     CHECK(v.reason.contains(QLatin1String("mosaic.vrt")));
     CHECK(v.reason.contains(QLatin1String("VRTRawRasterBand")));
 
-    write(inside, vrtWithSource(QStringLiteral("/vsicurl/https://evil.example/x.tif")));
+    writeFile(inside, vrtWithSource(QStringLiteral("/vsicurl/https://evil.example/x.tif")));
     v = checkProjectSource(inside, p);
     CHECK(v.access == SourceVerdict::Access::Refused);
     CHECK(v.reason.contains(QLatin1String("/vsicurl/")));
 
     // A VRT naming a VRT naming a server: the host is found two levels down.
-    write(f.project() + QStringLiteral("/inner.vrt"),
+    writeFile(f.project() + QStringLiteral("/inner.vrt"),
           vrtWithSource(QStringLiteral("https://tiles.example.com:8443/x.tif")));
-    write(inside, vrtWithSource(QStringLiteral("inner.vrt"), true));
+    writeFile(inside, vrtWithSource(QStringLiteral("inner.vrt"), true));
     v = checkProjectSource(inside, p);
     CHECK(v.access == SourceVerdict::Access::NeedsConsent);
     CHECK(v.deniedHosts == QStringList{QStringLiteral("tiles.example.com:8443")});
 
     // A VRT that names itself ends.
-    write(inside, vrtWithSource(QStringLiteral("mosaic.vrt"), true));
+    writeFile(inside, vrtWithSource(QStringLiteral("mosaic.vrt"), true));
     CHECK(checkProjectSource(inside, p).allowed());
 
-    write(inside, "<VRTDataset><VRTRasterBand>");
+    writeFile(inside, "<VRTDataset><VRTRasterBand>");
     v = checkProjectSource(inside, p);
     CHECK(v.access == SourceVerdict::Access::Refused);
     CHECK(v.reason.contains(QLatin1String("not well-formed")));
 
-    write(f.project() + QStringLiteral("/service.xml"),
+    writeFile(f.project() + QStringLiteral("/service.xml"),
           "<GDAL_WMS><Service name=\"TMS\"><ServerUrl>https://h/${z}/${x}/${y}.png</ServerUrl></Service>"
           "<Cache><Path>/home/analyst/.ssh</Path></Cache></GDAL_WMS>");
     v = checkProjectSource(f.project() + QStringLiteral("/service.xml"), p);
@@ -276,7 +270,7 @@ TEST_CASE("what the user opens by hand may be anywhere, but raw bands and /vsi s
     CHECK(checkUserSource(f.outside() + QStringLiteral("/secret.txt")).allowed());
     CHECK(checkUserSource(QStringLiteral("https://tiles.example.com/{z}/{x}/{y}.png")).allowed());
     const QString vrt = f.outside() + QStringLiteral("/raw.vrt");
-    write(vrt, kRawBandVrt);
+    writeFile(vrt, kRawBandVrt);
     CHECK(checkUserSource(vrt).access == SourceVerdict::Access::Refused);
     CHECK(checkUserSource(QStringLiteral("/vsicurl/https://evil.example/x.tif")).access ==
           SourceVerdict::Access::Refused);

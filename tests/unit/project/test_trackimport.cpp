@@ -1,4 +1,5 @@
 #include "../catchstringmakers.h"
+#include "../testfiles.h"
 
 #include "project/project.h"
 #include "project/trackimport.h"
@@ -10,6 +11,7 @@
 #include <QTemporaryDir>
 
 using namespace sightline;
+using sightline::test::writeFile;
 
 namespace {
 
@@ -26,14 +28,6 @@ QString demoLogHead(const QTemporaryDir &dir, const QString &name, int lines)
     for (int i = 0; i < lines && !in.atEnd(); ++i)
         out.write(in.readLine());
     return path;
-}
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
 }
 
 } // namespace
