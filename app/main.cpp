@@ -4,7 +4,7 @@
 #include "briefcommand.h"
 #include "commandlineparsing.h"
 #include "layers/layerstack.h"
-#include "mainwindow.h"
+#include "ui/shell/mainwindow.h"
 #include "projectcommand.h"
 #include "render/maprenderer.h"
 #include "rendercommand.h"

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "layers/layerstack.h"
-#include "mainwindow.h"
-#include "mapcanvas.h"
-#include "projectcontroller.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/map/mapcanvas.h"
+#include "ui/project/projectcontroller.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -2,17 +2,17 @@
 
 #include "casewindow.h"
 
-#include "analysisactions.h"
-#include "analysisdialog.h"
-#include "eventspanel.h"
+#include "ui/analysis/analysisactions.h"
+#include "ui/analysis/analysisdialog.h"
+#include "ui/analysis/eventspanel.h"
 #include "geo/transform.h"
 #include "layers/eventlayer.h"
 #include "layers/layerstack.h"
-#include "mainwindow.h"
-#include "mapcanvas.h"
-#include "messagebar.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/map/mapcanvas.h"
+#include "ui/common/messagebar.h"
 #include "project/project.h"
-#include "projectcontroller.h"
+#include "ui/project/projectcontroller.h"
 
 #include <QApplication>
 #include <QCheckBox>

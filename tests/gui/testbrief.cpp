@@ -3,17 +3,17 @@
 #include "casewindow.h"
 
 #include "brief/brief.h"
-#include "briefactions.h"
-#include "briefblockeditor.h"
-#include "briefcomposer.h"
+#include "ui/brief/briefactions.h"
+#include "ui/brief/briefblockeditor.h"
+#include "ui/brief/briefcomposer.h"
 #include "geo/transform.h"
 #include "layers/layerstack.h"
-#include "mainwindow.h"
-#include "mapcanvas.h"
-#include "messagebar.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/map/mapcanvas.h"
+#include "ui/common/messagebar.h"
 #include "project/projectsession.h"
-#include "projectcontroller.h"
-#include "savedviewsmenu.h"
+#include "ui/project/projectcontroller.h"
+#include "ui/map/savedviewsmenu.h"
 
 #include <QApplication>
 #include <QComboBox>

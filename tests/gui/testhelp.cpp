@@ -1,7 +1,7 @@
 #include "testhelp.h"
 
-#include "mainwindow.h"
-#include "shortcutsdialog.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/shortcutsdialog.h"
 
 #include <QAction>
 #include <QApplication>

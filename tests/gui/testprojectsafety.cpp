@@ -3,12 +3,12 @@
 #include "casewindow.h"
 #include "fixtures.h"
 #include "layers/layerstack.h"
-#include "mainwindow.h"
-#include "mapcanvas.h"
-#include "messagebar.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/map/mapcanvas.h"
+#include "ui/common/messagebar.h"
 #include "project/project.h"
-#include "projectcontroller.h"
-#include "sourceconsentdialog.h"
+#include "ui/project/projectcontroller.h"
+#include "ui/project/sourceconsentdialog.h"
 #include "tileserver.h"
 
 #include <QApplication>

@@ -1,17 +1,17 @@
 #include "testtimeactions.h"
 
-#include "acquisitiontimedialog.h"
-#include "animationexportdialog.h"
+#include "ui/time/acquisitiontimedialog.h"
+#include "ui/time/animationexportdialog.h"
 #include "casewindow.h"
 #include "fixtures.h"
-#include "layerpanel.h"
+#include "ui/layers/layerpanel.h"
 #include "layers/layerstack.h"
 #include "layers/rasterlayer.h"
-#include "mainwindow.h"
-#include "mapcanvas.h"
-#include "messagebar.h"
-#include "projectcontroller.h"
-#include "timecontroller.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/map/mapcanvas.h"
+#include "ui/common/messagebar.h"
+#include "ui/project/projectcontroller.h"
+#include "ui/time/timecontroller.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,19 +2,19 @@
 
 #include "casewindow.h"
 
-#include "analysisactions.h"
-#include "analysisdialog.h"
-#include "eventspanel.h"
+#include "ui/analysis/analysisactions.h"
+#include "ui/analysis/analysisdialog.h"
+#include "ui/analysis/eventspanel.h"
 #include "layers/eventlayer.h"
-#include "mainwindow.h"
-#include "mapcanvas.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/map/mapcanvas.h"
 #include "render/timelinedata.h"
-#include "sightingactions.h"
-#include "sightingpanel.h"
-#include "timecontroller.h"
-#include "timelinedock.h"
-#include "timelinewidget.h"
-#include "vesselpanel.h"
+#include "ui/sightings/sightingactions.h"
+#include "ui/sightings/sightingpanel.h"
+#include "ui/time/timecontroller.h"
+#include "ui/time/timelinedock.h"
+#include "ui/time/timelinewidget.h"
+#include "ui/layers/vesselpanel.h"
 
 #include <QAction>
 #include <QApplication>

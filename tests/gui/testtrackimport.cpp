@@ -3,12 +3,12 @@
 #include "casewindow.h"
 #include "layers/layerstack.h"
 #include "layers/tracklayer.h"
-#include "mainwindow.h"
-#include "messagebar.h"
-#include "missinglayersdialog.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/common/messagebar.h"
+#include "ui/project/missinglayersdialog.h"
 #include "project/project.h"
 #include "project/projectsession.h"
-#include "projectcontroller.h"
+#include "ui/project/projectcontroller.h"
 #include "tracks/trackgeopackage.h"
 
 #include <QAction>

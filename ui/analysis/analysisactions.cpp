@@ -1,0 +1,249 @@
+#include "ui/analysis/analysisactions.h"
+
+#include "ui/analysis/analysisdialog.h"
+#include "ui/analysis/eventspanel.h"
+#include "layers/eventlayer.h"
+#include "layers/layerstack.h"
+#include "layers/sightinglayer.h"
+#include "layers/tracklayer.h"
+#include "ui/map/mapcanvas.h"
+#include "ui/common/messagebar.h"
+#include "ui/project/projectcontroller.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLocale>
+#include <QMenu>
+
+#include <map>
+
+namespace sightline {
+
+AnalysisActions::AnalysisActions(MapCanvas *canvas, LayerStack *layers, ProjectController *project,
+                                 EventsPanel *panel, QWidget *dialogParent)
+    : QObject(dialogParent)
+    , mCanvas(canvas)
+    , mLayers(layers)
+    , mProject(project)
+    , mPanel(panel)
+    , mDialogParent(dialogParent)
+{
+    mPanel->setVesselNames([this](std::uint32_t mmsi) { return vesselName(mmsi); });
+    connect(mProject, &ProjectController::eventsChanged, this, &AnalysisActions::showEvents);
+    // Events stay over the data layers opened after them, just under the sightings.
+    connect(mLayers, &LayerStack::layerAdded, this, [this](const QString &id) {
+        if (!mEventLayer || id == mEventLayer->id())
+            return;
+        const int at = mLayers->indexOf(mEventLayer->id());
+        const auto sightings = mProject->sightingLayer();
+        const bool sightingsOnTop = sightings && mLayers->indexOf(sightings->id()) == mLayers->count() - 1;
+        const int target = mLayers->count() - (sightingsOnTop ? 2 : 1);
+        if (at >= 0 && at < target)
+            mLayers->move(at, target);
+    });
+    connect(mPanel, &EventsPanel::filterChanged, this, [this] {
+        if (!mEventLayer)
+            return;
+        mEventLayer->setVisibleIds(mPanel->visibleIds());
+        mLayers->notifyStyleChanged(mEventLayer->id());
+    });
+    connect(mPanel, &EventsPanel::eventSelected, this, [this](std::int64_t id) {
+        if (!mEventLayer)
+            return;
+        mEventLayer->setSelected(id);
+        mLayers->notifyStyleChanged(mEventLayer->id());
+    });
+}
+
+AnalysisActions::~AnalysisActions() = default;
+
+void AnalysisActions::populate(QMenu *menu)
+{
+    const struct
+    {
+        AnalysisKind kind;
+        const char *text;
+        const char *tip;
+        const char *shortcut;
+    } entries[] = {
+        {AnalysisKind::Gaps, "Find &Gaps (Going Dark)…",
+         "Silences in each vessel's track, with where it could have gone meanwhile", "Ctrl+Shift+G"},
+        {AnalysisKind::PortCalls, "Find &Port Calls…", "Stays in the ports, seen or possible while dark",
+         "Ctrl+Shift+P"},
+        {AnalysisKind::Voyages, "Find &Voyages and Round Trips…",
+         "Port-to-port voyages, the origin–destination table, and round trips between two ports",
+         "Ctrl+Shift+V"},
+        {AnalysisKind::Encounters, "Find &Encounters…", "Two vessels close together, slowly, for hours",
+         "Ctrl+Shift+E"},
+        {AnalysisKind::Loitering, "Find &Loitering…", "A vessel slow at sea for hours", "Ctrl+Shift+L"},
+        {AnalysisKind::Spoofing, "Check for &Spoofing…", "Impossible jumps, one MMSI in two places",
+         "Ctrl+Shift+J"},
+    };
+    for (const auto &e : entries) {
+        QAction *a = menu->addAction(tr(e.text), this, [this, kind = e.kind] { run(kind); });
+        a->setObjectName(QStringLiteral("actionAnalyze_") + analysisKindKey(e.kind));
+        a->setStatusTip(tr(e.tip));
+        a->setToolTip(tr(e.tip));
+        if (e.shortcut)
+            a->setShortcut(QKeySequence(QString::fromLatin1(e.shortcut)));
+    }
+}
+
+QString AnalysisActions::vesselName(std::uint32_t mmsi) const
+{
+    for (const auto &layer : mLayers->layers())
+        if (auto tracks = std::dynamic_pointer_cast<TrackLayer>(layer))
+            if (tracks->registry().find(mmsi))
+                return tracks->registry().displayName(mmsi);
+    return {};
+}
+
+std::shared_ptr<const TrackStore> AnalysisActions::tracks(QString *summary) const
+{
+    std::vector<std::shared_ptr<TrackLayer>> layers;
+    for (const auto &layer : mLayers->layers())
+        if (auto t = std::dynamic_pointer_cast<TrackLayer>(layer))
+            layers.push_back(t);
+    if (layers.empty())
+        return nullptr;
+    std::shared_ptr<const TrackStore> store;
+    if (layers.size() == 1) {
+        // The layer's own store: no copy of millions of positions. It lives while the layer does,
+        // and the layer is held below for the length of the run.
+        store = std::shared_ptr<const TrackStore>(layers.front(), &layers.front()->store());
+    } else {
+        auto merged = std::make_shared<TrackStore>();
+        for (const auto &layer : layers)
+            for (const VesselTrack &t : layer->store().tracks())
+                for (std::size_t i = 0; i < t.size(); ++i) {
+                    TrackStore::Position p{t.mmsi(), t.timeMs(i), t.lon(i), t.lat(i)};
+                    p.sog = t.sog(i);
+                    p.cog = t.cog(i);
+                    p.heading = t.heading(i);
+                    p.status = t.status(i);
+                    p.flags = t.flags(i);
+                    merged->append(p);
+                }
+        merged->finalize();
+        store = merged;
+    }
+    if (summary) {
+        QStringList names;
+        for (const auto &layer : layers)
+            names << layer->name();
+        *summary = tr("Runs on %1 positions of %2 vessels in %3.")
+                       .arg(QLocale().toString(qint64(store->positionCount())))
+                       .arg(store->vesselCount())
+                       .arg(names.join(QStringLiteral(", ")));
+    }
+    return store;
+}
+
+void AnalysisActions::run(AnalysisKind kind)
+{
+    // Gathered once, before the dialog: merging several track layers copies every position.
+    QString summary;
+    const auto store = tracks(&summary);
+    if (!store) {
+        Q_EMIT message(int(MessageBar::Level::Warning),
+                       tr("There are no vessel tracks on the map to analyse: import AIS or open a track file "
+                          "first."));
+        return;
+    }
+    AnalysisDialog dialog(kind, mLayers, summary, mDialogParent);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    runOn(dialog, *store);
+}
+
+bool AnalysisActions::runWith(const AnalysisDialog &dialog)
+{
+    const auto store = tracks(nullptr);
+    return store && runOn(dialog, *store);
+}
+
+bool AnalysisActions::runOn(const AnalysisDialog &dialog, const TrackStore &tracks)
+{
+    const AnalysisRequest request = dialog.request();
+    if (analysisNeedsPorts(request.kind) && dialog.ports().empty()) {
+        Q_EMIT message(
+            int(MessageBar::Level::Warning),
+            tr("%1 needs ports: tick a port layer or add a port file.").arg(analysisKindLabel(request.kind)));
+        return false;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QElapsedTimer timer;
+    timer.start();
+    AnalysisResult result =
+        runAnalysis(request, tracks, dialog.ports(), dialog.land().empty() ? nullptr : &dialog.land());
+    const qint64 ms = timer.elapsed();
+    QApplication::restoreOverrideCursor();
+    if (!result.error.isEmpty()) {
+        Q_EMIT message(int(MessageBar::Level::Error), result.error);
+        return false;
+    }
+
+    std::map<EventType, int> counts;
+    std::map<std::uint32_t, int> trips;
+    for (const MovementEvent &e : result.events) {
+        ++counts[e.type];
+        if (e.type == EventType::RoundTrip)
+            ++trips[e.mmsi];
+    }
+    const QList<EventType> types = eventTypesOf(request.kind);
+    QStringList found;
+    for (EventType t : types)
+        found << tr("%1 × %2").arg(counts[t]).arg(eventTypeLabel(t).toLower());
+    QString text =
+        tr("%1: %2 in %3 ms.").arg(analysisKindLabel(request.kind), found.join(QStringLiteral(", "))).arg(ms);
+    if (!request.roundTripPortA.isEmpty()) {
+        QStringList perVessel;
+        for (const auto &[mmsi, n] : trips) {
+            const QString name = vesselName(mmsi);
+            perVessel << tr("%1 %2").arg(name.isEmpty() ? QString::number(mmsi) : name).arg(n);
+        }
+        text += QLatin1Char(' ') +
+                tr("Round trips between %1 and %2: %3.")
+                    .arg(request.roundTripPortA, request.roundTripPortB,
+                         perVessel.isEmpty() ? tr("none") : perVessel.join(QStringLiteral(", ")));
+    }
+    if (!dialog.portProblems().isEmpty())
+        text += QLatin1Char(' ') +
+                tr("%n port feature(s) skipped: %1", nullptr, int(dialog.portProblems().size()))
+                    .arg(dialog.portProblems().first());
+    const bool saved = mProject->session() && !mProject->isReadOnly();
+    if (!mProject->storeEvents(analysisKindKey(request.kind), types, std::move(result.events),
+                               request.parametersJson()))
+        return false;
+    text += QLatin1Char(' ') +
+            (saved ? tr("Saved in the project.") : tr("Not saved: no project is open for writing."));
+    Q_EMIT message(int(MessageBar::Level::Info), text);
+    mPanel->showType(types.size() == 1 ? std::optional(types.front()) : std::nullopt);
+    Q_EMIT eventsShown();
+    return true;
+}
+
+void AnalysisActions::showEvents()
+{
+    const std::vector<MovementEvent> &events = mProject->events();
+    mPanel->setEvents(events);
+    if (events.empty()) {
+        if (mEventLayer)
+            mLayers->remove(mEventLayer->id());
+        mEventLayer.reset();
+        return;
+    }
+    if (!mEventLayer) {
+        mEventLayer = std::make_shared<EventLayer>(tr("Events"), events);
+        Q_EMIT eventsShown(); // a project with events opened: its dock comes forward
+    } else
+        mEventLayer->setEvents(events);
+    // Closing a project clears the map: the layer comes back with the next events.
+    if (mLayers->indexOf(mEventLayer->id()) < 0)
+        mLayers->add(mEventLayer);
+    mEventLayer->setVisibleIds(mPanel->visibleIds());
+    mEventLayer->setSelected(mPanel->currentId());
+    mLayers->notifyStyleChanged(mEventLayer->id());
+}
+
+} // namespace sightline

@@ -1,0 +1,297 @@
+#include "ui/analysis/eventspanel.h"
+
+#include "ui/analysis/eventtablemodel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace sightline {
+
+namespace {
+
+QString detailValue(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool:
+        return v.toBool() ? QObject::tr("yes") : QObject::tr("no");
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        return d == std::floor(d) ? QString::number(qint64(d)) : QString::number(d, 'f', 2);
+    }
+    case QJsonValue::Array: {
+        QStringList parts;
+        for (const QJsonValue &e : v.toArray())
+            parts << detailValue(e);
+        return parts.join(QStringLiteral(", "));
+    }
+    default:
+        return v.toString();
+    }
+}
+
+QString label(QString key)
+{
+    key.replace(QLatin1Char('_'), QLatin1Char(' '));
+    key[0] = key[0].toUpper();
+    return key;
+}
+
+QString detailTable(const QJsonObject &o, const char *colour)
+{
+    QString html =
+        QStringLiteral("<table cellspacing=0 cellpadding=1 style='color:%1'>").arg(QLatin1String(colour));
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString value = detailValue(it.value());
+        if (value.isEmpty())
+            continue;
+        html += QStringLiteral("<tr><td style='padding-right:8px'>%1</td><td>%2</td></tr>")
+                    .arg(label(it.key()).toHtmlEscaped(), value.toHtmlEscaped());
+    }
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace
+
+QRectF eventFrame(const MovementEvent &e)
+{
+    QRectF box = QRectF(e.from, e.to).normalized();
+    // A gap's ends may be far apart or one place; a port call or encounter is a point:
+    // frame at least a few tens of kilometres, so the surroundings show.
+    const double minimum = e.type == EventType::Gap ? 0.6 : 0.15;
+    const double w = std::max(box.width() * 1.3, minimum), h = std::max(box.height() * 1.3, minimum * 0.7);
+    return QRectF(box.center().x() - w / 2, box.center().y() - h / 2, w, h);
+}
+
+EventsPanel::EventsPanel(QWidget *parent)
+    : QWidget(parent)
+    , mModel(new EventTableModel(this))
+    , mProxy(new EventFilterModel(this))
+{
+    setObjectName(QStringLiteral("eventsPanel"));
+    mProxy->setSourceModel(mModel);
+    mProxy->setSortRole(EventTableModel::kSortRole);
+
+    mType = new QComboBox(this);
+    mType->setObjectName(QStringLiteral("eventTypeFilter"));
+    mType->addItem(tr("All types"));
+    for (EventType t : allEventTypes())
+        mType->addItem(eventTypeLabel(t), int(t));
+    mVessel = new QLineEdit(this);
+    mVessel->setObjectName(QStringLiteral("eventVesselFilter"));
+    mVessel->setPlaceholderText(tr("Vessel name or MMSI"));
+    mVessel->setClearButtonEnabled(true);
+    mUseWindow = new QCheckBox(tr("Between"), this);
+    mUseWindow->setObjectName(QStringLiteral("eventTimeWindow"));
+    mUseWindow->setToolTip(tr("Only events that overlap this time window (UTC)"));
+    auto makeEdit = [this](const char *name) {
+        auto *edit = new QDateTimeEdit(this);
+        edit->setObjectName(QLatin1String(name));
+        edit->setTimeSpec(Qt::UTC);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        edit->setCalendarPopup(true);
+        edit->setEnabled(false);
+        return edit;
+    };
+    mFrom = makeEdit("eventWindowFrom");
+    mTo = makeEdit("eventWindowTo");
+
+    mTable = new QTableView(this);
+    mTable->setObjectName(QStringLiteral("eventsTable"));
+    mTable->setModel(mProxy);
+    mTable->setSortingEnabled(true);
+    mTable->sortByColumn(EventTableModel::Start, Qt::AscendingOrder);
+    mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    mTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    mTable->setAlternatingRowColors(true);
+    mTable->verticalHeader()->hide();
+    mTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    mTable->horizontalHeader()->setStretchLastSection(true);
+    mTable->setWordWrap(false);
+    mTable->setMinimumHeight(4 * (fontMetrics().height() + 6));
+
+    mDetails = new QTextBrowser(this);
+    mDetails->setObjectName(QStringLiteral("eventDetails"));
+    mDetails->setPlaceholderText(tr("Pick an event to see its evidence and the thresholds that found it."));
+    mDetails->setMinimumHeight(3 * fontMetrics().height());
+    mSummary = new QLabel(this);
+    mSummary->setObjectName(QStringLiteral("eventsSummary"));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(mType);
+    filters->addWidget(mVessel, 1);
+    auto *window = new QHBoxLayout;
+    window->addWidget(mUseWindow);
+    window->addWidget(mFrom, 1);
+    window->addWidget(new QLabel(tr("and"), this));
+    window->addWidget(mTo, 1);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(mTable);
+    split->addWidget(mDetails);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(filters);
+    layout->addLayout(window);
+    layout->addWidget(split, 1);
+    layout->addWidget(mSummary);
+
+    connect(mType, &QComboBox::currentIndexChanged, this, &EventsPanel::applyFilters);
+    connect(mVessel, &QLineEdit::textChanged, this, &EventsPanel::applyFilters);
+    connect(mUseWindow, &QCheckBox::toggled, this, [this](bool on) {
+        mFrom->setEnabled(on);
+        mTo->setEnabled(on);
+        applyFilters();
+    });
+    connect(mFrom, &QDateTimeEdit::dateTimeChanged, this, &EventsPanel::applyFilters);
+    connect(mTo, &QDateTimeEdit::dateTimeChanged, this, &EventsPanel::applyFilters);
+    connect(mTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &EventsPanel::currentChanged);
+    connect(mTable, &QTableView::clicked, this, [this](const QModelIndex &index) {
+        // Clicking the current row again frames it again (after panning away).
+        if (const MovementEvent *e = mModel->event(mProxy->mapToSource(index).row()))
+            Q_EMIT zoomRequested(eventFrame(*e));
+    });
+    updateSummary();
+}
+
+void EventsPanel::setEvents(std::vector<MovementEvent> events)
+{
+    const std::int64_t current = currentId();
+    // The window starts as the span of the events, the first time there are any.
+    if (!events.empty() && mModel->events().empty() && !mUseWindow->isChecked()) {
+        std::int64_t first = events.front().startMs, last = events.front().endMs;
+        for (const MovementEvent &e : events) {
+            first = std::min(first, e.startMs);
+            last = std::max(last, e.endMs);
+        }
+        mFrom->setDateTime(QDateTime::fromMSecsSinceEpoch(first, Qt::UTC));
+        mTo->setDateTime(QDateTime::fromMSecsSinceEpoch(last, Qt::UTC));
+    }
+    mModel->setEvents(std::move(events));
+    mTable->resizeColumnsToContents();
+    if (current && mModel->rowOf(current) >= 0)
+        selectEvent(current);
+    else
+        mDetails->clear();
+    updateSummary();
+    Q_EMIT filterChanged();
+}
+
+void EventsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Widths measured while the dock was hidden are not to be trusted.
+    mTable->resizeColumnsToContents();
+}
+
+void EventsPanel::setVesselNames(std::function<QString(std::uint32_t)> nameOf)
+{
+    mModel->setVesselNames(std::move(nameOf));
+}
+
+std::int64_t EventsPanel::currentId() const
+{
+    const QModelIndex index = mTable->currentIndex();
+    if (!index.isValid())
+        return 0;
+    const MovementEvent *e = mModel->event(mProxy->mapToSource(index).row());
+    return e ? e->id : 0;
+}
+
+void EventsPanel::selectEvent(std::int64_t id)
+{
+    const int row = mModel->rowOf(id);
+    if (row < 0)
+        return;
+    QModelIndex index = mProxy->mapFromSource(mModel->index(row, 0));
+    if (!index.isValid()) {
+        mType->setCurrentIndex(0);
+        mVessel->clear();
+        mUseWindow->setChecked(false);
+        index = mProxy->mapFromSource(mModel->index(row, 0));
+    }
+    mTable->setCurrentIndex(index);
+    mTable->scrollTo(index);
+}
+
+void EventsPanel::showType(std::optional<EventType> type)
+{
+    mType->setCurrentIndex(type ? mType->findData(int(*type)) : 0);
+}
+
+std::unordered_set<std::int64_t> EventsPanel::visibleIds() const
+{
+    std::unordered_set<std::int64_t> ids;
+    for (int r = 0; r < mProxy->rowCount(); ++r)
+        ids.insert(mProxy->data(mProxy->index(r, 0), EventTableModel::kIdRole).toLongLong());
+    return ids;
+}
+
+void EventsPanel::applyFilters()
+{
+    mProxy->setType(mType->currentIndex() > 0 ? std::optional(EventType(mType->currentData().toInt()))
+                                              : std::nullopt);
+    mProxy->setVesselText(mVessel->text());
+    mProxy->setTimeWindow(mUseWindow->isChecked()
+                              ? std::optional(std::pair(mFrom->dateTime().toMSecsSinceEpoch(),
+                                                        mTo->dateTime().toMSecsSinceEpoch()))
+                              : std::nullopt);
+    updateSummary();
+    Q_EMIT filterChanged();
+}
+
+void EventsPanel::currentChanged()
+{
+    const std::int64_t id = currentId();
+    const MovementEvent *e = mModel->event(mModel->rowOf(id));
+    if (!e) {
+        mDetails->clear();
+        Q_EMIT eventSelected(0);
+        return;
+    }
+    QString html = QStringLiteral("<b>%1</b> — %2<br>%3<br>%4 → %5 UTC (%6 h)")
+                       .arg(eventTypeLabel(e->type).toHtmlEscaped(), mModel->vesselText(*e).toHtmlEscaped(),
+                            e->summary().toHtmlEscaped(),
+                            QDateTime::fromMSecsSinceEpoch(e->startMs, Qt::UTC).toString(Qt::ISODate),
+                            QDateTime::fromMSecsSinceEpoch(e->endMs, Qt::UTC).toString(Qt::ISODate))
+                       .arg(e->durationHours(), 0, 'f', 1);
+    if (e->confidence)
+        html += tr("<br>Confidence %1 of 4").arg(e->confidence);
+    html += detailTable(e->details, "#202020");
+    if (!e->parameters.isEmpty())
+        html += tr("<p style='color:#606060'>Found with:</p>") + detailTable(e->parameters, "#606060");
+    mDetails->setHtml(html);
+    Q_EMIT eventSelected(id);
+    Q_EMIT zoomRequested(eventFrame(*e));
+}
+
+void EventsPanel::updateSummary()
+{
+    std::map<EventType, int> counts;
+    for (const MovementEvent &e : mModel->events())
+        ++counts[e.type];
+    QStringList parts;
+    for (const auto &[type, n] : counts)
+        parts << QStringLiteral("%1 %2").arg(n).arg(eventTypeLabel(type).toLower());
+    mSummary->setText(mModel->events().empty() ? tr("No events yet: run an analysis from the Analysis menu.")
+                                               : tr("%1 of %2 shown (%3)")
+                                                     .arg(mProxy->rowCount())
+                                                     .arg(mModel->events().size())
+                                                     .arg(parts.join(QStringLiteral(", "))));
+}
+
+} // namespace sightline

@@ -1,0 +1,990 @@
+#include "ui/brief/briefcomposer.h"
+
+#include "ui/common/formwidgets.h"
+
+#include "ui/brief/briefblockeditor.h"
+#include "geo/transform.h"
+#include "layers/layerstack.h"
+#include "layers/sightinglayer.h"
+#include "layers/tracklayer.h"
+#include "ui/map/mapcanvas.h"
+#include "project/projectsession.h"
+#include "ui/project/projectcontroller.h"
+
+#include <QBuffer>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPdfDocument>
+#include <QPdfView>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
+
+namespace sightline {
+
+namespace {
+
+const auto kGeometryKey = QStringLiteral("briefComposer/geometry");
+const auto kSplitterKey = QStringLiteral("briefComposer/splitter");
+const auto kTemplateDirKey = QStringLiteral("briefComposer/templateDir");
+
+QRectF mapViewWgs84(const MapCanvas &canvas)
+{
+    const MapSettings s = canvas.mapSettings();
+    QRectF box = Transform(s.destinationCrs(), Crs::wgs84()).forwardBounds(s.visibleExtent(), 21);
+    if (!box.isValid() || box.isEmpty())
+        return {};
+    // A view zoomed out past the poles: keep what a lon/lat extent can say.
+    box.setTop(std::max(box.top(), -90.0));
+    box.setBottom(std::min(box.bottom(), 90.0));
+    return box;
+}
+
+QFormLayout *makeForm(QWidget *parent)
+{
+    QFormLayout *form = makeEditorForm(parent, QMargins(12, 10, 12, 12));
+    form->setHorizontalSpacing(10);
+    form->setVerticalSpacing(8);
+    return form;
+}
+
+QScrollArea *scrolling(QWidget *content, QWidget *parent)
+{
+    auto *area = new QScrollArea(parent);
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    return area;
+}
+
+QString firstLine(const QString &text, int max = 60)
+{
+    QString line = text.section(QLatin1Char('\n'), 0, 0).trimmed();
+    if (line.startsWith(QLatin1String("- ")))
+        line = line.mid(2);
+    return line.size() > max ? line.left(max - 1) + QChar(0x2026) : line;
+}
+
+QString pagesAndFigures(int pages, int figures)
+{
+    const QString p = pages == 1 ? QObject::tr("1 page") : QObject::tr("%1 pages").arg(pages);
+    const QString f = figures == 1 ? QObject::tr("1 figure") : QObject::tr("%1 figures").arg(figures);
+    return QStringLiteral("%1 · %2").arg(p, f);
+}
+
+} // namespace
+
+Brief projectBrief(const Project &project, QString *problem)
+{
+    if (const auto stored = project.briefDefinition()) {
+        QString error;
+        Brief brief = briefFromJson(*stored, &error);
+        if (error.isEmpty())
+            return brief;
+        if (problem)
+            *problem = QObject::tr("The brief kept in the project could not be read (%1); the standard "
+                                   "template is shown instead.")
+                           .arg(error);
+    }
+    QString error;
+    if (const auto layout = loadBriefTemplate(QStringLiteral("standard"), &error))
+        return instantiateBriefTemplate(*layout, project.title());
+    if (problem && problem->isEmpty())
+        *problem = error;
+    Brief brief;
+    brief.title = project.title();
+    return brief;
+}
+
+BriefInputs workbenchBriefInputs(const ProjectController &controller, const LayerStack &layers,
+                                 const MapCanvas &canvas)
+{
+    const ProjectSession *session = controller.session();
+    if (!session)
+        return {};
+    QStringList problems;
+    for (const ProjectLayer &entry : controller.unavailableLayers())
+        problems << QStringLiteral("layer '%1': could not be opened from %2")
+                        .arg(entry.name,
+                             QDir::toNativeSeparators(session->project().resolveSource(entry.source)));
+    BriefInputs inputs = briefInputsFromProject(session->project(), layers.layers(), problems);
+    // The map as it is now, not as the project last saved it (that waits for the view to settle).
+    if (const QRectF view = mapViewWgs84(canvas); !view.isNull())
+        inputs.currentView = view;
+    return inputs;
+}
+
+BriefBlock figureOfMapView(const LayerStack &layers, const MapCanvas &canvas)
+{
+    BriefBlock block;
+    block.kind = BriefBlock::Kind::Figure;
+    block.figure.extentWgs84 = mapViewWgs84(canvas);
+    block.figure.crs = canvas.crs().authId();
+    for (const auto &layer : layers.layers())
+        if (layer->isVisible())
+            block.figure.layers << layer->name();
+    return block;
+}
+
+BriefComposer::BriefComposer(MapCanvas *canvas, LayerStack *layers, ProjectController *project,
+                             QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , mCanvas(canvas)
+    , mLayers(layers)
+    , mProject(project)
+{
+    setObjectName(QStringLiteral("briefComposer"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    mSaveTimer.setSingleShot(true);
+    mSaveTimer.setInterval(400);
+    connect(&mSaveTimer, &QTimer::timeout, this, &BriefComposer::store);
+    mPreviewTimer.setSingleShot(true);
+    connect(&mPreviewTimer, &QTimer::timeout, this, &BriefComposer::refreshPreview);
+
+    mSplitter = new QSplitter(Qt::Horizontal, this);
+    mSplitter->setObjectName(QStringLiteral("briefSplitter"));
+    mSplitter->setChildrenCollapsible(false);
+    mSplitter->addWidget(buildEditor());
+    mSplitter->addWidget(buildPreview());
+    mSplitter->setStretchFactor(0, 0);
+    mSplitter->setStretchFactor(1, 1);
+    mSplitter->setSizes({470, 730});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 10, 10, 10);
+    layout->setSpacing(10);
+    layout->addWidget(mSplitter, 1);
+    layout->addWidget(buildButtons());
+
+    connect(mProject, &ProjectController::projectChanged, this, &BriefComposer::projectChanged);
+    for (auto signal : {&ProjectController::sightingsChanged, &ProjectController::eventsChanged,
+                        &ProjectController::annotationsChanged})
+        connect(mProject, signal, this, [this] { schedulePreview(); });
+    connect(mProject, &ProjectController::savedViewsChanged, this, [this] {
+        updateContext();
+        schedulePreview();
+    });
+    connect(mLayers, &LayerStack::changed, this, [this] {
+        updateContext();
+        schedulePreview();
+    });
+    connect(mCanvas, &MapCanvas::viewChanged, this, [this] {
+        if (followsMapView())
+            schedulePreview();
+    });
+
+    resize(1240, 860);
+    QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    mSplitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    load();
+}
+
+BriefComposer::~BriefComposer()
+{
+    mSaveTimer.stop();
+    mPreviewTimer.stop();
+    // The view lets go of the document (and its page renderer stops reading it) before either goes.
+    mView->setDocument(nullptr);
+    delete mDocument;
+    delete mBuffer;
+}
+
+QWidget *BriefComposer::buildEditor()
+{
+    auto *editor = new QWidget(this);
+    auto *layout = new QVBoxLayout(editor);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(8);
+    mReadOnly = new QLabel(
+        tr("The project is open read-only: edits show in the preview and can be exported, but are not kept."),
+        editor);
+    mReadOnly->setObjectName(QStringLiteral("briefReadOnly"));
+    mReadOnly->setWordWrap(true);
+    mReadOnly->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; padding: 6px; }"));
+    mReadOnly->hide();
+    layout->addWidget(mReadOnly);
+    mTabs = new QTabWidget(editor);
+    mTabs->setObjectName(QStringLiteral("briefTabs"));
+    mTabs->addTab(buildDocumentTab(), tr("&Document"));
+    mTabs->addTab(buildContentsTab(), tr("C&ontents"));
+    mTabs->setTabToolTip(0, tr("Title block, key judgments and page"));
+    mTabs->setTabToolTip(1, tr("The sections, figures and tables, in order"));
+    layout->addWidget(mTabs, 1);
+    editor->setMinimumWidth(400);
+    return editor;
+}
+
+QWidget *BriefComposer::buildDocumentTab()
+{
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(8, 10, 8, 8);
+    layout->setSpacing(12);
+
+    auto *titleBox = new QGroupBox(tr("Title block"), content);
+    QFormLayout *form = makeForm(titleBox);
+    mTitle = new QLineEdit(titleBox);
+    mTitle->setObjectName(QStringLiteral("briefTitle"));
+    mTitle->setPlaceholderText(tr("What the brief is about"));
+    mTitle->setToolTip(tr("The brief's title, printed large on the first page and in the PDF's properties"));
+    mSubtitle = new QLineEdit(titleBox);
+    mSubtitle->setObjectName(QStringLiteral("briefSubtitle"));
+    mSubtitle->setPlaceholderText(tr("Optional"));
+    mSubtitle->setToolTip(tr("A line under the title: the question answered, or the sources used"));
+    mMarking = new QComboBox(titleBox);
+    mMarking->setObjectName(QStringLiteral("briefMarking"));
+    mMarking->setEditable(true);
+    mMarking->setInsertPolicy(QComboBox::NoInsert);
+    mMarking->addItems({QStringLiteral("UNCLASSIFIED"), QStringLiteral("UNCLASSIFIED//FOR OFFICIAL USE ONLY"),
+                        QStringLiteral("OFFICIAL"), QStringLiteral("OFFICIAL-SENSITIVE"),
+                        QStringLiteral("TLP:CLEAR"), QStringLiteral("TLP:GREEN"),
+                        QStringLiteral("TLP:AMBER")});
+    mMarking->lineEdit()->setPlaceholderText(tr("No marking"));
+    mMarking->setToolTip(
+        tr("Classification or handling marking, printed at the top and bottom of every page; "
+           "type any other"));
+    mAuthors = new QLineEdit(titleBox);
+    mAuthors->setObjectName(QStringLiteral("briefAuthors"));
+    mAuthors->setPlaceholderText(tr("Analysts or team"));
+    mAuthors->setToolTip(tr("Who wrote the brief, as printed under the title"));
+    mDate = new QLineEdit(titleBox);
+    mDate->setObjectName(QStringLiteral("briefDate"));
+    mDate->setPlaceholderText(tr("date of export"));
+    mDate->setToolTip(tr("The date printed on the brief, as typed; empty: the day it is exported"));
+    form->addRow(tr("&Title:"), mTitle);
+    form->addRow(tr("S&ubtitle:"), mSubtitle);
+    form->addRow(tr("&Marking:"), mMarking);
+    form->addRow(tr("&Authors:"), mAuthors);
+    form->addRow(tr("Da&te:"), mDate);
+    layout->addWidget(titleBox);
+
+    auto *judgmentsBox = new QGroupBox(tr("Key judgments"), content);
+    auto *judgmentsLayout = new QVBoxLayout(judgmentsBox);
+    judgmentsLayout->setContentsMargins(12, 10, 12, 12);
+    judgmentsLayout->setSpacing(4);
+    mJudgments = new QPlainTextEdit(judgmentsBox);
+    mJudgments->setObjectName(QStringLiteral("briefKeyJudgments"));
+    mJudgments->setToolTip(tr("The bottom line up front: one judgment per line, printed as a numbered list "
+                              "on the first page"));
+    mJudgments->setPlaceholderText(tr("One judgment per line"));
+    mJudgments->setTabChangesFocus(true);
+    mJudgments->setMinimumHeight(100);
+    mJudgments->setMaximumHeight(160);
+    judgmentsLayout->addWidget(mJudgments);
+    judgmentsLayout->addWidget(
+        makeHintLabel(tr("One per line, with how sure you are: \"We assess with moderate confidence that…\""),
+                      judgmentsBox));
+    layout->addWidget(judgmentsBox);
+
+    auto *pageBox = new QGroupBox(tr("Page"), content);
+    QFormLayout *pageForm = makeForm(pageBox);
+    mPageSize = new QComboBox(pageBox);
+    mPageSize->setObjectName(QStringLiteral("briefPageSize"));
+    mPageSize->setToolTip(tr("The paper the brief is laid out on"));
+    for (const auto id : {QPageSize::A4, QPageSize::Letter, QPageSize::A3, QPageSize::Legal})
+        mPageSize->addItem(QPageSize::name(id), int(id));
+    mOrientation = new QComboBox(pageBox);
+    mOrientation->setObjectName(QStringLiteral("briefOrientation"));
+    mOrientation->setToolTip(tr("Portrait or landscape pages"));
+    mOrientation->addItem(tr("Portrait"), int(QPageLayout::Portrait));
+    mOrientation->addItem(tr("Landscape"), int(QPageLayout::Landscape));
+    mPreset = new QComboBox(pageBox);
+    mPreset->setObjectName(QStringLiteral("briefPreset"));
+    mPreset->setToolTip(
+        tr("Resolution of the imagery embedded in figures: Screen keeps the file small, Print "
+           "is sharp on paper. Text and vectors stay vectors either way."));
+    mPreset->addItem(tr("Screen — 150 dpi"), 150);
+    mPreset->addItem(tr("Print — 300 dpi"), 300);
+    pageForm->addRow(tr("&Paper:"), mPageSize);
+    pageForm->addRow(tr("&Orientation:"), mOrientation);
+    pageForm->addRow(tr("&Resolution:"), mPreset);
+    layout->addWidget(pageBox);
+    layout->addStretch(1);
+    // One label column across the groups, so their fields line up.
+    QList<QWidget *> labels;
+    for (QFormLayout *f : {form, pageForm})
+        for (int row = 0; row < f->rowCount(); ++row)
+            if (QLayoutItem *item = f->itemAt(row, QFormLayout::LabelRole); item && item->widget())
+                labels << item->widget();
+    int labelWidth = 0;
+    for (QWidget *label : std::as_const(labels))
+        labelWidth = std::max(labelWidth, label->sizeHint().width());
+    for (QWidget *label : std::as_const(labels)) {
+        label->setMinimumWidth(labelWidth);
+        if (auto *text = qobject_cast<QLabel *>(label))
+            text->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    }
+
+    for (QLineEdit *edit : {mTitle, mSubtitle, mAuthors, mDate})
+        connect(edit, &QLineEdit::textChanged, this, &BriefComposer::documentEdited);
+    connect(mMarking, &QComboBox::currentTextChanged, this, &BriefComposer::documentEdited);
+    connect(mJudgments, &QPlainTextEdit::textChanged, this, &BriefComposer::documentEdited);
+    for (QComboBox *box : {mPageSize, mOrientation, mPreset})
+        connect(box, &QComboBox::currentIndexChanged, this, &BriefComposer::documentEdited);
+    return scrolling(content, this);
+}
+
+QWidget *BriefComposer::buildContentsTab()
+{
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(8, 10, 8, 8);
+    layout->setSpacing(12);
+
+    auto *blocksBox = new QGroupBox(tr("Blocks, in page order"), content);
+    auto *blocksLayout = new QVBoxLayout(blocksBox);
+    blocksLayout->setContentsMargins(12, 10, 12, 12);
+    blocksLayout->setSpacing(6);
+    mBlocks = new QListWidget(blocksBox);
+    mBlocks->setObjectName(QStringLiteral("briefBlocks"));
+    mBlocks->setToolTip(tr("The brief's body, laid out in this order after the title block"));
+    mBlocks->setMinimumHeight(130);
+    mBlocks->setMaximumHeight(200);
+    mBlocks->setTextElideMode(Qt::ElideRight);
+    mBlocks->setAlternatingRowColors(true);
+    blocksLayout->addWidget(mBlocks);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(6);
+    auto tool = [blocksBox](const QString &text, const char *name, const QString &tip) {
+        auto *b = new QToolButton(blocksBox);
+        b->setText(text);
+        b->setObjectName(QLatin1String(name));
+        b->setToolTip(tip);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        return b;
+    };
+    mAdd = tool(tr("Add"), "briefAddBlock",
+                tr("Add a section, figure, table or page break after the selected block"));
+    mAdd->setPopupMode(QToolButton::InstantPopup);
+    buildAddMenu();
+    mRemove = tool(tr("Remove"), "briefRemoveBlock", tr("Remove the selected block (Delete)"));
+    mUp = tool(tr("Move Up"), "briefMoveUp", tr("Move the selected block up: earlier in the brief"));
+    mDown = tool(tr("Move Down"), "briefMoveDown", tr("Move the selected block down: later in the brief"));
+    for (QToolButton *b : {mAdd, mRemove, mUp, mDown})
+        b->setMinimumWidth(72);
+    buttons->addWidget(mAdd);
+    buttons->addWidget(mRemove);
+    buttons->addStretch(1);
+    buttons->addWidget(mUp);
+    buttons->addWidget(mDown);
+    blocksLayout->addLayout(buttons);
+    layout->addWidget(blocksBox);
+
+    mBlockBox = new QGroupBox(tr("Block"), content);
+    mBlockBox->setObjectName(QStringLiteral("briefBlockBox"));
+    auto *blockLayout = new QVBoxLayout(mBlockBox);
+    blockLayout->setContentsMargins(12, 10, 12, 12);
+    mBlockEditor = new BriefBlockEditor(mBlockBox);
+    blockLayout->addWidget(mBlockEditor);
+    layout->addWidget(mBlockBox);
+    layout->addStretch(1);
+
+    connect(mBlocks, &QListWidget::currentRowChanged, this, &BriefComposer::currentBlockChanged);
+    connect(mRemove, &QToolButton::clicked, this, &BriefComposer::removeBlock);
+    connect(mUp, &QToolButton::clicked, this, [this] { moveBlock(-1); });
+    connect(mDown, &QToolButton::clicked, this, [this] { moveBlock(1); });
+    auto *remove = new QAction(mBlocks);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    connect(remove, &QAction::triggered, this, &BriefComposer::removeBlock);
+    mBlocks->addAction(remove);
+    connect(mBlockEditor, &BriefBlockEditor::changed, this, &BriefComposer::blockEdited);
+    connect(mBlockEditor, &BriefBlockEditor::captureViewRequested, this, [this] {
+        const BriefBlock now = figureOfMapView(*mLayers, *mCanvas);
+        mBlockEditor->setFigureExtent(now.figure.extentWgs84, now.figure.crs);
+    });
+    return scrolling(content, this);
+}
+
+void BriefComposer::buildAddMenu()
+{
+    auto *menu = new QMenu(mAdd);
+    menu->setObjectName(QStringLiteral("briefAddMenu"));
+    auto simple = [this](BriefBlock::Kind kind) {
+        BriefBlock block;
+        block.kind = kind;
+        addBlock(block);
+    };
+    auto entry = [&](const QString &text, const QString &name, const QString &tip, auto slot) {
+        QAction *a = menu->addAction(text, this, slot);
+        a->setObjectName(name);
+        a->setToolTip(tip);
+        a->setStatusTip(tip);
+        return a;
+    };
+    const QString prefix = QStringLiteral("addBlock_");
+    entry(tr("&Section"), prefix + briefBlockKindKey(BriefBlock::Kind::Section),
+          tr("A heading and paragraphs of text"), [simple] { simple(BriefBlock::Kind::Section); });
+    menu->addSeparator();
+    entry(tr("Figure from &Current Map View"), prefix + QStringLiteral("figure-map"),
+          tr("A map of what the workbench shows now: its extent, CRS and visible layers"),
+          [this] { addBlock(figureOfMapView(*mLayers, *mCanvas)); });
+    QMenu *saved = menu->addMenu(tr("Figure from Sa&ved View"));
+    saved->setObjectName(QStringLiteral("briefAddSavedView"));
+    saved->setToolTipsVisible(true);
+    menu->addSeparator();
+    const struct
+    {
+        BriefBlock::Kind kind;
+        QString text;
+        QString tip;
+    } tables[] = {
+        {BriefBlock::Kind::SightingsTable, tr("Si&ghtings Table"),
+         tr("Every sighting, numbered as the callouts")},
+        {BriefBlock::Kind::EventsTable, tr("&Events Table"),
+         tr("The events the analyses found, of chosen types")},
+        {BriefBlock::Kind::VesselsTable, tr("V&essels Table"), tr("The vessels in the tracks and events")},
+        {BriefBlock::Kind::Timeline, tr("&Timeline"), tr("Events per vessel over time")},
+        {BriefBlock::Kind::Sources, tr("So&urces"), tr("Every data and imagery file with its SHA-256")},
+    };
+    for (const auto &t : tables)
+        entry(t.text, prefix + briefBlockKindKey(t.kind), t.tip, [simple, kind = t.kind] { simple(kind); });
+    menu->addSeparator();
+    entry(tr("Page &Break"), prefix + briefBlockKindKey(BriefBlock::Kind::PageBreak),
+          tr("What follows starts on a new page"), [simple] { simple(BriefBlock::Kind::PageBreak); });
+    menu->setToolTipsVisible(true);
+    mAdd->setMenu(menu);
+}
+
+QWidget *BriefComposer::buildPreview()
+{
+    auto *preview = new QWidget(this);
+    auto *layout = new QVBoxLayout(preview);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    mDocument = new QPdfDocument(this);
+    mDocument->setObjectName(QStringLiteral("briefPreviewDocument"));
+    mView = new QPdfView(preview);
+    mView->setObjectName(QStringLiteral("briefPreview"));
+    mView->setDocument(mDocument);
+    mView->setPageMode(QPdfView::PageMode::MultiPage);
+    mView->setZoomMode(QPdfView::ZoomMode::FitToWidth);
+    mView->setPageSpacing(14);
+    mView->setDocumentMargins(QMargins(18, 18, 18, 18));
+    mView->setToolTip(tr("The brief as it will be written, updated as you edit"));
+    QPalette palette = mView->palette();
+    palette.setColor(QPalette::Dark, QColor(0x5f, 0x64, 0x6b)); // the desk the pages lie on
+    mView->setPalette(palette);
+    mView->setMinimumWidth(360);
+    layout->addWidget(mView, 1);
+
+    mStatus = new QLabel(preview);
+    mStatus->setObjectName(QStringLiteral("briefPreviewStatus"));
+    mStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    mProblems = new QLabel(preview);
+    mProblems->setObjectName(QStringLiteral("briefPreviewProblems"));
+    mProblems->setWordWrap(true);
+    mProblems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    mProblems->setStyleSheet(QStringLiteral("QLabel { color: #9a5b00; }"));
+    mProblems->hide();
+    layout->addWidget(mStatus);
+    layout->addWidget(mProblems);
+    return preview;
+}
+
+QWidget *BriefComposer::buildButtons()
+{
+    auto *bar = new QWidget(this);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(8);
+    auto *apply = new QPushButton(tr("Apply &Template…"), bar);
+    apply->setObjectName(QStringLiteral("briefApplyTemplate"));
+    apply->setToolTip(tr("Take the page layout of a template (built-in or a JSON file); a brief without "
+                         "blocks takes its content too"));
+    apply->setAutoDefault(false);
+    buildTemplateMenu(apply);
+    auto *close = new QPushButton(tr("&Close"), bar);
+    close->setObjectName(QStringLiteral("briefClose"));
+    close->setToolTip(tr("Close the composer; the brief stays in the project"));
+    close->setAutoDefault(false);
+    auto *exportButton = new QPushButton(tr("&Export PDF…"), bar);
+    exportButton->setObjectName(QStringLiteral("briefExport"));
+    exportButton->setToolTip(tr("Write the brief to a PDF file"));
+    exportButton->setAutoDefault(false);
+    exportButton->setDefault(true);
+    layout->addWidget(apply);
+    layout->addStretch(1);
+    layout->addWidget(close);
+    layout->addWidget(exportButton);
+    connect(close, &QPushButton::clicked, this, &QWidget::close);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        flush();
+        Q_EMIT exportRequested();
+    });
+    return bar;
+}
+
+void BriefComposer::buildTemplateMenu(QPushButton *button)
+{
+    auto *menu = new QMenu(button);
+    menu->setObjectName(QStringLiteral("briefTemplateMenu"));
+    menu->setToolTipsVisible(true);
+    for (const QString &name : builtInBriefTemplates()) {
+        QString label = name.left(1).toUpper() + name.mid(1);
+        QString error;
+        if (const auto t = loadBriefTemplate(name, &error))
+            label =
+                tr("%1 — %2 %3")
+                    .arg(label, QPageSize::name(t->page.size),
+                         t->page.orientation == QPageLayout::Landscape ? tr("landscape") : tr("portrait"));
+        QAction *a = menu->addAction(label, this, [this, name] {
+            QString error;
+            if (!applyTemplate(name, &error))
+                QMessageBox::warning(this, tr("Apply Template"), error);
+        });
+        a->setObjectName(QStringLiteral("briefTemplate_") + name);
+        a->setToolTip(tr("The built-in \"%1\" template").arg(name));
+    }
+    menu->addSeparator();
+    QAction *file = menu->addAction(tr("From JSON &File…"), this, [this] {
+        QSettings settings;
+        QFileDialog dialog(this, tr("Apply Brief Template"), settings.value(kTemplateDirKey).toString(),
+                           tr("Brief templates (*.json);;All files (*)"));
+        dialog.setObjectName(QStringLiteral("briefTemplateDialog"));
+        dialog.setOption(QFileDialog::DontUseNativeDialog);
+        dialog.setFileMode(QFileDialog::ExistingFile);
+        if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+            return;
+        const QString path = dialog.selectedFiles().constFirst();
+        settings.setValue(kTemplateDirKey, QFileInfo(path).absolutePath());
+        QString error;
+        if (!applyTemplate(path, &error))
+            QMessageBox::warning(this, tr("Apply Template"), error);
+    });
+    file->setObjectName(QStringLiteral("briefTemplateFile"));
+    file->setToolTip(tr("A brief saved as JSON (the shape `sightline brief` reads)"));
+    button->setMenu(menu);
+}
+
+void BriefComposer::projectChanged()
+{
+    if (!mProject->session()) {
+        // The brief belongs to the project that went: nothing left to compose.
+        mSaveTimer.stop();
+        close();
+        return;
+    }
+    if (mProject->session() != mSession)
+        load();
+}
+
+void BriefComposer::load()
+{
+    mSaveTimer.stop();
+    mSession = mProject->session();
+    if (!mSession)
+        return;
+    const Project &project = mSession->project();
+    mLoadProblem.clear();
+    mSaveError.clear();
+    mBrief = projectBrief(project, &mLoadProblem);
+    // Nothing is written until the analyst changes something: opening the composer is not an edit.
+    mStored = project.briefDefinition() && mLoadProblem.isEmpty() ? mBrief : Brief{};
+    setWindowTitle(tr("Brief Composer — %1").arg(mProject->title()));
+    mReadOnly->setVisible(mProject->isReadOnly());
+    showBrief();
+    mBlocks->setCurrentRow(mBrief.blocks.isEmpty() ? -1 : 0);
+    schedulePreview(0);
+}
+
+void BriefComposer::showBrief()
+{
+    mUpdating = true;
+    mTitle->setText(mBrief.title);
+    mSubtitle->setText(mBrief.subtitle);
+    mMarking->setEditText(mBrief.marking);
+    mAuthors->setText(mBrief.authors);
+    mDate->setText(mBrief.date);
+    const QString judgments = mBrief.keyJudgments.join(QLatin1Char('\n'));
+    if (mJudgments->toPlainText() != judgments)
+        mJudgments->setPlainText(judgments);
+    int size = mPageSize->findData(int(mBrief.page.size));
+    if (size < 0) {
+        mPageSize->addItem(QPageSize::name(mBrief.page.size), int(mBrief.page.size));
+        size = mPageSize->count() - 1;
+    }
+    mPageSize->setCurrentIndex(size);
+    mOrientation->setCurrentIndex(mOrientation->findData(int(mBrief.page.orientation)));
+    int preset = mPreset->findData(mBrief.page.dpi);
+    if (preset < 0) {
+        // A template's own resolution stays choosable beside the presets.
+        mPreset->addItem(tr("Custom — %1 dpi").arg(mBrief.page.dpi), mBrief.page.dpi);
+        preset = mPreset->count() - 1;
+    }
+    mPreset->setCurrentIndex(preset);
+
+    const int row = mBlocks->currentRow();
+    mBlocks->clear();
+    for (int i = 0; i < mBrief.blocks.size(); ++i) {
+        mBlocks->addItem(QString());
+        refreshBlockItem(i);
+    }
+    updateContext();
+    mUpdating = false;
+    if (row >= 0 && row < mBlocks->count())
+        mBlocks->setCurrentRow(row);
+    currentBlockChanged();
+}
+
+void BriefComposer::documentEdited()
+{
+    if (mUpdating)
+        return;
+    mBrief.title = mTitle->text();
+    mBrief.subtitle = mSubtitle->text();
+    mBrief.marking = mMarking->currentText().trimmed();
+    mBrief.authors = mAuthors->text();
+    mBrief.date = mDate->text().trimmed();
+    mBrief.keyJudgments.clear();
+    for (const QString &line : mJudgments->toPlainText().split(QLatin1Char('\n')))
+        if (!line.trimmed().isEmpty())
+            mBrief.keyJudgments << line.trimmed();
+    mBrief.page.size = QPageSize::PageSizeId(mPageSize->currentData().toInt());
+    mBrief.page.orientation = QPageLayout::Orientation(mOrientation->currentData().toInt());
+    mBrief.page.dpi = mPreset->currentData().toInt();
+    scheduleSave();
+    schedulePreview();
+}
+
+void BriefComposer::blockEdited()
+{
+    const int row = mBlocks->currentRow();
+    if (mUpdating || row < 0 || row >= mBrief.blocks.size())
+        return;
+    mBrief.blocks[row] = mBlockEditor->block();
+    refreshBlockItem(row);
+    scheduleSave();
+    schedulePreview();
+}
+
+void BriefComposer::refreshBlockItem(int row)
+{
+    QListWidgetItem *item = mBlocks->item(row);
+    if (!item || row >= mBrief.blocks.size())
+        return;
+    const BriefBlock &b = mBrief.blocks[row];
+    const QString label = briefBlockKindLabel(b.kind);
+    QString detail;
+    switch (b.kind) {
+    case BriefBlock::Kind::Section:
+        detail = !b.heading.isEmpty() ? b.heading : firstLine(b.text);
+        if (detail.isEmpty())
+            detail = tr("(empty)");
+        break;
+    case BriefBlock::Kind::Figure:
+        detail = !b.figure.caption.isEmpty()      ? firstLine(b.figure.caption)
+                 : !b.figure.view.isEmpty()       ? tr("view “%1”").arg(b.figure.view)
+                 : !b.figure.extentWgs84.isNull() ? tr("kept extent")
+                                                  : tr("the project's current view");
+        break;
+    case BriefBlock::Kind::PageBreak:
+        break;
+    default:
+        detail = firstLine(b.heading);
+        break;
+    }
+    item->setText(detail.isEmpty() ? label : QStringLiteral("%1 — %2").arg(label, detail));
+    item->setToolTip(item->text());
+}
+
+void BriefComposer::currentBlockChanged()
+{
+    if (mUpdating)
+        return;
+    const int row = mBlocks->currentRow();
+    if (row < 0 || row >= mBrief.blocks.size()) {
+        mBlockEditor->clearBlock();
+        mBlockBox->setTitle(tr("Block"));
+    } else {
+        mBlockEditor->setBlock(mBrief.blocks[row]);
+        const QString text = mBlocks->item(row)->text();
+        mBlockBox->setTitle(text.section(QStringLiteral(" — "), 0, 0));
+    }
+    updateBlockButtons();
+}
+
+void BriefComposer::updateBlockButtons()
+{
+    const int row = mBlocks->currentRow();
+    mRemove->setEnabled(row >= 0);
+    mUp->setEnabled(row > 0);
+    mDown->setEnabled(row >= 0 && row < mBlocks->count() - 1);
+}
+
+void BriefComposer::addBlock(const BriefBlock &block)
+{
+    const int current = mBlocks->currentRow();
+    const int row = current >= 0 ? current + 1 : int(mBrief.blocks.size());
+    mBrief.blocks.insert(row, block);
+    mUpdating = true;
+    mBlocks->insertItem(row, QString());
+    refreshBlockItem(row);
+    mUpdating = false;
+    mBlocks->setCurrentRow(row);
+    currentBlockChanged();
+    mTabs->setCurrentIndex(1);
+    mBlockEditor->focusFirstField();
+    scheduleSave();
+    schedulePreview();
+}
+
+void BriefComposer::removeBlock()
+{
+    const int row = mBlocks->currentRow();
+    if (row < 0 || row >= mBrief.blocks.size())
+        return;
+    mBrief.blocks.removeAt(row);
+    mUpdating = true;
+    delete mBlocks->takeItem(row);
+    mUpdating = false;
+    mBlocks->setCurrentRow(std::min(row, mBlocks->count() - 1));
+    currentBlockChanged();
+    scheduleSave();
+    schedulePreview();
+}
+
+void BriefComposer::moveBlock(int delta)
+{
+    const int row = mBlocks->currentRow();
+    const int to = row + delta;
+    if (row < 0 || to < 0 || to >= mBrief.blocks.size())
+        return;
+    mBrief.blocks.swapItemsAt(row, to);
+    mUpdating = true;
+    refreshBlockItem(row);
+    refreshBlockItem(to);
+    mUpdating = false;
+    mBlocks->setCurrentRow(to);
+    currentBlockChanged();
+    scheduleSave();
+    schedulePreview();
+}
+
+void BriefComposer::updateContext()
+{
+    BriefEditorContext context;
+    const auto &layers = mLayers->layers();
+    std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = 0;
+    auto span = [&](std::int64_t from, std::int64_t to) {
+        if (from > 0)
+            first = std::min(first, from);
+        last = std::max(last, to);
+    };
+    for (auto it = layers.crbegin(); it != layers.crend(); ++it) {
+        context.layers << (*it)->name();
+        if ((*it)->kind() == Layer::Kind::Track) {
+            const auto &store = static_cast<const TrackLayer &>(**it).store();
+            span(store.firstTimeMs(), store.lastTimeMs());
+        }
+    }
+    for (const MovementEvent &e : mProject->events())
+        span(e.startMs, e.endMs);
+    if (const auto sightings = mProject->sightingLayer())
+        for (const Sighting &s : sightings->sightings())
+            span(s.observedAtMs, s.observedAtMs);
+    if (last > 0 && first <= last) {
+        context.firstMs = first;
+        context.lastMs = last;
+    }
+    if (mProject->session())
+        context.views = mProject->session()->project().views();
+    mBlockEditor->setContext(context);
+
+    if (QMenu *saved = mAdd->menu()->findChild<QMenu *>(QStringLiteral("briefAddSavedView"))) {
+        saved->clear();
+        for (const SavedView &v : std::as_const(context.views)) {
+            QAction *a = saved->addAction(v.name, this, [this, v] {
+                BriefBlock block;
+                block.kind = BriefBlock::Kind::Figure;
+                block.figure.view = v.name;
+                block.figure.extentWgs84 = v.extentWgs84;
+                block.figure.crs = v.crs;
+                block.figure.caption = v.name;
+                addBlock(block);
+            });
+            a->setToolTip(describeExtent(v.extentWgs84));
+        }
+        if (context.views.isEmpty())
+            saved->addAction(tr("(no saved views: View ▸ Saved Views ▸ Save Current View)"))
+                ->setEnabled(false);
+    }
+}
+
+bool BriefComposer::followsMapView() const
+{
+    return std::any_of(mBrief.blocks.begin(), mBrief.blocks.end(), [](const BriefBlock &b) {
+        return b.kind == BriefBlock::Kind::Figure && b.figure.view.isEmpty() && b.figure.extentWgs84.isNull();
+    });
+}
+
+void BriefComposer::scheduleSave()
+{
+    if (mSession && !mProject->isReadOnly())
+        mSaveTimer.start();
+}
+
+void BriefComposer::schedulePreview(int delayMs)
+{
+    mPreviewTimer.start(delayMs);
+}
+
+void BriefComposer::flush()
+{
+    if (mSaveTimer.isActive())
+        store();
+}
+
+void BriefComposer::store()
+{
+    mSaveTimer.stop();
+    // Only into the project the brief came from, and only when it changed.
+    if (!mSession || mSession != mProject->session() || mProject->isReadOnly() || mBrief == mStored)
+        return;
+    Project &project = mSession->project();
+    if (project.setBriefDefinition(briefToJson(mBrief))) {
+        mStored = mBrief;
+        mSaveError.clear();
+    } else {
+        mSaveError = tr("The brief could not be kept in the project: %1").arg(project.lastError());
+    }
+    showPreviewStatus(-1, {});
+}
+
+void BriefComposer::refreshPreview()
+{
+    mPreviewTimer.stop();
+    if (!mProject->session())
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    const BriefInputs inputs = workbenchBriefInputs(*mProject, *mLayers, *mCanvas);
+    QByteArray bytes;
+    QBuffer out(&bytes);
+    out.open(QIODevice::WriteOnly);
+    BriefExportResult result;
+    QString error;
+    const bool ok = writeBriefPdf(mBrief, inputs, out, &result, &error);
+    out.close();
+    if (!ok) {
+        showPreviewStatus(timer.elapsed(), error);
+        return;
+    }
+    mResult = result;
+    // The reader keeps its place while the pages under it are replaced.
+    const int scroll = mView->verticalScrollBar()->value();
+    auto *buffer = new QBuffer(this);
+    buffer->setData(bytes);
+    buffer->open(QIODevice::ReadOnly);
+    mDocument->load(buffer);
+    delete mBuffer;
+    mBuffer = buffer;
+    mView->verticalScrollBar()->setValue(scroll);
+    QTimer::singleShot(0, mView, [view = mView, scroll] { view->verticalScrollBar()->setValue(scroll); });
+    showPreviewStatus(timer.elapsed(), {});
+}
+
+void BriefComposer::showPreviewStatus(qint64 ms, const QString &error)
+{
+    if (!error.isEmpty()) {
+        mStatus->setText(tr("The preview could not be made: %1").arg(error));
+    } else if (ms >= 0) {
+        mStatus->setText(pagesAndFigures(mResult.pages, mResult.figures));
+        mStatus->setToolTip(tr("%1 · %2 %3 dpi · laid out in %4 ms")
+                                .arg(QPageSize::name(mBrief.page.size), briefPresetName(mBrief.page.dpi))
+                                .arg(mBrief.page.dpi)
+                                .arg(ms));
+    }
+    QStringList problems;
+    if (!mLoadProblem.isEmpty())
+        problems << mLoadProblem;
+    if (!mSaveError.isEmpty())
+        problems << mSaveError;
+    problems << mResult.problems;
+    problems.removeDuplicates();
+    mProblems->setText(problems.join(QLatin1Char('\n')));
+    mProblems->setVisible(!problems.isEmpty());
+}
+
+QString BriefComposer::statusText() const
+{
+    return mProblems->text().isEmpty() ? mStatus->text()
+                                       : mStatus->text() + QLatin1Char('\n') + mProblems->text();
+}
+
+bool BriefComposer::applyTemplate(const QString &nameOrPath, QString *error)
+{
+    QString why;
+    const auto layout = loadBriefTemplate(nameOrPath, &why);
+    if (!layout) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    const Brief t = instantiateBriefTemplate(
+        *layout, mProject->session() ? mProject->session()->project().title() : QString());
+    mBrief.page = t.page;
+    if (mBrief.blocks.isEmpty()) {
+        // An empty brief takes the template's content; what the analyst typed stays.
+        mBrief.blocks = t.blocks;
+        auto fill = [](QString &field, const QString &value) {
+            if (field.trimmed().isEmpty())
+                field = value;
+        };
+        fill(mBrief.title, t.title);
+        fill(mBrief.subtitle, t.subtitle);
+        fill(mBrief.marking, t.marking);
+        fill(mBrief.authors, t.authors);
+        if (mBrief.keyJudgments.isEmpty())
+            mBrief.keyJudgments = t.keyJudgments;
+    }
+    showBrief();
+    if (mBlocks->currentRow() < 0 && mBlocks->count() > 0)
+        mBlocks->setCurrentRow(0);
+    scheduleSave();
+    schedulePreview();
+    return true;
+}
+
+void BriefComposer::changeEvent(QEvent *event)
+{
+    // Leaving the window (to the map, to close the project) keeps what was typed.
+    if (event->type() == QEvent::ActivationChange && !isActiveWindow())
+        flush();
+    QWidget::changeEvent(event);
+}
+
+void BriefComposer::closeEvent(QCloseEvent *event)
+{
+    flush();
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kSplitterKey, mSplitter->saveState());
+    QWidget::closeEvent(event);
+}
+
+} // namespace sightline

@@ -1,0 +1,172 @@
+#include "ui/sightings/counttool.h"
+
+#include "geo/transform.h"
+#include "ui/map/mapcanvas.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+
+namespace sightline {
+
+namespace {
+constexpr double kMarkRadius = 9.0;
+const QColor kMarkFill(0xff, 0xd1, 0x1a);
+const QColor kMarkInk(0x1b, 0x1b, 0x1b);
+} // namespace
+
+CountTool::CountTool(MapCanvas *canvas)
+    : MapTool(canvas)
+{
+}
+
+QPointF CountTool::toLonLat(QPointF widget) const
+{
+    return Transform(mCanvas->crs(), Crs::wgs84()).forward(mCanvas->toMap(widget));
+}
+
+int CountTool::markAt(QPointF widget) const
+{
+    const Transform toMap(Crs::wgs84(), mCanvas->crs());
+    int best = -1;
+    double bestDistance = kMarkRadius + 2;
+    for (int i = 0; i < mMarks.size(); ++i) {
+        const QPointF w = mCanvas->toWidget(toMap.forward(mMarks[i]));
+        const double d = std::hypot(w.x() - widget.x(), w.y() - widget.y());
+        if (d <= bestDistance) {
+            bestDistance = d;
+            best = i;
+        }
+    }
+    return best;
+}
+
+void CountTool::removeMark(int index)
+{
+    if (index < 0 || index >= mMarks.size())
+        return;
+    mMarks.removeAt(index);
+    mHovered = mDragged = -1;
+    Q_EMIT tallyChanged(count());
+}
+
+void CountTool::clear()
+{
+    mMarks.clear();
+    mHovered = mDragged = -1;
+    Q_EMIT tallyChanged(0);
+}
+
+void CountTool::finish()
+{
+    if (!mMarks.isEmpty())
+        Q_EMIT countFinished(mMarks);
+}
+
+void CountTool::press(QMouseEvent *event)
+{
+    const int hit = markAt(event->position());
+    if (event->button() == Qt::RightButton) {
+        removeMark(hit);
+        return;
+    }
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (hit >= 0) {
+        mDragged = hit; // pressing on a mark picks it up rather than counting twice
+        return;
+    }
+    mMarks.append(toLonLat(event->position()));
+    mHovered = int(mMarks.size()) - 1;
+    Q_EMIT tallyChanged(count());
+}
+
+void CountTool::move(QMouseEvent *event)
+{
+    if (mDragged >= 0)
+        mMarks[mDragged] = toLonLat(event->position());
+    else
+        mHovered = markAt(event->position());
+}
+
+void CountTool::release(QMouseEvent *)
+{
+    mDragged = -1;
+}
+
+// Counting rail cars means quick clicks close together, which Qt may report as a
+// double-click: each one is still an object counted.
+void CountTool::doubleClick(QMouseEvent *event)
+{
+    press(event);
+}
+
+bool CountTool::key(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Escape:
+        clear();
+        return true;
+    case Qt::Key_Backspace:
+    case Qt::Key_Delete:
+        removeMark(mHovered >= 0 && event->key() == Qt::Key_Delete ? mHovered : int(mMarks.size()) - 1);
+        return true;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        finish();
+        return true;
+    default:
+        return false;
+    }
+}
+
+void CountTool::deactivate()
+{
+    // Marks are work: they stay for when the tool is taken up again.
+    mDragged = mHovered = -1;
+}
+
+void CountTool::paint(QPainter &p)
+{
+    const Transform toMap(Crs::wgs84(), mCanvas->crs());
+    QFont font = p.font();
+    font.setPixelSize(10);
+    font.setBold(true);
+    p.setFont(font);
+    for (int i = 0; i < mMarks.size(); ++i) {
+        const QPointF c = mCanvas->toWidget(toMap.forward(mMarks[i]));
+        const bool active = i == mHovered || i == mDragged;
+        p.setPen(QPen(active ? QColor(0xc0, 0x39, 0x2b) : kMarkInk, active ? 2.5 : 1.5));
+        p.setBrush(kMarkFill);
+        p.drawEllipse(c, kMarkRadius, kMarkRadius);
+        p.setPen(kMarkInk);
+        p.drawText(QRectF(c.x() - kMarkRadius, c.y() - kMarkRadius, 2 * kMarkRadius, 2 * kMarkRadius),
+                   Qt::AlignCenter, QString::number(i + 1));
+    }
+
+    // The live tally, where the eye is: the top left of the map.
+    const QString tally = tr("Count: %1").arg(count());
+    const QString help = mMarks.isEmpty()
+                             ? tr("Click each object to count it")
+                             : tr("Enter saves · drag moves · right-click or Backspace removes · Esc clears");
+    QFont big = p.font();
+    big.setPixelSize(18);
+    QFont small = p.font();
+    small.setPixelSize(11);
+    small.setBold(false);
+    const int width =
+        std::max(QFontMetrics(big).horizontalAdvance(tally), QFontMetrics(small).horizontalAdvance(help)) +
+        20;
+    const QRectF box(10, 10, width, 50);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(20, 24, 28, 215));
+    p.drawRoundedRect(box, 4, 4);
+    p.setPen(kMarkFill);
+    p.setFont(big);
+    p.drawText(box.adjusted(10, 4, -10, -22), Qt::AlignLeft | Qt::AlignVCenter, tally);
+    p.setPen(QColor(0xe6, 0xe6, 0xe6));
+    p.setFont(small);
+    p.drawText(box.adjusted(10, 28, -10, -4), Qt::AlignLeft | Qt::AlignVCenter, help);
+}
+
+} // namespace sightline

@@ -1,0 +1,230 @@
+#include "ui/sightings/sightingactions.h"
+
+#include "ui/sightings/counttool.h"
+#include "ui/editing/drawtool.h"
+#include "layers/layerstack.h"
+#include "layers/tracklayer.h"
+#include "ui/map/mapcanvas.h"
+#include "ui/common/messagebar.h"
+#include "ui/sightings/pointpicktool.h"
+#include "project/imageryprovenance.h"
+#include "project/projectsession.h"
+#include "project/sightinginterchange.h"
+#include "ui/project/projectcontroller.h"
+#include "ui/sightings/sightingdialog.h"
+#include "tracks/vesselregistry.h"
+
+#include <QActionGroup>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QIcon>
+#include <QMenu>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace sightline {
+
+SightingActions::SightingActions(MapCanvas *canvas, LayerStack *layers, ProjectController *project,
+                                 QWidget *dialogParent)
+    : QObject(dialogParent)
+    , mCanvas(canvas)
+    , mLayers(layers)
+    , mProject(project)
+    , mDialogParent(dialogParent)
+    , mPointTool(std::make_unique<PointPickTool>(canvas))
+    , mShapeTool(std::make_unique<DrawTool>(canvas, layers))
+    , mCountTool(std::make_unique<CountTool>(canvas))
+{
+    connect(mCountTool.get(), &CountTool::countFinished, this, [this](const QList<QPointF> &marks) {
+        SightingGeometry g;
+        g.type = SightingGeometry::Type::MultiPoint;
+        g.lonLat = marks;
+        // A cancelled form keeps the marks: counting a hundred objects is work.
+        if (newSighting(g))
+            mCountTool->clear();
+    });
+    connect(mPointTool.get(), &PointPickTool::picked, this, [this](QPointF lonLat) {
+        SightingGeometry g;
+        g.lonLat = {lonLat};
+        newSighting(g);
+    });
+    connect(mShapeTool.get(), &DrawTool::shapeDrawn, this,
+            [this](VectorFeature::Kind kind, const std::vector<QPointF> &lonLat) {
+                SightingGeometry g;
+                g.type = kind == VectorFeature::Kind::Polygon ? SightingGeometry::Type::Polygon
+                                                              : SightingGeometry::Type::Line;
+                g.lonLat = QList<QPointF>(lonLat.begin(), lonLat.end());
+                newSighting(g);
+            });
+}
+
+// The window takes the map tool off its canvas before either goes.
+SightingActions::~SightingActions() = default;
+
+void SightingActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools)
+{
+    QAction *point = menu->addAction(QIcon(QStringLiteral(":/icons/sighting.svg")), tr("Add &Point Sighting"),
+                                     this, [this] { mCanvas->setMapTool(mPointTool.get()); });
+    point->setShortcut(QKeySequence(Qt::Key_S));
+    point->setObjectName(QStringLiteral("actionAddPointSighting"));
+    point->setToolTip(tr("Click the map to record a sighting at that point"));
+    QAction *area = menu->addAction(QIcon(QStringLiteral(":/icons/sighting-area.svg")),
+                                    tr("Add &Area Sighting"), this, [this] {
+                                        mShapeTool->setKind(VectorFeature::Kind::Polygon);
+                                        mCanvas->setMapTool(mShapeTool.get());
+                                    });
+    area->setObjectName(QStringLiteral("actionAddAreaSighting"));
+    area->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_S));
+    area->setToolTip(tr("Draw a polygon to record a sighting over an area"));
+    QAction *line = menu->addAction(QIcon(QStringLiteral(":/icons/sighting-line.svg")),
+                                    tr("Add &Line Sighting"), this, [this] {
+                                        mShapeTool->setKind(VectorFeature::Kind::Line);
+                                        mCanvas->setMapTool(mShapeTool.get());
+                                    });
+    line->setObjectName(QStringLiteral("actionAddLineSighting"));
+    line->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_L));
+    line->setToolTip(tr("Draw a line to record a sighting along it"));
+    QAction *count = menu->addAction(QIcon(QStringLiteral(":/icons/count.svg")), tr("&Count Objects"), this,
+                                     [this] { mCanvas->setMapTool(mCountTool.get()); });
+    count->setShortcut(QKeySequence(Qt::Key_C));
+    count->setObjectName(QStringLiteral("actionCountObjects"));
+    count->setStatusTip(
+        tr("Click each object to count it; Enter saves the marks and their total as a sighting"));
+    count->setToolTip(count->statusTip());
+    menu->addSeparator();
+    QAction *exportAction = menu->addAction(tr("&Export Sightings…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            mDialogParent, tr("Export Sightings"), QString(),
+            tr("GeoJSON (*.geojson);;KML for Google Earth (*.kml);;CSV with WKT (*.csv)"));
+        if (!path.isEmpty())
+            exportSightings(path);
+    });
+    exportAction->setObjectName(QStringLiteral("actionExportSightings"));
+    exportAction->setToolTip(tr("Write the project's sightings to GeoJSON, KML or CSV"));
+    QAction *importAction = menu->addAction(tr("&Import Sightings…"), this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(mDialogParent, tr("Import Sightings"), QString(),
+                                         tr("Sightings (*.geojson *.json *.kml *.csv);;All files (*)"));
+        if (!path.isEmpty())
+            importSightings(path);
+    });
+    importAction->setObjectName(QStringLiteral("actionImportSightings"));
+    importAction->setToolTip(tr("Add the sightings of a GeoJSON, KML or CSV file to the project"));
+    for (QAction *a : {point, area, line, count}) {
+        a->setCheckable(true);
+        tools->addAction(a);
+        bar->addAction(a);
+    }
+}
+
+bool SightingActions::newSighting(const SightingGeometry &geometry)
+{
+    if (!mProject->requireWritableProject())
+        return false;
+    Sighting s;
+    s.geometry = geometry;
+    const ImageryProvenance imagery = imageryProvenanceAt(*mLayers, geometry.boundsWgs84().center());
+    s.imagerySource = imagery.source;
+    s.imageryProvider = imagery.provider;
+    s.imageryAcquiredMs = imagery.acquiredMs;
+    s.imageryResolutionM = imagery.resolutionM;
+    s.observedAtMs = imagery.acquiredMs;
+    s.analyst = mProject->session()->project().analyst();
+    if (geometry.type == SightingGeometry::Type::MultiPoint)
+        s.count = int(geometry.lonLat.size());
+    SightingDialog dialog(s, vesselChoices(), mDialogParent);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    return mProject->session()->addSighting(dialog.sighting());
+}
+
+bool SightingActions::editSighting(std::int64_t id)
+{
+    ProjectSession *session = mProject->session();
+    if (!session || !mProject->requireWritableProject())
+        return false;
+    const std::optional<Sighting> stored = session->project().sighting(id);
+    if (!stored)
+        return false;
+    SightingDialog dialog(*stored, vesselChoices(), mDialogParent);
+    dialog.setWindowTitle(tr("Edit Sighting #%1").arg(id));
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const Sighting edited = dialog.sighting();
+    if (edited == *stored)
+        return true; // nothing changed: no version, no audit line, no undo step
+    return session->editSighting(edited, tr("Edit %1").arg(edited.title()));
+}
+
+QList<QPair<std::uint32_t, QString>> SightingActions::vesselChoices() const
+{
+    QList<QPair<std::uint32_t, QString>> vessels;
+    for (const auto &layer : mLayers->layers())
+        if (auto tracks = std::dynamic_pointer_cast<TrackLayer>(layer))
+            for (const VesselInfo &v : tracks->registry().vessels())
+                vessels.append(
+                    {v.mmsi, v.currentName().isEmpty() ? tr("MMSI %1").arg(v.mmsi) : v.currentName()});
+    std::sort(vessels.begin(), vessels.end(),
+              [](const auto &a, const auto &b) { return a.second < b.second; });
+    return vessels;
+}
+
+bool SightingActions::exportSightings(const QString &path)
+{
+    ProjectSession *session = mProject->session();
+    if (!session) {
+        Q_EMIT mProject->message(int(MessageBar::Level::Warning),
+                                 tr("No project is open: there are no sightings to export."));
+        return false;
+    }
+    const auto format = sightingFormatForPath(path);
+    QString error;
+    if (!format)
+        error = tr("'%1': the extension says neither GeoJSON, KML nor CSV").arg(path);
+    else if (const QList<Sighting> all = session->project().sightings();
+             sightline::exportSightings(all, path, *format, &error)) {
+        Q_EMIT mProject->message(
+            int(MessageBar::Level::Info),
+            tr("%n sighting(s) exported to %1", nullptr, int(all.size())).arg(QFileInfo(path).fileName()));
+        return true;
+    }
+    Q_EMIT mProject->message(int(MessageBar::Level::Error),
+                             tr("Could not export the sightings: %1").arg(error));
+    return false;
+}
+
+int SightingActions::importSightings(const QString &path)
+{
+    if (!mProject->requireWritableProject())
+        return 0;
+    QString error;
+    QStringList problems;
+    const auto read = readSightings(path, &error, &problems);
+    if (!read) {
+        Q_EMIT mProject->message(int(MessageBar::Level::Error),
+                                 tr("Could not import sightings: %1").arg(error));
+        return 0;
+    }
+    ProjectSession *session = mProject->session();
+    QUndoStack *undo = session->undoStack();
+    int added = 0;
+    // Each sighting is committed as it is added; one undo step takes the whole import back.
+    undo->beginMacro(
+        tr("Import %n sighting(s) from %1", nullptr, int(read->size())).arg(QFileInfo(path).fileName()));
+    for (Sighting s : *read) {
+        if (s.analyst.isEmpty())
+            s.analyst = session->project().analyst();
+        if (session->addSighting(s))
+            ++added;
+    }
+    undo->endMacro();
+    QString text = tr("%n sighting(s) imported from %1", nullptr, added).arg(QFileInfo(path).fileName());
+    if (!problems.isEmpty())
+        text += tr("; %n skipped: %1", nullptr, int(problems.size()))
+                    .arg(problems.mid(0, 3).join(QStringLiteral("; ")));
+    Q_EMIT mProject->message(int(problems.isEmpty() ? MessageBar::Level::Info : MessageBar::Level::Warning),
+                             text);
+    return added;
+}
+
+} // namespace sightline

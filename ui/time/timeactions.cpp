@@ -1,0 +1,137 @@
+#include "ui/time/timeactions.h"
+
+#include "ui/time/acquisitiontimedialog.h"
+#include "ui/time/animationexportdialog.h"
+#include "ui/layers/layerpanel.h"
+#include "layers/layerstack.h"
+#include "layers/rasterlayer.h"
+#include "ui/map/mapcanvas.h"
+#include "ui/common/messagebar.h"
+#include "render/animationwriter.h"
+#include "ui/time/timecontroller.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QMenu>
+#include <QProgressDialog>
+
+namespace sightline {
+
+TimeActions::TimeActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *layerPanel, TimeController *time,
+                         MessageBar *messages, QWidget *window)
+    : QObject(window)
+    , mCanvas(canvas)
+    , mLayers(layers)
+    , mLayerPanel(layerPanel)
+    , mTime(time)
+    , mMessages(messages)
+    , mWindow(window)
+{
+}
+
+void TimeActions::addToFileMenu(QMenu *menu)
+{
+    QAction *animate = menu->addAction(tr("Export &Animation…"), this, &TimeActions::exportAnimation);
+    animate->setObjectName(QStringLiteral("actionExportAnimation"));
+    // Ctrl+Alt+P writes the brief's PDF: the other export sits beside it.
+    animate->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M));
+    animate->setToolTip(tr("The map over a time range, frame by frame, as animated PNG, GIF or MP4"));
+}
+
+void TimeActions::addToLayerMenu(QMenu *menu)
+{
+    mAcquisitionAction = menu->addAction(tr("Acquisition &Time…"), this, &TimeActions::editAcquisitionTime);
+    mAcquisitionAction->setObjectName(QStringLiteral("actionAcquisitionTime"));
+    connect(mLayerPanel, &LayerPanel::currentLayerChanged, this, &TimeActions::updateActions);
+    updateActions();
+}
+
+void TimeActions::updateActions()
+{
+    const bool raster =
+        bool(std::dynamic_pointer_cast<RasterLayer>(mLayers->find(mLayerPanel->currentLayerId())));
+    mAcquisitionAction->setEnabled(raster);
+    mAcquisitionAction->setToolTip(raster
+                                       ? tr("When the image was taken, and whether it shows only inside the "
+                                            "time window")
+                                       : tr("Select an imagery layer first"));
+}
+
+void TimeActions::exportAnimation()
+{
+    TimeWindow range = mTime->window();
+    if (!range.fromMs)
+        range.fromMs = mTime->span().fromMs;
+    if (!range.toMs)
+        range.toMs = mTime->span().toMs;
+    AnimationExportDialog dialog(range, mCanvas->mapSettings().outputSize(), mWindow);
+    if (dialog.exec() == QDialog::Accepted)
+        exportAnimationWith(dialog);
+}
+
+bool TimeActions::exportAnimationWith(const AnimationExportDialog &dialog)
+{
+    const QString path = dialog.path();
+    const auto format = AnimationWriter::formatForPath(path);
+    if (!format) {
+        mMessages->showMessage(MessageBar::Level::Error,
+                               tr("'%1': save as .png, .gif or .mp4").arg(path).toHtmlEscaped());
+        return false;
+    }
+    // The map as it is now, at the frame size the dialog asks for, at screen resolution.
+    MapSettings settings = mCanvas->mapSettings();
+    settings.setDpi(96);
+    settings.setOutputSize(dialog.frameSize());
+    const AnimationPlan plan = dialog.plan();
+    AnimationWriter writer(path, *format, dialog.frameSize(), dialog.framesPerSecond());
+    QString error;
+    QElapsedTimer timer;
+    timer.start();
+    bool ok = writer.open(&error);
+    AnimationResult made;
+    if (ok) {
+        QProgressDialog progress(tr("Rendering frames…"), tr("Cancel"), 0, 100, mWindow);
+        progress.setWindowModality(Qt::WindowModal);
+        progress.setMinimumDuration(400);
+        ok = writeAnimation(
+            settings, plan, writer,
+            [&progress](int done, int total) {
+                progress.setMaximum(total);
+                progress.setValue(done);
+                QApplication::processEvents();
+                return !progress.wasCanceled();
+            },
+            &made, &error);
+        ok = ok && writer.finish(&error);
+    }
+    if (!ok) {
+        mMessages->showMessage(MessageBar::Level::Error,
+                               tr("Animation not written: %1").arg(error).toHtmlEscaped());
+        return false;
+    }
+    QString text = tr("Animation written: %1 (%2 frames").arg(path).arg(made.frames);
+    if (made.skipped)
+        text += tr(", %1 with nothing new skipped").arg(made.skipped);
+    text += tr(", %1 KiB, %2 s)")
+                .arg(QFileInfo(path).size() / 1024)
+                .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1);
+    mMessages->showMessage(MessageBar::Level::Info, text.toHtmlEscaped());
+    return true;
+}
+
+void TimeActions::editAcquisitionTime()
+{
+    auto raster = std::dynamic_pointer_cast<RasterLayer>(mLayers->find(mLayerPanel->currentLayerId()));
+    if (!raster)
+        return;
+    AcquisitionTimeDialog dialog(*raster, mWindow);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    dialog.applyTo(*raster);
+    // Kept in the project with the layer's style, and drawn again.
+    mLayers->notifyStyleChanged(raster->id());
+}
+
+} // namespace sightline

@@ -1,0 +1,871 @@
+#include "ui/time/timelinewidget.h"
+
+#include "ui/time/timecontroller.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QFontMetricsF>
+#include <QHash>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QResizeEvent>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <tuple>
+
+namespace sightline {
+
+namespace {
+
+constexpr double kMarginPx = 6;              // either side of the figure
+constexpr double kEdgeGrabPx = 5;            // how near a window edge the mouse takes it
+constexpr double kHitSlopPx = 2;             // thin marks are picked a little outside their ink
+constexpr std::int64_t kMinSpanMs = 600'000; // ten minutes across the plot at most zoomed in
+constexpr double kMaxTextPt = 8.5;           // the figure's largest text, in its points
+constexpr double kMarkerRadiusPt = 5;        // as the figure draws sighting markers
+constexpr double kMarkerFontPt = 6;
+constexpr double kFigureBottomPt = 2; // the figure's margin under the axis when it has no key
+
+const QColor kBandFill(0x1f, 0x6f, 0xb2, 34);
+const QColor kBandEdge(0x1f, 0x6f, 0xb2);
+const QColor kCursorInk(0xc8, 0x3e, 0x0c);
+const QColor kHoverInk(0x22, 0x2b, 0x33);
+const QColor kMutedInk(0x5f, 0x6b, 0x76);
+
+QString utcText(std::int64_t ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+bool isInferredCall(const MovementEvent &e)
+{
+    // As the figure tells them apart: the detector marks calls only possible while dark.
+    return e.details.value(QStringLiteral("inferred")).toBool() || e.confidence == 1;
+}
+
+/// "Rajin (Rason) port" → "Rajin": a port as a crowded label names it.
+QString shortPortName(const QString &place)
+{
+    const QString name = timelinePortLabel(place);
+    const int paren = name.indexOf(QLatin1Char('('));
+    return paren > 0 ? name.left(paren).trimmed() : name;
+}
+
+/// A dark period can hold possible calls at several ports at once: their names, drawn in each bar,
+/// would print over each other. The longest call of each overlapping group is named for all of them
+/// ("Rajin / Nakhodka"), the others not at all; the tooltips still tell each one.
+void nameOverlappingCallsOnce(std::vector<MovementEvent> &events)
+{
+    std::vector<MovementEvent *> calls;
+    for (MovementEvent &e : events)
+        if (e.type == EventType::PortCall && isInferredCall(e))
+            calls.push_back(&e);
+    std::stable_sort(calls.begin(), calls.end(), [](const MovementEvent *a, const MovementEvent *b) {
+        return std::tie(a->mmsi, a->startMs) < std::tie(b->mmsi, b->startMs);
+    });
+    for (std::size_t i = 0; i < calls.size();) {
+        std::size_t j = i + 1;
+        std::int64_t end = calls[i]->endMs;
+        while (j < calls.size() && calls[j]->mmsi == calls[i]->mmsi && calls[j]->startMs < end)
+            end = std::max(end, calls[j++]->endMs);
+        if (j - i > 1) {
+            QStringList names;
+            MovementEvent *longest = calls[i];
+            for (std::size_t k = i; k < j; ++k) {
+                const QString name = shortPortName(calls[k]->place);
+                if (!name.isEmpty() && !names.contains(name))
+                    names.push_back(name);
+                if (calls[k]->endMs - calls[k]->startMs > longest->endMs - longest->startMs)
+                    longest = calls[k];
+            }
+            for (std::size_t k = i; k < j; ++k)
+                calls[k]->place.clear();
+            longest->place = names.join(QStringLiteral(" / "));
+        }
+        i = j;
+    }
+}
+
+} // namespace
+
+TimelineWidget::TimelineWidget(TimeController *time, QWidget *parent)
+    : QWidget(parent)
+    , mTime(time)
+{
+    setObjectName(QStringLiteral("timelineWidget"));
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    connect(mTime, &TimeController::cursorChanged, this, [this](qint64 ms) {
+        followCursor(ms);
+        update();
+    });
+    connect(mTime, &TimeController::windowChanged, this, [this] { update(); });
+}
+
+bool TimelineWidget::isEmpty() const
+{
+    return mData.lanes.isEmpty() && mData.sightings.isEmpty() && mData.acquisitions.isEmpty();
+}
+
+void TimelineWidget::setData(TimelineData data, TimelineSources sources)
+{
+    const std::int64_t viewFrom = mData.fromMs;
+    const std::int64_t viewTo = mData.toMs;
+    data.fromMs = data.toMs = 0;
+    const QPair<std::int64_t, std::int64_t> span = timelineSpan(data);
+    mDataSpan = span;
+    mEvents = data.events;
+    nameOverlappingCallsOnce(data.events);
+    mData = std::move(data);
+    mSources = std::move(sources);
+    mHover = {};
+    if (mFollowData || viewTo <= viewFrom) {
+        mData.fromMs = span.first;
+        mData.toMs = span.second;
+        mFollowData = true;
+    } else {
+        mData.fromMs = viewFrom;
+        mData.toMs = viewTo;
+    }
+    invalidateLayout();
+    updateGeometry();
+    update();
+    Q_EMIT viewChanged();
+}
+
+void TimelineWidget::setView(std::int64_t fromMs, std::int64_t toMs)
+{
+    if (toMs <= fromMs)
+        return;
+    const std::int64_t width = std::clamp(toMs - fromMs, kMinSpanMs, maxSpanMs());
+    const std::int64_t centre = fromMs + (toMs - fromMs) / 2;
+    const std::int64_t from = toMs - fromMs == width ? fromMs : centre - width / 2;
+    if (from == mData.fromMs && from + width == mData.toMs)
+        return;
+    mData.fromMs = from;
+    mData.toMs = from + width;
+    mFollowData = false;
+    invalidateLayout();
+    updateHover(mapFromGlobal(QCursor::pos()));
+    update();
+    Q_EMIT viewChanged();
+}
+
+std::int64_t TimelineWidget::maxSpanMs() const
+{
+    // Not so wide that the data shrinks to a line.
+    return std::max<std::int64_t>(4 * (mDataSpan.second - mDataSpan.first), 14 * 86'400'000LL);
+}
+
+void TimelineWidget::zoomToFit()
+{
+    if (mDataSpan.second > mDataSpan.first)
+        setView(mDataSpan.first, mDataSpan.second);
+    mFollowData = true;
+}
+
+void TimelineWidget::zoomAt(double x, double factor)
+{
+    const std::int64_t span = mData.toMs - mData.fromMs;
+    if (span <= 0 || factor <= 0)
+        return;
+    const TimelineLayout layout = currentLayout();
+    const double at = std::clamp(x, layout.plot.left(), layout.plot.right());
+    const std::int64_t t = layout.timeForX(at);
+    const double newSpan = std::clamp(double(span) * factor, double(kMinSpanMs), double(maxSpanMs()));
+    const double share = layout.plot.width() > 0 ? (at - layout.plot.left()) / layout.plot.width() : 0.5;
+    const auto from = std::int64_t(std::llround(double(t) - share * newSpan));
+    setView(from, from + std::int64_t(std::llround(newSpan)));
+}
+
+double TimelineWidget::unit() const
+{
+    // The figure's text is at most 8.5 of its points: a point a little over a pixel draws its names
+    // at the size of the rest of the interface.
+    const double px = QFontInfo(font()).pixelSize();
+    return std::clamp(px / 10.0, 1.0, 2.0);
+}
+
+QFont TimelineWidget::figureFont() const
+{
+    QFont f = font();
+    f.setPixelSize(std::max(1, int(std::lround(kMaxTextPt * unit()))));
+    return f;
+}
+
+TimelineWidget::FullFigure TimelineWidget::fullFigure(double width) const
+{
+    const TimelineLayout layout = timelineLayout(mData, QRectF(0, 0, width, 0), figureFont(), unit(), this);
+    FullFigure full;
+    full.height = timelineFigureHeight(mData, width, unit());
+    full.axisBottom = layout.axis.bottom();
+    for (const TimelineLayout::Lane &lane : layout.lanes)
+        full.lanes += lane.rect.height();
+    return full;
+}
+
+QRectF TimelineWidget::figureBox() const
+{
+    if (!mBox) {
+        const double w = std::max(0.0, width() - 2 * kMarginPx);
+        double h = height();
+        if (!isEmpty()) {
+            // Short of room, the key goes first (below the widget, out of sight), then the lanes squeeze:
+            // the axis, where the window is set, stays.
+            const FullFigure full = fullFigure(w);
+            if (h < full.height - 0.5)
+                h += full.height - full.axisBottom - kFigureBottomPt * unit();
+        }
+        mBox = QRectF(kMarginPx, 0, w, h);
+    }
+    return *mBox;
+}
+
+TimelineLayout TimelineWidget::currentLayout() const
+{
+    if (!mLayout)
+        mLayout = timelineLayout(mData, figureBox(), figureFont(), unit(), this);
+    return *mLayout;
+}
+
+void TimelineWidget::invalidateLayout()
+{
+    mLayout.reset();
+    mBox.reset();
+}
+
+int TimelineWidget::preferredHeight(double width) const
+{
+    const double w = width < 0 ? figureBox().width() : std::max(0.0, width - 2 * kMarginPx);
+    return int(std::ceil(timelineFigureHeight(mData, w, unit()))) + 2;
+}
+
+QSize TimelineWidget::sizeHint() const
+{
+    return {640, isEmpty() ? 80 : preferredHeight()};
+}
+
+QSize TimelineWidget::minimumSizeHint() const
+{
+    if (isEmpty())
+        return {320, 60};
+    // Without the key, the lanes at half their height: as far as the figure squeezes them.
+    const FullFigure full = fullFigure(figureBox().width());
+    return {320, int(std::ceil(full.axisBottom + kFigureBottomPt * unit() - full.lanes / 2)) + 2};
+}
+
+std::int64_t TimelineWidget::timeAt(double x) const
+{
+    const TimelineLayout layout = currentLayout();
+    return layout.timeForX(std::clamp(x, layout.plot.left(), layout.plot.right()));
+}
+
+std::optional<double> TimelineWidget::edgeX(std::int64_t ms) const
+{
+    if (!ms || ms < mData.fromMs || ms > mData.toMs)
+        return std::nullopt;
+    return currentLayout().xForTime(ms);
+}
+
+QString TimelineWidget::laneName(std::uint32_t mmsi) const
+{
+    for (const TimelineLane &lane : mData.lanes)
+        if (lane.mmsi == mmsi)
+            return lane.label;
+    return QStringLiteral("MMSI %1").arg(mmsi);
+}
+
+// ---------------------------------------------------------------- hit-testing
+
+TimelineWidget::Hit TimelineWidget::hitAt(QPointF pos) const
+{
+    const TimelineLayout layout = currentLayout();
+    const QRectF &plot = layout.plot;
+    if (mData.toMs <= mData.fromMs || pos.x() < plot.left() - kHitSlopPx ||
+        pos.x() > plot.right() + kHitSlopPx)
+        return {};
+    const double u = unit();
+    const double slop = kHitSlopPx;
+
+    QHash<std::uint32_t, int> laneOfVessel;
+    int sightingsLane = -1;
+    for (int i = 0; i < layout.lanes.size(); ++i) {
+        const TimelineLayout::Lane &lane = layout.lanes.at(i);
+        if (lane.kind == TimelineLayout::LaneKind::Vessel)
+            laneOfVessel.insert(mData.lanes.at(lane.index).mmsi, i);
+        else if (lane.kind == TimelineLayout::LaneKind::Sightings)
+            sightingsLane = i;
+    }
+    const auto span = [&](const MovementEvent &e, double minWidth) { return layout.eventSpan(e, minWidth); };
+
+    QFont markerFont = figureFont();
+    markerFont.setPixelSize(std::max(1, int(std::lround(kMarkerFontPt * u))));
+    markerFont.setBold(true);
+    const QFontMetricsF markerMetrics(markerFont, this);
+
+    for (int laneIndex = 0; laneIndex < layout.lanes.size(); ++laneIndex) {
+        const TimelineLayout::Lane &lane = layout.lanes.at(laneIndex);
+        if (pos.y() < lane.rect.top() || pos.y() > lane.rect.bottom())
+            continue;
+        const QRectF &row = lane.barRow;
+
+        // Sighting markers first: drawn over the bars, and pushed right where they would touch, as the
+        // figure places them.
+        if (lane.kind != TimelineLayout::LaneKind::Acquisitions) {
+            QList<int> here;
+            for (int i = 0; i < mData.sightings.size(); ++i) {
+                const TimelineSighting &s = mData.sightings.at(i);
+                const int at =
+                    s.mmsi && laneOfVessel.contains(s.mmsi) ? laneOfVessel.value(s.mmsi) : sightingsLane;
+                if (at == laneIndex && s.ms >= mData.fromMs && s.ms <= mData.toMs)
+                    here.push_back(i);
+            }
+            std::stable_sort(here.begin(), here.end(), [&](int a, int b) {
+                return mData.sightings.at(a).ms < mData.sightings.at(b).ms;
+            });
+            double lastRight = -std::numeric_limits<double>::infinity();
+            const double r = kMarkerRadiusPt * u;
+            for (const int i : here) {
+                const TimelineSighting &s = mData.sightings.at(i);
+                const double w =
+                    s.number > 0
+                        ? std::max(2 * r,
+                                   markerMetrics.horizontalAdvance(QString::number(s.number)) + 3.2 * u)
+                        : 2 * r;
+                const double x = layout.xForTime(s.ms);
+                const double cx = std::max(x, lastRight + 0.8 * u + w / 2);
+                lastRight = cx + w / 2;
+                const QRectF marker(cx - w / 2, row.center().y() - r, w, 2 * r);
+                if (marker.adjusted(-slop, -slop, slop, slop).contains(pos))
+                    return {Hit::Kind::Sighting, i, marker};
+            }
+        }
+
+        if (lane.kind == TimelineLayout::LaneKind::Acquisitions) {
+            int best = -1;
+            double bestDistance = 3 * u + slop;
+            for (int i = 0; i < mData.acquisitions.size(); ++i) {
+                const std::int64_t ms = mData.acquisitions.at(i).first;
+                if (ms < mData.fromMs || ms > mData.toMs)
+                    continue;
+                const double d = std::abs(layout.xForTime(ms) - pos.x());
+                if (d <= bestDistance) {
+                    best = i;
+                    bestDistance = d;
+                }
+            }
+            if (best >= 0) {
+                const double x = layout.xForTime(mData.acquisitions.at(best).first);
+                return {Hit::Kind::Acquisition, best, QRectF(x - 3 * u, row.top(), 6 * u, row.height())};
+            }
+            continue;
+        }
+        if (lane.kind != TimelineLayout::LaneKind::Vessel)
+            continue;
+
+        const std::uint32_t mmsi = mData.lanes.at(lane.index).mmsi;
+        // Encounters: a diamond in both vessels' lanes (the figure draws one per pair and time).
+        for (const bool own : {true, false})
+            for (int i = 0; i < int(mData.events.size()); ++i) {
+                const MovementEvent &e = mData.events.at(std::size_t(i));
+                if (e.type != EventType::Encounter || !laneOfVessel.contains(e.mmsi) ||
+                    (own ? e.mmsi != mmsi : e.otherMmsi != mmsi))
+                    continue;
+                const std::int64_t mid = e.startMs + (e.endMs - e.startMs) / 2;
+                if (mid < mData.fromMs || mid > mData.toMs)
+                    continue;
+                const double r = 4.3 * u;
+                const QRectF diamond(layout.xForTime(mid) - r, row.center().y() - r, 2 * r, 2 * r);
+                if (diamond.adjusted(-slop, -slop, slop, slop).contains(pos))
+                    return {Hit::Kind::Event, i, diamond};
+            }
+        // Spoofing marks: triangles at the top of the bar row.
+        for (int i = 0; i < int(mData.events.size()); ++i) {
+            const MovementEvent &e = mData.events.at(std::size_t(i));
+            if (e.type != EventType::Spoofing || e.mmsi != mmsi || e.startMs < mData.fromMs ||
+                e.startMs > mData.toMs)
+                continue;
+            const double w = 3.2 * u;
+            const QPointF tip(layout.xForTime(e.startMs), row.top() + 4 * u);
+            const QRectF mark(tip.x() - w, tip.y() - 1.7 * w, 2 * w, 1.7 * w);
+            if (mark.adjusted(-slop, -slop, slop, slop).contains(pos))
+                return {Hit::Kind::Event, i, mark};
+        }
+        // Bars, topmost first: possible calls lie over seen ones, calls over loitering over gaps. A call's
+        // name sits above it, and picks it too.
+        const auto barHit = [&](auto accepts, double top, double bottom, double inset) -> Hit {
+            Hit best;
+            double bestDistance = std::numeric_limits<double>::infinity();
+            // Only a pixel more up and down: the reporting strip lies just under the bars.
+            if (pos.y() < top - 1 || pos.y() > bottom + 1)
+                return best;
+            for (int i = 0; i < int(mData.events.size()); ++i) {
+                const MovementEvent &e = mData.events.at(std::size_t(i));
+                if (e.mmsi != mmsi || !accepts(e))
+                    continue;
+                const auto s = span(e, 1.2 * u);
+                if (!s || pos.x() < s->first - slop || pos.x() > s->second + slop)
+                    continue;
+                const double d = std::abs((s->first + s->second) / 2 - pos.x());
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = {Hit::Kind::Event, i,
+                            QRectF(QPointF(s->first, row.top() + inset),
+                                   QPointF(s->second, row.bottom() - inset))};
+                }
+            }
+            return best;
+        };
+        const double inset = 1.6 * u;
+        const Hit call =
+            barHit([](const MovementEvent &e) { return e.type == EventType::PortCall && isInferredCall(e); },
+                   lane.labelRow.top(), row.bottom(), inset);
+        if (call.kind != Hit::Kind::None)
+            return call;
+        for (const EventType type : {EventType::PortCall, EventType::Loitering, EventType::Gap}) {
+            const double top = type == EventType::PortCall ? lane.labelRow.top() : row.top();
+            const Hit bar =
+                barHit([type](const MovementEvent &e) { return e.type == type; }, top, row.bottom(), 0.0);
+            if (bar.kind != Hit::Kind::None)
+                return bar;
+        }
+        const Hit trip = barHit([](const MovementEvent &e) { return e.type == EventType::RoundTrip; },
+                                lane.brackets.top(), lane.brackets.bottom(), 0.0);
+        if (trip.kind != Hit::Kind::None)
+            return {trip.kind, trip.index,
+                    QRectF(trip.rect.left(), lane.brackets.top(), trip.rect.width(), lane.brackets.height())};
+    }
+    return {};
+}
+
+QString TimelineWidget::toolTipAt(QPointF pos) const
+{
+    const Hit hit = hitAt(pos);
+    switch (hit.kind) {
+    case Hit::Kind::Event: {
+        const MovementEvent &e = mEvents.at(std::size_t(hit.index));
+        QString title = eventTypeLabel(e.type);
+        if (e.type == EventType::PortCall && isInferredCall(e))
+            title = tr("Possible port call");
+        QString text =
+            QStringLiteral("<b>%1</b> — %2<br>%3")
+                .arg(title.toHtmlEscaped(), laneName(e.mmsi).toHtmlEscaped(), e.summary().toHtmlEscaped());
+        if (e.type == EventType::Encounter && e.otherMmsi)
+            text += tr("<br>with %1").arg(laneName(e.otherMmsi).toHtmlEscaped());
+        return text + QStringLiteral("<br>%1 → %2 UTC").arg(utcText(e.startMs), utcText(e.endMs));
+    }
+    case Hit::Kind::Sighting: {
+        const TimelineSighting &s = mData.sightings.at(hit.index);
+        const int i = s.number - 1;
+        const QString title = i >= 0 && i < mSources.sightings.size() ? mSources.sightings.at(i).title()
+                                                                      : sightingKindLabel(s.kind);
+        QString text = tr("<b>Sighting %1</b> — %2<br>Observed %3 UTC")
+                           .arg(s.number)
+                           .arg(title.toHtmlEscaped(), utcText(s.ms));
+        if (s.mmsi)
+            text += tr("<br>Vessel %1").arg(laneName(s.mmsi).toHtmlEscaped());
+        return text;
+    }
+    case Hit::Kind::Acquisition: {
+        const auto &acquisition = mData.acquisitions.at(hit.index);
+        return tr("<b>Imagery acquired</b> — %1<br>%2 UTC")
+            .arg(acquisition.second.toHtmlEscaped(), utcText(acquisition.first));
+    }
+    case Hit::Kind::None:
+        break;
+    }
+    const TimelineLayout layout = currentLayout();
+    if (mData.toMs <= mData.fromMs)
+        return {};
+    if (layout.plot.contains(pos))
+        return tr("%1 UTC").arg(utcText(layout.timeForX(pos.x())));
+    if (layout.axis.contains(pos) && pos.x() >= layout.plot.left())
+        return tr("%1 UTC<br><i>Drag along the axis to set the time window</i>")
+            .arg(utcText(layout.timeForX(pos.x())));
+    for (const TimelineLayout::Lane &lane : layout.lanes)
+        if (lane.kind == TimelineLayout::LaneKind::Vessel && layout.labelColumn.contains(pos) &&
+            pos.y() >= lane.rect.top() && pos.y() <= lane.rect.bottom()) {
+            const TimelineLane &vessel = mData.lanes.at(lane.index);
+            return tr("<b>%1</b><br>%2 positions on the map")
+                .arg(vessel.label.toHtmlEscaped())
+                .arg(vessel.positionTimesMs.size());
+        }
+    return {};
+}
+
+// ---------------------------------------------------------------- painting
+
+void TimelineWidget::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), Qt::white);
+    if (isEmpty()) {
+        painter.setPen(kMutedInk);
+        painter.drawText(
+            rect().adjusted(16, 8, -16, -8), Qt::AlignCenter | Qt::TextWordWrap,
+            tr("Nothing on the timeline yet. Run an analysis from the Analysis menu to find "
+               "port calls, dark periods and encounters, or pick a vessel in the Vessels dock."));
+        return;
+    }
+    const TimelineLayout layout = currentLayout();
+    paintTimelineFigure(painter, figureBox(), mData, figureFont(), unit());
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const bool dragging = mDrag == Drag::Window || mDrag == Drag::WindowStart || mDrag == Drag::WindowEnd;
+    paintWindow(painter, layout, dragging ? mPreview : mTime->window(), dragging);
+    paintCursor(painter, layout);
+    if (mHover.kind != Hit::Kind::None && mDrag == Drag::None) {
+        painter.setPen(QPen(kHoverInk, 1.2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRoundedRect(mHover.rect.adjusted(-1.5, -1.5, 1.5, 1.5), 2, 2);
+    }
+}
+
+void TimelineWidget::paintWindow(QPainter &painter, const TimelineLayout &layout, const TimeWindow &window,
+                                 bool preview)
+{
+    if (window.isOpen() || mData.toMs <= mData.fromMs)
+        return;
+    const QRectF &plot = layout.plot;
+    const double x0 = std::max(plot.left(), window.fromMs ? layout.xForTime(window.fromMs) : plot.left());
+    const double x1 = std::min(plot.right(), window.toMs ? layout.xForTime(window.toMs) : plot.right());
+    const double bottom = layout.axis.bottom();
+    if (x1 >= x0) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(kBandFill);
+        painter.drawRect(QRectF(QPointF(x0, plot.top()), QPointF(std::max(x1, x0 + 1), bottom)));
+    }
+    const double u = unit();
+    for (const std::int64_t ms : {window.fromMs, window.toMs}) {
+        const std::optional<double> x = edgeX(ms);
+        if (!x)
+            continue;
+        QPen edge(kBandEdge, 1.5);
+        if (preview)
+            edge.setStyle(Qt::DashLine);
+        painter.setPen(edge);
+        painter.drawLine(QPointF(*x, plot.top()), QPointF(*x, bottom));
+        // A grip in the axis strip says the edge can be taken.
+        const QRectF grip(*x - 2.5 * u, plot.bottom() + 2 * u, 5 * u, 11 * u);
+        painter.setPen(QPen(Qt::white, 1));
+        painter.setBrush(kBandEdge);
+        painter.drawRoundedRect(grip, 1.5 * u, 1.5 * u);
+    }
+}
+
+void TimelineWidget::paintCursor(QPainter &painter, const TimelineLayout &layout)
+{
+    const std::int64_t ms = mTime->cursorMs();
+    if (!ms || ms < mData.fromMs || ms > mData.toMs)
+        return;
+    const double u = unit();
+    const double x = layout.xForTime(ms);
+    painter.setPen(QPen(kCursorInk, 1.5));
+    painter.drawLine(QPointF(x, layout.plot.top()), QPointF(x, layout.plot.bottom()));
+    // Its time on the axis, as a playhead reads.
+    QFont font = figureFont();
+    font.setPixelSize(std::max(1, int(std::lround(7.5 * u))));
+    font.setBold(true);
+    const QFontMetricsF fm(font, this);
+    const QString text = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("d MMM HH:mm"));
+    const double w = fm.horizontalAdvance(text) + 8 * u;
+    const double h = fm.height() + 2 * u;
+    const double left = std::clamp(x - w / 2, layout.plot.left() - 2 * u, layout.plot.right() + 2 * u - w);
+    const QRectF pill(left, layout.plot.bottom() + 1.5 * u, w, h);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(kCursorInk);
+    painter.drawRoundedRect(pill, h / 2, h / 2);
+    QPolygonF head;
+    head << QPointF(x - 3 * u, layout.plot.bottom() + 1.5 * u)
+         << QPointF(x + 3 * u, layout.plot.bottom() + 1.5 * u) << QPointF(x, layout.plot.bottom() - 2 * u);
+    painter.drawPolygon(head);
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    painter.drawText(pill, Qt::AlignCenter, text);
+}
+
+// ---------------------------------------------------------------- input
+
+bool TimelineWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange) {
+        invalidateLayout(); // the figure is drawn at the widget's font size
+        updateGeometry();
+    }
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty()) {
+            QToolTip::hideText();
+            event->ignore();
+        } else {
+            QToolTip::showText(help->globalPos(), text, this);
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void TimelineWidget::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    invalidateLayout();
+    if (event->oldSize().width() != width())
+        updateGeometry(); // the key may take another row
+}
+
+void TimelineWidget::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || mData.toMs <= mData.fromMs) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    const QPointF pos = event->position();
+    const TimelineLayout layout = currentLayout();
+    const bool onAxis = layout.axis.contains(pos) && pos.x() >= layout.plot.left() - kEdgeGrabPx;
+    const bool onPlot = layout.plot.contains(pos);
+    mPressPos = pos;
+    mPressViewFrom = mData.fromMs;
+    mPressViewTo = mData.toMs;
+    if (!onAxis && !onPlot)
+        return;
+    // The window's edges sit over everything: the nearer one is taken.
+    const TimeWindow window = mTime->window();
+    const std::optional<double> start = edgeX(window.fromMs);
+    const std::optional<double> end = edgeX(window.toMs);
+    const double toStart = start ? std::abs(*start - pos.x()) : kEdgeGrabPx + 1;
+    const double toEnd = end ? std::abs(*end - pos.x()) : kEdgeGrabPx + 1;
+    if (std::min(toStart, toEnd) <= kEdgeGrabPx) {
+        mDrag = toStart <= toEnd ? Drag::WindowStart : Drag::WindowEnd;
+        mPreview = window;
+        update();
+        return;
+    }
+    if (onAxis || (event->modifiers() & Qt::ShiftModifier)) {
+        mDrag = Drag::Window;
+        mAnchorMs = timeAt(pos.x());
+        mPreview = {};
+        return;
+    }
+    mDrag = Drag::Pending;
+}
+
+void TimelineWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPointF pos = event->position();
+    switch (mDrag) {
+    case Drag::None:
+        updateHover(pos);
+        return;
+    case Drag::Pending:
+        if ((pos - mPressPos).manhattanLength() < QApplication::startDragDistance())
+            return;
+        mDrag = Drag::Pan;
+        setCursor(Qt::ClosedHandCursor);
+        [[fallthrough]];
+    case Drag::Pan: {
+        const double plotWidth = currentLayout().plot.width();
+        if (plotWidth <= 0)
+            return;
+        const double msPerPx = double(mPressViewTo - mPressViewFrom) / plotWidth;
+        const auto shift = std::int64_t(std::llround(-(pos.x() - mPressPos.x()) * msPerPx));
+        setView(mPressViewFrom + shift, mPressViewTo + shift);
+        return;
+    }
+    case Drag::Window: {
+        if (std::abs(pos.x() - mPressPos.x()) < 3)
+            return;
+        const std::int64_t t = timeAt(pos.x());
+        mPreview = {std::min(mAnchorMs, t), std::max(mAnchorMs, t)};
+        update();
+        return;
+    }
+    case Drag::WindowStart:
+        mPreview.fromMs = mPreview.toMs ? std::min(timeAt(pos.x()), mPreview.toMs) : timeAt(pos.x());
+        update();
+        return;
+    case Drag::WindowEnd:
+        mPreview.toMs = std::max(timeAt(pos.x()), mPreview.fromMs);
+        update();
+        return;
+    }
+}
+
+void TimelineWidget::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QWidget::mouseReleaseEvent(event);
+        return;
+    }
+    const QPointF pos = event->position();
+    const Drag drag = mDrag;
+    mDrag = Drag::None;
+    unsetCursor();
+    switch (drag) {
+    case Drag::None:
+    case Drag::Pan:
+        break;
+    case Drag::Pending: {
+        const Hit hit = hitAt(pos);
+        if (hit.kind == Hit::Kind::Event) {
+            Q_EMIT eventClicked(mData.events.at(std::size_t(hit.index)).id);
+        } else if (hit.kind == Hit::Kind::Sighting) {
+            const int i = mData.sightings.at(hit.index).number - 1;
+            if (i >= 0 && i < mSources.sightings.size())
+                Q_EMIT sightingClicked(mSources.sightings.at(i).id);
+        } else if (hit.kind == Hit::Kind::Acquisition) {
+            mTime->setCursorMs(mData.acquisitions.at(hit.index).first);
+        } else {
+            mTime->setCursorMs(timeAt(pos.x()));
+        }
+        break;
+    }
+    case Drag::Window:
+        // A click on the axis puts the cursor there, as on a ruler.
+        if (mPreview.toMs > mPreview.fromMs)
+            mTime->setWindow(mPreview);
+        else
+            mTime->setCursorMs(timeAt(pos.x()));
+        break;
+    case Drag::WindowStart:
+    case Drag::WindowEnd:
+        mTime->setWindow(mPreview);
+        break;
+    }
+    mPreview = {};
+    updateHover(pos);
+    update();
+}
+
+void TimelineWidget::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // Not passed on: QWidget would take it for a second press.
+    if (event->button() != Qt::LeftButton || mData.toMs <= mData.fromMs)
+        return;
+    const QPointF pos = event->position();
+    const TimelineLayout layout = currentLayout();
+    const TimeWindow window = mTime->window();
+    if (window.isOpen() || pos.y() < layout.plot.top() || pos.y() > layout.axis.bottom())
+        return;
+    const double x0 = window.fromMs ? layout.xForTime(window.fromMs) : layout.plot.left();
+    const double x1 = window.toMs ? layout.xForTime(window.toMs) : layout.plot.right();
+    if (pos.x() >= x0 - kEdgeGrabPx && pos.x() <= x1 + kEdgeGrabPx)
+        mTime->clearWindow();
+}
+
+void TimelineWidget::wheelEvent(QWheelEvent *event)
+{
+    const QPoint delta = event->angleDelta();
+    if (mData.toMs <= mData.fromMs || delta.isNull()) {
+        event->ignore();
+        return;
+    }
+    const std::int64_t span = mData.toMs - mData.fromMs;
+    const bool pan = (event->modifiers() & Qt::ShiftModifier) || std::abs(delta.x()) > std::abs(delta.y());
+    if (pan) {
+        // Sideways (or Shift+wheel): a tenth of the view a notch.
+        const int notches = std::abs(delta.x()) > std::abs(delta.y()) ? delta.x() : delta.y();
+        const auto shift = std::int64_t(-double(notches) / 120.0 * 0.1 * double(span));
+        setView(mData.fromMs + shift, mData.toMs + shift);
+    } else {
+        zoomAt(event->position().x(), std::pow(0.8, double(delta.y()) / 120.0));
+    }
+    event->accept();
+}
+
+void TimelineWidget::keyPressEvent(QKeyEvent *event)
+{
+    const std::int64_t span = mData.toMs - mData.fromMs;
+    const double centre = currentLayout().plot.center().x();
+    switch (event->key()) {
+    case Qt::Key_Space:
+        mTime->togglePlaying();
+        break;
+    case Qt::Key_Home:
+        zoomToFit();
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomAt(centre, 0.8);
+        break;
+    case Qt::Key_Minus:
+        zoomAt(centre, 1.25);
+        break;
+    case Qt::Key_Left:
+    case Qt::Key_Right: {
+        const std::int64_t shift = (event->key() == Qt::Key_Left ? -1 : 1) * span / 10;
+        setView(mData.fromMs + shift, mData.toMs + shift);
+        break;
+    }
+    case Qt::Key_Escape:
+        if (mDrag == Drag::None) {
+            QWidget::keyPressEvent(event);
+            return;
+        }
+        if (mDrag == Drag::Pan)
+            setView(mPressViewFrom, mPressViewTo);
+        mDrag = Drag::None;
+        mPreview = {};
+        unsetCursor();
+        update();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void TimelineWidget::leaveEvent(QEvent *event)
+{
+    QWidget::leaveEvent(event);
+    if (mHover.kind != Hit::Kind::None) {
+        mHover = {};
+        update();
+    }
+}
+
+void TimelineWidget::updateHover(QPointF pos)
+{
+    if (mDrag != Drag::None)
+        return;
+    const Hit hit = rect().contains(pos.toPoint()) ? hitAt(pos) : Hit{};
+    if (hit.kind != mHover.kind || hit.index != mHover.index || hit.rect != mHover.rect) {
+        mHover = hit;
+        update();
+    }
+    const TimelineLayout layout = currentLayout();
+    const TimeWindow window = mTime->window();
+    const bool inBand = pos.y() >= layout.plot.top() && pos.y() <= layout.axis.bottom();
+    const auto near = [&](std::int64_t ms) {
+        const std::optional<double> x = edgeX(ms);
+        return x && std::abs(*x - pos.x()) <= kEdgeGrabPx;
+    };
+    if (inBand && (near(window.fromMs) || near(window.toMs)))
+        setCursor(Qt::SizeHorCursor);
+    else if (hit.kind != Hit::Kind::None)
+        setCursor(Qt::PointingHandCursor);
+    else
+        unsetCursor();
+}
+
+void TimelineWidget::followCursor(std::int64_t ms)
+{
+    const std::int64_t span = mData.toMs - mData.fromMs;
+    if (!ms || span <= 0 || mDrag != Drag::None || (ms >= mData.fromMs && ms <= mData.toMs))
+        return;
+    // Paged as a playhead pages: the cursor comes back in near the edge it left by.
+    if (ms > mData.toMs)
+        setView(ms - span / 10, ms - span / 10 + span);
+    else
+        setView(ms - span * 9 / 10, ms + span / 10);
+}
+
+} // namespace sightline
