@@ -2,11 +2,11 @@
 
 #include "commandlineparsing.h"
 
-#include "render/timewindow.h"
+#include "map/timewindow.h"
 
 #include "analysis/movementanalysis.h"
 #include "analysis/portset.h"
-#include "analysis/projectports.h"
+#include "project/projectports.h"
 #include "project/project.h"
 #include "tracks/trackgeopackage.h"
 #include "tracks/trackstore.h"

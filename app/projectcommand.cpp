@@ -2,6 +2,7 @@
 
 #include "commandlineparsing.h"
 #include "layers/layer.h"
+#include "layers/layeropening.h"
 #include "layers/layerstack.h"
 #include "project/layerstyleio.h"
 #include "project/project.h"

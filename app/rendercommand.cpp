@@ -2,12 +2,13 @@
 
 #include "commandlineparsing.h"
 #include "geo/crs.h"
+#include "layers/layeropening.h"
 #include "layers/layerstack.h"
 #include "project/project.h"
 #include "project/projectlayers.h"
 #include "project/sourcepolicy.h"
 #include "render/maprenderer.h"
-#include "render/timewindow.h"
+#include "map/timewindow.h"
 #include "util/gdalutil.h"
 
 #include <QImageWriter>

@@ -2,7 +2,7 @@
 
 #include "geo/geodesic.h"
 #include "geo/transform.h"
-#include "layers/vectorlayer.h"
+#include "model/vectordata.h"
 
 #include <QHash>
 
@@ -12,10 +12,9 @@
 
 namespace sightline {
 
-RailNetwork RailNetwork::build(const VectorLayer &layer, double snapMetres)
+RailNetwork RailNetwork::build(const VectorData &data, double snapMetres)
 {
     RailNetwork net;
-    const VectorData &data = layer.data();
     const Transform toWgs84(data.crs(), Crs::wgs84());
     // Snapping grid: cells about the snapping distance wide (in degrees at mid latitude).
     const double cell = std::max(1e-7, snapMetres / 111320.0);

@@ -8,15 +8,15 @@
 
 namespace sightline {
 
-class VectorLayer;
+class VectorData;
 
-/// A routable graph built from a line layer: every vertex is a node (vertices
+/// A routable graph built from lines: every vertex is a node (vertices
 /// within the snapping distance are one node, so lines that meet join up) and
 /// every segment an edge weighted by its geodesic length.
 class RailNetwork
 {
 public:
-    static RailNetwork build(const VectorLayer &lines, double snapMetres = 30.0);
+    static RailNetwork build(const VectorData &lines, double snapMetres = 30.0);
 
     struct Route
     {

@@ -5,7 +5,7 @@
 #include "layers/layer.h"
 #include "layers/rasterlayer.h"
 #include "layers/tracklayer.h"
-#include "project/imageryprovenance.h"
+#include "layers/rasterprovenance.h"
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
 

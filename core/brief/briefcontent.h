@@ -2,7 +2,7 @@
 
 #include "brief/brief.h"
 #include "brief/brieftable.h"
-#include "project/sighting.h"
+#include "model/sighting.h"
 #include "render/timelinefigure.h"
 
 #include <cstdint>

@@ -3,7 +3,7 @@
 #include "brief/brief.h"
 #include "brief/briefstyle.h"
 #include "render/legend.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include <QList>
 #include <QPointF>

@@ -3,7 +3,7 @@
 #include "layers/layer.h"
 #include "layers/rasterlayer.h"
 #include "layers/tracklayer.h"
-#include "project/imageryprovenance.h"
+#include "layers/rasterprovenance.h"
 #include "project/projectlayers.h"
 #include "tracks/trackgeopackage.h"
 #include "tracks/vesselregistry.h"
@@ -122,18 +122,6 @@ QString BriefInputs::vesselName(std::uint32_t mmsi) const
     return QStringLiteral("MMSI %1").arg(mmsi);
 }
 
-void sortSightingsForBrief(QList<Sighting> &sightings)
-{
-    std::stable_sort(sightings.begin(), sightings.end(), [](const Sighting &a, const Sighting &b) {
-        const bool aKnown = a.observedAtMs != 0, bKnown = b.observedAtMs != 0;
-        if (aKnown != bKnown)
-            return aKnown;
-        if (a.observedAtMs != b.observedAtMs)
-            return a.observedAtMs < b.observedAtMs;
-        return a.id < b.id;
-    });
-}
-
 QList<BriefSource> briefSources(const QList<std::shared_ptr<Layer>> &layers)
 {
     QList<BriefSource> sources;
@@ -237,7 +225,7 @@ BriefInputs briefInputsFromProject(const Project &project, const QList<std::shar
     inputs.views = project.views();
     inputs.currentView = project.currentView();
     inputs.sightings = project.sightings();
-    sortSightingsForBrief(inputs.sightings);
+    sortSightingsChronologically(inputs.sightings);
     inputs.events = project.events();
     inputs.sources = briefSources(layers);
     return inputs;

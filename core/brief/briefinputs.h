@@ -2,7 +2,7 @@
 
 #include "analysis/movementevent.h"
 #include "project/project.h"
-#include "project/sighting.h"
+#include "model/sighting.h"
 
 #include <QList>
 #include <QString>
@@ -49,9 +49,6 @@ struct BriefInputs
     /// "ANGARA (273145020)" from the track layers' vessel registries, or "MMSI 273145020".
     QString vesselName(std::uint32_t mmsi) const;
 };
-
-/// Sorts sightings into the brief's numbering order: observed time (unknown last), then id.
-void sortSightingsForBrief(QList<Sighting> &sightings);
 
 /// The inputs from an open project and its layers as opened (openProjectLayers for the command line,
 /// the workbench's own for the composer). Layers named in the project but absent from `layers` are

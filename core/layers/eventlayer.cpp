@@ -2,7 +2,7 @@
 
 #include "analysis/reachablearea.h"
 #include "geo/transform.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include <QDateTime>
 #include <QPainter>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "geo/crs.h"
-#include "render/labeling.h"
+#include "map/labeling.h"
 
 #include <QList>
 #include <QPair>

@@ -1,6 +1,6 @@
 #include "layers/rasterlayer.h"
 
-#include "project/imageryprovenance.h"
+#include "layers/rasterprovenance.h"
 
 #include "geo/transform.h"
 #include "layers/datasetpool.h"

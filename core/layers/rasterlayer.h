@@ -1,7 +1,7 @@
 #pragma once
 
 #include "layers/layer.h"
-#include "render/timewindow.h"
+#include "map/timewindow.h"
 
 #include <QColor>
 #include <QDateTime>

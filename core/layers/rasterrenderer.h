@@ -2,7 +2,7 @@
 
 #include "layers/layer.h"
 #include "layers/rasterlayer.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include <QImage>
 

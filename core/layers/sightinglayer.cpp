@@ -1,8 +1,8 @@
 #include "layers/sightinglayer.h"
 
 #include "geo/transform.h"
-#include "render/annotationpainter.h"
-#include "render/mapsettings.h"
+#include "map/annotationpainter.h"
+#include "map/mapsettings.h"
 
 #include <QDateTime>
 #include <QPainter>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "layers/layer.h"
-#include "project/annotation.h"
-#include "project/sighting.h"
+#include "model/annotation.h"
+#include "model/sighting.h"
 
 #include <QColor>
 

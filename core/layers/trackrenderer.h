@@ -1,7 +1,7 @@
 #pragma once
 
 #include "layers/tracklayer.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include <QImage>
 

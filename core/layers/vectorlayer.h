@@ -1,7 +1,7 @@
 #pragma once
 
 #include "layers/layer.h"
-#include "layers/vectordata.h"
+#include "model/vectordata.h"
 #include "layers/vectorstyle.h"
 
 #include <memory>

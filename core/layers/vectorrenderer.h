@@ -1,7 +1,7 @@
 #pragma once
 
 #include "layers/vectorlayer.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include <QImage>
 

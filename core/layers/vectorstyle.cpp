@@ -1,6 +1,6 @@
 #include "layers/vectorstyle.h"
 
-#include "layers/vectordata.h"
+#include "model/vectordata.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #include "project/annotationogr.h"
 
-#include "project/sighting.h"
+#include "model/sighting.h"
 #include "util/ogrfields.h"
 
 #include <QJsonArray>

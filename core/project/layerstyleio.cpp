@@ -3,7 +3,7 @@
 #include "layers/imageryservice.h"
 #include "layers/rasterlayer.h"
 #include "layers/tracklayer.h"
-#include "layers/vectordata.h"
+#include "model/vectordata.h"
 #include "layers/vectorlayer.h"
 
 #include <QColor>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "analysis/movementevent.h"
-#include "project/annotation.h"
-#include "project/sighting.h"
+#include "model/annotation.h"
+#include "model/sighting.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,6 +1,7 @@
 #include "project/projectlayers.h"
 
 #include "layers/eventlayer.h"
+#include "layers/layeropening.h"
 #include "layers/layerstack.h"
 #include "layers/sightinglayer.h"
 #include "layers/vectorlayer.h"

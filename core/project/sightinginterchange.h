@@ -1,6 +1,6 @@
 #pragma once
 
-#include "project/sighting.h"
+#include "model/sighting.h"
 
 #include <QList>
 #include <QString>

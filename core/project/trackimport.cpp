@@ -1,6 +1,6 @@
 #include "project/trackimport.h"
 
-#include "layers/aistracklayer.h"
+#include "layers/trackfilelayers.h"
 #include "tracks/gpximport.h"
 #include "tracks/trackgeopackage.h"
 

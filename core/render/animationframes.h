@@ -1,7 +1,7 @@
 #pragma once
 
-#include "render/mapsettings.h"
-#include "render/timewindow.h"
+#include "map/mapsettings.h"
+#include "map/timewindow.h"
 
 #include <QImage>
 #include <QString>

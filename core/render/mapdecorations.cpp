@@ -2,7 +2,7 @@
 
 #include "layers/layer.h"
 #include "render/mapscale.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

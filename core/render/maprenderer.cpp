@@ -2,7 +2,7 @@
 
 #include "geo/transform.h"
 #include "layers/layer.h"
-#include "render/labeling.h"
+#include "map/labeling.h"
 #include "render/mapdecorations.h"
 
 #include <QDateTime>

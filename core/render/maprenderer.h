@@ -1,6 +1,6 @@
 #pragma once
 
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include <QFutureWatcher>
 #include <QImage>

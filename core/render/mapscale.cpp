@@ -2,7 +2,7 @@
 
 #include "geo/geodesic.h"
 #include "geo/transform.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
 #include "render/northarrow.h"
 
 #include "geo/transform.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

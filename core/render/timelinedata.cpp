@@ -1,6 +1,5 @@
 #include "render/timelinedata.h"
 
-#include "brief/briefinputs.h"
 #include "layers/eventlayer.h"
 #include "layers/layer.h"
 #include "layers/rasterlayer.h"
@@ -82,7 +81,7 @@ TimelineData timelineDataFromLayers(const QList<std::shared_ptr<Layer>> &layers,
     QList<Sighting> sightings;
     for (const SightingLayer *layer : visibleLayers<SightingLayer>(layers, Layer::Kind::Sighting))
         sightings.append(layer->sightings());
-    sortSightingsForBrief(sightings);
+    sortSightingsChronologically(sightings);
     for (int i = 0; i < sightings.size(); ++i) {
         const Sighting &s = sightings.at(i);
         if (s.observedAtMs)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "project/sighting.h"
+#include "model/sighting.h"
 #include "render/timelinefigure.h"
-#include "render/timewindow.h"
+#include "map/timewindow.h"
 
 #include <QList>
 #include <QSet>
@@ -28,7 +28,7 @@ struct TimelineSources
 /// The timeline of the visible layers of a map: a lane per vessel of `mmsis` — or, when that is
 /// empty, per vessel with events — named from the track layers' registries, sorted by name, at most
 /// 12; each lane's position times from every track layer; the events the event layers show; the
-/// sightings of the sighting layers numbered as the brief numbers them (sortSightingsForBrief);
+/// sightings of the sighting layers numbered as the brief numbers them (sortSightingsChronologically);
 /// an acquisition per raster layer with an acquisition time. fromMs/toMs are left open.
 TimelineData timelineDataFromLayers(const QList<std::shared_ptr<Layer>> &layers,
                                     const QSet<std::uint32_t> &mmsis = {},

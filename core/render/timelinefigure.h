@@ -1,7 +1,7 @@
 #pragma once
 
 #include "analysis/movementevent.h"
-#include "render/timewindow.h"
+#include "map/timewindow.h"
 
 #include <QColor>
 #include <QFont>

@@ -6,7 +6,7 @@
 #include "geo/transform.h"
 #include "layers/sightinglayer.h"
 #include "project/project.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include <QFile>
 #include <QImage>

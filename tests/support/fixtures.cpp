@@ -1,7 +1,7 @@
 #include "fixtures.h"
 
 #include "geo/transform.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 #include "util/gdalutil.h"
 
 #include <gdal_priv.h>

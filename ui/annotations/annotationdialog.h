@@ -1,6 +1,6 @@
 #pragma once
 
-#include "project/annotation.h"
+#include "model/annotation.h"
 
 #include <QDialog>
 

@@ -5,7 +5,7 @@
 #include "layers/sightinglayer.h"
 #include "ui/map/mapcanvas.h"
 #include "ui/project/projectcontroller.h"
-#include "render/annotationpainter.h"
+#include "map/annotationpainter.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ui/map/maptool.h"
-#include "project/annotation.h"
+#include "model/annotation.h"
 
 #include <optional>
 

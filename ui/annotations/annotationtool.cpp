@@ -2,7 +2,7 @@
 
 #include "geo/transform.h"
 #include "ui/map/mapcanvas.h"
-#include "render/annotationpainter.h"
+#include "map/annotationpainter.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "layers/vectordata.h"
+#include "model/vectordata.h"
 #include "ui/map/maptool.h"
 
 #include <QPointF>

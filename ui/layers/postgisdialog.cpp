@@ -1,6 +1,6 @@
 #include "ui/layers/postgisdialog.h"
 
-#include "layers/vectordata.h"
+#include "model/vectordata.h"
 #include "util/gdalutil.h"
 
 #include <QApplication>

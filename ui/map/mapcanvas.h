@@ -1,7 +1,7 @@
 #pragma once
 
 #include "render/maprenderer.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include <QImage>
 #include <QList>

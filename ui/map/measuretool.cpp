@@ -113,7 +113,7 @@ void MeasureTool::press(QMouseEvent *event)
                 mMeasurement.routeMessage = tr("Choose a line layer to route along.");
             } else {
                 if (!mNetwork || mNetworkLayerId != mTarget->id()) {
-                    mNetwork = std::make_shared<RailNetwork>(RailNetwork::build(*mTarget));
+                    mNetwork = std::make_shared<RailNetwork>(RailNetwork::build(mTarget->data()));
                     mNetworkLayerId = mTarget->id();
                 }
                 const RailNetwork::Route r = mNetwork->route(mMeasurement.lonLat[0], ll);

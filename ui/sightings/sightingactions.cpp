@@ -7,7 +7,7 @@
 #include "ui/map/mapcanvas.h"
 #include "ui/common/messagebar.h"
 #include "ui/sightings/pointpicktool.h"
-#include "project/imageryprovenance.h"
+#include "layers/rasterprovenance.h"
 #include "project/projectsession.h"
 #include "project/sightinginterchange.h"
 #include "ui/project/projectcontroller.h"

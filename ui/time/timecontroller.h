@@ -1,6 +1,6 @@
 #pragma once
 
-#include "render/timewindow.h"
+#include "map/timewindow.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -2,7 +2,7 @@
 
 #include "render/timelinedata.h"
 #include "render/timelinefigure.h"
-#include "render/timewindow.h"
+#include "map/timewindow.h"
 
 #include <QWidget>
 

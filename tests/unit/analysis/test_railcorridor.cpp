@@ -38,7 +38,7 @@ TEST_CASE("routes take the shortest way over the line network", "[analysis]")
     auto layer = linesLayer(dir, line("[[130.0,42.0],[130.5,42.0],[131.0,42.0]]") + "," +
                                      line("[[130.0,42.0],[130.5,42.8],[131.0,42.0]]") + "," +
                                      line("[[135.0,45.0],[135.5,45.0]]"));
-    const RailNetwork net = RailNetwork::build(*layer);
+    const RailNetwork net = RailNetwork::build(layer->data());
     CHECK(net.nodeCount() == 6);
     CHECK(net.edgeCount() == 5);
     const RailNetwork::Route r = net.route(QPointF(130.0, 42.0), QPointF(131.0, 42.0));
@@ -63,8 +63,8 @@ TEST_CASE("lines that meet within the snapping distance join the network", "[ana
     // The second line starts 10 m from where the first ends.
     auto layer =
         linesLayer(dir, line("[[130.0,42.0],[130.5,42.0]]") + "," + line("[[130.50012,42.0],[131.0,42.0]]"));
-    CHECK(RailNetwork::build(*layer, 30).route(QPointF(130.0, 42.0), QPointF(131.0, 42.0)).found);
-    CHECK_FALSE(RailNetwork::build(*layer, 5).route(QPointF(130.0, 42.0), QPointF(131.0, 42.0)).found);
+    CHECK(RailNetwork::build(layer->data(), 30).route(QPointF(130.0, 42.0), QPointF(131.0, 42.0)).found);
+    CHECK_FALSE(RailNetwork::build(layer->data(), 5).route(QPointF(130.0, 42.0), QPointF(131.0, 42.0)).found);
 }
 
 TEST_CASE("the demo network answers Dunai to Tikhoretsk by rail", "[analysis]")
@@ -73,7 +73,7 @@ TEST_CASE("the demo network answers Dunai to Tikhoretsk by rail", "[analysis]")
     auto rails = VectorLayer::open(QStringLiteral(SIGHTLINE_DEMO_DIR "/vector/railways_APPROXIMATE.geojson"),
                                    QString(), &error);
     REQUIRE(rails);
-    const RailNetwork net = RailNetwork::build(*rails);
+    const RailNetwork net = RailNetwork::build(rails->data());
     const RailNetwork::Route r = net.route(QPointF(132.352, 42.884), QPointF(40.2, 45.9));
     REQUIRE(r.found);
     // Longer than the great circle between the two ends, as any route over land must be.

@@ -288,7 +288,7 @@ TEST_CASE("sightings are numbered by observed time, unknown times last", "[brief
         s.observedAtMs = parseUtcIso(QString::fromLatin1(time));
         sightings << s;
     }
-    sortSightingsForBrief(sightings);
+    sortSightingsChronologically(sightings);
     BriefInputs inputs;
     inputs.sightings = sightings;
     CHECK(inputs.sightingNumber(3) == 1);

@@ -2,6 +2,7 @@
 
 #include "fixtures.h"
 #include "layers/datasetpool.h"
+#include "layers/layeropening.h"
 #include "layers/layerstack.h"
 #include "layers/rasterlayer.h"
 #include "render/maprenderer.h"

@@ -1,6 +1,7 @@
 #include "../catchstringmakers.h"
 
 #include "fixtures.h"
+#include "layers/layeropening.h"
 #include "layers/layerstack.h"
 #include "layers/vectorlayer.h"
 #include "render/maprenderer.h"

@@ -12,7 +12,7 @@
 #include "render/legend.h"
 #include "render/mapdecorations.h"
 #include "render/maprenderer.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 #include "render/northarrow.h"
 
 #include <QFile>

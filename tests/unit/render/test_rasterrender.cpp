@@ -3,6 +3,7 @@
 #include "fixtures.h"
 #include "geo/transform.h"
 #include "layers/datasetpool.h"
+#include "layers/layeropening.h"
 #include "layers/layerstack.h"
 #include "layers/rasterlayer.h"
 #include "render/maprenderer.h"

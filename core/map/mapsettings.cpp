@@ -1,4 +1,4 @@
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include "geo/transform.h"
 

@@ -1,6 +1,6 @@
-#include "render/labeling.h"
+#include "map/labeling.h"
 
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

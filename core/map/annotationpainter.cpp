@@ -1,4 +1,4 @@
-#include "render/annotationpainter.h"
+#include "map/annotationpainter.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

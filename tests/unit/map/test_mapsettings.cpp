@@ -3,7 +3,7 @@
 #include "geo/transform.h"
 #include "render/mapdecorations.h"
 #include "render/mapscale.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 using namespace sightline;
 

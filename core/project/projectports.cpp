@@ -1,4 +1,4 @@
-#include "analysis/projectports.h"
+#include "project/projectports.h"
 
 #include "analysis/portset.h"
 #include "project/project.h"

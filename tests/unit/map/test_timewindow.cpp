@@ -8,8 +8,8 @@
 #include "layers/tracklayer.h"
 #include "project/layerstyleio.h"
 #include "render/maprenderer.h"
-#include "render/timewindow.h"
-#include "trackfixtures.h"
+#include "map/timewindow.h"
+#include "../render/trackfixtures.h"
 #include "tracks/trackinterpolation.h"
 
 #include <QPainter>

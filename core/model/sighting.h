@@ -87,4 +87,8 @@ QString utcIsoString(std::int64_t ms);
 /// UTC milliseconds of an ISO 8601 time ("Z" or an offset; none means UTC); 0 when it is not one.
 std::int64_t parseUtcIso(const QString &text);
 
+/// Sightings with a time first, oldest first, then those without one; ties by id. The order the
+/// brief numbers them in, and the timeline with it.
+void sortSightingsChronologically(QList<Sighting> &sightings);
+
 } // namespace sightline

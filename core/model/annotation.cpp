@@ -1,6 +1,6 @@
-#include "project/annotation.h"
+#include "model/annotation.h"
 
-#include "project/sighting.h"
+#include "model/sighting.h"
 
 #include <QCoreApplication>
 

@@ -7,9 +7,6 @@
 
 namespace sightline {
 
-class LayerStack;
-struct RasterInfo;
-
 /// What the sighting form is prefilled with: the topmost visible image under
 /// the click, its provider, when it was taken and its ground resolution, as far
 /// as the file's metadata or its name tell.
@@ -20,10 +17,5 @@ struct ImageryProvenance
     std::int64_t acquiredMs = 0;
     double resolutionM = 0;
 };
-
-ImageryProvenance imageryProvenanceAt(const LayerStack &layers, QPointF lonLat);
-/// The same for one raster: from GDAL metadata (Landsat MTL keys, TIFFTAG_DATETIME,
-/// ACQUISITIONDATETIME) or from a scene id in the file name (LC08_…_20231005, LC8…2015216).
-ImageryProvenance imageryProvenanceOf(const RasterInfo &info, const QString &name);
 
 } // namespace sightline

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "geo/crs.h"
-#include "render/timewindow.h"
+#include "map/timewindow.h"
 
 #include <QDateTime>
 #include <QList>

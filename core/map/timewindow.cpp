@@ -1,6 +1,6 @@
-#include "render/timewindow.h"
+#include "map/timewindow.h"
 
-#include "project/sighting.h"
+#include "model/sighting.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

@@ -1,9 +1,9 @@
-#include "project/imageryprovenance.h"
+#include "layers/rasterprovenance.h"
 
 #include "geo/geodesic.h"
 #include "layers/layerstack.h"
 #include "layers/rasterlayer.h"
-#include "project/sighting.h"
+#include "model/sighting.h"
 
 #include <QDate>
 #include <QFileInfo>

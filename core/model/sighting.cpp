@@ -1,4 +1,6 @@
-#include "sighting.h"
+#include "model/sighting.h"
+
+#include <algorithm>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -219,6 +221,18 @@ QStringList splitTags(const QString &text)
         if (!t.trimmed().isEmpty())
             tags << t.trimmed();
     return tags;
+}
+
+void sortSightingsChronologically(QList<Sighting> &sightings)
+{
+    std::stable_sort(sightings.begin(), sightings.end(), [](const Sighting &a, const Sighting &b) {
+        const bool aKnown = a.observedAtMs != 0, bKnown = b.observedAtMs != 0;
+        if (aKnown != bKnown)
+            return aKnown;
+        if (a.observedAtMs != b.observedAtMs)
+            return a.observedAtMs < b.observedAtMs;
+        return a.id < b.id;
+    });
 }
 
 } // namespace sightline

@@ -1,4 +1,4 @@
-#include "layers/vectordata.h"
+#include "model/vectordata.h"
 
 #include "util/gdalutil.h"
 

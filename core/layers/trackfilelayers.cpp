@@ -1,4 +1,4 @@
-#include "layers/aistracklayer.h"
+#include "layers/trackfilelayers.h"
 
 #include "tracks/gpximport.h"
 

@@ -1,0 +1,4 @@
+#pragma once
+
+#include "layers/layer.h"
+#include "geo/crs.h"
