@@ -398,14 +398,6 @@ void appendJson(std::string &out, const AisMessage &m, double rxTime)
     out.append(buffer, writeJson(buffer, m, rxTime));
 }
 
-void appendIsoTime(std::string &out, double unixSeconds)
-{
-    char buffer[40];
-    Writer w{buffer};
-    w.iso(unixSeconds);
-    out.append(buffer, w.p);
-}
-
 const char *csvHeader()
 {
     return "rxtime,type,repeat,mmsi,lon,lat,speed,course,heading,status,second,imo,callsign,shipname,"

@@ -23,7 +23,4 @@ const char *csvHeader();
 char *writeCsv(char *p, const AisMessage &m, double rxTime);
 void appendCsv(std::string &out, const AisMessage &m, double rxTime);
 
-/// "2023-08-15T12:00:00Z" (with milliseconds when not whole).
-void appendIsoTime(std::string &out, double unixSeconds);
-
 } // namespace sightline::ais

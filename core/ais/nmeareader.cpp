@@ -130,23 +130,6 @@ const char *rejectionName(Rejection r)
     return "?";
 }
 
-const char *timeSourceName(TimeSource s)
-{
-    switch (s) {
-    case TimeSource::None:
-        return "none";
-    case TimeSource::TagBlock:
-        return "tag block";
-    case TimeSource::LinePrefix:
-        return "line prefix";
-    case TimeSource::TrailingUnix:
-        return "trailing unix time";
-    case TimeSource::Gatehouse:
-        return "Gatehouse $PGHP";
-    }
-    return "?";
-}
-
 std::int64_t NmeaReader::Stats::rejectedTotal() const
 {
     std::int64_t n = 0;

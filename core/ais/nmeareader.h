@@ -33,7 +33,6 @@ enum class TimeSource
     TrailingUnix, ///< a Unix time after the checksum
     Gatehouse,    ///< a preceding $PGHP line
 };
-const char *timeSourceName(TimeSource s);
 
 /// A complete AIS payload, ready to decode, with what the log said about it.
 struct RawMessage

@@ -163,29 +163,6 @@ double PortSet::distanceTo(std::size_t i, QPointF p) const
     return best;
 }
 
-PortSet::Nearest PortSet::nearestWithin(QPointF p, double radiusMetres) const
-{
-    Nearest best;
-    if (mGrid.empty())
-        return best;
-    best.distanceMetres = std::min(radiusMetres, 25000.0);
-    for (std::uint32_t i : mGrid[std::size_t(cellOf(p.x(), p.y()))]) {
-        // Cheap reject on the box before the exact distance.
-        const QRectF &b = mPorts[i].bounds;
-        const double marginLat = best.distanceMetres / LocalPlane::kMetresPerDegreeLat;
-        if (p.y() < b.top() - marginLat || p.y() > b.bottom() + marginLat)
-            continue;
-        const double d = distanceTo(i, p);
-        if (d <= best.distanceMetres) {
-            best.index = int(i);
-            best.distanceMetres = d;
-        }
-    }
-    if (best.index < 0)
-        best.distanceMetres = 0.0;
-    return best;
-}
-
 int PortSet::portAt(QPointF p, double pointEntryMetres) const
 {
     if (mGrid.empty())

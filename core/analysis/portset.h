@@ -54,8 +54,6 @@ public:
         int index = -1;
         double distanceMetres = 0.0;
     };
-    /// The nearest port within `radiusMetres` (up to 25 km), via the grid.
-    Nearest nearestWithin(QPointF p, double radiusMetres) const;
     /// The port `p` is in: inside a polygon, or within `pointEntryMetres` of a point port
     /// (the nearest such); -1 when none.
     int portAt(QPointF p, double pointEntryMetres) const;

@@ -23,7 +23,6 @@ public:
     /// impossible at that speed (see spoofing), and there is no area.
     bool exists() const { return mBudget > mDirect; }
     double budgetMetres() const { return mBudget; }
-    double directMetres() const { return mDirect; }
     /// The metres the detour through `p` adds to the direct path.
     double detourVia(QPointF p) const;
     bool contains(QPointF p) const { return detourVia(p) + mDirect <= mBudget; }

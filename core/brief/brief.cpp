@@ -1,7 +1,7 @@
 #include "brief/brief.h"
 
 #include "analysis/movementevent.h"
-#include "project/sighting.h"
+#include "model/sighting.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -179,14 +179,6 @@ bool briefBlockKindFromKey(const QString &text, BriefBlock::Kind *kind)
         }
     }
     return false;
-}
-
-QList<BriefBlock::Kind> briefBlockKinds()
-{
-    QList<BriefBlock::Kind> kinds;
-    for (const KindName &k : kKinds)
-        kinds << k.kind;
-    return kinds;
 }
 
 QJsonObject briefToJson(const Brief &brief)

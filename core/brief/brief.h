@@ -94,7 +94,6 @@ QString briefPresetName(int dpi);
 QString briefBlockKindKey(BriefBlock::Kind kind);   ///< "section", "figure", "sightings-table", …
 QString briefBlockKindLabel(BriefBlock::Kind kind); ///< "Section", "Figure", "Sightings table", …
 bool briefBlockKindFromKey(const QString &key, BriefBlock::Kind *kind);
-QList<BriefBlock::Kind> briefBlockKinds();
 
 /// The brief as JSON (times ISO 8601 UTC, the page as "A4"/"Letter" and "portrait"/"landscape").
 QJsonObject briefToJson(const Brief &brief);

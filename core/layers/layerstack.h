@@ -44,18 +44,4 @@ private:
     QList<std::shared_ptr<Layer>> mLayers;
 };
 
-/// Opens whatever a user hands us as a layer: a file path or a GDAL
-/// connection string, or an imagery service URL. Null and a message on failure.
-/// For a source with several vector layers, the first one.
-std::shared_ptr<Layer> openLayer(const QString &source, QString *error);
-
-/// Opens the layers of a source: `layerNames` of a vector source (all its
-/// layers with features when empty), or the one layer of anything else.
-QList<std::shared_ptr<Layer>> openLayers(const QString &source, QString *error,
-                                         const QStringList &layerNames = {});
-
-/// True when `source` is read as vector data (GeoJSON, Shapefile, GeoPackage
-/// without imagery, KML, OSM...), false for imagery and tracks.
-bool isVectorSource(const QString &source);
-
 } // namespace sightline

@@ -1,7 +1,7 @@
 #include "render/graticule.h"
 
 #include "geo/transform.h"
-#include "render/mapsettings.h"
+#include "map/mapsettings.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -494,12 +494,6 @@ QList<GraticuleTick> paintGraticule(QPainter &painter, const MapSettings &settin
     }
     painter.restore();
     return ticks;
-}
-
-double graticuleLabelMargin(const QPainter &painter, const QFont &font)
-{
-    const QFontMetricsF fm(font, painter.device());
-    return fm.height() * 0.35 + fm.height() * 0.15 + fm.height();
 }
 
 void paintGraticuleLabels(QPainter &painter, const QRectF &frame, double pixelToFrame,

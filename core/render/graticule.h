@@ -53,8 +53,4 @@ QList<GraticuleTick> paintGraticule(QPainter &painter, const MapSettings &settin
 void paintGraticuleLabels(QPainter &painter, const QRectF &frame, double pixelToFrame,
                           const QList<GraticuleTick> &ticks, const QFont &font, const QColor &ink);
 
-/// How far outside the frame paintGraticuleLabels reaches (tick mark, gap and one line of
-/// text), in the painter's units for `font` on `painter`'s device: the margin a layout leaves.
-double graticuleLabelMargin(const QPainter &painter, const QFont &font);
-
 } // namespace sightline
