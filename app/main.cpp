@@ -2,7 +2,7 @@
 #include "analyzecommand.h"
 #include "animatecommand.h"
 #include "briefcommand.h"
-#include "commandlineparsing.h"
+#include "commandlinevalues.h"
 #include "layers/layerstack.h"
 #include "mainwindow.h"
 #include "projectcommand.h"
@@ -150,11 +150,12 @@ int main(int argc, char **argv)
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--extent") && i + 1 < args.size()) {
             QString error;
-            frame = sightline::parseExtentArgument(args[++i], &error);
-            if (frame.isNull()) {
+            const auto given = sightline::parseExtentValue(QStringLiteral("--extent"), args[++i], &error);
+            if (!given) {
                 QTextStream(stderr) << "sightline: " << error << "\n";
                 return 2;
             }
+            frame = *given;
         } else if (args[i] == QLatin1String("--project") && i + 1 < args.size()) {
             project = args[++i];
         } else {
