@@ -1,5 +1,7 @@
 #include "aiscommand.h"
 
+#include "commandlineparsing.h"
+
 #include "ais/aislog.h"
 #include "ais/aisstreamwriter.h"
 #include "project/project.h"
@@ -18,35 +20,26 @@ namespace sightline {
 
 namespace {
 
-constexpr auto kUsage =
-    "usage: sightline ais decode FILE... [--format jsonl|csv]\n"
-    "       sightline ais import FILE... --project P.gpkg [--create] [--time-fallback base-station]\n"
-    "  import reads NMEA logs, CSV exports (DMA, NOAA, MarineTraffic, GFW) and GPX into\n"
-    "  the project's ais_positions and vessels tables (the project is created if missing;\n"
-    "  --create makes an existing GeoPackage that is not a project into one)\n";
-
 int decodeCommand(const QStringList &args)
 {
+    CommandLine cl(
+        QStringLiteral("ais decode"), QStringLiteral("ais decode FILE... [--format jsonl|csv]"),
+        QStringLiteral("Prints one decoded message per line, with gpsd's field names (and rxtime when "
+                       "the log has a receive time); a report per file on stderr."));
+    cl.addPositionalArgument(QStringLiteral("FILE"),
+                             QStringLiteral("An AIS log (NMEA, with or without tag blocks)."),
+                             CommandLine::Count::Many);
+    cl.addOption(QCommandLineOption(QStringLiteral("format"), QStringLiteral("jsonl (default) or csv."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("jsonl")));
+    if (const auto done = cl.parse(args))
+        return *done;
     QTextStream err(stderr);
-    QString format = QStringLiteral("jsonl");
-    QStringList files;
-    for (int i = 0; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--format") && i + 1 < args.size())
-            format = args[++i];
-        else if (args[i].startsWith(QLatin1String("--"))) {
-            err << "sightline ais decode: unknown option " << args[i] << "\n" << kUsage;
-            return 2;
-        } else
-            files << args[i];
-    }
-    if (format != QLatin1String("jsonl") && format != QLatin1String("csv")) {
-        err << "sightline ais decode: --format must be jsonl or csv, not '" << format << "'\n";
-        return 2;
-    }
-    if (files.isEmpty()) {
-        err << "sightline ais decode: no input files\n" << kUsage;
-        return 2;
-    }
+    const QString format = cl.value(QStringLiteral("format"));
+    const QStringList files = cl.positionalArguments();
+    if (format != QLatin1String("jsonl") && format != QLatin1String("csv"))
+        return cl.valueError(QStringLiteral("--format must be jsonl or csv, not '%1'").arg(format));
+    if (files.isEmpty())
+        return cl.usageError(QStringLiteral("no input files"));
     ais::AisStreamWriter writer(stdout, format == QLatin1String("csv")
                                             ? ais::AisStreamWriter::Format::Csv
                                             : ais::AisStreamWriter::Format::JsonLines);
@@ -76,34 +69,39 @@ int decodeCommand(const QStringList &args)
 
 int importCommand(const QStringList &args)
 {
+    CommandLine cl(
+        QStringLiteral("ais import"),
+        QStringLiteral("ais import FILE... --project P.gpkg [--create] [--time-fallback base-station]"),
+        QStringLiteral("Reads NMEA logs, CSV exports (DMA, NOAA, MarineTraffic, GFW) and GPX into the "
+                       "project's ais_positions and vessels tables, one transaction per file. The "
+                       "project is created if missing."));
+    cl.addPositionalArgument(QStringLiteral("FILE"),
+                             QStringLiteral("An AIS log, a track table or a GPX file."),
+                             CommandLine::Count::Many);
+    cl.addOptions({
+        projectOption(QStringLiteral("The project the positions go into (created if missing).")),
+        QCommandLineOption(QStringLiteral("create"),
+                           QStringLiteral("Make an existing GeoPackage that is not a project into one.")),
+        QCommandLineOption(QStringLiteral("time-fallback"),
+                           QStringLiteral("base-station: time positions of a log without receive times from "
+                                          "its type 4 reports."),
+                           QStringLiteral("base-station")),
+    });
+    if (const auto done = cl.parse(args))
+        return *done;
     QTextStream err(stderr), out(stdout);
-    QString projectPath;
-    QStringList files;
+    const QString projectPath = cl.value(QStringLiteral("project"));
+    const QStringList files = cl.positionalArguments();
+    const bool create = cl.isSet(QStringLiteral("create"));
     TrackImportOptions options;
-    bool create = false;
-    for (int i = 0; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--project") && i + 1 < args.size()) {
-            projectPath = args[++i];
-        } else if (args[i] == QLatin1String("--create")) {
-            create = true;
-        } else if (args[i] == QLatin1String("--time-fallback") && i + 1 < args.size()) {
-            if (args[++i] != QLatin1String("base-station")) {
-                err << "sightline ais import: --time-fallback takes 'base-station'\n";
-                return 2;
-            }
-            options.ais.baseStationTimeFallback = true;
-        } else if (args[i].startsWith(QLatin1String("--"))) {
-            err << "sightline ais import: unknown option " << args[i] << "\n" << kUsage;
-            return 2;
-        } else {
-            files << args[i];
-        }
+    if (cl.isSet(QStringLiteral("time-fallback"))) {
+        if (cl.value(QStringLiteral("time-fallback")) != QLatin1String("base-station"))
+            return cl.valueError(QStringLiteral("--time-fallback takes 'base-station'"));
+        options.ais.baseStationTimeFallback = true;
     }
-    if (projectPath.isEmpty() || files.isEmpty()) {
-        err << "sightline ais import: " << (projectPath.isEmpty() ? "no --project" : "no input files") << "\n"
-            << kUsage;
-        return 2;
-    }
+    if (projectPath.isEmpty() || files.isEmpty())
+        return cl.usageError(projectPath.isEmpty() ? QStringLiteral("no --project")
+                                                   : QStringLiteral("no input files"));
     // An existing file is written only as a project, through its lock; a GeoPackage that is not one
     // becomes one only when asked. A missing one is made when the first file gives positions.
     std::unique_ptr<Project> project;
@@ -181,12 +179,14 @@ int importCommand(const QStringList &args)
 
 int runAisCommand(const QStringList &args)
 {
-    if (args.value(0) == QLatin1String("decode"))
-        return decodeCommand(args.mid(1));
-    if (args.value(0) == QLatin1String("import"))
-        return importCommand(args.mid(1));
-    QTextStream(stderr) << "sightline ais: unknown subcommand '" << args.value(0) << "'\n" << kUsage;
-    return 2;
+    const SubcommandGroup group{
+        QStringLiteral("ais"),
+        QStringLiteral("subcommand"),
+        QStringLiteral("subcommands"),
+        {{QStringLiteral("decode"), QStringLiteral("decoded messages, gpsd's field names"), decodeCommand},
+         {QStringLiteral("import"), QStringLiteral("positions and vessels into a project"), importCommand}},
+        {}};
+    return group.run(args);
 }
 
 } // namespace sightline

@@ -1,6 +1,7 @@
 #include "analyzecommand.h"
 
 #include "commandlineparsing.h"
+#include "commandlinevalues.h"
 
 #include "map/timewindow.h"
 
@@ -19,27 +20,13 @@
 #include <QRegularExpression>
 #include <QTextStream>
 
+#include <cmath>
 #include <functional>
 #include <map>
 
 namespace sightline {
 
 namespace {
-
-constexpr auto kUsage =
-    "usage: sightline analyze (gaps|port-calls|voyages|encounters|loitering|spoofing) --project P.gpkg\n"
-    "         [--ports FILE|LAYER]... [--land FILE|LAYER] [thresholds] [--format csv|json] [--save]\n"
-    "thresholds (durations in hours or ISO 8601, e.g. 12 or PT30M):\n"
-    "  gaps        --min-gap 12  --max-speed 15 (kn, sizes the reachable area)  --port-distance 3 (km)\n"
-    "              --near-shore 10 (km, needs --land)\n"
-    "  port-calls  --entry 3 --exit 4 (km)  --stop-start 0.2 --stop-end 0.5 (kn)  --in-port-gap 4\n"
-    "              --min-duration 0.5  --no-infer  --dark-gap 12  --max-speed 15 (kn)  --min-stay 6\n"
-    "  voyages     the port-call thresholds, and --between PORT_A,PORT_B to count round trips\n"
-    "  encounters  --distance 500 (m)  --min-duration 2  --max-speed 2 (kn, median)  --step PT10M\n"
-    "              --max-interpolation PT1H  --port-distance 3 (km)\n"
-    "  loitering   --max-speed 2 (kn)  --min-duration 4  --max-gap 2  --include-port  --port-distance 3\n"
-    "  spoofing    --max-speed 50 (kn)  --min-jump 1 (km)\n"
-    "Without --ports, the project's layers named like 'port' are the ports.\n";
 
 QTextStream &out()
 {
@@ -55,11 +42,15 @@ enum class Unit
     Flag
 };
 
+/// One threshold option of the analyses it applies to: declared once, read by their command
+/// lines, described in their help with its default.
 struct Threshold
 {
     const char *option;
     QList<AnalysisKind> kinds;
     Unit unit;
+    const char *description;
+    std::function<double(const AnalysisRequest &)> get;
     std::function<void(AnalysisRequest &, double)> set;
 };
 
@@ -68,61 +59,208 @@ QList<Threshold> thresholds()
     using K = AnalysisKind;
     const QList<K> calls = {K::PortCalls, K::Voyages};
     return {
-        {"--min-gap", {K::Gaps}, Unit::Hours, [](auto &r, double v) { r.gaps.minGapHours = v; }},
-        {"--max-speed", {K::Gaps}, Unit::Number, [](auto &r, double v) { r.gaps.maxSpeedKnots = v; }},
-        {"--port-distance", {K::Gaps}, Unit::Number, [](auto &r, double v) { r.gaps.portDistanceKm = v; }},
-        {"--near-shore", {K::Gaps}, Unit::Number, [](auto &r, double v) { r.gaps.nearShoreKm = v; }},
-        {"--entry", calls, Unit::Number, [](auto &r, double v) { r.portCalls.entryDistanceKm = v; }},
-        {"--exit", calls, Unit::Number, [](auto &r, double v) { r.portCalls.exitDistanceKm = v; }},
-        {"--stop-start", calls, Unit::Number, [](auto &r, double v) { r.portCalls.stopStartKnots = v; }},
-        {"--stop-end", calls, Unit::Number, [](auto &r, double v) { r.portCalls.stopEndKnots = v; }},
-        {"--in-port-gap", calls, Unit::Hours, [](auto &r, double v) { r.portCalls.inPortGapHours = v; }},
-        {"--min-duration", calls, Unit::Hours, [](auto &r, double v) { r.portCalls.minDurationHours = v; }},
-        {"--no-infer", calls, Unit::Flag, [](auto &r, double) { r.portCalls.inferFromGaps = false; }},
-        {"--dark-gap", calls, Unit::Hours, [](auto &r, double v) { r.portCalls.darkGapHours = v; }},
-        {"--max-speed", calls, Unit::Number, [](auto &r, double v) { r.portCalls.maxSpeedKnots = v; }},
-        {"--min-stay", calls, Unit::Hours, [](auto &r, double v) { r.portCalls.inferredMinStayHours = v; }},
+        {"--min-gap",
+         {K::Gaps},
+         Unit::Hours,
+         "Shortest silence that is a gap",
+         [](auto &r) { return r.gaps.minGapHours; },
+         [](auto &r, double v) { r.gaps.minGapHours = v; }},
+        {"--max-speed",
+         {K::Gaps},
+         Unit::Number,
+         "Knots: sizes the area a dark vessel could have reached",
+         [](auto &r) { return r.gaps.maxSpeedKnots; },
+         [](auto &r, double v) { r.gaps.maxSpeedKnots = v; }},
+        {"--port-distance",
+         {K::Gaps},
+         Unit::Number,
+         "Km: a gap's end this close to a port is in port",
+         [](auto &r) { return r.gaps.portDistanceKm; },
+         [](auto &r, double v) { r.gaps.portDistanceKm = v; }},
+        {"--near-shore",
+         {K::Gaps},
+         Unit::Number,
+         "Km: a gap's end this close to land is near shore (needs --land)",
+         [](auto &r) { return r.gaps.nearShoreKm; },
+         [](auto &r, double v) { r.gaps.nearShoreKm = v; }},
+        {"--entry", calls, Unit::Number, "Km: a call at a point port starts this close",
+         [](auto &r) { return r.portCalls.entryDistanceKm; },
+         [](auto &r, double v) { r.portCalls.entryDistanceKm = v; }},
+        {"--exit", calls, Unit::Number, "Km: a call at a point port ends beyond this",
+         [](auto &r) { return r.portCalls.exitDistanceKm; },
+         [](auto &r, double v) { r.portCalls.exitDistanceKm = v; }},
+        {"--stop-start", calls, Unit::Number, "Knots: below this a stop starts",
+         [](auto &r) { return r.portCalls.stopStartKnots; },
+         [](auto &r, double v) { r.portCalls.stopStartKnots = v; }},
+        {"--stop-end", calls, Unit::Number, "Knots: above this a stop ends",
+         [](auto &r) { return r.portCalls.stopEndKnots; },
+         [](auto &r, double v) { r.portCalls.stopEndKnots = v; }},
+        {"--in-port-gap", calls, Unit::Hours, "A silence this long inside a port is a stay",
+         [](auto &r) { return r.portCalls.inPortGapHours; },
+         [](auto &r, double v) { r.portCalls.inPortGapHours = v; }},
+        {"--min-duration", calls, Unit::Hours, "Shortest port call",
+         [](auto &r) { return r.portCalls.minDurationHours; },
+         [](auto &r, double v) { r.portCalls.minDurationHours = v; }},
+        {"--no-infer",
+         calls,
+         Unit::Flag,
+         "Do not infer the calls a dark vessel could have made",
+         {},
+         [](auto &r, double) { r.portCalls.inferFromGaps = false; }},
+        {"--dark-gap", calls, Unit::Hours, "Shortest silence in which a call is inferred",
+         [](auto &r) { return r.portCalls.darkGapHours; },
+         [](auto &r, double v) { r.portCalls.darkGapHours = v; }},
+        {"--max-speed", calls, Unit::Number, "Knots: how far a dark vessel could have gone",
+         [](auto &r) { return r.portCalls.maxSpeedKnots; },
+         [](auto &r, double v) { r.portCalls.maxSpeedKnots = v; }},
+        {"--min-stay", calls, Unit::Hours, "An inferred call leaves at least this long in port",
+         [](auto &r) { return r.portCalls.inferredMinStayHours; },
+         [](auto &r, double v) { r.portCalls.inferredMinStayHours = v; }},
         {"--distance",
          {K::Encounters},
          Unit::Number,
+         "Metres: two vessels this close meet",
+         [](auto &r) { return r.encounters.maxDistanceM; },
          [](auto &r, double v) { r.encounters.maxDistanceM = v; }},
         {"--min-duration",
          {K::Encounters},
          Unit::Hours,
+         "Shortest encounter",
+         [](auto &r) { return r.encounters.minDurationHours; },
          [](auto &r, double v) { r.encounters.minDurationHours = v; }},
         {"--max-speed",
          {K::Encounters},
          Unit::Number,
+         "Knots: fastest median speed of an encounter",
+         [](auto &r) { return r.encounters.maxMedianSpeedKnots; },
          [](auto &r, double v) { r.encounters.maxMedianSpeedKnots = v; }},
-        {"--step", {K::Encounters}, Unit::Minutes, [](auto &r, double v) { r.encounters.stepMinutes = v; }},
+        {"--step",
+         {K::Encounters},
+         Unit::Minutes,
+         "Positions are interpolated to times this far apart",
+         [](auto &r) { return r.encounters.stepMinutes; },
+         [](auto &r, double v) { r.encounters.stepMinutes = v; }},
         {"--max-interpolation",
          {K::Encounters},
          Unit::Minutes,
+         "No position is made up across a longer silence",
+         [](auto &r) { return r.encounters.maxInterpolationMinutes; },
          [](auto &r, double v) { r.encounters.maxInterpolationMinutes = v; }},
         {"--port-distance",
          {K::Encounters},
          Unit::Number,
+         "Km: an encounter this close to a port is flagged in port",
+         [](auto &r) { return r.encounters.portDistanceKm; },
          [](auto &r, double v) { r.encounters.portDistanceKm = v; }},
         {"--max-speed",
          {K::Loitering},
          Unit::Number,
+         "Knots: slower than this is loitering",
+         [](auto &r) { return r.loitering.maxSpeedKnots; },
          [](auto &r, double v) { r.loitering.maxSpeedKnots = v; }},
         {"--min-duration",
          {K::Loitering},
          Unit::Hours,
+         "Shortest loitering",
+         [](auto &r) { return r.loitering.minDurationHours; },
          [](auto &r, double v) { r.loitering.minDurationHours = v; }},
-        {"--max-gap", {K::Loitering}, Unit::Hours, [](auto &r, double v) { r.loitering.maxGapHours = v; }},
+        {"--max-gap",
+         {K::Loitering},
+         Unit::Hours,
+         "A longer silence ends a slow stretch",
+         [](auto &r) { return r.loitering.maxGapHours; },
+         [](auto &r, double v) { r.loitering.maxGapHours = v; }},
         {"--include-port",
          {K::Loitering},
          Unit::Flag,
+         "Keep vessels slow in port (moored), flagged",
+         {},
          [](auto &r, double) { r.loitering.includeInPort = true; }},
         {"--port-distance",
          {K::Loitering},
          Unit::Number,
+         "Km: this close to a port is in port",
+         [](auto &r) { return r.loitering.portDistanceKm; },
          [](auto &r, double v) { r.loitering.portDistanceKm = v; }},
-        {"--max-speed", {K::Spoofing}, Unit::Number, [](auto &r, double v) { r.spoofing.maxSpeedKnots = v; }},
-        {"--min-jump", {K::Spoofing}, Unit::Number, [](auto &r, double v) { r.spoofing.minJumpKm = v; }},
+        {"--max-speed",
+         {K::Spoofing},
+         Unit::Number,
+         "Knots: faster than any merchant ship",
+         [](auto &r) { return r.spoofing.maxSpeedKnots; },
+         [](auto &r, double v) { r.spoofing.maxSpeedKnots = v; }},
+        {"--min-jump",
+         {K::Spoofing},
+         Unit::Number,
+         "Km: shorter jumps are GPS noise however short the time",
+         [](auto &r) { return r.spoofing.minJumpKm; },
+         [](auto &r, double v) { r.spoofing.minJumpKm = v; }},
     };
+}
+
+/// A threshold's default as it would be typed: hours as a number, minutes as ISO 8601.
+QString defaultText(const Threshold &t)
+{
+    const double v = t.get(AnalysisRequest{});
+    if (t.unit != Unit::Minutes)
+        return QString::number(v);
+    return std::fmod(v, 60) == 0 ? QStringLiteral("PT%1H").arg(v / 60) : QStringLiteral("PT%1M").arg(v);
+}
+
+QCommandLineOption thresholdOption(const Threshold &t)
+{
+    const QString name = QString::fromLatin1(t.option).mid(2);
+    const QString description = QString::fromLatin1(t.description);
+    if (t.unit == Unit::Flag)
+        return QCommandLineOption(name, description + QLatin1Char('.'));
+    const bool duration = t.unit != Unit::Number;
+    return QCommandLineOption(name,
+                              description + (duration ? QStringLiteral("; hours or ISO 8601 (default %1).")
+                                                      : QStringLiteral(" (default %1)."))
+                                                .arg(defaultText(t)),
+                              duration ? QStringLiteral("DURATION") : QStringLiteral("N"));
+}
+
+/// "  gaps        --min-gap 12  --max-speed 15 …", wrapped: the thresholds of every analysis.
+QString thresholdSummary()
+{
+    const QList<Threshold> known = thresholds();
+    QString text =
+        QStringLiteral("Thresholds, with their defaults (durations in hours or ISO 8601, e.g. 12 or "
+                       "PT30M):\n");
+    QStringList previous;
+    QString previousKey;
+    for (AnalysisKind kind : allAnalysisKinds()) {
+        QStringList words;
+        for (const Threshold &t : known)
+            if (t.kinds.contains(kind))
+                words << QString::fromLatin1(t.option) +
+                             (t.unit == Unit::Flag ? QString() : QLatin1Char(' ') + defaultText(t));
+        const QString key = analysisKindKey(kind);
+        QString line = QStringLiteral("  ") + key.leftJustified(12);
+        const QString indent(line.size(), QLatin1Char(' '));
+        if (words == previous) {
+            line += QStringLiteral("those of %1").arg(previousKey);
+        } else {
+            int column = int(line.size());
+            for (const QString &w : std::as_const(words)) {
+                if (column > int(indent.size()) && column + 2 + w.size() > 100) {
+                    line += QLatin1Char('\n') + indent;
+                    column = int(indent.size());
+                } else if (column > int(indent.size())) {
+                    line += QStringLiteral("  ");
+                    column += 2;
+                }
+                line += w;
+                column += int(w.size());
+            }
+        }
+        if (kind == AnalysisKind::Voyages)
+            line += QStringLiteral(", and --between PORT_A,PORT_B to count round trips");
+        text += line + QLatin1Char('\n');
+        previous = words;
+        previousKey = key;
+    }
+    return text + QStringLiteral("Without --ports, the project's layers named like 'port' are the ports.\n");
 }
 
 QString vesselName(const VesselRegistry &vessels, std::uint32_t mmsi)
@@ -196,110 +334,111 @@ void writeSummary(const AnalysisRequest &request, const AnalysisResult &result, 
 
 } // namespace
 
-double parseDurationHours(const QString &text)
+namespace {
+
+/// What each analysis finds, for the list of them.
+QString analysisSummary(AnalysisKind kind)
 {
-    bool ok = false;
-    const double plain = text.toDouble(&ok);
-    if (ok)
-        return plain >= 0 ? plain : -1;
-    const auto ms = parseIsoDurationMs(text);
-    return ms ? double(*ms) / 3.6e6 : -1;
+    switch (kind) {
+    case AnalysisKind::Gaps:
+        return QStringLiteral("silences (AIS switched off), with where the vessel could have gone");
+    case AnalysisKind::PortCalls:
+        return QStringLiteral("stays in port, seen or inferred from a silence");
+    case AnalysisKind::Voyages:
+        return QStringLiteral("voyages between port calls; round trips between two ports");
+    case AnalysisKind::Encounters:
+        return QStringLiteral("two vessels close and slow together at sea");
+    case AnalysisKind::Loitering:
+        return QStringLiteral("slow for long outside port");
+    case AnalysisKind::Spoofing:
+        return QStringLiteral("jumps no ship could make: positions that cannot be true");
+    }
+    return analysisKindLabel(kind);
 }
 
-int runAnalyzeCommand(const QStringList &args)
+int analyze(AnalysisKind kind, const QStringList &args)
 {
-    if (args.isEmpty() || args.first().startsWith(QLatin1String("--"))) {
-        err() << "sightline analyze: which analysis? (gaps, port-calls, voyages, encounters, loitering, "
-                 "spoofing)\n"
-              << kUsage;
-        return 2;
-    }
-    const auto kind = analysisKindFromKey(args.first());
-    if (!kind) {
-        err() << "sightline analyze: unknown analysis '" << args.first() << "'\n" << kUsage;
-        return 2;
-    }
+    const QString key = analysisKindKey(kind);
+    const bool voyages = kind == AnalysisKind::Voyages;
+    CommandLine cl(
+        QStringLiteral("analyze ") + key,
+        QStringLiteral("analyze %1 --project P.gpkg [--ports FILE|LAYER]... [--land FILE|LAYER]%2\n"
+                       "         [thresholds] [--format csv|json] [--save]")
+            .arg(key, voyages ? QStringLiteral(" [--between PORT_A,PORT_B]") : QString()),
+        analysisKindLabel(kind) + QStringLiteral(": ") + analysisSummary(kind) +
+            QStringLiteral(". The events go to stdout (CSV, one table per event type, or JSON with "
+                           "the parameters), a summary to stderr."));
+    cl.addOptions({
+        projectOption(QStringLiteral("The project whose tracks are analysed.")),
+        QCommandLineOption(
+            QStringLiteral("ports"),
+            QStringLiteral("A file or a layer of the project holding the ports (may be repeated; "
+                           "default: the project's layers named like 'port')."),
+            QStringLiteral("FILE|LAYER")),
+        QCommandLineOption(QStringLiteral("land"),
+                           QStringLiteral("A file or a layer of the project holding land."),
+                           QStringLiteral("FILE|LAYER")),
+        QCommandLineOption(QStringLiteral("format"), QStringLiteral("csv (default) or json."),
+                           QStringLiteral("FORMAT"), QStringLiteral("csv")),
+        QCommandLineOption(
+            QStringLiteral("save"),
+            QStringLiteral("Store the events in the project with their parameters, replacing this "
+                           "analysis's previous ones.")),
+    });
+    if (voyages)
+        cl.addOption(QCommandLineOption(QStringLiteral("between"),
+                                        QStringLiteral("Count the round trips between these two ports."),
+                                        QStringLiteral("PORT_A,PORT_B")));
+    QList<Threshold> known;
+    for (const Threshold &t : thresholds())
+        if (t.kinds.contains(kind))
+            known << t;
+    for (const Threshold &t : std::as_const(known))
+        cl.addOption(thresholdOption(t));
+    if (const auto done = cl.parse(args))
+        return *done;
+
     AnalysisRequest request;
-    request.kind = *kind;
-    QString projectPath, format = QStringLiteral("csv"), land;
-    QStringList portSources;
-    bool save = false;
-    const QList<Threshold> known = thresholds();
-    for (int i = 1; i < args.size(); ++i) {
-        const QString &a = args[i];
-        auto value = [&](QString *into) {
-            if (++i >= args.size()) {
-                err() << "sightline analyze: " << a << " needs a value\n" << kUsage;
-                return false;
-            }
-            *into = args[i];
-            return true;
-        };
-        QString v;
-        if (a == QLatin1String("--project")) {
-            if (!value(&projectPath))
-                return 2;
-        } else if (a == QLatin1String("--ports")) {
-            if (!value(&v))
-                return 2;
-            portSources << v;
-        } else if (a == QLatin1String("--land")) {
-            if (!value(&land))
-                return 2;
-        } else if (a == QLatin1String("--format")) {
-            if (!value(&format))
-                return 2;
-            if (format != QLatin1String("csv") && format != QLatin1String("json")) {
-                err() << "sightline analyze: --format is csv or json, not '" << format << "'\n";
-                return 2;
-            }
-        } else if (a == QLatin1String("--save")) {
-            save = true;
-        } else if (a == QLatin1String("--between") && request.kind == AnalysisKind::Voyages) {
-            if (!value(&v))
-                return 2;
-            const QStringList two = v.split(QLatin1Char(','));
-            if (two.size() != 2 || two[0].trimmed().isEmpty() || two[1].trimmed().isEmpty()) {
-                err() << "sightline analyze: --between needs two ports: PORT_A,PORT_B\n";
-                return 2;
-            }
-            request.roundTripPortA = two[0].trimmed();
-            request.roundTripPortB = two[1].trimmed();
-        } else {
-            const Threshold *match = nullptr;
-            for (const Threshold &t : known)
-                if (a == QLatin1String(t.option) && t.kinds.contains(request.kind))
-                    match = &t;
-            if (!match) {
-                err() << "sightline analyze " << args.first() << ": unknown option " << a << "\n" << kUsage;
-                return 2;
-            }
-            double number = 0;
-            if (match->unit != Unit::Flag) {
-                if (!value(&v))
-                    return 2;
-                bool ok = false;
-                number = match->unit == Unit::Number ? v.toDouble(&ok) : parseDurationHours(v);
-                if (match->unit != Unit::Number)
-                    ok = number >= 0;
-                if (match->unit == Unit::Minutes)
-                    number *= 60;
-                if (!ok || number < 0) {
-                    err() << "sightline analyze: " << a << ": '" << v << "' is not "
-                          << (match->unit == Unit::Number ? "a number"
-                                                          : "a duration (hours, or ISO 8601 like PT30M)")
-                          << "\n";
-                    return 2;
-                }
-            }
-            match->set(request, number);
-        }
-    }
-    if (projectPath.isEmpty()) {
-        err() << "sightline analyze: --project is required\n" << kUsage;
-        return 2;
+    request.kind = kind;
+    const QString projectPath = cl.value(QStringLiteral("project")),
+                  format = cl.value(QStringLiteral("format")), land = cl.value(QStringLiteral("land"));
+    const QStringList portSources = cl.values(QStringLiteral("ports"));
+    const bool save = cl.isSet(QStringLiteral("save"));
+    if (format != QLatin1String("csv") && format != QLatin1String("json"))
+        return cl.valueError(QStringLiteral("--format is csv or json, not '%1'").arg(format));
+    if (voyages && cl.isSet(QStringLiteral("between"))) {
+        const QStringList two = cl.value(QStringLiteral("between")).split(QLatin1Char(','));
+        if (two.size() != 2 || two[0].trimmed().isEmpty() || two[1].trimmed().isEmpty())
+            return cl.valueError(QStringLiteral("--between needs two ports: PORT_A,PORT_B"));
+        request.roundTripPortA = two[0].trimmed();
+        request.roundTripPortB = two[1].trimmed();
     }
     QString error;
+    for (const Threshold &t : std::as_const(known)) {
+        const QString option = QString::fromLatin1(t.option);
+        if (!cl.isSet(option.mid(2)))
+            continue;
+        const QString text = cl.value(option.mid(2));
+        std::optional<double> number;
+        switch (t.unit) {
+        case Unit::Flag:
+            number = 0;
+            break;
+        case Unit::Number:
+            number = parseNonNegativeNumber(option, text, &error);
+            break;
+        case Unit::Hours:
+        case Unit::Minutes:
+            if (const auto ms = parseDurationValue(option, text, &error))
+                number = double(*ms) / (t.unit == Unit::Hours ? 3.6e6 : 6e4);
+            break;
+        }
+        if (!number)
+            return cl.valueError(error);
+        t.set(request, *number);
+    }
+    if (projectPath.isEmpty())
+        return cl.usageError(QStringLiteral("--project is required"));
     auto project =
         Project::open(projectPath, save ? Project::Mode::ReadWrite : Project::Mode::ReadOnly, &error);
     if (!project) {
@@ -333,7 +472,7 @@ int runAnalyzeCommand(const QStringList &args)
     for (const QString &p : std::as_const(problems))
         err() << "sightline analyze: " << p << "\n";
     if (analysisNeedsPorts(request.kind) && ports.empty()) {
-        err() << "sightline analyze " << args.first()
+        err() << "sightline analyze " << key
               << ": no ports: give --ports FILE|LAYER, or add a layer named like 'port' to the project\n";
         return 2;
     }
@@ -342,7 +481,7 @@ int runAnalyzeCommand(const QStringList &args)
         return 2;
     }
     if (!resolveRoundTripPorts(request, ports, &error)) {
-        err() << "sightline analyze " << args.first() << ": --between: " << error << "\n";
+        err() << "sightline analyze " << key << ": --between: " << error << "\n";
         return 2;
     }
     QElapsedTimer timer;
@@ -351,7 +490,7 @@ int runAnalyzeCommand(const QStringList &args)
         runAnalysis(request, tracks, ports, landPolygons.empty() ? nullptr : &landPolygons);
     const qint64 ms = timer.elapsed();
     if (!result.error.isEmpty()) {
-        err() << "sightline analyze " << args.first() << ": " << result.error << "\n";
+        err() << "sightline analyze " << key << ": " << result.error << "\n";
         return 2;
     }
 
@@ -389,6 +528,24 @@ int runAnalyzeCommand(const QStringList &args)
         err() << "Saved " << result.events.size() << " events in " << project->path() << "\n";
     }
     return 0;
+}
+
+} // namespace
+
+int runAnalyzeCommand(const QStringList &args)
+{
+    SubcommandGroup group{
+        QStringLiteral("analyze"),
+        QStringLiteral("analysis"),
+        QStringLiteral("analyses"),
+        {},
+        QStringLiteral("Every analysis takes --project P.gpkg (required), --ports FILE|LAYER..., "
+                       "--land FILE|LAYER,\n--format csv|json and --save.\n") +
+            thresholdSummary()};
+    for (AnalysisKind kind : allAnalysisKinds())
+        group.subcommands << Subcommand{analysisKindKey(kind), analysisSummary(kind),
+                                        [kind](const QStringList &rest) { return analyze(kind, rest); }};
+    return group.run(args);
 }
 
 } // namespace sightline

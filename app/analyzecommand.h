@@ -13,7 +13,4 @@ namespace sightline {
 /// project, track or port source that cannot be read.
 int runAnalyzeCommand(const QStringList &args);
 
-/// Hours from "12", "0.5", or an ISO 8601 duration ("PT12H", "PT30M", "P2D"); negative when malformed.
-double parseDurationHours(const QString &text);
-
 } // namespace sightline

@@ -1,6 +1,7 @@
 #include "animatecommand.h"
 
 #include "commandlineparsing.h"
+#include "commandlinevalues.h"
 #include "layers/layerstack.h"
 #include "project/project.h"
 #include "project/projectlayers.h"
@@ -16,136 +17,104 @@ namespace sightline {
 
 namespace {
 
-constexpr auto kUsage =
-    "usage: sightline animate --project P.gpkg --time FROM/TO --step DURATION -o OUT.(mp4|gif|png)\n"
-    "                         [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] [--fps N] [--trail DURATION]\n"
-    "                         [--title TEXT] [--no-legend] [--skip-unchanged]\n"
-    "  --time    the UTC range played: ISO 8601, 2023-10-01/2023-10-15 or 2023-10-14T02:00Z/P2D\n"
-    "  --step    time between frames: ISO 8601 (PT6H, P1D) or hours\n"
-    "  -o        .png writes an animated PNG and .gif a GIF (both by Sightline); .mp4 needs ffmpeg\n"
-    "  --extent  WGS84 degrees (default: the project's saved view); --size in pixels (default 1280x720)\n"
-    "  --fps     frames per second (default 4); --trail shows only the last DURATION before each frame\n"
-    "  --skip-unchanged  no frame where nothing new happened: the one before stays up longer\n";
-
 constexpr int kMostFrames = 10000;
 
-std::optional<std::int64_t> parseStep(const QString &text)
+CommandLine animateCommandLine()
 {
-    bool ok = false;
-    const double hours = text.toDouble(&ok);
-    if (ok)
-        return hours > 0 ? std::optional<std::int64_t>(std::int64_t(hours * 3.6e6)) : std::nullopt;
-    return parseIsoDurationMs(text);
-}
-
-QString usage()
-{
-    return QString::fromLatin1(kUsage) + QString::fromLatin1(SourceAccessArguments::kUsage);
+    CommandLine cl(
+        QStringLiteral("animate"),
+        QStringLiteral(
+            "animate --project P.gpkg --time FROM/TO --step DURATION -o OUT.(mp4|gif|png)\n"
+            "         [--extent W,S,E,N] [--crs EPSG:N] [--size WxH] [--fps N] [--trail DURATION]\n"
+            "         [--title TEXT] [--no-legend] [--skip-unchanged]"),
+        QStringLiteral("Plays the project's map over a time range, one frame per step, each with its "
+                       "time stamp, the title and the legend burned in."));
+    cl.addOptions({
+        projectOption(QStringLiteral("The project whose map is played.")),
+        QCommandLineOption(QStringLiteral("time"),
+                           QStringLiteral("The UTC range played: ISO 8601, 2023-10-01/2023-10-15 or "
+                                          "2023-10-14T02:00Z/P2D."),
+                           QStringLiteral("FROM/TO")),
+        QCommandLineOption(QStringLiteral("step"),
+                           QStringLiteral("Time between frames: ISO 8601 (PT6H, P1D) or hours."),
+                           QStringLiteral("DURATION")),
+        outputOption(QStringLiteral("OUT"),
+                     QStringLiteral(".png writes an animated PNG and .gif a GIF (both by Sightline); .mp4 "
+                                    "needs ffmpeg.")),
+        QCommandLineOption(QStringLiteral("fps"), QStringLiteral("Frames per second (default 4)."),
+                           QStringLiteral("N"), QStringLiteral("4")),
+        QCommandLineOption(
+            QStringLiteral("trail"),
+            QStringLiteral("Show only the last DURATION before each frame (ISO 8601 or hours)."),
+            QStringLiteral("DURATION")),
+        QCommandLineOption(QStringLiteral("title"), QStringLiteral("Burned in at the top of every frame."),
+                           QStringLiteral("TEXT")),
+        QCommandLineOption(QStringLiteral("no-legend"), QStringLiteral("Leave the legend out.")),
+        QCommandLineOption(QStringLiteral("skip-unchanged"),
+                           QStringLiteral("No frame where nothing new happened: the one before stays up "
+                                          "longer.")),
+    });
+    MapViewArguments::addOptions(cl, QSize(1280, 720),
+                                 QStringLiteral("WGS84 degrees (default: the project's saved view, else all "
+                                                "layers)."));
+    SourceAccessArguments::addOptions(cl);
+    return cl;
 }
 
 } // namespace
 
 int runAnimateCommand(const QStringList &args)
 {
-    QString projectPath, timeText, stepText, output, extentText, crsText = QStringLiteral("EPSG:3857"),
-                                                                 sizeText = QStringLiteral("1280x720"),
-                                                                 fpsText = QStringLiteral("4"), trailText;
+    CommandLine cl = animateCommandLine();
+    if (const auto done = cl.parse(args))
+        return *done;
+    const QString projectPath = cl.value(QStringLiteral("project")),
+                  output = cl.value(QStringLiteral("output"));
+    const char *missing = projectPath.isEmpty()               ? "no project (--project P.gpkg)"
+                          : !cl.isSet(QStringLiteral("time")) ? "no time range (--time FROM/TO)"
+                          : !cl.isSet(QStringLiteral("step")) ? "no step (--step PT6H)"
+                          : output.isEmpty()                  ? "no output (-o OUT.png)"
+                                                              : nullptr;
+    if (missing)
+        return cl.usageError(QString::fromLatin1(missing));
+    const SourceAccessArguments access = SourceAccessArguments::read(cl);
     AnimationPlan plan;
-    SourceAccessArguments access;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if (QString accessError; access.take(args, i, &accessError)) {
-            continue;
-        } else if (!accessError.isEmpty()) {
-            err() << "sightline animate: " << accessError << "\n" << usage();
-            return 2;
-        }
-        auto value = [&](QString *target) {
-            if (i + 1 >= args.size()) {
-                err() << "sightline animate: " << a << " needs a value\n" << usage();
-                return false;
-            }
-            *target = args[++i];
-            return true;
-        };
-        QString *target = a == QLatin1String("--project")                              ? &projectPath
-                          : a == QLatin1String("--time")                               ? &timeText
-                          : a == QLatin1String("--step")                               ? &stepText
-                          : a == QLatin1String("-o") || a == QLatin1String("--output") ? &output
-                          : a == QLatin1String("--extent")                             ? &extentText
-                          : a == QLatin1String("--crs")                                ? &crsText
-                          : a == QLatin1String("--size")                               ? &sizeText
-                          : a == QLatin1String("--fps")                                ? &fpsText
-                          : a == QLatin1String("--trail")                              ? &trailText
-                          : a == QLatin1String("--title")                              ? &plan.title
-                                                                                       : nullptr;
-        if (target) {
-            if (!value(target))
-                return 2;
-        } else if (a == QLatin1String("--no-legend")) {
-            plan.legend = false;
-        } else if (a == QLatin1String("--skip-unchanged")) {
-            plan.skipUnchanged = true;
-        } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
-            QTextStream(stdout) << usage();
-            return 0;
-        } else {
-            err() << "sightline animate: unknown argument '" << a << "'\n" << usage();
-            return 2;
-        }
-    }
-    const char *missing = projectPath.isEmpty() ? "no project (--project P.gpkg)"
-                          : timeText.isEmpty()  ? "no time range (--time FROM/TO)"
-                          : stepText.isEmpty()  ? "no step (--step PT6H)"
-                          : output.isEmpty()    ? "no output (-o OUT.png)"
-                                                : nullptr;
-    if (missing) {
-        err() << "sightline animate: " << missing << "\n" << usage();
-        return 2;
-    }
+    plan.title = cl.value(QStringLiteral("title"));
+    plan.legend = !cl.isSet(QStringLiteral("no-legend"));
+    plan.skipUnchanged = cl.isSet(QStringLiteral("skip-unchanged"));
     QString error;
     const auto format = AnimationWriter::formatForPath(output);
-    if (!format) {
-        err() << "sightline animate: '" << output << "': write .mp4, .gif or .png (animated PNG)\n";
-        return 2;
-    }
-    const auto window = parseTimeWindow(timeText, &error);
-    if (!window || !window->fromMs || !window->toMs) {
-        err() << "sightline animate: --time: "
-              << (window ? QStringLiteral("an animation needs both a start and an end") : error) << "\n";
-        return 2;
-    }
+    if (!format)
+        return cl.valueError(QStringLiteral("'%1': write .mp4, .gif or .png (animated PNG)").arg(output));
+    const auto window =
+        parseTimeRangeValue(QStringLiteral("--time"), cl.value(QStringLiteral("time")), &error);
+    if (!window)
+        return cl.valueError(error);
+    if (!window->fromMs || !window->toMs)
+        return cl.valueError(QStringLiteral("--time: an animation needs both a start and an end"));
     plan.range = *window;
-    const auto step = parseStep(stepText);
-    if (!step || *step <= 0) {
-        err() << "sightline animate: --step: '" << stepText << "' is not a duration (PT6H, P1D, or hours)\n";
-        return 2;
-    }
+    const auto step = parseDurationValue(QStringLiteral("--step"), cl.value(QStringLiteral("step")), &error);
+    if (!step)
+        return cl.valueError(error);
+    if (*step <= 0)
+        return cl.valueError(
+            QStringLiteral("--step: '%1' is no time at all").arg(cl.value(QStringLiteral("step"))));
     plan.stepMs = *step;
-    if (!trailText.isEmpty()) {
-        const auto trail = parseStep(trailText);
-        if (!trail) {
-            err() << "sightline animate: --trail: '" << trailText << "' is not a duration (P2D, or hours)\n";
-            return 2;
-        }
+    if (cl.isSet(QStringLiteral("trail"))) {
+        const auto trail =
+            parseDurationValue(QStringLiteral("--trail"), cl.value(QStringLiteral("trail")), &error);
+        if (!trail)
+            return cl.valueError(error);
         plan.trailMs = *trail;
     }
+    const QString fpsText = cl.value(QStringLiteral("fps"));
     bool ok = false;
     const double fps = fpsText.toDouble(&ok);
-    if (!ok || fps <= 0 || fps > 60) {
-        err() << "sightline animate: --fps must be a number from 0 to 60, not '" << fpsText << "'\n";
-        return 2;
-    }
-    const QSize size = parseSizeArgument(sizeText, &error);
-    if (!size.isValid()) {
-        err() << "sightline animate: " << error << "\n";
-        return 2;
-    }
-    const Crs crs = Crs::fromUserInput(crsText, &error);
-    if (!crs.isValid()) {
-        err() << "sightline animate: --crs: " << error << "\n";
-        return 2;
-    }
+    if (!ok || !(fps > 0 && fps <= 60))
+        return cl.valueError(QStringLiteral("--fps must be a number from 0 to 60, not '%1'").arg(fpsText));
+    MapViewArguments view;
+    if (!view.read(cl, &error))
+        return cl.valueError(error);
     const std::vector<std::int64_t> times = animationFrameTimes(plan);
     if (times.size() > std::size_t(kMostFrames)) {
         err() << "sightline animate: " << qint64(times.size()) << " frames is more than " << kMostFrames
@@ -165,26 +134,17 @@ int runAnimateCommand(const QStringList &args)
         stack.add(layer);
     for (const QString &p : std::as_const(problems))
         err() << "sightline animate: " << p << "\n";
-    QRectF box;
-    if (!extentText.isEmpty()) {
-        box = parseExtentArgument(extentText, &error);
-        if (box.isNull()) {
-            err() << "sightline animate: " << error << "\n";
-            return 2;
-        }
-    } else {
-        box = project->currentView().value_or(stack.fullExtentWgs84());
-    }
-    MapSettings settings = MapSettings::fromWgs84Extent(box, size, crs);
+    const QRectF box = view.extent ? *view.extent : project->currentView().value_or(stack.fullExtentWgs84());
+    MapSettings settings = MapSettings::fromWgs84Extent(box, view.size, view.crs);
     if (!settings.isValid()) {
-        err() << "sightline animate: the extent cannot be shown in " << crs.description() << "\n";
+        err() << "sightline animate: the extent cannot be shown in " << view.crs.description() << "\n";
         return 2;
     }
     settings.setLayers(stack.layers());
 
     QElapsedTimer timer;
     timer.start();
-    AnimationWriter writer(output, *format, size, fps);
+    AnimationWriter writer(output, *format, view.size, fps);
     if (!writer.open(&error)) {
         err() << "sightline animate: " << error << "\n";
         return 2;
@@ -201,7 +161,7 @@ int runAnimateCommand(const QStringList &args)
     err() << "sightline animate: " << writer.frameCount() << " frames";
     if (made.skipped)
         err() << " (" << made.skipped << " with nothing new skipped)";
-    err() << ", " << size.width() << "x" << size.height() << " at " << fps << " fps, "
+    err() << ", " << view.size.width() << "x" << view.size.height() << " at " << fps << " fps, "
           << describeTimeWindow(plan.range) << " -> " << output << " (" << QFileInfo(output).size() / 1024
           << " KiB, " << timer.elapsed() << " ms)\n";
     QTextStream(stdout) << output << "\n";

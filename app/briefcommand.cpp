@@ -17,103 +17,82 @@ namespace sightline {
 
 namespace {
 
-constexpr auto kUsage =
-    "usage: sightline brief --project P.gpkg [--definition FILE.json] [--template NAME|FILE.json]\n"
-    "                       [--preset screen|print] [--dpi N] [--page A4|Letter] [--landscape|--portrait]\n"
-    "                       [--store] -o OUT.pdf\n"
-    "  --project     the project whose brief is written (its stored brief, else the template's)\n"
-    "  --definition  write this brief (JSON, as the composer stores it) instead of the project's\n"
-    "  --template    a built-in template (standard, letter) or a JSON file; with a brief in the\n"
-    "                project (or --definition) it sets only the page (size, orientation, resolution, "
-    "margins)\n"
-    "  --preset      imagery resolution: screen (150 dpi) or print (300 dpi); --dpi sets any other\n"
-    "  --page        paper size (A4, Letter, A3, Legal)\n"
-    "  --store       keep the brief as written in the project (the composer then opens it)\n"
-    "The PDF is dated SOURCE_DATE_EPOCH when it is set: the same inputs give the same bytes.\n";
-
-QString usage()
+CommandLine briefCommandLine()
 {
-    return QString::fromLatin1(kUsage) + QString::fromLatin1(SourceAccessArguments::kUsage);
+    CommandLine cl(
+        QStringLiteral("brief"),
+        QStringLiteral(
+            "brief --project P.gpkg [--definition FILE.json] [--template NAME|FILE.json]\n"
+            "         [--preset screen|print] [--dpi N] [--page A4|Letter] [--landscape|--portrait]\n"
+            "         [--store] -o OUT.pdf"),
+        QStringLiteral("Writes the project's brief as PDF: its stored brief, else the template's. The PDF is "
+                       "dated SOURCE_DATE_EPOCH when it is set: the same inputs give the same bytes."));
+    cl.addOptions({
+        projectOption(QStringLiteral("The project whose brief is written (its stored brief, else the "
+                                     "template's).")),
+        outputOption(QStringLiteral("OUT.pdf"), QStringLiteral("The PDF to write.")),
+        QCommandLineOption(QStringLiteral("definition"),
+                           QStringLiteral("Write this brief (JSON, as the composer stores it) instead of the "
+                                          "project's."),
+                           QStringLiteral("FILE.json")),
+        QCommandLineOption(
+            QStringLiteral("template"),
+            QStringLiteral("A built-in template (standard, letter) or a JSON file; with a brief in "
+                           "the project (or --definition) it sets only the page (size, "
+                           "orientation, resolution, margins)."),
+            QStringLiteral("NAME|FILE.json")),
+        QCommandLineOption(QStringLiteral("preset"),
+                           QStringLiteral("Imagery resolution: screen (150 dpi) or print (300 dpi)."),
+                           QStringLiteral("screen|print")),
+        QCommandLineOption(QStringLiteral("dpi"), QStringLiteral("Imagery resolution, 36 to 1200."),
+                           QStringLiteral("N")),
+        QCommandLineOption(QStringLiteral("page"), QStringLiteral("Paper size (A4, Letter, A3, Legal)."),
+                           QStringLiteral("SIZE")),
+        QCommandLineOption(QStringLiteral("landscape"), QStringLiteral("Landscape pages.")),
+        QCommandLineOption(QStringLiteral("portrait"), QStringLiteral("Portrait pages.")),
+        QCommandLineOption(QStringLiteral("store"),
+                           QStringLiteral("Keep the brief as written in the project (the composer then opens "
+                                          "it).")),
+    });
+    SourceAccessArguments::addOptions(cl);
+    return cl;
 }
 
 } // namespace
 
 int runBriefCommand(const QStringList &args)
 {
-    QString projectPath, definitionPath, templateName, preset, page, output;
+    CommandLine cl = briefCommandLine();
+    if (const auto done = cl.parse(args))
+        return *done;
+    const QString projectPath = cl.value(QStringLiteral("project")),
+                  output = cl.value(QStringLiteral("output"));
+    if (projectPath.isEmpty() || output.isEmpty())
+        return cl.usageError(projectPath.isEmpty() ? QStringLiteral("no project (--project P.gpkg)")
+                                                   : QStringLiteral("no output (-o OUT.pdf)"));
+    const QString definitionPath = cl.value(QStringLiteral("definition")),
+                  templateName = cl.value(QStringLiteral("template")),
+                  preset = cl.value(QStringLiteral("preset")), page = cl.value(QStringLiteral("page"));
+    if (!preset.isEmpty() && !briefPresetDpi(preset))
+        return cl.valueError(QStringLiteral("--preset must be screen or print, not '%1'").arg(preset));
     int dpi = 0;
+    if (cl.isSet(QStringLiteral("dpi"))) {
+        const QString text = cl.value(QStringLiteral("dpi"));
+        bool ok = false;
+        dpi = text.toInt(&ok);
+        if (!ok || dpi < 36 || dpi > 1200)
+            return cl.valueError(
+                QStringLiteral("--dpi must be a whole number from 36 to 1200, not '%1'").arg(text));
+    }
     std::optional<QPageLayout::Orientation> orientation;
-    bool store = false;
-    SourceAccessArguments access;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if (QString accessError; access.take(args, i, &accessError)) {
-            continue;
-        } else if (!accessError.isEmpty()) {
-            err() << "sightline brief: " << accessError << "\n" << usage();
-            return 2;
-        }
-        auto value = [&](QString *target) {
-            if (i + 1 >= args.size()) {
-                err() << "sightline brief: " << a << " needs a value\n" << usage();
-                return false;
-            }
-            *target = args[++i];
-            return true;
-        };
-        if (a == QLatin1String("--project")) {
-            if (!value(&projectPath))
-                return 2;
-        } else if (a == QLatin1String("--definition")) {
-            if (!value(&definitionPath))
-                return 2;
-        } else if (a == QLatin1String("--template")) {
-            if (!value(&templateName))
-                return 2;
-        } else if (a == QLatin1String("--preset")) {
-            if (!value(&preset))
-                return 2;
-            if (!briefPresetDpi(preset)) {
-                err() << "sightline brief: --preset must be screen or print, not '" << preset << "'\n";
-                return 2;
-            }
-        } else if (a == QLatin1String("--dpi")) {
-            QString text;
-            if (!value(&text))
-                return 2;
-            bool ok = false;
-            dpi = text.toInt(&ok);
-            if (!ok || dpi < 36 || dpi > 1200) {
-                err() << "sightline brief: --dpi must be a whole number from 36 to 1200, not '" << text
-                      << "'\n";
-                return 2;
-            }
-        } else if (a == QLatin1String("--page")) {
-            if (!value(&page))
-                return 2;
-        } else if (a == QLatin1String("--landscape")) {
+    for (const QString &name : cl.optionNames()) { // the last one given wins
+        if (name == QLatin1String("landscape"))
             orientation = QPageLayout::Landscape;
-        } else if (a == QLatin1String("--portrait")) {
+        else if (name == QLatin1String("portrait"))
             orientation = QPageLayout::Portrait;
-        } else if (a == QLatin1String("--store")) {
-            store = true;
-        } else if (a == QLatin1String("-o") || a == QLatin1String("--output")) {
-            if (!value(&output))
-                return 2;
-        } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
-            QTextStream(stdout) << usage();
-            return 0;
-        } else {
-            err() << "sightline brief: unknown argument '" << a << "'\n" << usage();
-            return 2;
-        }
     }
-    if (projectPath.isEmpty() || output.isEmpty()) {
-        err() << "sightline brief: "
-              << (projectPath.isEmpty() ? "no project (--project P.gpkg)" : "no output (-o OUT.pdf)") << "\n"
-              << usage();
-        return 2;
-    }
+    const bool store = cl.isSet(QStringLiteral("store"));
+    const SourceAccessArguments access = SourceAccessArguments::read(cl);
 
     QString error;
     // Read-only unless the brief is to be stored: an export works while the workbench has the project open.

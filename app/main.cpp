@@ -3,6 +3,7 @@
 #include "animatecommand.h"
 #include "briefcommand.h"
 #include "commandlineparsing.h"
+#include "commandlinevalues.h"
 #include "layers/layerstack.h"
 #include "ui/shell/mainwindow.h"
 #include "projectcommand.h"
@@ -13,6 +14,7 @@
 #include "util/runtimeenvironment.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHashFunctions>
 #include <QTextStream>
@@ -23,32 +25,52 @@
 
 namespace {
 
-constexpr auto kHelp =
-    "Sightline – geospatial analysis workbench\n\n"
-    "usage:\n"
-    "  sightline [PROJECT.gpkg | --project P.gpkg] [FILE...] [--extent W,S,E,N]\n"
-    "                                          open the workbench (optionally on a project, framed)\n"
-    "  sightline render (FILE... | --project P.gpkg) [--extent W,S,E,N] [--crs EPSG:N] [--size WxH]\n"
-    "         [--time FROM/TO] [--at TIME] -o OUT.png\n"
-    "  sightline ais decode FILE... [--format jsonl|csv]\n"
-    "  sightline ais import FILE... --project P.gpkg [--time-fallback base-station]\n"
-    "  sightline sightings export --project P.gpkg -o OUT.(geojson|kml|csv)\n"
-    "  sightline sightings import FILE... --project P.gpkg\n"
-    "  sightline sightings list --project P.gpkg\n"
-    "  sightline analyze (gaps|port-calls|voyages|encounters|loitering|spoofing) --project P.gpkg\n"
-    "         [--ports FILE|LAYER] [--land FILE|LAYER] [thresholds] [--format csv|json] [--save]\n"
-    "  sightline animate --project P.gpkg --time FROM/TO --step DURATION -o OUT.(mp4|gif|png)\n"
-    "  sightline brief --project P.gpkg [--template NAME|FILE] [--preset screen|print] [--store] -o OUT.pdf\n"
-    "  sightline project create P.gpkg [FILE...] [--extent W,S,E,N]\n"
-    "  sightline project info P.gpkg\n"
-    "  sightline --version\n\n"
-    "FILE may be imagery (GeoTIFF, JPEG 2000, MBTiles, VRT, an XYZ/WMTS URL), an AIS log\n"
-    "(.nmea, .ais, .aivdm), a track table (.csv, .gpx) or a GeoPackage of imported tracks.\n";
-
-bool hasDisplay()
+/// What a command needs of Qt before it runs.
+enum class Needs
 {
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
-           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    Data,      ///< a QCoreApplication: no GUI, no fonts, no display
+    Project,   ///< that, and the application's name, which a project's lock file records
+    Rendering, ///< an offscreen QGuiApplication (fonts, the renderers, never a display) and GDAL
+};
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    Needs needs;
+    int (*run)(const QStringList &args);
+    bool waitForRenders = false; ///< render workers finish before Qt and GDAL are torn down
+};
+
+const Command kCommands[] = {
+    {"render", "draw files or a project to an image", Needs::Rendering, sightline::runRenderCommand},
+    {"animate", "play a project's map over a time range (MP4, GIF, animated PNG)", Needs::Rendering,
+     sightline::runAnimateCommand, true},
+    {"brief", "write a project's brief as PDF", Needs::Rendering, sightline::runBriefCommand, true},
+    {"analyze", "gaps, port calls, voyages, encounters, loitering, spoofing in a project's tracks",
+     Needs::Project, sightline::runAnalyzeCommand},
+    {"ais", "decode AIS logs; import them into a project", Needs::Data, sightline::runAisCommand},
+    {"sightings", "export, import and list a project's sightings", Needs::Project,
+     sightline::runSightingsCommand},
+    // Layers are opened as the workbench opens them (fonts for labels included).
+    {"project", "create a project from files; list what one holds", Needs::Rendering,
+     sightline::runProjectCommand},
+};
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &c : kCommands)
+        if (name == QLatin1String(c.name))
+            return &c;
+    return nullptr;
+}
+
+QString describeCommands()
+{
+    QList<sightline::Subcommand> list;
+    for (const Command &c : kCommands)
+        list << sightline::Subcommand{QString::fromLatin1(c.name), QString::fromLatin1(c.summary), {}};
+    return sightline::describeSubcommands(list);
 }
 
 void setApplicationIdentity()
@@ -56,6 +78,91 @@ void setApplicationIdentity()
     QCoreApplication::setOrganizationName(QStringLiteral("Sightline"));
     QCoreApplication::setApplicationName(QStringLiteral("Sightline"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SIGHTLINE_VERSION));
+}
+
+/// Runs `command` with `args`, or when there are none given, with the arguments after its name
+/// (as the application object leaves them, without Qt's own).
+int runCommand(const Command &command, int &argc, char **argv, const std::optional<QStringList> &args)
+{
+    auto run = [&](const QCoreApplication &app) {
+        const int status = command.run(args ? *args : app.arguments().mid(2));
+        if (command.waitForRenders)
+            sightline::renderThreadPool()->waitForDone();
+        return status;
+    };
+    if (command.needs != Needs::Rendering) {
+        QCoreApplication app(argc, argv);
+        if (command.needs == Needs::Project)
+            setApplicationIdentity();
+        return run(app);
+    }
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    setApplicationIdentity();
+    sightline::ensureGdalInitialised();
+    return run(app);
+}
+
+/// The workbench's command line: a project and files to open, and the map's frame.
+sightline::CommandLine workbenchCommandLine()
+{
+    sightline::CommandLine cl(
+        QString(),
+        QStringLiteral("[PROJECT.gpkg | --project P.gpkg] [FILE...] [--extent W,S,E,N]\n"
+                       "       sightline COMMAND ...   ('sightline COMMAND --help' describes each)"),
+        QStringLiteral("Sightline – geospatial analysis workbench. With no command it opens the workbench, "
+                       "on the project and files given."));
+    cl.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral("Imagery (GeoTIFF, JPEG 2000, MBTiles, VRT, an XYZ/WMTS URL), an AIS "
+                       "log (.nmea, .ais, .aivdm), a track table (.csv, .gpx), a GeoPackage "
+                       "of imported tracks, or a project."),
+        sightline::CommandLine::Count::Many);
+    cl.addOptions({
+        sightline::projectOption(QStringLiteral("Open this project (even one that holds only imported "
+                                                "tracks so far).")),
+        sightline::extentOption(QStringLiteral("Frame the map on these WGS84 degrees.")),
+        QCommandLineOption({QStringLiteral("v"), QStringLiteral("version")},
+                           QStringLiteral("Show the version and those of Qt, GDAL and PROJ.")),
+    });
+    // QApplication takes its own options (-style fusion, -platform xcb, -reverse) out of argv
+    // itself; they are declared only so that the parser lets them through.
+    cl.readSingleDashWordsAsLongOptions();
+    for (const char *name :
+         {"platform", "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry", "qwindowicon",
+          "qwindowtitle", "session", "display", "geometry", "style", "stylesheet", "qmljsdebugger"}) {
+        QCommandLineOption qtOption(QString::fromLatin1(name), QString(), QStringLiteral("VALUE"));
+        qtOption.setFlags(QCommandLineOption::HiddenFromHelp);
+        cl.addOption(qtOption);
+    }
+    for (const char *name : {"reverse", "widgetcount", "nograb", "dograb", "sync"}) {
+        QCommandLineOption qtOption(QString::fromLatin1(name), QString());
+        qtOption.setFlags(QCommandLineOption::HiddenFromHelp);
+        cl.addOption(qtOption);
+    }
+    cl.setEpilogue(QStringLiteral("Commands:\n") + describeCommands());
+    return cl;
+}
+
+/// A file to open by its path (not a URL, a connection string or a /vsi path).
+bool isFilePath(const QString &source)
+{
+    return sightline::isLocalPath(source) && !source.contains(QLatin1String("://"));
+}
+
+int unknownCommand(const QString &name)
+{
+    QTextStream(stderr) << "sightline: unknown command '" << name << "'\nCommands:\n"
+                        << describeCommands()
+                        << "'sightline --help' describes them and the workbench's options.\n";
+    return 2;
+}
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
 } // namespace
@@ -67,71 +174,50 @@ int main(int argc, char **argv)
     // before anything is hashed. (The seed guards servers against crafted keys; this is not one.)
     QHashSeed::setDeterministicGlobalSeed();
     sightline::ensureRuntimeDirectory();
-    const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    if (first == QLatin1String("--help") || first == QLatin1String("-h")) {
-        QTextStream(stdout) << kHelp;
-        return 0;
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    const QString first = args.value(0);
+
+    if (const Command *command = findCommand(first))
+        return runCommand(*command, argc, argv, std::nullopt);
+    // `sightline help` is `sightline --help`; `sightline help COMMAND ...` is `sightline COMMAND ... --help`.
+    if (first == QLatin1String("help") && args.size() > 1) {
+        const Command *command = findCommand(args[1]);
+        if (!command)
+            return unknownCommand(args[1]);
+        return runCommand(*command, argc, argv, args.mid(2) << QStringLiteral("--help"));
     }
-    if (first == QLatin1String("--version")) {
+    if (first == QLatin1String("help"))
+        args = QStringList{QStringLiteral("--help")};
+
+    sightline::CommandLine cl = workbenchCommandLine();
+    if (const auto done = cl.parse(args))
+        return *done;
+    if (cl.isSet(QStringLiteral("version"))) {
         QTextStream(stdout) << "sightline " << SIGHTLINE_VERSION << " (Qt " << qVersion() << ", GDAL "
                             << GDALVersionInfo("RELEASE_NAME") << ", PROJ " << proj_info().version << ")\n";
         return 0;
     }
-    if (first == QLatin1String("ais")) {
-        // Pure data work: no GUI, no fonts, no display.
-        QCoreApplication app(argc, argv);
-        return sightline::runAisCommand(app.arguments().mid(2));
-    }
-    if (first == QLatin1String("sightings")) {
-        QCoreApplication app(argc, argv);
-        // The project's lock file names the application that holds it.
-        setApplicationIdentity();
-        return sightline::runSightingsCommand(app.arguments().mid(2));
-    }
-    if (first == QLatin1String("analyze")) {
-        QCoreApplication app(argc, argv);
-        setApplicationIdentity();
-        return sightline::runAnalyzeCommand(app.arguments().mid(2));
-    }
-    if (first == QLatin1String("project")) {
-        // Layers are opened as the workbench opens them (fonts for labels included), without a display.
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        QGuiApplication app(argc, argv);
-        setApplicationIdentity();
-        sightline::ensureGdalInitialised();
-        return sightline::runProjectCommand(app.arguments().mid(2));
-    }
-    if (first == QLatin1String("brief")) {
-        // A PDF needs fonts and the renderers, never a display.
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        QGuiApplication app(argc, argv);
-        setApplicationIdentity();
-        sightline::ensureGdalInitialised();
-        const int status = sightline::runBriefCommand(app.arguments().mid(2));
-        sightline::renderThreadPool()->waitForDone();
-        return status;
-    }
-    if (first == QLatin1String("animate")) {
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        QGuiApplication app(argc, argv);
-        setApplicationIdentity();
-        sightline::ensureGdalInitialised();
-        const int status = sightline::runAnimateCommand(app.arguments().mid(2));
-        sightline::renderThreadPool()->waitForDone();
-        return status;
-    }
-    if (first == QLatin1String("render")) {
-        // Headless jobs never need a display.
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        QGuiApplication app(argc, argv);
-        setApplicationIdentity();
-        sightline::ensureGdalInitialised();
-        QStringList args = app.arguments().mid(2);
-        return sightline::runRenderCommand(args);
+    // Nothing that is not there opens a workbench: a mistyped command or path is named, not shown
+    // as an empty window (or, without a display, a wait for one).
+    const QStringList files = cl.positionalArguments();
+    if (!files.isEmpty() && files.first() == first && !QFileInfo::exists(first) && isFilePath(first) &&
+        !first.contains(QLatin1Char('/')) && !first.contains(QLatin1Char('.')))
+        return unknownCommand(first);
+    for (const QString &file : files)
+        if (isFilePath(file) && !QFileInfo::exists(file))
+            return cl.valueError(QStringLiteral("'%1': no such file").arg(file));
+    const QString project = cl.value(QStringLiteral("project"));
+    if (!project.isEmpty() && isFilePath(project) && !QFileInfo::exists(project))
+        return cl.valueError(QStringLiteral("--project '%1': no such file").arg(project));
+    std::optional<QRectF> frame;
+    if (cl.isSet(QStringLiteral("extent"))) {
+        QString error;
+        frame = sightline::parseExtentValue(QStringLiteral("--extent"), cl.value(QStringLiteral("extent")),
+                                            &error);
+        if (!frame)
+            return cl.valueError(error);
     }
 
     if (!hasDisplay()) {
@@ -142,25 +228,6 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     setApplicationIdentity();
     sightline::ensureGdalInitialised();
-
-    QStringList files;
-    QString project;
-    QRectF frame;
-    const QStringList args = app.arguments().mid(1);
-    for (int i = 0; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--extent") && i + 1 < args.size()) {
-            QString error;
-            frame = sightline::parseExtentArgument(args[++i], &error);
-            if (frame.isNull()) {
-                QTextStream(stderr) << "sightline: " << error << "\n";
-                return 2;
-            }
-        } else if (args[i] == QLatin1String("--project") && i + 1 < args.size()) {
-            project = args[++i];
-        } else {
-            files << args[i];
-        }
-    }
     int status = 0;
     {
         sightline::MainWindow window;
@@ -169,8 +236,8 @@ int main(int argc, char **argv)
         if (!project.isEmpty() && !window.openProject(project))
             QTextStream(stderr) << "sightline: could not open the project " << project << "\n";
         window.openFiles(files);
-        if (!frame.isNull())
-            window.zoomToWgs84(frame);
+        if (frame)
+            window.zoomToWgs84(*frame);
         status = app.exec();
     }
     // Let render workers finish before GDAL and Qt are torn down.

@@ -1,6 +1,7 @@
 #include "projectcommand.h"
 
 #include "commandlineparsing.h"
+#include "commandlinevalues.h"
 #include "layers/layer.h"
 #include "layers/layeropening.h"
 #include "layers/layerstack.h"
@@ -17,12 +18,6 @@ namespace sightline {
 
 namespace {
 
-constexpr auto kUsage =
-    "usage: sightline project create P.gpkg [FILE...] [--extent W,S,E,N]\n"
-    "       sightline project info P.gpkg [--allow-network] [--allow-path PATH]...\n"
-    "  info lists each layer with what opening it would do: 'ok', 'needs: …' (network or files outside\n"
-    "  the project's folder not allowed yet) or 'refused: …'. Nothing is opened or contacted.\n";
-
 QTextStream &out()
 {
     static QTextStream stream(stdout);
@@ -31,37 +26,30 @@ QTextStream &out()
 
 int createProject(const QStringList &args)
 {
-    QString path, extentText;
-    QStringList files;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if (a == QLatin1String("--extent")) {
-            if (++i >= args.size()) {
-                err() << "sightline project create: --extent needs W,S,E,N\n" << kUsage;
-                return 2;
-            }
-            extentText = args[i];
-        } else if (a.startsWith(QLatin1String("--"))) {
-            err() << "sightline project create: unknown option " << a << "\n" << kUsage;
-            return 2;
-        } else if (path.isEmpty()) {
-            path = a;
-        } else {
-            files << a;
-        }
-    }
-    if (path.isEmpty()) {
-        err() << "sightline project create: no project file given\n" << kUsage;
-        return 2;
-    }
+    CommandLine cl(
+        QStringLiteral("project create"),
+        QStringLiteral("project create P.gpkg [FILE...] [--extent W,S,E,N]"),
+        QStringLiteral("Makes a project holding the layers (bottom first, with the styles the "
+                       "workbench gives them), framed on the extent, else on all of them. It never "
+                       "overwrites a file."));
+    cl.addPositionalArgument(QStringLiteral("P.gpkg"), QStringLiteral("The project to make."));
+    cl.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A layer to put in it, bottom first."),
+                             CommandLine::Count::Many);
+    cl.addOption(extentOption(QStringLiteral("WGS84 degrees to frame the project on.")));
+    if (const auto done = cl.parse(args))
+        return *done;
+    const QStringList files = cl.positionalArguments().mid(1);
+    const QString path = cl.positionalArguments().value(0);
+    if (path.isEmpty())
+        return cl.usageError(QStringLiteral("no project file given"));
     QString error;
     QRectF extent;
-    if (!extentText.isEmpty()) {
-        extent = parseExtentArgument(extentText, &error);
-        if (extent.isEmpty()) {
-            err() << "sightline project create: --extent: " << error << "\n";
-            return 2;
-        }
+    if (cl.isSet(QStringLiteral("extent"))) {
+        const auto given =
+            parseExtentValue(QStringLiteral("--extent"), cl.value(QStringLiteral("extent")), &error);
+        if (!given)
+            return cl.valueError(error);
+        extent = *given;
     }
     // Every layer is opened first: a project is only made when there is something sound to put in it.
     QList<ProjectLayer> entries;
@@ -104,24 +92,20 @@ int createProject(const QStringList &args)
 
 int projectInfo(const QStringList &args)
 {
-    QString path;
-    SourceAccessArguments access;
-    for (int i = 0; i < args.size(); ++i) {
-        if (QString accessError; access.take(args, i, &accessError))
-            continue;
-        else if (!accessError.isEmpty() || args[i].startsWith(QLatin1String("--")) || !path.isEmpty()) {
-            err() << "sightline project info: "
-                  << (accessError.isEmpty() ? QStringLiteral("unexpected argument '%1'").arg(args[i]) : accessError)
-                  << "\n"
-                  << kUsage << SourceAccessArguments::kUsage;
-            return 2;
-        }
-        path = args[i];
-    }
-    if (path.isEmpty()) {
-        err() << kUsage;
-        return 2;
-    }
+    CommandLine cl(
+        QStringLiteral("project info"),
+        QStringLiteral("project info P.gpkg [--allow-network] [--allow-path PATH]..."),
+        QStringLiteral("Lists each layer with what opening it would do: 'ok', 'needs: …' (network or "
+                       "files outside the project's folder not allowed yet) or 'refused: …', then "
+                       "the view and the sightings. Nothing is opened or contacted."));
+    cl.addPositionalArgument(QStringLiteral("P.gpkg"), QStringLiteral("The project, read-only."));
+    SourceAccessArguments::addOptions(cl);
+    if (const auto done = cl.parse(args))
+        return *done;
+    const QString path = cl.positionalArguments().value(0);
+    if (path.isEmpty())
+        return cl.usageError(QStringLiteral("no project file given"));
+    const SourceAccessArguments access = SourceAccessArguments::read(cl);
     QString error;
     const auto project = Project::open(path, Project::Mode::ReadOnly, &error);
     if (!project) {
@@ -158,13 +142,14 @@ int projectInfo(const QStringList &args)
 
 int runProjectCommand(const QStringList &args)
 {
-    const QString verb = args.value(0);
-    if (verb == QLatin1String("create"))
-        return createProject(args.mid(1));
-    if (verb == QLatin1String("info"))
-        return projectInfo(args.mid(1));
-    err() << kUsage;
-    return 2;
+    const SubcommandGroup group{
+        QStringLiteral("project"),
+        QStringLiteral("subcommand"),
+        QStringLiteral("subcommands"),
+        {{QStringLiteral("create"), QStringLiteral("a new project holding the given layers"), createProject},
+         {QStringLiteral("info"), QStringLiteral("a project's layers, view and sightings"), projectInfo}},
+        {}};
+    return group.run(args);
 }
 
 } // namespace sightline

@@ -1,6 +1,7 @@
 #include "rendercommand.h"
 
 #include "commandlineparsing.h"
+#include "commandlinevalues.h"
 #include "geo/crs.h"
 #include "layers/layeropening.h"
 #include "layers/layerstack.h"
@@ -20,99 +21,67 @@ namespace sightline {
 
 namespace {
 
-constexpr auto kUsage =
-    "usage: sightline render (FILE... | --project P.gpkg [FILE...]) [--extent W,S,E,N] [--crs EPSG:N] "
-    "[--size WxH] "
-    "[--time FROM/TO] [--at TIME] -o OUT.png\n"
-    "  --project a project: its layers as saved, its sightings on top, framed on its saved view\n"
-    "  --extent  WGS84 degrees; grows around its centre to the image's shape "
-    "(default: all layers)\n"
-    "  --crs     map CRS (default EPSG:3857)\n"
-    "  --size    image size in pixels (default 1280x800)\n"
-    "  --time    only what falls in this UTC range: ISO 8601, 2023-10-01/2023-10-15 or "
-    "2023-10-14T02:00Z/PT6H\n"
-    "  --at      mark each vessel where it was at this UTC time (estimated inside a silence, and marked "
-    "so)\n";
-
-QString usage()
+CommandLine renderCommandLine()
 {
-    return QString::fromLatin1(kUsage) + QString::fromLatin1(SourceAccessArguments::kUsage);
+    CommandLine cl(
+        QStringLiteral("render"),
+        QStringLiteral("render (FILE... | --project P.gpkg [FILE...]) [--extent W,S,E,N] [--crs EPSG:N]\n"
+                       "         [--size WxH] [--time FROM/TO] [--at TIME] -o OUT.png"),
+        QStringLiteral("Draws the files (imagery, vectors, tracks; an XYZ template or a PG: connection "
+                       "string too), or a project, as the workbench shows them."));
+    cl.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral("Imagery, vectors or tracks to draw, in order (over the project's layers)."),
+        CommandLine::Count::Many);
+    cl.addOptions({
+        projectOption(QStringLiteral("A project: its layers as saved, its sightings on top, framed on its "
+                                     "saved view.")),
+        outputOption(QStringLiteral("OUT.png"), QStringLiteral("The image to write.")),
+        QCommandLineOption(
+            QStringLiteral("time"),
+            QStringLiteral("Only what falls in this UTC range: ISO 8601, 2023-10-01/2023-10-15 or "
+                           "2023-10-14T02:00Z/PT6H."),
+            QStringLiteral("FROM/TO")),
+        QCommandLineOption(
+            QStringLiteral("at"),
+            QStringLiteral("Mark each vessel where it was at this UTC time (estimated inside a "
+                           "silence, and marked so)."),
+            QStringLiteral("TIME")),
+    });
+    MapViewArguments::addOptions(cl, QSize(1280, 800),
+                                 QStringLiteral("WGS84 degrees; grows around its centre to the image's shape "
+                                                "(default: the project's saved view, else all layers)."));
+    SourceAccessArguments::addOptions(cl);
+    return cl;
 }
 
 } // namespace
 
 int runRenderCommand(const QStringList &args)
 {
-    QStringList files;
-    QString projectPath, extentText, crsText = QStringLiteral("EPSG:3857"),
-                                     sizeText = QStringLiteral("1280x800"), output, timeText, atText;
-    SourceAccessArguments access;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if (QString accessError; access.take(args, i, &accessError)) {
-            continue;
-        } else if (!accessError.isEmpty()) {
-            err() << "sightline render: " << accessError << "\n" << usage();
-            return 2;
-        }
-        auto value = [&](QString *target) {
-            if (i + 1 >= args.size()) {
-                err() << "sightline render: " << a << " needs a value\n" << usage();
-                return false;
-            }
-            *target = args[++i];
-            return true;
-        };
-        if (a == QLatin1String("--project")) {
-            if (!value(&projectPath))
-                return 2;
-        } else if (a == QLatin1String("--extent")) {
-            if (!value(&extentText))
-                return 2;
-        } else if (a == QLatin1String("--crs")) {
-            if (!value(&crsText))
-                return 2;
-        } else if (a == QLatin1String("--size")) {
-            if (!value(&sizeText))
-                return 2;
-        } else if (a == QLatin1String("--time")) {
-            if (!value(&timeText))
-                return 2;
-        } else if (a == QLatin1String("--at")) {
-            if (!value(&atText))
-                return 2;
-        } else if (a == QLatin1String("-o") || a == QLatin1String("--output")) {
-            if (!value(&output))
-                return 2;
-        } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
-            QTextStream(stdout) << usage();
-            return 0;
-        } else if (a.startsWith(QLatin1String("--"))) {
-            err() << "sightline render: unknown option " << a << "\n" << usage();
-            return 2;
-        } else {
-            files << a;
-        }
-    }
-    if ((files.isEmpty() && projectPath.isEmpty()) || output.isEmpty()) {
-        err() << "sightline render: "
-              << (files.isEmpty() && projectPath.isEmpty() ? "no input files" : "no output (-o OUT.png)")
-              << "\n"
-              << usage();
-        return 2;
-    }
-
+    CommandLine cl = renderCommandLine();
+    if (const auto done = cl.parse(args))
+        return *done;
+    const QStringList files = cl.positionalArguments();
+    const QString projectPath = cl.value(QStringLiteral("project")),
+                  output = cl.value(QStringLiteral("output"));
+    if ((files.isEmpty() && projectPath.isEmpty()) || output.isEmpty())
+        return cl.usageError(files.isEmpty() && projectPath.isEmpty()
+                                 ? QStringLiteral("no input files")
+                                 : QStringLiteral("no output (-o OUT.png)"));
+    const SourceAccessArguments access = SourceAccessArguments::read(cl);
     QString error;
-    const QSize size = parseSizeArgument(sizeText, &error);
-    if (!size.isValid()) {
-        err() << "sightline render: " << error << "\n";
-        return 2;
-    }
-    const Crs crs = Crs::fromUserInput(crsText, &error);
-    if (!crs.isValid()) {
-        err() << "sightline render: --crs: " << error << "\n";
-        return 2;
-    }
+    MapViewArguments view;
+    if (!view.read(cl, &error))
+        return cl.valueError(error);
+    std::optional<TimeWindow> window;
+    if (cl.isSet(QStringLiteral("time")) &&
+        !(window = parseTimeRangeValue(QStringLiteral("--time"), cl.value(QStringLiteral("time")), &error)))
+        return cl.valueError(error);
+    std::optional<std::int64_t> at;
+    if (cl.isSet(QStringLiteral("at")) &&
+        !(at = parseTimeValue(QStringLiteral("--at"), cl.value(QStringLiteral("at")), &error)))
+        return cl.valueError(error);
 
     LayerStack stack;
     std::optional<QRectF> projectView;
@@ -149,38 +118,17 @@ int runRenderCommand(const QStringList &args)
             stack.add(layer);
     }
 
-    QRectF box;
-    if (!extentText.isEmpty()) {
-        box = parseExtentArgument(extentText, &error);
-        if (box.isNull()) {
-            err() << "sightline render: " << error << "\n";
-            return 2;
-        }
-    } else {
-        box = projectView ? *projectView : stack.fullExtentWgs84();
-    }
-    MapSettings settings = MapSettings::fromWgs84Extent(box, size, crs);
+    const QRectF box = view.extent ? *view.extent : projectView ? *projectView : stack.fullExtentWgs84();
+    MapSettings settings = MapSettings::fromWgs84Extent(box, view.size, view.crs);
     if (!settings.isValid()) {
-        err() << "sightline render: the extent cannot be shown in " << crs.description() << "\n";
+        err() << "sightline render: the extent cannot be shown in " << view.crs.description() << "\n";
         return 2;
     }
     settings.setLayers(stack.layers());
-    if (!timeText.isEmpty()) {
-        const auto window = parseTimeWindow(timeText, &error);
-        if (!window) {
-            err() << "sightline render: --time: " << error << "\n";
-            return 2;
-        }
+    if (window)
         settings.setTimeWindow(*window);
-    }
-    if (!atText.isEmpty()) {
-        const std::int64_t at = parseUtcIso(atText);
-        if (!at) {
-            err() << "sightline render: --at: '" << atText << "' is not a UTC time (2023-10-14T02:00Z)\n";
-            return 2;
-        }
-        settings.setCursorMs(at);
-    }
+    if (at)
+        settings.setCursorMs(*at);
 
     QList<RenderError> errors;
     const QImage image = renderMapImage(settings, &errors, Qt::white);

@@ -1,23 +1,18 @@
 #include "sightingscommand.h"
 
+#include "commandlineparsing.h"
+
 #include "project/project.h"
 #include "project/sightinginterchange.h"
 
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace sightline {
 
 namespace {
-
-constexpr auto kUsage = "usage: sightline sightings export --project P.gpkg -o OUT.(geojson|kml|csv)\n"
-                        "       sightline sightings import FILE... --project P.gpkg\n"
-                        "       sightline sightings list --project P.gpkg\n"
-                        "  export writes every sighting with all its fields (KML opens in Google Earth);\n"
-                        "  import adds the sightings of a GeoJSON, KML or CSV file (a WKT column, or\n"
-                        "  longitude/latitude columns), each committed as it is printed; list prints id,\n"
-                        "  kind, observed at (UTC), count and title, tab-separated\n";
 
 struct Arguments
 {
@@ -26,41 +21,35 @@ struct Arguments
     QStringList files;
 };
 
-/// The options every subcommand shares; false (after saying why) for anything else.
-bool parseArguments(const QString &command, const QStringList &args, bool takesOutput, bool takesFiles,
-                    Arguments &parsed)
+/// The command line of one subcommand: --project for each, -o for export, files for import.
+/// Nothing when the command should go on; else the exit code (help printed, or the mistake).
+std::optional<int> parseArguments(const QString &command, const QString &synopsis, const QString &description,
+                                  const QStringList &args, bool takesOutput, bool takesFiles,
+                                  Arguments &parsed)
 {
-    QTextStream err(stderr);
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        const bool hasValue = i + 1 < args.size();
-        if (a == QLatin1String("--project") && hasValue) {
-            parsed.project = args[++i];
-        } else if (takesOutput && (a == QLatin1String("-o") || a == QLatin1String("--output")) && hasValue) {
-            parsed.output = args[++i];
-        } else if (a.startsWith(QLatin1Char('-'))) {
-            err << "sightline sightings " << command << ": unknown option or missing value: " << a << "\n"
-                << kUsage;
-            return false;
-        } else if (takesFiles) {
-            parsed.files << a;
-        } else {
-            err << "sightline sightings " << command << ": unexpected argument " << a << "\n" << kUsage;
-            return false;
-        }
-    }
-    QString missing;
+    CommandLine cl(QStringLiteral("sightings ") + command, QStringLiteral("sightings ") + synopsis,
+                   description);
+    cl.addOption(projectOption(QStringLiteral("The project whose sightings these are.")));
+    if (takesOutput)
+        cl.addOption(outputOption(QStringLiteral("OUT"), QStringLiteral("The file to write: .geojson, .json, "
+                                                                        ".kml or .csv.")));
+    if (takesFiles)
+        cl.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("GeoJSON, KML or CSV (a WKT column, or longitude/latitude "
+                                                "columns)."),
+                                 CommandLine::Count::Many);
+    if (const auto done = cl.parse(args))
+        return done;
+    parsed.project = cl.value(QStringLiteral("project"));
+    parsed.output = takesOutput ? cl.value(QStringLiteral("output")) : QString();
+    parsed.files = cl.positionalArguments();
     if (parsed.project.isEmpty())
-        missing = QStringLiteral("no --project");
-    else if (takesOutput && parsed.output.isEmpty())
-        missing = QStringLiteral("no -o OUT");
-    else if (takesFiles && parsed.files.isEmpty())
-        missing = QStringLiteral("no input file");
-    if (!missing.isEmpty()) {
-        err << "sightline sightings " << command << ": " << missing << "\n" << kUsage;
-        return false;
-    }
-    return true;
+        return cl.usageError(QStringLiteral("no --project"));
+    if (takesOutput && parsed.output.isEmpty())
+        return cl.usageError(QStringLiteral("no -o OUT"));
+    if (takesFiles && parsed.files.isEmpty())
+        return cl.usageError(QStringLiteral("no input file"));
+    return std::nullopt;
 }
 
 QString sightingsCount(qsizetype n)
@@ -96,8 +85,13 @@ int exportCommand(const QStringList &args)
 {
     QTextStream err(stderr);
     Arguments a;
-    if (!parseArguments(QStringLiteral("export"), args, true, false, a))
-        return 2;
+    if (const auto done = parseArguments(
+            QStringLiteral("export"), QStringLiteral("export --project P.gpkg -o OUT.(geojson|kml|csv)"),
+            QStringLiteral(
+                "Writes every sighting with all its fields (KML opens in Google Earth). The project "
+                "is only read."),
+            args, true, false, a))
+        return *done;
     const std::optional<SightingFormat> format = sightingFormatForPath(a.output);
     if (!format) {
         err << "sightline sightings export: cannot tell the format of '" << a.output
@@ -124,8 +118,12 @@ int importCommand(const QStringList &args)
 {
     QTextStream err(stderr), out(stdout);
     Arguments a;
-    if (!parseArguments(QStringLiteral("import"), args, false, true, a))
-        return 2;
+    if (const auto done = parseArguments(
+            QStringLiteral("import"), QStringLiteral("import FILE... --project P.gpkg"),
+            QStringLiteral("Adds the sightings of each file, each committed as it is printed (\"added ID "
+                           "TITLE\"); features that cannot be read are named on stderr."),
+            args, false, true, a))
+        return *done;
     const std::unique_ptr<Project> project =
         openProject(QStringLiteral("import"), a.project, Project::Mode::ReadWrite);
     if (!project)
@@ -173,8 +171,12 @@ int importCommand(const QStringList &args)
 int listCommand(const QStringList &args)
 {
     Arguments a;
-    if (!parseArguments(QStringLiteral("list"), args, false, false, a))
-        return 2;
+    if (const auto done = parseArguments(
+            QStringLiteral("list"), QStringLiteral("list --project P.gpkg"),
+            QStringLiteral("Prints id, kind, observed at (UTC), count and title of each sighting, "
+                           "tab-separated."),
+            args, false, false, a))
+        return *done;
     const std::unique_ptr<Project> project =
         openProject(QStringLiteral("list"), a.project, Project::Mode::ReadOnly);
     if (!project)
@@ -196,23 +198,17 @@ int listCommand(const QStringList &args)
 
 int runSightingsCommand(const QStringList &args)
 {
-    const QString sub = args.value(0);
-    if (sub == QLatin1String("export"))
-        return exportCommand(args.mid(1));
-    if (sub == QLatin1String("import"))
-        return importCommand(args.mid(1));
-    if (sub == QLatin1String("list"))
-        return listCommand(args.mid(1));
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        QTextStream(stdout) << kUsage;
-        return 0;
-    }
-    QTextStream(stderr) << "sightline sightings: "
-                        << (sub.isEmpty() ? QStringLiteral("no subcommand")
-                                          : QStringLiteral("unknown subcommand '%1'").arg(sub))
-                        << "\n"
-                        << kUsage;
-    return 2;
+    const SubcommandGroup group{
+        QStringLiteral("sightings"),
+        QStringLiteral("subcommand"),
+        QStringLiteral("subcommands"),
+        {{QStringLiteral("export"), QStringLiteral("a project's sightings to GeoJSON, KML or CSV"),
+          exportCommand},
+         {QStringLiteral("import"), QStringLiteral("sightings from GeoJSON, KML or CSV into a project"),
+          importCommand},
+         {QStringLiteral("list"), QStringLiteral("a project's sightings, one a line"), listCommand}},
+        {}};
+    return group.run(args);
 }
 
 } // namespace sightline

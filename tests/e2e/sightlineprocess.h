@@ -15,15 +15,19 @@ struct Run
     QString err;
 };
 
-/// Runs the built sightline executable to the end (two minutes at most).
+/// Runs the built sightline executable to the end (two minutes at most, or `timeoutMs`; a run
+/// that takes longer is killed and counts as hung).
 inline Run runSightline(const QStringList &args,
-                        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+                        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                        int timeoutMs = 120000)
 {
     QProcess p;
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(SIGHTLINE_EXECUTABLE), args);
-    if (!p.waitForFinished(120000))
+    if (!p.waitForFinished(timeoutMs)) {
         p.kill();
+        p.waitForFinished();
+    }
     Run r;
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = QString::fromUtf8(p.readAllStandardOutput());
