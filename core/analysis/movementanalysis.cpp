@@ -52,6 +52,14 @@ std::optional<AnalysisKind> analysisKindFromKey(const QString &key)
     return std::nullopt;
 }
 
+QList<AnalysisKind> allAnalysisKinds()
+{
+    QList<AnalysisKind> kinds;
+    for (const KindInfo &k : kKinds)
+        kinds << k.kind;
+    return kinds;
+}
+
 QList<EventType> eventTypesOf(AnalysisKind kind)
 {
     switch (kind) {

@@ -31,6 +31,7 @@ enum class AnalysisKind
 QString analysisKindKey(AnalysisKind kind);
 QString analysisKindLabel(AnalysisKind kind);
 std::optional<AnalysisKind> analysisKindFromKey(const QString &key);
+QList<AnalysisKind> allAnalysisKinds();
 /// The event types a run of `kind` produces (and so replaces in a project).
 QList<EventType> eventTypesOf(AnalysisKind kind);
 /// Whether the analysis needs ports to say anything.
