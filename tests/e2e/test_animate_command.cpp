@@ -152,7 +152,7 @@ TEST_CASE("animate writes an animated PNG: one frame per step, each stamped with
           frames.first().image.convertToFormat(QImage::Format_RGB32));
 }
 
-TEST_CASE("animate --skip-unchanged makes no frame where nothing happened; the last one stays up longer",
+TEST_CASE("animate --skip-unchanged makes no frame where nothing happened, the last one stays up longer",
           "[e2e][animate]")
 {
     QTemporaryDir dir;
@@ -229,7 +229,7 @@ TEST_CASE("animate and render --time refuse bad ranges and steps with messages t
     CHECK(r.err.contains(QStringLiteral("yesterday")));
 }
 
-TEST_CASE("render --time shows only the tracks of the range; --at marks the vessels", "[e2e][animate]")
+TEST_CASE("render --time shows only the tracks of the range, --at marks the vessels", "[e2e][animate]")
 {
     QTemporaryDir dir;
     auto render = [&](const QStringList &extra, const QString &name) {

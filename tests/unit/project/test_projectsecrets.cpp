@@ -39,7 +39,7 @@ ProjectLayer layer(const QString &source, const QString &name)
 
 } // namespace
 
-TEST_CASE("a project never stores credentials; the keyring keeps them", "[project][credentials]")
+TEST_CASE("a project never stores credentials, the keyring keeps them", "[project][credentials]")
 {
     MemoryKeyring keyring;
     QTemporaryDir dir;

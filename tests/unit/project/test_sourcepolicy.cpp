@@ -52,7 +52,7 @@ const QByteArray kRawBandVrt =
 
 } // namespace
 
-TEST_CASE("files inside the project's folder are allowed; others need the user's leave", "[sourcepolicy]")
+TEST_CASE("files inside the project's folder are allowed, others need the user's leave", "[sourcepolicy]")
 {
     Folders f;
     const SourcePermissions p = f.permissions();

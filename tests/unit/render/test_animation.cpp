@@ -392,7 +392,7 @@ TEST_CASE("An unfinished animation leaves no file and keeps the old one", "[anim
     }
 }
 
-TEST_CASE("A finished animation replaces the old file; a failed one does not", "[animation]")
+TEST_CASE("A finished animation replaces the old file, a failed one does not", "[animation]")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
