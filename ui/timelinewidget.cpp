@@ -39,12 +39,6 @@ QString utcText(std::int64_t ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
-bool isInferredCall(const MovementEvent &e)
-{
-    // As the figure tells them apart: the detector marks calls only possible while dark.
-    return e.details.value(QStringLiteral("inferred")).toBool() || e.confidence == 1;
-}
-
 /// "Rajin (Rason) port" → "Rajin": a port as a crowded label names it.
 QString shortPortName(const QString &place)
 {
@@ -60,7 +54,7 @@ void nameOverlappingCallsOnce(std::vector<MovementEvent> &events)
 {
     std::vector<MovementEvent *> calls;
     for (MovementEvent &e : events)
-        if (e.type == EventType::PortCall && isInferredCall(e))
+        if (e.isInferredCall())
             calls.push_back(&e);
     std::stable_sort(calls.begin(), calls.end(), [](const MovementEvent *a, const MovementEvent *b) {
         return std::tie(a->mmsi, a->startMs) < std::tie(b->mmsi, b->startMs);
@@ -317,7 +311,7 @@ QString TimelineWidget::toolTipAt(QPointF pos) const
     case Hit::Kind::Event: {
         const MovementEvent &e = mEvents.at(std::size_t(hit.index));
         QString title = eventTypeLabel(e.type);
-        if (e.type == EventType::PortCall && isInferredCall(e))
+        if (e.isInferredCall())
             title = tr("Possible port call");
         QString text =
             QStringLiteral("<b>%1</b> — %2<br>%3")

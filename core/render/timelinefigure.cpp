@@ -61,12 +61,6 @@ const QColor kSilent(0xdc, 0xdf, 0xe3);
 const QColor kAcquisitionInk(0x4a, 0x54, 0x5e);
 const QColor kNeutralStrip(0x4d, 0x6a, 0x8a);
 
-bool isInferredCall(const MovementEvent &e)
-{
-    // The port-call detector marks calls seen only as a possibility in a dark period both ways.
-    return e.details.value(QStringLiteral("inferred")).toBool() || e.confidence == 1;
-}
-
 using Mark = TimelineLayout::Mark;
 using Symbol = TimelineLayout::Symbol;
 using Fonts = TimelineLayout::Fonts;
@@ -176,7 +170,7 @@ QList<KeyItem> keyItems(const TimelineData &data)
             shown.insert(Symbol::Gap);
             break;
         case EventType::PortCall:
-            shown.insert(isInferredCall(e) ? Symbol::PossibleCall : Symbol::PortCall);
+            shown.insert(e.isInferredCall() ? Symbol::PossibleCall : Symbol::PortCall);
             break;
         case EventType::Loitering:
             shown.insert(Symbol::Loitering);
@@ -601,7 +595,7 @@ void layOutVesselMarks(TimelineLayout &layout, int laneIndex, const TimelineData
     // Seen calls, then the possible ones over them (they sit in the dark periods).
     for (const bool inferred : {false, true})
         for (const MovementEvent *e : own)
-            if (e->type == EventType::PortCall && isInferredCall(*e) == inferred)
+            if (e->type == EventType::PortCall && e->isInferredCall() == inferred)
                 if (const auto s = layout.eventSpan(*e, 1.2 * u)) {
                     const double inset = inferred ? kInferredInsetPt * u : 0.0;
                     add(inferred ? Mark::Kind::PossibleCall : Mark::Kind::PortCall, e,
@@ -1208,7 +1202,7 @@ void paintTimelineFigure(QPainter &painter, const TimelineLayout &layout, const 
             break;
         case Mark::Kind::PortName: {
             const QColor ink = EventLayer::eventColour(EventType::PortCall);
-            const bool inferred = isInferredCall(data.events.at(std::size_t(m.index)));
+            const bool inferred = data.events.at(std::size_t(m.index)).isInferredCall();
             painter.setFont(fonts.port);
             if (m.onBar) {
                 painter.setPen(inferred ? ink.darker(130) : QColor(Qt::white));

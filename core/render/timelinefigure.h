@@ -100,7 +100,7 @@ struct TimelineLayout
             Gap,
             Loitering,
             PortCall,
-            PossibleCall, ///< a call only possible, inferred from a dark period
+            PossibleCall, ///< a call inferred from a dark period (MovementEvent::isInferredCall)
             Spoofing,
             RoundTrip,
             PortName, ///< a call's port name, inside its bar or above it
@@ -218,8 +218,8 @@ double timelineFigureHeight(const TimelineData &data, double width, double unit)
 
 /// Paints `layout`, laid out from `data` (timelineLayout()): a label column on the left; per vessel
 /// lane a thin density strip of AIS reporting, gaps as grey hatched bars, port calls as solid bars in
-/// the event colour labelled with the port name where there is room, inferred calls (details
-/// "inferred", or confidence 1) as dashed outlines, loitering as thin teal bars, spoofing
+/// the event colour labelled with the port name where there is room, calls inferred from a dark period
+/// (MovementEvent::isInferredCall) as dashed outlines, loitering as thin teal bars, spoofing
 /// suspicions as red triangles, round trips as brackets under the lane; encounters as diamonds linked
 /// across both vessels' lanes; sightings as numbered markers in the sighting colour; a lane of imagery
 /// acquisitions; a UTC axis (timeAxisTicks) with light grid lines; a key of the symbols shown. All text

@@ -414,6 +414,28 @@ TEST_CASE("the timeline figure draws calls, gaps and sightings where their times
     }
 }
 
+TEST_CASE("only calls inferred from a dark period are drawn as possible calls", "[timeline]")
+{
+    TimelineData data = smallCase();
+    // Seen arriving at Rajin, never seen leaving: confidence 1, and an observation all the same.
+    data.events.push_back(makeEvent(EventType::PortCall, kAngara, utc(2023, 10, 7), utc(2023, 10, 8),
+                                    QStringLiteral("Rajin (Rason) port"), 1, false));
+    // A port it could have reached while dark.
+    data.events.push_back(makeEvent(EventType::PortCall, kAngara, kGapStart + 12 * kHour,
+                                    kGapEnd - 12 * kHour, QStringLiteral("Nakhodka port"), 1, true));
+    QImage image(1000, 400, QImage::Format_ARGB32_Premultiplied);
+    const TimelineLayout layout = timelineLayout(data, QRectF(0, 0, 1000, 400), pixelFont(9), 1.0, &image);
+    QList<int> seen, possible;
+    for (const TimelineLayout::Mark &mark : layout.marks) {
+        if (mark.kind == TimelineLayout::Mark::Kind::PortCall)
+            seen.push_back(mark.index);
+        else if (mark.kind == TimelineLayout::Mark::Kind::PossibleCall)
+            possible.push_back(mark.index);
+    }
+    CHECK(seen == QList<int>{2, 1}); // Angara's at Rajin (its lane comes first), Maria's at Dunai
+    CHECK(possible == QList<int>{3});
+}
+
 TEST_CASE("the timeline figure grows with its lanes and its key", "[timeline]")
 {
     const double one = timelineFigureHeight(smallCase(1), 480, 1.0);
