@@ -130,6 +130,16 @@ QList<EventType> allEventTypes()
     return types;
 }
 
+bool MovementEvent::isInferredCall() const
+{
+    return type == EventType::PortCall && details.value(QStringLiteral("inferred")).toBool();
+}
+
+bool MovementEvent::hasInferredFarCall() const
+{
+    return type == EventType::RoundTrip && details.value(QStringLiteral("b_inferred")).toBool();
+}
+
 QString MovementEvent::summary() const
 {
     const QString hours = QString::number(durationHours(), 'f', 1);
@@ -143,10 +153,7 @@ QString MovementEvent::summary() const
             .arg(details.value(QStringLiteral("implied_speed_kn")).toDouble(), 0, 'f', 1);
     case EventType::PortCall:
         return QStringLiteral("%1, %2 h%3")
-            .arg(place, hours,
-                 details.value(QStringLiteral("inferred")).toBool()
-                     ? QStringLiteral(" (possible, while dark)")
-                     : QString());
+            .arg(place, hours, isInferredCall() ? QStringLiteral(" (possible, while dark)") : QString());
     case EventType::Voyage:
         return details.value(QStringLiteral("dark_hours")).toDouble() > 0
                    ? QStringLiteral("%1, %2 h, dark %3 h on the way")
@@ -154,7 +161,7 @@ QString MovementEvent::summary() const
                          .arg(details.value(QStringLiteral("dark_hours")).toDouble(), 0, 'f', 1)
                    : QStringLiteral("%1, %2 h").arg(place, hours);
     case EventType::RoundTrip:
-        return details.value(QStringLiteral("b_inferred")).toBool()
+        return hasInferredFarCall()
                    ? QStringLiteral("%1, %2 h; at %3 only possibly (dark)")
                          .arg(place, hours, details.value(QStringLiteral("port_b")).toString())
                    : QStringLiteral("%1, %2 h").arg(place, hours);

@@ -56,6 +56,12 @@ struct MovementEvent
     QJsonObject parameters;
 
     double durationHours() const { return double(endMs - startMs) / 3.6e6; }
+    /// A port call inferred from a dark period (its detail "inferred"): a port the vessel could have
+    /// reached and left while dark, not one it was seen at. Confidence 1 alone does not make one: a
+    /// call seen only in part (its entry or its exit) has it too, and was observed.
+    bool isInferredCall() const;
+    /// A round trip whose far port is such a call (its detail "b_inferred").
+    bool hasInferredFarCall() const;
     /// A one-line description for lists: "Dark 51.2 h, 131.10°E → 131.09°E".
     QString summary() const;
     bool operator==(const MovementEvent &) const = default;

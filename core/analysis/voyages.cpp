@@ -10,11 +10,6 @@ namespace sightline {
 
 namespace {
 
-bool isInferred(const MovementEvent &call)
-{
-    return call.details.value(QStringLiteral("inferred")).toBool();
-}
-
 QString when(std::int64_t ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -40,7 +35,7 @@ std::map<std::uint32_t, std::vector<Leg>> legsByVessel(const std::vector<Movemen
         if (c.type != EventType::PortCall)
             continue;
         std::vector<Leg> &v = legs[c.mmsi];
-        if (!isInferred(c))
+        if (!c.isInferredCall())
             v.push_back({&c, {}});
         else if (!v.empty())
             v.back().possible.push_back(&c);
@@ -124,7 +119,7 @@ std::vector<MovementEvent> findRoundTrips(const std::vector<MovementEvent> &port
                 continue;
             }
             const MovementEvent *end = legs[back].call;
-            const bool inferred = isInferred(*far);
+            const bool inferred = far->isInferredCall();
             MovementEvent trip;
             trip.type = EventType::RoundTrip;
             trip.mmsi = mmsi;

@@ -9,7 +9,6 @@
 #include "layers/sightinglayer.h"
 #include "layers/rasterprovenance.h"
 #include "render/graticule.h"
-#include "map/labeling.h"
 #include "render/mapdecorations.h"
 #include "render/maprenderer.h"
 #include "render/northarrow.h"
@@ -20,7 +19,6 @@
 #include <QPainter>
 #include <QPainterPath>
 
-#include <atomic>
 #include <cmath>
 
 namespace sightline {
@@ -155,56 +153,9 @@ QFont pixelFont(const QFont &base, double points, double dpi, bool bold = false)
     return f;
 }
 
-/// Draws the layers bottom first in the map's pixels. The rasters at the bottom of the stack are
-/// composited into one opaque image first, so the PDF embeds the imagery once, as JPEG.
-void renderLayers(QPainter &painter, const BriefFigurePlan &plan, const QColor &background,
-                  QStringList *problems)
+QString describe(const RenderError &error, const QString &where = {})
 {
-    const MapSettings &settings = plan.settings;
-    const std::atomic<bool> notCancelled{false};
-    std::vector<std::vector<LabelCandidate>> labels;
-    auto run = [&](const std::shared_ptr<Layer> &layer, QPainter &target) {
-        auto renderer = layer->createRenderer(settings);
-        target.save();
-        target.setOpacity(layer->opacity());
-        const bool ok = renderer->render(target, notCancelled);
-        target.restore();
-        if (!ok && problems)
-            *problems << QStringLiteral("Layer '%1' could not be drawn: %2")
-                             .arg(layer->name(), renderer->errorMessage());
-        labels.push_back(renderer->takeLabels());
-    };
-
-    int i = 0;
-    const int n = int(plan.layers.size());
-    if (n > 0 && plan.layers[0]->kind() == Layer::Kind::Raster) {
-        QImage base(settings.outputSize(), QImage::Format_RGB32);
-        base.fill(background);
-        QPainter p(&base);
-        p.setRenderHint(QPainter::Antialiasing);
-        for (; i < n && plan.layers[i]->kind() == Layer::Kind::Raster; ++i)
-            run(plan.layers[i], p);
-        p.end();
-        painter.drawImage(QRectF(QPointF(0, 0), QSizeF(settings.outputSize())), base);
-    }
-    for (; i < n; ++i) {
-        const auto &layer = plan.layers[i];
-        if (layer->kind() == Layer::Kind::Raster) {
-            // A raster over vectors keeps its transparency: its own image, with alpha.
-            QImage image(settings.outputSize(), QImage::Format_ARGB32_Premultiplied);
-            image.fill(Qt::transparent);
-            QPainter p(&image);
-            run(layer, p);
-            p.end();
-            painter.drawImage(QRectF(QPointF(0, 0), QSizeF(settings.outputSize())), image);
-        } else {
-            run(layer, painter);
-        }
-    }
-    std::vector<LabelCandidate> ordered;
-    for (auto it = labels.rbegin(); it != labels.rend(); ++it)
-        ordered.insert(ordered.end(), it->begin(), it->end());
-    placeAndDrawLabels(painter, ordered, settings);
+    return QStringLiteral("Layer '%1' could not be drawn%2: %3").arg(error.layerName, where, error.message);
 }
 
 /// Numbered circles beside the sightings, on leaders, each moved round its point until it clears
@@ -263,8 +214,9 @@ void paintCallouts(QPainter &painter, const BriefFigurePlan &plan, const BriefSt
     }
 }
 
-/// A small map of the wider area with the figure's extent outlined in red, bottom right.
-void paintInset(QPainter &painter, const BriefFigurePlan &plan, const BriefStyle &style)
+/// A small map of the wider area with the figure's extent outlined in red, bottom right. Gives the
+/// layers that could not be drawn in it.
+QList<RenderError> paintInset(QPainter &painter, const BriefFigurePlan &plan, const BriefStyle &style)
 {
     const MapSettings &s = plan.settings;
     const double px = s.dpi() / 72.0;
@@ -277,14 +229,14 @@ void paintInset(QPainter &painter, const BriefFigurePlan &plan, const BriefStyle
     const Transform toWgs84(s.destinationCrs(), Crs::wgs84());
     const QRectF shown = toWgs84.forwardBounds(s.visibleExtent());
     if (shown.isNull())
-        return;
+        return {};
     const double span = std::clamp(std::max(shown.width(), shown.height()) * 7, 6.0, 120.0);
     QRectF wide(shown.center() - QPointF(span / 2, span / 2 * 0.72), QSizeF(span, span * 0.72));
     wide.setTop(std::max(wide.top(), -80.0));
     wide.setBottom(std::min(wide.bottom(), 80.0));
     MapSettings inset = MapSettings::fromWgs84Extent(wide, size, s.destinationCrs());
     if (!inset.isValid())
-        return;
+        return {};
     inset.setDpi(s.dpi() * 0.6);
     QList<std::shared_ptr<Layer>> background;
     for (const auto &layer : plan.layers)
@@ -294,18 +246,15 @@ void paintInset(QPainter &painter, const BriefFigurePlan &plan, const BriefStyle
 
     QImage image(size, QImage::Format_RGB32);
     image.fill(style.mapBackground);
+    QList<RenderError> errors;
     {
         QPainter p(&image);
         p.setRenderHint(QPainter::Antialiasing);
-        const std::atomic<bool> notCancelled{false};
-        for (const auto &layer : background) {
-            // The locator shows land and water, not labels: renderers draw, labels are dropped.
-            auto renderer = layer->createRenderer(inset);
-            p.save();
-            p.setOpacity(layer->opacity());
-            renderer->render(p, notCancelled);
-            p.restore();
-        }
+        // The locator shows land and water, not labels.
+        MapRenderOptions options;
+        options.includeHidden = true;
+        options.labels = false;
+        errors = renderMap(inset, p, options);
     }
     painter.save();
     painter.setPen(QPen(Qt::white, 2.5 * px));
@@ -325,6 +274,7 @@ void paintInset(QPainter &painter, const BriefFigurePlan &plan, const BriefStyle
     painter.setPen(QPen(QColor(0xd0, 0x1c, 0x1c), 1.2 * px));
     painter.drawRect(box);
     painter.restore();
+    return errors;
 }
 
 void paintNotes(QPainter &painter, const QStringList &notes, const BriefFigurePlan &plan,
@@ -475,11 +425,18 @@ void paintBriefFigure(QPainter &painter, const QRectF &rect, const BriefFigurePl
         const double k = frame.width() / s.outputSize().width();
         painter.translate(frame.topLeft());
         painter.scale(k, k);
-        QStringList drawProblems;
-        renderLayers(painter, plan, style.mapBackground, &drawProblems);
-        notes << drawProblems;
-        if (problems)
-            *problems << drawProblems;
+        // The layers the figure names, hidden on the map or not; the imagery embedded once.
+        MapRenderOptions options;
+        options.includeHidden = true;
+        options.imageryBackground = style.mapBackground;
+        const QList<RenderError> errors = renderMap(s, painter, options);
+        const auto report = [&](const QString &problem) {
+            notes << problem;
+            if (problems)
+                *problems << problem;
+        };
+        for (const RenderError &error : errors)
+            report(describe(error));
         if (plan.figure.graticule)
             ticks = paintGraticule(painter, s);
         if (plan.figure.callouts)
@@ -495,8 +452,13 @@ void paintBriefFigure(QPainter &painter, const QRectF &rect, const BriefFigurePl
             paintNorthArrow(painter, box, std::isnan(angle) ? 0.0 : angle,
                             pixelFont(style.captionBold, 8, s.dpi(), true));
         }
-        if (plan.figure.inset)
-            paintInset(painter, plan, style);
+        if (plan.figure.inset) {
+            // A layer the map could not draw either is named once.
+            for (const RenderError &error : paintInset(painter, plan, style))
+                if (std::none_of(errors.begin(), errors.end(),
+                                 [&](const RenderError &e) { return e.layerId == error.layerId; }))
+                    report(describe(error, QStringLiteral(" in the locator map")));
+        }
         paintNotes(painter, notes, plan, style);
     } else {
         painter.setPen(style.ink);

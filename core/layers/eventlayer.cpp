@@ -277,7 +277,7 @@ void drawReachableArea(QPainter &painter, const std::vector<QPointF> &ring, cons
 void drawPortCall(QPainter &painter, const MovementEvent &e, QPointF a, const Look &look)
 {
     const QColor ink = EventLayer::eventColour(EventType::PortCall);
-    if (!e.details.value(QStringLiteral("inferred")).toBool()) {
+    if (!e.isInferredCall()) {
         drawDot(painter, a, look.portRadius(), ink, look);
         return;
     }
@@ -381,7 +381,7 @@ int drawRank(const MovementEvent &e)
     case EventType::Encounter:
         return 4;
     case EventType::PortCall:
-        return e.details.value(QStringLiteral("inferred")).toBool() ? 5 : 6;
+        return e.isInferredCall() ? 5 : 6;
     }
     return 0;
 }

@@ -64,23 +64,56 @@ QList<std::shared_ptr<Layer>> layersInView(const MapSettings &settings)
     return out;
 }
 
-QList<RenderError> renderMap(const MapSettings &settings, QPainter &painter)
+QList<RenderError> renderMap(const MapSettings &settings, QPainter &painter, const MapRenderOptions &options)
 {
     QList<RenderError> errors;
     const std::atomic<bool> notCancelled{false};
     std::vector<std::vector<LabelCandidate>> labels;
-    for (const auto &layer : settings.layers()) {
-        if (!layer || !layer->isVisible() || layer->opacity() <= 0)
-            continue;
-        auto renderer = layer->createRenderer(settings);
-        painter.save();
-        painter.setOpacity(layer->opacity());
+    const auto run = [&](const Layer &layer, QPainter &target) {
+        auto renderer = layer.createRenderer(settings);
+        target.save();
+        target.setOpacity(layer.opacity());
         QString error;
-        if (!runRenderer(*renderer, painter, notCancelled, &error))
-            errors << RenderError{layer->id(), layer->name(), error};
-        painter.restore();
+        if (!runRenderer(*renderer, target, notCancelled, &error))
+            errors << RenderError{layer.id(), layer.name(), error};
+        target.restore();
         labels.push_back(renderer->takeLabels());
+    };
+
+    QList<std::shared_ptr<Layer>> layers;
+    for (const auto &layer : settings.layers())
+        if (layer && (options.includeHidden || layer->isVisible()) && layer->opacity() > 0)
+            layers << layer;
+    const auto isRaster = [](const std::shared_ptr<Layer> &layer) {
+        return layer->kind() == Layer::Kind::Raster;
+    };
+    const QRectF whole(QPointF(0, 0), QSizeF(settings.outputSize()));
+    qsizetype i = 0;
+    if (options.imageryBackground && !layers.isEmpty() && isRaster(layers.front())) {
+        QImage base(settings.outputSize(), QImage::Format_RGB32);
+        base.fill(*options.imageryBackground);
+        QPainter p(&base);
+        p.setRenderHint(QPainter::Antialiasing);
+        for (; i < layers.size() && isRaster(layers.at(i)); ++i)
+            run(*layers.at(i), p);
+        p.end();
+        painter.drawImage(whole, base);
     }
+    for (; i < layers.size(); ++i) {
+        if (options.imageryBackground && isRaster(layers.at(i))) {
+            // A raster over vectors keeps its transparency: its own image, with alpha.
+            QImage image(settings.outputSize(), QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            QPainter p(&image);
+            run(*layers.at(i), p);
+            p.end();
+            painter.drawImage(whole, image);
+        } else {
+            run(*layers.at(i), painter);
+        }
+    }
+    if (!options.labels)
+        return errors;
     // Labels last, the top layer's first, so they win their places.
     std::vector<LabelCandidate> ordered;
     for (auto it = labels.rbegin(); it != labels.rend(); ++it)

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QPainter;
@@ -34,10 +35,26 @@ QThreadPool *renderThreadPool();
 /// credits line of that view should name.
 QList<std::shared_ptr<Layer>> layersInView(const MapSettings &settings);
 
+/// What renderMap draws beyond the canvas's defaults, for paper and for small locator maps.
+struct MapRenderOptions
+{
+    /// Hidden layers too: a brief figure draws the layers it names, shown on the map or not.
+    bool includeHidden = false;
+    /// The layers' labels, placed after all layers are drawn; a locator map shows land and water only.
+    bool labels = true;
+    /// For a PDF: the rasters at the bottom of the stack are composited over this colour into one
+    /// opaque image, so the file embeds the imagery once; a raster over vectors is drawn through an
+    /// image of its own, keeping its transparency. Unset, every layer paints straight onto the painter.
+    std::optional<QColor> imageryBackground;
+};
+
 /// Renders the visible layers of `settings` straight onto `painter`, bottom
 /// layer first, on the calling thread. The painter's coordinates must be the
-/// output's pixels (scale the painter for paper). Used by the CLI and the PDF.
-QList<RenderError> renderMap(const MapSettings &settings, QPainter &painter);
+/// output's pixels (scale the painter for paper). Used by the CLI, the PDF and the
+/// brief's figures. A layer that fails to draw, or throws, is named in the result
+/// and the others are still drawn.
+QList<RenderError> renderMap(const MapSettings &settings, QPainter &painter,
+                             const MapRenderOptions &options = {});
 
 /// Renders to a new image of the output size with `background` underneath and
 /// the map furniture (scale bar, credits) on top, as the canvas shows it.

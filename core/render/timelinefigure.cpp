@@ -42,9 +42,10 @@ constexpr double kKeyTextGapPt = 3.5;
 constexpr double kKeyItemGapPt = 12;
 constexpr double kKeyFontPt = 7; // the largest the key's text is drawn at
 constexpr double kKeyCharEm =
-    0.62;                          // a generous mean advance of DejaVu Sans, so estimated cells hold the text
-constexpr double kMaxTextPt = 8.5; // text larger than this would not fit the rows
-constexpr double kMarkerRadiusPt = 5; // sighting markers
+    0.62; // a generous mean advance of DejaVu Sans, so estimated cells hold the text
+constexpr double kMarkerRadiusPt = 5;    // sighting markers
+constexpr double kDiamondRadiusPt = 4.3; // encounters in the lanes
+constexpr double kSpoofHalfWidthPt = 3.2;
 constexpr double kHatchStepPt = 4.5;
 constexpr double kInferredInsetPt =
     1.6; // a possible call is lower than a seen one: the gap's hatch frames it
@@ -60,11 +61,9 @@ const QColor kSilent(0xdc, 0xdf, 0xe3);
 const QColor kAcquisitionInk(0x4a, 0x54, 0x5e);
 const QColor kNeutralStrip(0x4d, 0x6a, 0x8a);
 
-bool isInferredCall(const MovementEvent &e)
-{
-    // The port-call detector marks calls seen only as a possibility in a dark period both ways.
-    return e.details.value(QStringLiteral("inferred")).toBool() || e.confidence == 1;
-}
+using Mark = TimelineLayout::Mark;
+using Symbol = TimelineLayout::Symbol;
+using Fonts = TimelineLayout::Fonts;
 
 QString laneCaption(TimelineLayout::LaneKind kind)
 {
@@ -79,13 +78,6 @@ QString shortPortLabel(const QString &name)
     return paren > 0 ? name.left(paren).trimmed() : name;
 }
 
-/// Fonts in the base font's family, sized in points on a point-sized font and in pixels
-/// (1 pt = `unit` px) on a pixel-sized one.
-struct Fonts
-{
-    QFont name, sub, tick, tickMajor, port, key, marker;
-};
-
 double basePoints(const QFont &font, double unit)
 {
     if (font.pointSizeF() > 0)
@@ -93,6 +85,8 @@ double basePoints(const QFont &font, double unit)
     return font.pixelSize() > 0 && unit > 0 ? font.pixelSize() / unit : 8.0;
 }
 
+/// A font in the base font's family, sized in points on a point-sized font and in pixels
+/// (1 pt = `unit` px) on a pixel-sized one.
 QFont sized(const QFont &base, double points, double unit, bool bold = false)
 {
     QFont f = base;
@@ -106,7 +100,7 @@ QFont sized(const QFont &base, double points, double unit, bool bold = false)
 
 Fonts makeFonts(const QFont &base, double unit)
 {
-    const double pt = std::clamp(basePoints(base, unit), 5.0, kMaxTextPt);
+    const double pt = std::clamp(basePoints(base, unit), 5.0, kTimelineMaxTextPt);
     Fonts f;
     f.name = sized(base, pt, unit, true);
     f.sub = sized(base, pt * 0.85, unit);
@@ -144,21 +138,12 @@ bool hasUnlaneSightings(const TimelineData &data)
                        [&](const TimelineSighting &s) { return s.mmsi == 0 || !vessels.contains(s.mmsi); });
 }
 
-// ---------------------------------------------------------------- the key
-
-enum class Symbol
+QColor sightingInk(const QString &kind)
 {
-    Reporting,
-    Gap,
-    PortCall,
-    InferredCall,
-    Loitering,
-    Spoofing,
-    Encounter,
-    RoundTrip,
-    Sighting,
-    Acquisition
-};
+    return sightingColour(kind.isEmpty() ? QStringLiteral("other") : kind);
+}
+
+// ---------------------------------------------------------------- the key
 
 struct KeyItem
 {
@@ -185,7 +170,7 @@ QList<KeyItem> keyItems(const TimelineData &data)
             shown.insert(Symbol::Gap);
             break;
         case EventType::PortCall:
-            shown.insert(isInferredCall(e) ? Symbol::InferredCall : Symbol::PortCall);
+            shown.insert(e.isInferredCall() ? Symbol::PossibleCall : Symbol::PortCall);
             break;
         case EventType::Loitering:
             shown.insert(Symbol::Loitering);
@@ -211,7 +196,7 @@ QList<KeyItem> keyItems(const TimelineData &data)
     add(Symbol::Reporting, QStringLiteral("AIS reporting"), kNeutralStrip);
     add(Symbol::Gap, QStringLiteral("AIS gap (dark)"), kHatch);
     add(Symbol::PortCall, QStringLiteral("Port call"), EventLayer::eventColour(EventType::PortCall));
-    add(Symbol::InferredCall, QStringLiteral("Possible port call"),
+    add(Symbol::PossibleCall, QStringLiteral("Possible port call"),
         EventLayer::eventColour(EventType::PortCall));
     add(Symbol::Loitering, QStringLiteral("Loitering"), EventLayer::eventColour(EventType::Loitering));
     add(Symbol::Spoofing, QStringLiteral("Spoofing suspected"), EventLayer::eventColour(EventType::Spoofing));
@@ -317,10 +302,15 @@ void drawCallBar(QPainter &painter, const QRectF &r, bool inferred, double u)
     painter.drawRect(r.adjusted(half, half, -half, -half));
 }
 
-void drawLoiteringBar(QPainter &painter, const QRectF &row, double x0, double x1)
+/// Loitering is a thin bar through the middle of its row.
+QRectF loiteringBar(const QRectF &row, double x0, double x1)
 {
-    const QRectF r(QPointF(x0, row.center().y() - row.height() * 0.2),
-                   QPointF(x1, row.center().y() + row.height() * 0.2));
+    return QRectF(QPointF(x0, row.center().y() - row.height() * 0.2),
+                  QPointF(x1, row.center().y() + row.height() * 0.2));
+}
+
+void drawLoiteringBar(QPainter &painter, const QRectF &r)
+{
     painter.setPen(Qt::NoPen);
     painter.setBrush(EventLayer::eventColour(EventType::Loitering));
     painter.drawRect(r);
@@ -328,7 +318,7 @@ void drawLoiteringBar(QPainter &painter, const QRectF &row, double x0, double x1
 
 void drawSpoofMark(QPainter &painter, QPointF tip, double u)
 {
-    const double w = 3.2 * u;
+    const double w = kSpoofHalfWidthPt * u;
     QPolygonF triangle;
     triangle << tip << QPointF(tip.x() - w, tip.y() - 1.7 * w) << QPointF(tip.x() + w, tip.y() - 1.7 * w);
     painter.setPen(pen(Qt::white, 0.7 * u));
@@ -366,13 +356,18 @@ double markerWidth(int number, const QFont &font, const QPaintDevice *device, do
     return std::max(2 * r, metrics(font, device).horizontalAdvance(QString::number(number)) + 3.2 * u);
 }
 
-/// A numbered capsule with a white rim, the number in white.
-void drawSightingMarker(QPainter &painter, QPointF c, int number, const QColor &colour, const QFont &font,
-                        double u)
+/// A sighting marker's capsule `w` wide centred on `c`.
+QRectF markerBox(QPointF c, double w, double u)
 {
     const double r = kMarkerRadiusPt * u;
-    const double w = markerWidth(number, font, painter.device(), u);
-    const QRectF box(c.x() - w / 2, c.y() - r, w, 2 * r);
+    return QRectF(c.x() - w / 2, c.y() - r, w, 2 * r);
+}
+
+/// A numbered capsule with a white rim, the number in white.
+void drawSightingMarker(QPainter &painter, const QRectF &box, int number, const QColor &colour,
+                        const QFont &font, double u)
+{
+    const double r = kMarkerRadiusPt * u;
     painter.setPen(pen(Qt::white, 0.9 * u));
     painter.setBrush(colour);
     painter.drawRoundedRect(box, r, r);
@@ -411,8 +406,9 @@ void drawDensitySwatch(QPainter &painter, const QRectF &r, const QColor &colour)
     painter.drawRect(QRectF(r.left() + 3 * w, r.center().y() - r.height() * 0.15, w, r.height() * 0.3));
 }
 
-void drawKeySymbol(QPainter &painter, const KeyItem &item, const QRectF &cell, const Fonts &fonts, double u)
+void drawKeySymbol(QPainter &painter, const TimelineLayout::KeyEntry &item, const Fonts &fonts, double u)
 {
+    const QRectF &cell = item.cell;
     const QRectF bar(cell.left(), cell.center().y() - 3.5 * u, kKeySymbolPt * u, 7 * u);
     switch (item.symbol) {
     case Symbol::Reporting:
@@ -425,11 +421,11 @@ void drawKeySymbol(QPainter &painter, const KeyItem &item, const QRectF &cell, c
     case Symbol::PortCall:
         drawCallBar(painter, bar, false, u);
         break;
-    case Symbol::InferredCall:
+    case Symbol::PossibleCall:
         drawCallBar(painter, bar.adjusted(0, kInferredInsetPt * u, 0, -kInferredInsetPt * u), true, u);
         break;
     case Symbol::Loitering:
-        drawLoiteringBar(painter, bar, bar.left(), bar.right());
+        drawLoiteringBar(painter, loiteringBar(bar, bar.left(), bar.right()));
         break;
     case Symbol::Spoofing:
         drawSpoofMark(painter, QPointF(bar.center().x(), bar.bottom()), u);
@@ -441,7 +437,9 @@ void drawKeySymbol(QPainter &painter, const KeyItem &item, const QRectF &cell, c
         drawBracket(painter, bar.left() + u, bar.right() - u, bar.center().y() + 1.5 * u, 2.5 * u, u);
         break;
     case Symbol::Sighting:
-        drawSightingMarker(painter, bar.center(), 1, item.colour, fonts.marker, u);
+        drawSightingMarker(painter,
+                           markerBox(bar.center(), markerWidth(1, fonts.marker, painter.device(), u), u), 1,
+                           item.colour, fonts.marker, u);
         break;
     case Symbol::Acquisition:
         drawAcquisitionTick(painter, bar.center().x(), bar.top() - 0.5 * u, bar.bottom() + 0.5 * u, u);
@@ -510,6 +508,398 @@ std::optional<QRectF> placeInRow(double centre, double width, double height, dou
     return QRectF(left, top, width, height);
 }
 
+// ---------------------------------------------------------------- laying out the marks
+
+/// A vessel lane's reporting strip: bins a point wide, darker where it reported more often.
+void layOutStrip(TimelineLayout::Lane &lane, const TimelineLayout &layout, const TimelineLane &vessel,
+                 double u)
+{
+    const QRectF &plot = layout.plot;
+    const std::vector<std::int64_t> &times = vessel.positionTimesMs;
+    if (times.empty())
+        return;
+    const int bins = std::max(1, int(std::ceil(plot.width() / u)));
+    const double binWidth = plot.width() / bins;
+    std::vector<long> counts(std::size_t(bins), 0);
+    for (int b = 0; b < bins; ++b) {
+        const std::int64_t t0 = layout.timeForX(plot.left() + b * binWidth);
+        const std::int64_t t1 = layout.timeForX(plot.left() + (b + 1) * binWidth);
+        counts[std::size_t(b)] = long(std::lower_bound(times.begin(), times.end(), t1) -
+                                      std::lower_bound(times.begin(), times.end(), t0));
+    }
+    std::vector<long> nonZero;
+    std::copy_if(counts.begin(), counts.end(), std::back_inserter(nonZero), [](long c) { return c > 0; });
+    if (nonZero.empty())
+        return;
+    std::nth_element(nonZero.begin(), nonZero.begin() + std::ptrdiff_t(nonZero.size() * 9 / 10),
+                     nonZero.end());
+    const double reference = double(nonZero.at(nonZero.size() * 9 / 10));
+    const auto level = [&](long c) {
+        if (c <= 0)
+            return 0;
+        const double f = reference > 1 ? std::log1p(double(c)) / std::log1p(reference) : 1.0;
+        return 1 + int(std::lround(std::min(1.0, f) * 5)); // 1..6
+    };
+    int b = 0;
+    while (b < bins) {
+        const int l = level(counts[std::size_t(b)]);
+        int e = b + 1;
+        while (e < bins && level(counts[std::size_t(e)]) == l)
+            ++e;
+        if (l > 0)
+            lane.reporting.push_back({QRectF(QPointF(plot.left() + b * binWidth, lane.strip.top()),
+                                             QPointF(plot.left() + e * binWidth, lane.strip.bottom())),
+                                      l});
+        b = e;
+    }
+}
+
+/// A vessel lane's bars, spoofing marks, round-trip brackets and port names, in the order they are drawn.
+void layOutVesselMarks(TimelineLayout &layout, int laneIndex, const TimelineData &data,
+                       const QPaintDevice *device)
+{
+    const double u = layout.unit;
+    const QRectF &plot = layout.plot;
+    const TimelineLayout::Lane &lane = layout.lanes.at(laneIndex);
+    const TimelineLane &vessel = data.lanes.at(lane.index);
+    const QRectF &row = lane.barRow;
+    const auto indexOf = [&](const MovementEvent *e) { return int(e - data.events.data()); };
+    const auto add = [&](Mark::Kind kind, const MovementEvent *e, const QRectF &rect) -> Mark & {
+        Mark m;
+        m.kind = kind;
+        m.index = indexOf(e);
+        m.lane = laneIndex;
+        m.rect = rect;
+        layout.marks.push_back(m);
+        return layout.marks.back();
+    };
+    const auto barOf = [&](const QPair<double, double> &s) {
+        return QRectF(QPointF(s.first, row.top()), QPointF(s.second, row.bottom()));
+    };
+
+    std::vector<const MovementEvent *> own;
+    for (const MovementEvent &e : data.events)
+        if (e.mmsi == vessel.mmsi)
+            own.push_back(&e);
+    std::sort(own.begin(), own.end(),
+              [](const MovementEvent *a, const MovementEvent *b) { return a->startMs < b->startMs; });
+
+    for (const MovementEvent *e : own)
+        if (e->type == EventType::Gap)
+            if (const auto s = layout.eventSpan(*e, 1.2 * u))
+                add(Mark::Kind::Gap, e, barOf(*s));
+    for (const MovementEvent *e : own)
+        if (e->type == EventType::Loitering)
+            if (const auto s = layout.eventSpan(*e, 1.2 * u))
+                add(Mark::Kind::Loitering, e, barOf(*s)).shape = loiteringBar(row, s->first, s->second);
+    // Seen calls, then the possible ones over them (they sit in the dark periods).
+    for (const bool inferred : {false, true})
+        for (const MovementEvent *e : own)
+            if (e->type == EventType::PortCall && e->isInferredCall() == inferred)
+                if (const auto s = layout.eventSpan(*e, 1.2 * u)) {
+                    const double inset = inferred ? kInferredInsetPt * u : 0.0;
+                    add(inferred ? Mark::Kind::PossibleCall : Mark::Kind::PortCall, e,
+                        QRectF(QPointF(s->first, row.top() + inset),
+                               QPointF(s->second, row.bottom() - inset)));
+                }
+    for (const MovementEvent *e : own)
+        if (e->type == EventType::Spoofing && e->startMs >= layout.fromMs && e->startMs <= layout.toMs) {
+            const QPointF tip(layout.xForTime(e->startMs), row.top() + 4 * u);
+            const double w = kSpoofHalfWidthPt * u;
+            add(Mark::Kind::Spoofing, e, QRectF(tip.x() - w, tip.y() - 1.7 * w, 2 * w, 1.7 * w)).at = tip;
+        }
+
+    // Round trips: brackets under the strip, every other one lower where they overlap.
+    double lastEnd = -std::numeric_limits<double>::infinity();
+    bool lower = false;
+    for (const MovementEvent *e : own)
+        if (e->type == EventType::RoundTrip)
+            if (const auto s = layout.eventSpan(*e, 2 * u)) {
+                lower = s->first < lastEnd - 0.1 * u ? !lower : false;
+                lastEnd = std::max(lastEnd, s->second);
+                const double y = lane.brackets.top() + (lower ? 3.8 : 2.2) * u;
+                add(Mark::Kind::RoundTrip, e,
+                    QRectF(s->first, lane.brackets.top(), s->second - s->first, lane.brackets.height()))
+                    .line = QLineF(s->first + 0.4 * u, y, s->second - 0.4 * u, y);
+            }
+
+    // Port names: inside the bar when it is wide enough, else above it when that does not touch
+    // the last name nor reach over another call (which would then seem to be named); the name
+    // without its parenthesis ("Rajin") when the whole one has no room.
+    std::vector<QPair<double, double>> callSpans;
+    for (const MovementEvent *e : own)
+        if (e->type == EventType::PortCall)
+            if (const auto s = layout.eventSpan(*e, 1.2 * u))
+                callSpans.push_back(*s);
+    const auto overCall = [&](double left, double right, const QPair<double, double> &self) {
+        return std::any_of(callSpans.begin(), callSpans.end(), [&](const QPair<double, double> &c) {
+            return c != self && c.first < right + 1.5 * u && c.second > left - 1.5 * u;
+        });
+    };
+    const QFontMetricsF fm = metrics(layout.fonts.port, device);
+    double lastRight = -std::numeric_limits<double>::infinity();
+    for (const MovementEvent *e : own) {
+        if (e->type != EventType::PortCall || e->place.trimmed().isEmpty())
+            continue;
+        const auto s = layout.eventSpan(*e, 1.2 * u);
+        if (!s)
+            continue;
+        const QString name = timelinePortLabel(e->place);
+        QStringList candidates{name};
+        if (shortPortLabel(name) != name)
+            candidates.push_back(shortPortLabel(name));
+        for (const QString &text : candidates) {
+            const double w = fm.horizontalAdvance(text);
+            if (s->second - s->first >= w + 3 * u) {
+                Mark &m = add(Mark::Kind::PortName, e, barOf(*s));
+                m.shape = m.rect;
+                m.text = text;
+                m.onBar = true;
+                break;
+            }
+            // Slid right, a name still reaches over the middle of its bar, so it reads as that bar's.
+            const double centre = (s->first + s->second) / 2;
+            double right = lastRight;
+            const auto at = placeInRow(centre, w, lane.labelRow.height(), lane.labelRow.top(), plot.left(),
+                                       plot.right(), right, 2.5 * u, std::max(0.0, w * 0.3 - u));
+            if (at && !overCall(at->left(), at->right(), *s)) {
+                lastRight = right;
+                Mark &m = add(Mark::Kind::PortName, e, *at);
+                m.shape = *at;
+                m.text = text;
+                break;
+            }
+        }
+    }
+}
+
+/// Encounters: a diamond in each vessel's lane, linked across the lanes between; one per pair and time.
+void layOutEncounters(TimelineLayout &layout, const TimelineData &data,
+                      const QHash<std::uint32_t, int> &laneOfVessel)
+{
+    const double u = layout.unit;
+    const double r = kDiamondRadiusPt * u;
+    using Key = std::tuple<std::uint32_t, std::uint32_t, std::int64_t>;
+    const auto keyOf = [](const MovementEvent &e) {
+        return std::make_tuple(std::min(e.mmsi, e.otherMmsi), std::max(e.mmsi, e.otherMmsi), e.startMs);
+    };
+    // A diamond stands for the vessel's own record of the encounter where it has one, so that it is
+    // named from that lane's side.
+    const auto recordOf = [&](const Key &key, std::uint32_t mmsi, int fallback) {
+        for (std::size_t j = 0; j < data.events.size(); ++j) {
+            const MovementEvent &e = data.events.at(j);
+            if (e.type == EventType::Encounter && e.mmsi == mmsi && keyOf(e) == key)
+                return int(j);
+        }
+        return fallback;
+    };
+    std::set<Key> drawn;
+    for (std::size_t i = 0; i < data.events.size(); ++i) {
+        const MovementEvent &e = data.events.at(i);
+        if (e.type != EventType::Encounter || !laneOfVessel.contains(e.mmsi))
+            continue;
+        const Key key = keyOf(e);
+        if (!drawn.insert(key).second)
+            continue;
+        const std::int64_t mid = e.startMs + (e.endMs - e.startMs) / 2;
+        if (mid < layout.fromMs || mid > layout.toMs)
+            continue;
+        const double x = layout.xForTime(mid);
+        QList<QPair<int, std::uint32_t>> lanes{{laneOfVessel.value(e.mmsi), e.mmsi}};
+        if (laneOfVessel.contains(e.otherMmsi) && e.otherMmsi != e.mmsi)
+            lanes.push_back({laneOfVessel.value(e.otherMmsi), e.otherMmsi});
+        for (int k = 0; k < lanes.size(); ++k) {
+            const double y = layout.lanes.at(lanes.at(k).first).barRow.center().y();
+            Mark m;
+            m.kind = Mark::Kind::Encounter;
+            m.index = recordOf(key, lanes.at(k).second, int(i));
+            m.lane = lanes.at(k).first;
+            m.rect = QRectF(x - r, y - r, 2 * r, 2 * r);
+            m.at = QPointF(x, y);
+            if (k == 0 && lanes.size() == 2)
+                m.line =
+                    QLineF(QPointF(x, y), QPointF(x, layout.lanes.at(lanes.at(1).first).barRow.center().y()));
+            layout.marks.push_back(m);
+        }
+    }
+}
+
+/// Sightings: numbered markers at their time, pushed right (with a leader) where they would touch.
+void layOutSightings(TimelineLayout &layout, const TimelineData &data,
+                     const QHash<std::uint32_t, int> &laneOfVessel, const QPaintDevice *device)
+{
+    const double u = layout.unit;
+    // Ordered by lane: the PDF must come out the same byte for byte, and QHash's order is seeded per
+    // process.
+    std::map<int, QList<int>> byLane;
+    int sightingsLane = -1;
+    for (int i = 0; i < layout.lanes.size(); ++i)
+        if (layout.lanes.at(i).kind == TimelineLayout::LaneKind::Sightings)
+            sightingsLane = i;
+    for (int i = 0; i < data.sightings.size(); ++i) {
+        const TimelineSighting &s = data.sightings.at(i);
+        const int lane =
+            s.mmsi != 0 && laneOfVessel.contains(s.mmsi) ? laneOfVessel.value(s.mmsi) : sightingsLane;
+        if (lane >= 0 && s.ms >= layout.fromMs && s.ms <= layout.toMs)
+            byLane[lane].push_back(i);
+    }
+    for (auto it = byLane.begin(); it != byLane.end(); ++it) {
+        QList<int> list = it->second;
+        std::stable_sort(list.begin(), list.end(),
+                         [&](int a, int b) { return data.sightings.at(a).ms < data.sightings.at(b).ms; });
+        const QRectF &row = layout.lanes.at(it->first).barRow;
+        double lastRight = -std::numeric_limits<double>::infinity();
+        for (const int i : list) {
+            const TimelineSighting &s = data.sightings.at(i);
+            const double x = layout.xForTime(s.ms);
+            const double w = markerWidth(s.number, layout.fonts.marker, device, u);
+            const double cx = std::max(x, lastRight + 0.8 * u + w / 2);
+            lastRight = cx + w / 2;
+            Mark m;
+            m.kind = Mark::Kind::Sighting;
+            m.index = i;
+            m.lane = it->first;
+            m.at = QPointF(cx, row.center().y());
+            m.rect = m.shape = markerBox(m.at, w, u);
+            if (cx - x > 0.5 * u)
+                m.line = QLineF(QPointF(x, row.bottom()), QPointF(cx, row.center().y()));
+            layout.marks.push_back(m);
+        }
+    }
+}
+
+/// Imagery acquisitions: ticks, named to the right where the name fits before the next one.
+void layOutAcquisitions(TimelineLayout &layout, const TimelineData &data, const QPaintDevice *device)
+{
+    const double u = layout.unit;
+    for (int laneIndex = 0; laneIndex < layout.lanes.size(); ++laneIndex) {
+        const TimelineLayout::Lane &lane = layout.lanes.at(laneIndex);
+        if (lane.kind != TimelineLayout::LaneKind::Acquisitions)
+            continue;
+        QList<int> list;
+        for (int i = 0; i < data.acquisitions.size(); ++i)
+            list.push_back(i);
+        std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+            return data.acquisitions.at(a).first < data.acquisitions.at(b).first;
+        });
+        const QFontMetricsF fm = metrics(layout.fonts.port, device);
+        const QRectF &row = lane.barRow;
+        for (int k = 0; k < list.size(); ++k) {
+            const int i = list.at(k);
+            const std::int64_t ms = data.acquisitions.at(i).first;
+            if (ms < layout.fromMs || ms > layout.toMs)
+                continue;
+            const double x = layout.xForTime(ms);
+            Mark tick;
+            tick.kind = Mark::Kind::Acquisition;
+            tick.index = i;
+            tick.lane = laneIndex;
+            tick.rect = QRectF(x - 3 * u, row.top(), 6 * u, row.height());
+            tick.at = QPointF(x, row.top());
+            layout.marks.push_back(tick);
+            const double limit =
+                k + 1 < list.size()
+                    ? std::min(layout.plot.right(),
+                               layout.xForTime(data.acquisitions.at(list.at(k + 1)).first) - 3 * u)
+                    : layout.plot.right();
+            const QString text = data.acquisitions.at(i).second;
+            const double w = fm.horizontalAdvance(text);
+            if (!text.isEmpty() && x + 3.5 * u + w <= limit) {
+                Mark name = tick;
+                name.kind = Mark::Kind::AcquisitionName;
+                name.rect = name.shape = QRectF(x + 3.5 * u, row.top(), w + u, row.height());
+                name.at = QPointF();
+                name.text = text;
+                layout.marks.push_back(name);
+            }
+        }
+    }
+}
+
+/// The lanes' names in the label column.
+void layOutLabelColumn(TimelineLayout &layout, const TimelineData &data, const QPaintDevice *device)
+{
+    const double u = layout.unit;
+    const QFontMetricsF nameFm = metrics(layout.fonts.name, device);
+    const QFontMetricsF subFm = metrics(layout.fonts.sub, device);
+    const double textLeft = layout.labelColumn.left() + 7 * u;
+    const double textWidth = std::max(0.0, layout.labelColumn.width() - 7 * u - 8 * u);
+    for (TimelineLayout::Lane &lane : layout.lanes) {
+        if (lane.kind == TimelineLayout::LaneKind::Vessel) {
+            const QPair<QString, QString> text = splitVesselLabel(data.lanes.at(lane.index));
+            const double h = nameFm.height() + (text.second.isEmpty() ? 0 : subFm.height());
+            const double top = (lane.labelRow.top() + lane.strip.bottom()) / 2 - h / 2;
+            lane.swatch = QRectF(layout.labelColumn.left(), top + 0.1 * h, 3 * u, 0.8 * h);
+            lane.title = nameFm.elidedText(text.first, Qt::ElideRight, textWidth);
+            lane.titleRect = QRectF(textLeft, top, textWidth, nameFm.height());
+            if (!text.second.isEmpty()) {
+                lane.subtitle = subFm.elidedText(text.second, Qt::ElideRight, textWidth);
+                lane.subtitleRect = QRectF(textLeft, top + nameFm.height(), textWidth, subFm.height());
+            }
+        } else {
+            lane.title = subFm.elidedText(laneCaption(lane.kind), Qt::ElideRight, textWidth);
+            lane.titleRect = QRectF(textLeft, lane.barRow.top(), textWidth, lane.barRow.height());
+        }
+    }
+}
+
+/// The axis: ticks, labels that never touch, and the caption in the label column.
+void layOutAxis(TimelineLayout &layout, const QPaintDevice *device)
+{
+    const double u = layout.unit;
+    const QRectF &plot = layout.plot;
+    const int maxLabels = maxTickLabels(plot.width(), layout.fonts, device);
+    const QList<TimeTick> ticks = layout.toMs > layout.fromMs
+                                      ? timeAxisTicks(layout.fromMs, layout.toMs, maxLabels)
+                                      : QList<TimeTick>();
+    const QFontMetricsF fm = metrics(layout.fonts.tick, device);
+    const QFontMetricsF majorFm = metrics(layout.fonts.tickMajor, device);
+    const double labelTop = plot.bottom() + 5.5 * u;
+    double lastRight = -std::numeric_limits<double>::infinity();
+    for (const TimeTick &tick : ticks) {
+        const double x = layout.xForTime(tick.ms);
+        const QFontMetricsF &m = tick.major ? majorFm : fm;
+        const double w = m.horizontalAdvance(tick.label);
+        layout.ticks.push_back({tick, x,
+                                placeInRow(x, w, m.height(), labelTop, plot.left(), layout.box.right(),
+                                           lastRight, 0.6 * fm.height())});
+    }
+    const double captionWidth = std::max(0.0, layout.labelColumn.width() - 10 * u);
+    layout.axisCaption =
+        fm.elidedText(axisCaption(layout.fromMs, layout.toMs, maxLabels), Qt::ElideRight, captionWidth);
+    layout.axisCaptionRect = QRectF(layout.axis.left(), labelTop, captionWidth + 2 * u, fm.height());
+}
+
+/// The key: only the symbols drawn, in cells sized from the text (as the height was).
+void layOutKey(TimelineLayout &layout, const TimelineData &data, const QPaintDevice *device)
+{
+    const double u = layout.unit;
+    const QList<KeyItem> items = keyItems(data);
+    const QFontMetricsF fm = metrics(layout.fonts.key, device);
+    // Cells as wide as the text when that takes no more rows than the height was given for.
+    QList<double> measured;
+    for (const KeyItem &item : items)
+        measured.push_back(std::min(keyItemWidthPt(item), kKeySymbolPt + kKeyTextGapPt +
+                                                              fm.horizontalAdvance(item.text) / u + 0.5));
+    const QList<QPointF> estimated = keyFlow(items, layout.box.width() / u);
+    const QList<QPointF> tight = keyFlow(items, layout.box.width() / u, measured);
+    const bool useTight = rowsOf(tight) <= rowsOf(estimated);
+    const QList<QPointF> &flow = useTight ? tight : estimated;
+    for (int i = 0; i < items.size(); ++i) {
+        const KeyItem &item = items.at(i);
+        const QPointF at = layout.key.topLeft() + flow.at(i) * u;
+        const double cellWidth = useTight ? measured.at(i) : keyItemWidthPt(item);
+        TimelineLayout::KeyEntry entry;
+        entry.symbol = item.symbol;
+        entry.colour = item.colour;
+        entry.cell = QRectF(at, QSizeF(cellWidth * u, kKeyRowPt * u));
+        const double textLeft = entry.cell.left() + (kKeySymbolPt + kKeyTextGapPt) * u;
+        entry.textRect = QRectF(QPointF(textLeft, entry.cell.top()), entry.cell.bottomRight());
+        entry.text = fm.elidedText(item.text, Qt::ElideRight, entry.cell.right() - textLeft);
+        layout.keyEntries.push_back(entry);
+    }
+}
+
 } // namespace
 
 // ---------------------------------------------------------------- public
@@ -520,6 +910,19 @@ QString timelinePortLabel(const QString &place)
     if (name.endsWith(QLatin1String(" port"), Qt::CaseInsensitive))
         name.chop(5);
     return name.trimmed();
+}
+
+TimelineLayout::Mark::Subject TimelineLayout::Mark::subject() const
+{
+    switch (kind) {
+    case Kind::Sighting:
+        return Subject::Sighting;
+    case Kind::Acquisition:
+    case Kind::AcquisitionName:
+        return Subject::Acquisition;
+    default:
+        return Subject::Event;
+    }
 }
 
 double TimelineLayout::xForTime(std::int64_t ms) const
@@ -560,6 +963,32 @@ std::optional<QPair<double, double>> TimelineLayout::eventSpan(const MovementEve
         x1 = c + minWidth / 2;
     }
     return QPair<double, double>(x0, x1);
+}
+
+const TimelineLayout::Mark *TimelineLayout::markAt(QPointF pos, QSizeF slop) const
+{
+    const Mark *best = nullptr;
+    double bestDistance = std::numeric_limits<double>::infinity();
+    for (const Mark &m : marks) {
+        if (!m.rect.adjusted(-slop.width(), -slop.height(), slop.width(), slop.height()).contains(pos))
+            continue;
+        // The kinds are in drawing order: a higher one lies on top.
+        const double d = std::abs(m.rect.center().x() - pos.x());
+        if (!best || m.kind > best->kind || (m.kind == best->kind && d < bestDistance)) {
+            best = &m;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+QRectF TimelineLayout::outline(const Mark &mark) const
+{
+    QRectF all;
+    for (const Mark &m : marks)
+        if (m.lane == mark.lane && m.index == mark.index && m.subject() == mark.subject())
+            all = all.isNull() ? m.rect : all.united(m.rect);
+    return all.isNull() ? mark.rect : all;
 }
 
 TimeWindow timelineDataExtent(const TimelineData &data)
@@ -607,8 +1036,11 @@ TimelineLayout timelineLayout(const TimelineData &data, const QRectF &box, const
                               const QPaintDevice *device)
 {
     const double u = unit > 0 ? unit : 1.0;
-    const Fonts fonts = makeFonts(font, u);
     TimelineLayout layout;
+    layout.box = box;
+    layout.unit = u;
+    layout.fonts = makeFonts(font, u);
+    const Fonts &fonts = layout.fonts;
     const QPair<std::int64_t, std::int64_t> span = timelineSpan(data);
     layout.fromMs = span.first;
     layout.toMs = span.second;
@@ -690,6 +1122,25 @@ TimelineLayout timelineLayout(const TimelineData &data, const QRectF &box, const
     const int rows = keyRows(keyItems(data), box.width() / u);
     const double keyTop = layout.axis.bottom() + (rows > 0 ? kKeyGapPt * u : 0);
     layout.key = QRectF(QPointF(box.left(), keyTop), QPointF(box.right(), keyTop + rows * kKeyRowPt * u));
+
+    if (layout.toMs > layout.fromMs) {
+        QHash<std::uint32_t, int> laneOfVessel;
+        for (int i = 0; i < layout.lanes.size(); ++i)
+            if (layout.lanes.at(i).kind == TimelineLayout::LaneKind::Vessel)
+                laneOfVessel.insert(data.lanes.at(layout.lanes.at(i).index).mmsi, i);
+        for (int i = 0; i < layout.lanes.size(); ++i) {
+            if (layout.lanes.at(i).kind != TimelineLayout::LaneKind::Vessel)
+                continue;
+            layOutStrip(layout.lanes[i], layout, data.lanes.at(layout.lanes.at(i).index), u);
+            layOutVesselMarks(layout, i, data, device);
+        }
+        layOutEncounters(layout, data, laneOfVessel);
+        layOutSightings(layout, data, laneOfVessel, device);
+        layOutAcquisitions(layout, data, device);
+    }
+    layOutLabelColumn(layout, data, device);
+    layOutAxis(layout, device);
+    layOutKey(layout, data, device);
     return layout;
 }
 
@@ -705,33 +1156,21 @@ double timelineFigureHeight(const TimelineData &data, double width, double unit)
     return pt * u;
 }
 
-void paintTimelineFigure(QPainter &painter, const QRectF &box, const TimelineData &data, const QFont &font,
-                         double unit)
+void paintTimelineFigure(QPainter &painter, const TimelineLayout &layout, const TimelineData &data)
 {
-    const double u = unit > 0 ? unit : 1.0;
-    const QPaintDevice *device = painter.device();
-    const Fonts fonts = makeFonts(font, u);
-    const TimelineLayout layout = timelineLayout(data, box, font, u, device);
+    const double u = layout.unit;
+    const Fonts &fonts = layout.fonts;
     const QRectF &plot = layout.plot;
-    const bool hasSpan = layout.toMs > layout.fromMs;
+    const QRectF &box = layout.box;
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
 
-    QHash<std::uint32_t, int> laneOfVessel;
-    for (int i = 0; i < layout.lanes.size(); ++i)
-        if (layout.lanes.at(i).kind == TimelineLayout::LaneKind::Vessel)
-            laneOfVessel.insert(data.lanes.at(layout.lanes.at(i).index).mmsi, i);
-
     // Ticks first: the grid goes under everything.
-    const int maxLabels = maxTickLabels(plot.width(), fonts, device);
-    const QList<TimeTick> ticks =
-        hasSpan ? timeAxisTicks(layout.fromMs, layout.toMs, maxLabels) : QList<TimeTick>();
-    for (const TimeTick &tick : ticks) {
-        const double x = layout.xForTime(tick.ms);
-        painter.setPen(pen(tick.major ? kGridMajor : kGrid, (tick.major ? 0.7 : 0.5) * u));
-        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    for (const TimelineLayout::Tick &tick : layout.ticks) {
+        painter.setPen(pen(tick.tick.major ? kGridMajor : kGrid, (tick.tick.major ? 0.7 : 0.5) * u));
+        painter.drawLine(QPointF(tick.x, plot.top()), QPointF(tick.x, plot.bottom()));
     }
 
     // Rules between lanes, across the label column too.
@@ -742,352 +1181,158 @@ void paintTimelineFigure(QPainter &painter, const QRectF &box, const TimelineDat
             painter.drawLine(QPointF(box.left(), top), QPointF(plot.right(), top));
     }
 
-    const auto span = [&](const MovementEvent &e, double minWidth) { return layout.eventSpan(e, minWidth); };
-
-    // Per vessel: the reporting strip, then the bars, then the names over them.
-    for (const TimelineLayout::Lane &lane : layout.lanes) {
-        if (lane.kind != TimelineLayout::LaneKind::Vessel || !hasSpan)
-            continue;
-        const TimelineLane &vessel = data.lanes.at(lane.index);
-        const QColor stripColour = vessel.colour.isValid() ? vessel.colour : kNeutralStrip;
-        painter.save();
-        painter.setClipRect(QRectF(plot.left(), lane.rect.top(), plot.width(), lane.rect.height()),
-                            Qt::IntersectClip);
-
-        // A hairline where it was silent; bins a point wide, darker where it reported more often.
-        painter.setPen(pen(kSilent, 0.5 * u));
-        painter.drawLine(QPointF(plot.left(), lane.strip.center().y()),
-                         QPointF(plot.right(), lane.strip.center().y()));
-        const std::vector<std::int64_t> &times = vessel.positionTimesMs;
-        if (!times.empty()) {
-            const int bins = std::max(1, int(std::ceil(plot.width() / u)));
-            const double binWidth = plot.width() / bins;
-            std::vector<long> counts(std::size_t(bins), 0);
-            for (int b = 0; b < bins; ++b) {
-                const std::int64_t t0 = layout.timeForX(plot.left() + b * binWidth);
-                const std::int64_t t1 = layout.timeForX(plot.left() + (b + 1) * binWidth);
-                counts[std::size_t(b)] = long(std::lower_bound(times.begin(), times.end(), t1) -
-                                              std::lower_bound(times.begin(), times.end(), t0));
+    const auto drawMark = [&](const Mark &m) {
+        const TimelineLayout::Lane &lane = layout.lanes.at(m.lane);
+        switch (m.kind) {
+        case Mark::Kind::Gap:
+            drawHatchedBar(painter, m.rect, u);
+            break;
+        case Mark::Kind::Loitering:
+            drawLoiteringBar(painter, m.shape);
+            break;
+        case Mark::Kind::PortCall:
+        case Mark::Kind::PossibleCall:
+            drawCallBar(painter, m.rect, m.kind == Mark::Kind::PossibleCall, u);
+            break;
+        case Mark::Kind::Spoofing:
+            drawSpoofMark(painter, m.at, u);
+            break;
+        case Mark::Kind::RoundTrip:
+            drawBracket(painter, m.line.x1(), m.line.x2(), m.line.y1(), 1.8 * u, u);
+            break;
+        case Mark::Kind::PortName: {
+            const QColor ink = EventLayer::eventColour(EventType::PortCall);
+            const bool inferred = data.events.at(std::size_t(m.index)).isInferredCall();
+            painter.setFont(fonts.port);
+            if (m.onBar) {
+                painter.setPen(inferred ? ink.darker(130) : QColor(Qt::white));
+                painter.drawText(m.shape, Qt::AlignCenter, m.text);
+            } else {
+                painter.setPen(inferred ? ink.lighter(125) : ink.darker(125));
+                painter.drawText(m.shape, Qt::AlignLeft | Qt::AlignBottom, m.text);
             }
-            std::vector<long> nonZero;
-            std::copy_if(counts.begin(), counts.end(), std::back_inserter(nonZero),
-                         [](long c) { return c > 0; });
-            if (!nonZero.empty()) {
-                std::nth_element(nonZero.begin(), nonZero.begin() + std::ptrdiff_t(nonZero.size() * 9 / 10),
-                                 nonZero.end());
-                const double reference = double(nonZero.at(nonZero.size() * 9 / 10));
-                const auto level = [&](long c) {
-                    if (c <= 0)
-                        return 0;
-                    const double f = reference > 1 ? std::log1p(double(c)) / std::log1p(reference) : 1.0;
-                    return 1 + int(std::lround(std::min(1.0, f) * 5)); // 1..6
-                };
-                painter.setPen(Qt::NoPen);
-                int b = 0;
-                while (b < bins) {
-                    const int l = level(counts[std::size_t(b)]);
-                    int e = b + 1;
-                    while (e < bins && level(counts[std::size_t(e)]) == l)
-                        ++e;
-                    if (l > 0) {
-                        QColor c = stripColour;
-                        c.setAlphaF(0.3 + 0.7 * (l - 1) / 5.0);
-                        painter.setBrush(c);
-                        painter.drawRect(QRectF(QPointF(plot.left() + b * binWidth, lane.strip.top()),
-                                                QPointF(plot.left() + e * binWidth, lane.strip.bottom())));
-                    }
-                    b = e;
-                }
-            }
+            break;
         }
-
-        std::vector<const MovementEvent *> own;
-        for (const MovementEvent &e : data.events)
-            if (e.mmsi == vessel.mmsi)
-                own.push_back(&e);
-        std::sort(own.begin(), own.end(),
-                  [](const MovementEvent *a, const MovementEvent *b) { return a->startMs < b->startMs; });
-        const QRectF &row = lane.barRow;
-        for (const MovementEvent *e : own)
-            if (e->type == EventType::Gap)
-                if (const auto s = span(*e, 1.2 * u))
-                    drawHatchedBar(painter,
-                                   QRectF(QPointF(s->first, row.top()), QPointF(s->second, row.bottom())), u);
-        for (const MovementEvent *e : own)
-            if (e->type == EventType::Loitering)
-                if (const auto s = span(*e, 1.2 * u))
-                    drawLoiteringBar(painter, row, s->first, s->second);
-        // Seen calls, then the possible ones over them (they sit in the dark periods).
-        for (const bool inferred : {false, true})
-            for (const MovementEvent *e : own)
-                if (e->type == EventType::PortCall && isInferredCall(*e) == inferred)
-                    if (const auto s = span(*e, 1.2 * u)) {
-                        const double inset = inferred ? kInferredInsetPt * u : 0.0;
-                        drawCallBar(painter,
-                                    QRectF(QPointF(s->first, row.top() + inset),
-                                           QPointF(s->second, row.bottom() - inset)),
-                                    inferred, u);
-                    }
-        for (const MovementEvent *e : own)
-            if (e->type == EventType::Spoofing && e->startMs >= layout.fromMs && e->startMs <= layout.toMs)
-                drawSpoofMark(painter, QPointF(layout.xForTime(e->startMs), row.top() + 4 * u), u);
-
-        // Round trips: brackets under the strip, every other one lower where they overlap.
-        double lastEnd = -std::numeric_limits<double>::infinity();
-        bool lower = false;
-        for (const MovementEvent *e : own)
-            if (e->type == EventType::RoundTrip)
-                if (const auto s = span(*e, 2 * u)) {
-                    lower = s->first < lastEnd - 0.1 * u ? !lower : false;
-                    lastEnd = std::max(lastEnd, s->second);
-                    const double y = lane.brackets.top() + (lower ? 3.8 : 2.2) * u;
-                    drawBracket(painter, s->first + 0.4 * u, s->second - 0.4 * u, y, 1.8 * u, u);
-                }
-
-        // Port names: inside the bar when it is wide enough, else above it when that does not touch
-        // the last name nor reach over another call (which would then seem to be named); the name
-        // without its parenthesis ("Rajin") when the whole one has no room.
-        std::vector<QPair<double, double>> callSpans;
-        for (const MovementEvent *e : own)
-            if (e->type == EventType::PortCall)
-                if (const auto s = span(*e, 1.2 * u))
-                    callSpans.push_back(*s);
-        const auto overCall = [&](double left, double right, const QPair<double, double> &self) {
-            return std::any_of(callSpans.begin(), callSpans.end(), [&](const QPair<double, double> &c) {
-                return c != self && c.first < right + 1.5 * u && c.second > left - 1.5 * u;
-            });
-        };
-        const QFontMetricsF fm = metrics(fonts.port, device);
-        double lastRight = -std::numeric_limits<double>::infinity();
-        painter.setFont(fonts.port);
-        const QColor ink = EventLayer::eventColour(EventType::PortCall);
-        for (const MovementEvent *e : own) {
-            if (e->type != EventType::PortCall || e->place.trimmed().isEmpty())
-                continue;
-            const auto s = span(*e, 1.2 * u);
-            if (!s)
-                continue;
-            const bool inferred = isInferredCall(*e);
-            const QString name = timelinePortLabel(e->place);
-            QStringList candidates{name};
-            if (shortPortLabel(name) != name)
-                candidates.push_back(shortPortLabel(name));
-            for (const QString &text : candidates) {
-                const double w = fm.horizontalAdvance(text);
-                if (s->second - s->first >= w + 3 * u) {
-                    painter.setPen(inferred ? ink.darker(130) : QColor(Qt::white));
-                    painter.drawText(QRectF(QPointF(s->first, row.top()), QPointF(s->second, row.bottom())),
-                                     Qt::AlignCenter, text);
-                    break;
-                }
-                // Slid right, a name still reaches over the middle of its bar, so it reads as that bar's.
-                const double centre = (s->first + s->second) / 2;
-                double right = lastRight;
-                const auto at =
-                    placeInRow(centre, w, lane.labelRow.height(), lane.labelRow.top(), plot.left(),
-                               plot.right(), right, 2.5 * u, std::max(0.0, w * 0.3 - u));
-                if (at && !overCall(at->left(), at->right(), *s)) {
-                    lastRight = right;
-                    painter.setPen(inferred ? ink.lighter(125) : ink.darker(125));
-                    painter.drawText(*at, Qt::AlignLeft | Qt::AlignBottom, text);
-                    break;
-                }
-            }
-        }
-        painter.restore();
-    }
-
-    // Encounters: a diamond in each vessel's lane, joined across the lanes between.
-    if (hasSpan) {
-        const QColor ink = EventLayer::eventColour(EventType::Encounter);
-        std::set<std::tuple<std::uint32_t, std::uint32_t, std::int64_t>> drawn;
-        for (const MovementEvent &e : data.events) {
-            if (e.type != EventType::Encounter || !laneOfVessel.contains(e.mmsi))
-                continue;
-            const auto key =
-                std::make_tuple(std::min(e.mmsi, e.otherMmsi), std::max(e.mmsi, e.otherMmsi), e.startMs);
-            if (!drawn.insert(key).second)
-                continue;
-            const std::int64_t mid = e.startMs + (e.endMs - e.startMs) / 2;
-            if (mid < layout.fromMs || mid > layout.toMs)
-                continue;
-            const double x = layout.xForTime(mid);
-            QList<double> ys{layout.lanes.at(laneOfVessel.value(e.mmsi)).barRow.center().y()};
-            if (laneOfVessel.contains(e.otherMmsi) && e.otherMmsi != e.mmsi)
-                ys.push_back(layout.lanes.at(laneOfVessel.value(e.otherMmsi)).barRow.center().y());
-            if (ys.size() == 2) {
+        case Mark::Kind::Encounter: {
+            const QColor ink = EventLayer::eventColour(EventType::Encounter);
+            if (!m.line.isNull()) {
                 painter.setPen(pen(ink, 0.9 * u));
-                painter.drawLine(QPointF(x, ys.at(0)), QPointF(x, ys.at(1)));
+                painter.drawLine(m.line);
             }
-            for (const double y : ys)
-                drawDiamond(painter, QPointF(x, y), 4.3 * u, ink, u);
+            drawDiamond(painter, m.at, kDiamondRadiusPt * u, ink, u);
+            break;
         }
-    }
-
-    // Sightings: numbered markers at their time, pushed right (with a leader) where they would touch.
-    if (hasSpan) {
-        // Ordered by lane: the PDF must come out the same byte for byte, and QHash's order is seeded per
-        // process.
-        std::map<int, QList<TimelineSighting>> byLane;
-        int sightingsLane = -1;
-        for (int i = 0; i < layout.lanes.size(); ++i)
-            if (layout.lanes.at(i).kind == TimelineLayout::LaneKind::Sightings)
-                sightingsLane = i;
-        for (const TimelineSighting &s : data.sightings) {
-            const int lane =
-                s.mmsi != 0 && laneOfVessel.contains(s.mmsi) ? laneOfVessel.value(s.mmsi) : sightingsLane;
-            if (lane >= 0 && s.ms >= layout.fromMs && s.ms <= layout.toMs)
-                byLane[lane].push_back(s);
-        }
-        for (auto it = byLane.begin(); it != byLane.end(); ++it) {
-            QList<TimelineSighting> list = it->second;
-            std::stable_sort(
-                list.begin(), list.end(),
-                [](const TimelineSighting &a, const TimelineSighting &b) { return a.ms < b.ms; });
-            const QRectF &row = layout.lanes.at(it->first).barRow;
-            double lastRight = -std::numeric_limits<double>::infinity();
-            for (const TimelineSighting &s : list) {
-                const double x = layout.xForTime(s.ms);
-                const double w = markerWidth(s.number, fonts.marker, device, u);
-                const double cx = std::max(x, lastRight + 0.8 * u + w / 2);
-                lastRight = cx + w / 2;
-                const QColor colour = sightingColour(s.kind.isEmpty() ? QStringLiteral("other") : s.kind);
-                if (cx - x > 0.5 * u) {
-                    painter.setPen(pen(colour, 0.8 * u));
-                    painter.drawLine(QPointF(x, row.bottom()), QPointF(cx, row.center().y()));
-                }
-                drawSightingMarker(painter, QPointF(cx, row.center().y()), s.number, colour, fonts.marker, u);
+        case Mark::Kind::Sighting: {
+            const TimelineSighting &s = data.sightings.at(m.index);
+            const QColor colour = sightingInk(s.kind);
+            if (!m.line.isNull()) {
+                painter.setPen(pen(colour, 0.8 * u));
+                painter.drawLine(m.line);
             }
+            drawSightingMarker(painter, m.shape, s.number, colour, fonts.marker, u);
+            break;
         }
-    }
+        case Mark::Kind::Acquisition:
+            drawAcquisitionTick(painter, m.at.x(), lane.barRow.top(), lane.barRow.bottom(), u);
+            break;
+        case Mark::Kind::AcquisitionName:
+            painter.setFont(fonts.port);
+            painter.setPen(kAcquisitionInk);
+            painter.drawText(m.shape, Qt::AlignLeft | Qt::AlignVCenter, m.text);
+            break;
+        }
+    };
+    const auto inLane = [](const Mark &m) { return m.kind < Mark::Kind::Encounter; };
 
-    // Imagery acquisitions: ticks, named to the right where the name fits before the next one.
-    for (const TimelineLayout::Lane &lane : layout.lanes) {
-        if (lane.kind != TimelineLayout::LaneKind::Acquisitions || !hasSpan)
-            continue;
-        QList<QPair<std::int64_t, QString>> list = data.acquisitions;
-        std::stable_sort(list.begin(), list.end(),
-                         [](const auto &a, const auto &b) { return a.first < b.first; });
-        const QFontMetricsF fm = metrics(fonts.port, device);
-        painter.setFont(fonts.port);
-        for (int i = 0; i < list.size(); ++i) {
-            if (list.at(i).first < layout.fromMs || list.at(i).first > layout.toMs)
+    // Per vessel: the reporting strip, then the bars, then the names over them, kept to the lane.
+    if (layout.toMs > layout.fromMs) {
+        for (int i = 0; i < layout.lanes.size(); ++i) {
+            const TimelineLayout::Lane &lane = layout.lanes.at(i);
+            if (lane.kind != TimelineLayout::LaneKind::Vessel)
                 continue;
-            const double x = layout.xForTime(list.at(i).first);
-            drawAcquisitionTick(painter, x, lane.barRow.top(), lane.barRow.bottom(), u);
-            const double limit = i + 1 < list.size()
-                                     ? std::min(plot.right(), layout.xForTime(list.at(i + 1).first) - 3 * u)
-                                     : plot.right();
-            const QString text = list.at(i).second;
-            const double w = fm.horizontalAdvance(text);
-            if (!text.isEmpty() && x + 3.5 * u + w <= limit) {
-                painter.setPen(kAcquisitionInk);
-                painter.drawText(QRectF(x + 3.5 * u, lane.barRow.top(), w + u, lane.barRow.height()),
-                                 Qt::AlignLeft | Qt::AlignVCenter, text);
+            const TimelineLane &vessel = data.lanes.at(lane.index);
+            const QColor stripColour = vessel.colour.isValid() ? vessel.colour : kNeutralStrip;
+            painter.save();
+            painter.setClipRect(QRectF(plot.left(), lane.rect.top(), plot.width(), lane.rect.height()),
+                                Qt::IntersectClip);
+            // A hairline where it was silent, under the stretches where it reported.
+            painter.setPen(pen(kSilent, 0.5 * u));
+            painter.drawLine(QPointF(plot.left(), lane.strip.center().y()),
+                             QPointF(plot.right(), lane.strip.center().y()));
+            painter.setPen(Qt::NoPen);
+            for (const TimelineLayout::StripRun &run : lane.reporting) {
+                QColor c = stripColour;
+                c.setAlphaF(0.3 + 0.7 * (run.level - 1) / 5.0);
+                painter.setBrush(c);
+                painter.drawRect(run.rect);
             }
+            for (const Mark &m : layout.marks)
+                if (m.lane == i && inLane(m))
+                    drawMark(m);
+            painter.restore();
         }
     }
+    // Encounters across lanes, sightings and acquisitions over everything in the plot.
+    for (const Mark &m : layout.marks)
+        if (!inLane(m))
+            drawMark(m);
 
     // The label column.
-    {
-        const QFontMetricsF nameFm = metrics(fonts.name, device);
-        const QFontMetricsF subFm = metrics(fonts.sub, device);
-        const double textLeft = layout.labelColumn.left() + 7 * u;
-        const double textWidth = std::max(0.0, layout.labelColumn.width() - 7 * u - 8 * u);
-        for (const TimelineLayout::Lane &lane : layout.lanes) {
-            if (lane.kind == TimelineLayout::LaneKind::Vessel) {
-                const TimelineLane &vessel = data.lanes.at(lane.index);
-                const QPair<QString, QString> text = splitVesselLabel(vessel);
-                const double h = nameFm.height() + (text.second.isEmpty() ? 0 : subFm.height());
-                const double top = (lane.labelRow.top() + lane.strip.bottom()) / 2 - h / 2;
-                painter.setPen(Qt::NoPen);
-                painter.setBrush(vessel.colour.isValid() ? vessel.colour : kNeutralStrip);
-                painter.drawRect(QRectF(layout.labelColumn.left(), top + 0.1 * h, 3 * u, 0.8 * h));
-                painter.setFont(fonts.name);
-                painter.setPen(kInk);
-                painter.drawText(QRectF(textLeft, top, textWidth, nameFm.height()),
-                                 Qt::AlignLeft | Qt::AlignVCenter,
-                                 nameFm.elidedText(text.first, Qt::ElideRight, textWidth));
-                if (!text.second.isEmpty()) {
-                    painter.setFont(fonts.sub);
-                    painter.setPen(kMuted);
-                    painter.drawText(QRectF(textLeft, top + nameFm.height(), textWidth, subFm.height()),
-                                     Qt::AlignLeft | Qt::AlignVCenter,
-                                     subFm.elidedText(text.second, Qt::ElideRight, textWidth));
-                }
-            } else {
+    for (const TimelineLayout::Lane &lane : layout.lanes) {
+        if (lane.kind == TimelineLayout::LaneKind::Vessel) {
+            const TimelineLane &vessel = data.lanes.at(lane.index);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(vessel.colour.isValid() ? vessel.colour : kNeutralStrip);
+            painter.drawRect(lane.swatch);
+            painter.setFont(fonts.name);
+            painter.setPen(kInk);
+            painter.drawText(lane.titleRect, Qt::AlignLeft | Qt::AlignVCenter, lane.title);
+            if (!lane.subtitle.isEmpty()) {
                 painter.setFont(fonts.sub);
                 painter.setPen(kMuted);
-                painter.drawText(QRectF(textLeft, lane.barRow.top(), textWidth, lane.barRow.height()),
-                                 Qt::AlignLeft | Qt::AlignVCenter,
-                                 subFm.elidedText(laneCaption(lane.kind), Qt::ElideRight, textWidth));
+                painter.drawText(lane.subtitleRect, Qt::AlignLeft | Qt::AlignVCenter, lane.subtitle);
             }
+        } else {
+            painter.setFont(fonts.sub);
+            painter.setPen(kMuted);
+            painter.drawText(lane.titleRect, Qt::AlignLeft | Qt::AlignVCenter, lane.title);
         }
     }
 
-    // The axis: a line, ticks, labels that never touch, and the caption in the label column.
-    {
-        const QRectF &axis = layout.axis;
-        painter.setPen(pen(kRule, 0.5 * u));
-        painter.drawLine(QPointF(box.left(), plot.top()), QPointF(plot.right(), plot.top()));
-        painter.setPen(pen(kAxisInk, 0.8 * u));
-        painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()));
-        const QFontMetricsF fm = metrics(fonts.tick, device);
-        const QFontMetricsF majorFm = metrics(fonts.tickMajor, device);
-        const double labelTop = plot.bottom() + 5.5 * u;
-        double lastRight = -std::numeric_limits<double>::infinity();
-        for (const TimeTick &tick : ticks) {
-            const double x = layout.xForTime(tick.ms);
-            painter.setPen(pen(kAxisInk, (tick.major ? 0.8 : 0.6) * u));
-            painter.drawLine(QPointF(x, plot.bottom()),
-                             QPointF(x, plot.bottom() + (tick.major ? 4.5 : 3) * u));
-            const QFontMetricsF &m = tick.major ? majorFm : fm;
-            const double w = m.horizontalAdvance(tick.label);
-            const auto at = placeInRow(x, w, m.height(), labelTop, plot.left(), box.right(), lastRight,
-                                       0.6 * fm.height());
-            if (!at)
-                continue;
-            painter.setFont(tick.major ? fonts.tickMajor : fonts.tick);
-            painter.setPen(tick.major ? kInk : kAxisInk);
-            painter.drawText(*at, Qt::AlignHCenter | Qt::AlignTop, tick.label);
-        }
-        const QString caption = axisCaption(layout.fromMs, layout.toMs, maxLabels);
-        const double captionWidth = std::max(0.0, layout.labelColumn.width() - 10 * u);
-        painter.setFont(fonts.tick);
-        painter.setPen(kMuted);
-        painter.drawText(QRectF(axis.left(), labelTop, captionWidth + 2 * u, fm.height()),
-                         Qt::AlignRight | Qt::AlignTop, fm.elidedText(caption, Qt::ElideRight, captionWidth));
+    // The axis: a line, ticks, their labels, and the caption in the label column.
+    painter.setPen(pen(kRule, 0.5 * u));
+    painter.drawLine(QPointF(box.left(), plot.top()), QPointF(plot.right(), plot.top()));
+    painter.setPen(pen(kAxisInk, 0.8 * u));
+    painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()));
+    for (const TimelineLayout::Tick &tick : layout.ticks) {
+        const bool major = tick.tick.major;
+        painter.setPen(pen(kAxisInk, (major ? 0.8 : 0.6) * u));
+        painter.drawLine(QPointF(tick.x, plot.bottom()),
+                         QPointF(tick.x, plot.bottom() + (major ? 4.5 : 3) * u));
+        if (!tick.label)
+            continue;
+        painter.setFont(major ? fonts.tickMajor : fonts.tick);
+        painter.setPen(major ? kInk : kAxisInk);
+        painter.drawText(*tick.label, Qt::AlignHCenter | Qt::AlignTop, tick.tick.label);
     }
+    painter.setFont(fonts.tick);
+    painter.setPen(kMuted);
+    painter.drawText(layout.axisCaptionRect, Qt::AlignRight | Qt::AlignTop, layout.axisCaption);
 
-    // The key: only the symbols drawn, in cells sized from the text (as the height was).
-    {
-        const QList<KeyItem> items = keyItems(data);
-        const QFontMetricsF fm = metrics(fonts.key, device);
-        // Cells as wide as the text when that takes no more rows than the height was given for.
-        QList<double> measured;
-        for (const KeyItem &item : items)
-            measured.push_back(std::min(keyItemWidthPt(item), kKeySymbolPt + kKeyTextGapPt +
-                                                                  fm.horizontalAdvance(item.text) / u + 0.5));
-        const QList<QPointF> estimated = keyFlow(items, box.width() / u);
-        const QList<QPointF> tight = keyFlow(items, box.width() / u, measured);
-        const bool useTight = rowsOf(tight) <= rowsOf(estimated);
-        const QList<QPointF> &flow = useTight ? tight : estimated;
+    // The key.
+    for (const TimelineLayout::KeyEntry &entry : layout.keyEntries) {
+        drawKeySymbol(painter, entry, fonts, u);
         painter.setFont(fonts.key);
-        for (int i = 0; i < items.size(); ++i) {
-            const KeyItem &item = items.at(i);
-            const QPointF at = layout.key.topLeft() + flow.at(i) * u;
-            const double cellWidth = useTight ? measured.at(i) : keyItemWidthPt(item);
-            const QRectF cell(at, QSizeF(cellWidth * u, kKeyRowPt * u));
-            drawKeySymbol(painter, item, cell, fonts, u);
-            const double textLeft = cell.left() + (kKeySymbolPt + kKeyTextGapPt) * u;
-            painter.setFont(fonts.key);
-            painter.setPen(kInk);
-            painter.drawText(QRectF(QPointF(textLeft, cell.top()), cell.bottomRight()),
-                             Qt::AlignLeft | Qt::AlignVCenter,
-                             fm.elidedText(item.text, Qt::ElideRight, cell.right() - textLeft));
-        }
+        painter.setPen(kInk);
+        painter.drawText(entry.textRect, Qt::AlignLeft | Qt::AlignVCenter, entry.text);
     }
     painter.restore();
+}
+
+void paintTimelineFigure(QPainter &painter, const QRectF &box, const TimelineData &data, const QFont &font,
+                         double unit)
+{
+    paintTimelineFigure(painter, timelineLayout(data, box, font, unit, painter.device()), data);
 }
 
 } // namespace sightline

@@ -90,8 +90,8 @@ const MovementEvent *TestTimeline::longestCall() const
     const TimelineData &data = timelineOf(mWindow)->data();
     const MovementEvent *best = nullptr;
     for (const MovementEvent &e : data.events)
-        if (e.type == EventType::PortCall && !e.details.value(QStringLiteral("inferred")).toBool() &&
-            e.confidence > 1 && (!best || e.endMs - e.startMs > best->endMs - best->startMs))
+        if (e.type == EventType::PortCall && !e.isInferredCall() && e.confidence > 1 &&
+            (!best || e.endMs - e.startMs > best->endMs - best->startMs))
             best = &e;
     return best;
 }

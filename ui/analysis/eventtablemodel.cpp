@@ -93,7 +93,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole && (index.column() == Hours || index.column() == Confidence))
         return int(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ForegroundRole && e->details.value(QStringLiteral("inferred")).toBool())
+    if (role == Qt::ForegroundRole && e->isInferredCall())
         return QColor(110, 110, 110); // possible calls while dark read as less certain
     if (role == Qt::ToolTipRole && index.column() == Confidence && e->confidence)
         return tr("1: inferred from a dark period, or only part seen; 2: entry and exit seen; "

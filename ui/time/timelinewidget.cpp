@@ -5,7 +5,6 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QFontMetricsF>
-#include <QHash>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -16,21 +15,18 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <tuple>
 
 namespace sightline {
 
 namespace {
 
-constexpr double kMarginPx = 6;              // either side of the figure
-constexpr double kEdgeGrabPx = 5;            // how near a window edge the mouse takes it
-constexpr double kHitSlopPx = 2;             // thin marks are picked a little outside their ink
+constexpr double kMarginPx = 6;   // either side of the figure
+constexpr double kEdgeGrabPx = 5; // how near a window edge the mouse takes it
+constexpr double kHitSlopPx = 2;  // thin marks are picked a little outside their ink
+// ...but only a pixel up and down: the reporting strip lies just under the bars.
+constexpr double kHitRowSlopPx = 1;
 constexpr std::int64_t kMinSpanMs = 600'000; // ten minutes across the plot at most zoomed in
-constexpr double kMaxTextPt = 8.5;           // the figure's largest text, in its points
-constexpr double kMarkerRadiusPt = 5;        // as the figure draws sighting markers
-constexpr double kMarkerFontPt = 6;
-constexpr double kFigureBottomPt = 2; // the figure's margin under the axis when it has no key
 
 const QColor kBandFill(0x1f, 0x6f, 0xb2, 34);
 const QColor kBandEdge(0x1f, 0x6f, 0xb2);
@@ -41,12 +37,6 @@ const QColor kMutedInk(0x5f, 0x6b, 0x76);
 QString utcText(std::int64_t ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
-
-bool isInferredCall(const MovementEvent &e)
-{
-    // As the figure tells them apart: the detector marks calls only possible while dark.
-    return e.details.value(QStringLiteral("inferred")).toBool() || e.confidence == 1;
 }
 
 /// "Rajin (Rason) port" → "Rajin": a port as a crowded label names it.
@@ -64,7 +54,7 @@ void nameOverlappingCallsOnce(std::vector<MovementEvent> &events)
 {
     std::vector<MovementEvent *> calls;
     for (MovementEvent &e : events)
-        if (e.type == EventType::PortCall && isInferredCall(e))
+        if (e.isInferredCall())
             calls.push_back(&e);
     std::stable_sort(calls.begin(), calls.end(), [](const MovementEvent *a, const MovementEvent *b) {
         return std::tie(a->mmsi, a->startMs) < std::tie(b->mmsi, b->startMs);
@@ -177,7 +167,7 @@ void TimelineWidget::zoomAt(double x, double factor)
     const std::int64_t span = mData.toMs - mData.fromMs;
     if (span <= 0 || factor <= 0)
         return;
-    const TimelineLayout layout = currentLayout();
+    const TimelineLayout &layout = currentLayout();
     const double at = std::clamp(x, layout.plot.left(), layout.plot.right());
     const std::int64_t t = layout.timeForX(at);
     const double newSpan = std::clamp(double(span) * factor, double(kMinSpanMs), double(maxSpanMs()));
@@ -197,7 +187,7 @@ double TimelineWidget::unit() const
 QFont TimelineWidget::figureFont() const
 {
     QFont f = font();
-    f.setPixelSize(std::max(1, int(std::lround(kMaxTextPt * unit()))));
+    f.setPixelSize(std::max(1, int(std::lround(kTimelineMaxTextPt * unit()))));
     return f;
 }
 
@@ -207,6 +197,7 @@ TimelineWidget::FullFigure TimelineWidget::fullFigure(double width) const
     FullFigure full;
     full.height = timelineFigureHeight(mData, width, unit());
     full.axisBottom = layout.axis.bottom();
+    full.key = layout.key.bottom() - layout.axis.bottom();
     for (const TimelineLayout::Lane &lane : layout.lanes)
         full.lanes += lane.rect.height();
     return full;
@@ -222,14 +213,14 @@ QRectF TimelineWidget::figureBox() const
             // the axis, where the window is set, stays.
             const FullFigure full = fullFigure(w);
             if (h < full.height - 0.5)
-                h += full.height - full.axisBottom - kFigureBottomPt * unit();
+                h += full.key;
         }
         mBox = QRectF(kMarginPx, 0, w, h);
     }
     return *mBox;
 }
 
-TimelineLayout TimelineWidget::currentLayout() const
+const TimelineLayout &TimelineWidget::currentLayout() const
 {
     if (!mLayout)
         mLayout = timelineLayout(mData, figureBox(), figureFont(), unit(), this);
@@ -259,12 +250,12 @@ QSize TimelineWidget::minimumSizeHint() const
         return {320, 60};
     // Without the key, the lanes at half their height: as far as the figure squeezes them.
     const FullFigure full = fullFigure(figureBox().width());
-    return {320, int(std::ceil(full.axisBottom + kFigureBottomPt * unit() - full.lanes / 2)) + 2};
+    return {320, int(std::ceil(full.height - full.key - full.lanes / 2)) + 2};
 }
 
 std::int64_t TimelineWidget::timeAt(double x) const
 {
-    const TimelineLayout layout = currentLayout();
+    const TimelineLayout &layout = currentLayout();
     return layout.timeForX(std::clamp(x, layout.plot.left(), layout.plot.right()));
 }
 
@@ -287,163 +278,30 @@ QString TimelineWidget::laneName(std::uint32_t mmsi) const
 
 TimelineWidget::Hit TimelineWidget::hitAt(QPointF pos) const
 {
-    const TimelineLayout layout = currentLayout();
+    // What is picked is what the figure drew: its marks, from the layout it was painted from.
+    const TimelineLayout &layout = currentLayout();
     const QRectF &plot = layout.plot;
     if (mData.toMs <= mData.fromMs || pos.x() < plot.left() - kHitSlopPx ||
         pos.x() > plot.right() + kHitSlopPx)
         return {};
-    const double u = unit();
-    const double slop = kHitSlopPx;
-
-    QHash<std::uint32_t, int> laneOfVessel;
-    int sightingsLane = -1;
-    for (int i = 0; i < layout.lanes.size(); ++i) {
-        const TimelineLayout::Lane &lane = layout.lanes.at(i);
-        if (lane.kind == TimelineLayout::LaneKind::Vessel)
-            laneOfVessel.insert(mData.lanes.at(lane.index).mmsi, i);
-        else if (lane.kind == TimelineLayout::LaneKind::Sightings)
-            sightingsLane = i;
+    const TimelineLayout::Mark *mark = layout.markAt(pos, QSizeF(kHitSlopPx, kHitRowSlopPx));
+    if (!mark)
+        return {};
+    Hit hit;
+    hit.index = mark->index;
+    hit.rect = layout.outline(*mark);
+    switch (mark->subject()) {
+    case TimelineLayout::Mark::Subject::Event:
+        hit.kind = Hit::Kind::Event;
+        break;
+    case TimelineLayout::Mark::Subject::Sighting:
+        hit.kind = Hit::Kind::Sighting;
+        break;
+    case TimelineLayout::Mark::Subject::Acquisition:
+        hit.kind = Hit::Kind::Acquisition;
+        break;
     }
-    const auto span = [&](const MovementEvent &e, double minWidth) { return layout.eventSpan(e, minWidth); };
-
-    QFont markerFont = figureFont();
-    markerFont.setPixelSize(std::max(1, int(std::lround(kMarkerFontPt * u))));
-    markerFont.setBold(true);
-    const QFontMetricsF markerMetrics(markerFont, this);
-
-    for (int laneIndex = 0; laneIndex < layout.lanes.size(); ++laneIndex) {
-        const TimelineLayout::Lane &lane = layout.lanes.at(laneIndex);
-        if (pos.y() < lane.rect.top() || pos.y() > lane.rect.bottom())
-            continue;
-        const QRectF &row = lane.barRow;
-
-        // Sighting markers first: drawn over the bars, and pushed right where they would touch, as the
-        // figure places them.
-        if (lane.kind != TimelineLayout::LaneKind::Acquisitions) {
-            QList<int> here;
-            for (int i = 0; i < mData.sightings.size(); ++i) {
-                const TimelineSighting &s = mData.sightings.at(i);
-                const int at =
-                    s.mmsi && laneOfVessel.contains(s.mmsi) ? laneOfVessel.value(s.mmsi) : sightingsLane;
-                if (at == laneIndex && s.ms >= mData.fromMs && s.ms <= mData.toMs)
-                    here.push_back(i);
-            }
-            std::stable_sort(here.begin(), here.end(), [&](int a, int b) {
-                return mData.sightings.at(a).ms < mData.sightings.at(b).ms;
-            });
-            double lastRight = -std::numeric_limits<double>::infinity();
-            const double r = kMarkerRadiusPt * u;
-            for (const int i : here) {
-                const TimelineSighting &s = mData.sightings.at(i);
-                const double w =
-                    s.number > 0
-                        ? std::max(2 * r,
-                                   markerMetrics.horizontalAdvance(QString::number(s.number)) + 3.2 * u)
-                        : 2 * r;
-                const double x = layout.xForTime(s.ms);
-                const double cx = std::max(x, lastRight + 0.8 * u + w / 2);
-                lastRight = cx + w / 2;
-                const QRectF marker(cx - w / 2, row.center().y() - r, w, 2 * r);
-                if (marker.adjusted(-slop, -slop, slop, slop).contains(pos))
-                    return {Hit::Kind::Sighting, i, marker};
-            }
-        }
-
-        if (lane.kind == TimelineLayout::LaneKind::Acquisitions) {
-            int best = -1;
-            double bestDistance = 3 * u + slop;
-            for (int i = 0; i < mData.acquisitions.size(); ++i) {
-                const std::int64_t ms = mData.acquisitions.at(i).first;
-                if (ms < mData.fromMs || ms > mData.toMs)
-                    continue;
-                const double d = std::abs(layout.xForTime(ms) - pos.x());
-                if (d <= bestDistance) {
-                    best = i;
-                    bestDistance = d;
-                }
-            }
-            if (best >= 0) {
-                const double x = layout.xForTime(mData.acquisitions.at(best).first);
-                return {Hit::Kind::Acquisition, best, QRectF(x - 3 * u, row.top(), 6 * u, row.height())};
-            }
-            continue;
-        }
-        if (lane.kind != TimelineLayout::LaneKind::Vessel)
-            continue;
-
-        const std::uint32_t mmsi = mData.lanes.at(lane.index).mmsi;
-        // Encounters: a diamond in both vessels' lanes (the figure draws one per pair and time).
-        for (const bool own : {true, false})
-            for (int i = 0; i < int(mData.events.size()); ++i) {
-                const MovementEvent &e = mData.events.at(std::size_t(i));
-                if (e.type != EventType::Encounter || !laneOfVessel.contains(e.mmsi) ||
-                    (own ? e.mmsi != mmsi : e.otherMmsi != mmsi))
-                    continue;
-                const std::int64_t mid = e.startMs + (e.endMs - e.startMs) / 2;
-                if (mid < mData.fromMs || mid > mData.toMs)
-                    continue;
-                const double r = 4.3 * u;
-                const QRectF diamond(layout.xForTime(mid) - r, row.center().y() - r, 2 * r, 2 * r);
-                if (diamond.adjusted(-slop, -slop, slop, slop).contains(pos))
-                    return {Hit::Kind::Event, i, diamond};
-            }
-        // Spoofing marks: triangles at the top of the bar row.
-        for (int i = 0; i < int(mData.events.size()); ++i) {
-            const MovementEvent &e = mData.events.at(std::size_t(i));
-            if (e.type != EventType::Spoofing || e.mmsi != mmsi || e.startMs < mData.fromMs ||
-                e.startMs > mData.toMs)
-                continue;
-            const double w = 3.2 * u;
-            const QPointF tip(layout.xForTime(e.startMs), row.top() + 4 * u);
-            const QRectF mark(tip.x() - w, tip.y() - 1.7 * w, 2 * w, 1.7 * w);
-            if (mark.adjusted(-slop, -slop, slop, slop).contains(pos))
-                return {Hit::Kind::Event, i, mark};
-        }
-        // Bars, topmost first: possible calls lie over seen ones, calls over loitering over gaps. A call's
-        // name sits above it, and picks it too.
-        const auto barHit = [&](auto accepts, double top, double bottom, double inset) -> Hit {
-            Hit best;
-            double bestDistance = std::numeric_limits<double>::infinity();
-            // Only a pixel more up and down: the reporting strip lies just under the bars.
-            if (pos.y() < top - 1 || pos.y() > bottom + 1)
-                return best;
-            for (int i = 0; i < int(mData.events.size()); ++i) {
-                const MovementEvent &e = mData.events.at(std::size_t(i));
-                if (e.mmsi != mmsi || !accepts(e))
-                    continue;
-                const auto s = span(e, 1.2 * u);
-                if (!s || pos.x() < s->first - slop || pos.x() > s->second + slop)
-                    continue;
-                const double d = std::abs((s->first + s->second) / 2 - pos.x());
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = {Hit::Kind::Event, i,
-                            QRectF(QPointF(s->first, row.top() + inset),
-                                   QPointF(s->second, row.bottom() - inset))};
-                }
-            }
-            return best;
-        };
-        const double inset = 1.6 * u;
-        const Hit call =
-            barHit([](const MovementEvent &e) { return e.type == EventType::PortCall && isInferredCall(e); },
-                   lane.labelRow.top(), row.bottom(), inset);
-        if (call.kind != Hit::Kind::None)
-            return call;
-        for (const EventType type : {EventType::PortCall, EventType::Loitering, EventType::Gap}) {
-            const double top = type == EventType::PortCall ? lane.labelRow.top() : row.top();
-            const Hit bar =
-                barHit([type](const MovementEvent &e) { return e.type == type; }, top, row.bottom(), 0.0);
-            if (bar.kind != Hit::Kind::None)
-                return bar;
-        }
-        const Hit trip = barHit([](const MovementEvent &e) { return e.type == EventType::RoundTrip; },
-                                lane.brackets.top(), lane.brackets.bottom(), 0.0);
-        if (trip.kind != Hit::Kind::None)
-            return {trip.kind, trip.index,
-                    QRectF(trip.rect.left(), lane.brackets.top(), trip.rect.width(), lane.brackets.height())};
-    }
-    return {};
+    return hit;
 }
 
 QString TimelineWidget::toolTipAt(QPointF pos) const
@@ -453,7 +311,7 @@ QString TimelineWidget::toolTipAt(QPointF pos) const
     case Hit::Kind::Event: {
         const MovementEvent &e = mEvents.at(std::size_t(hit.index));
         QString title = eventTypeLabel(e.type);
-        if (e.type == EventType::PortCall && isInferredCall(e))
+        if (e.isInferredCall())
             title = tr("Possible port call");
         QString text =
             QStringLiteral("<b>%1</b> — %2<br>%3")
@@ -482,7 +340,7 @@ QString TimelineWidget::toolTipAt(QPointF pos) const
     case Hit::Kind::None:
         break;
     }
-    const TimelineLayout layout = currentLayout();
+    const TimelineLayout &layout = currentLayout();
     if (mData.toMs <= mData.fromMs)
         return {};
     if (layout.plot.contains(pos))
@@ -515,8 +373,9 @@ void TimelineWidget::paintEvent(QPaintEvent *)
                "port calls, dark periods and encounters, or pick a vessel in the Vessels dock."));
         return;
     }
-    const TimelineLayout layout = currentLayout();
-    paintTimelineFigure(painter, figureBox(), mData, figureFont(), unit());
+    // The layout hitAt() picks from, so that what is clicked is what is seen.
+    const TimelineLayout &layout = currentLayout();
+    paintTimelineFigure(painter, layout, mData);
     painter.setRenderHint(QPainter::Antialiasing, true);
     const bool dragging = mDrag == Drag::Window || mDrag == Drag::WindowStart || mDrag == Drag::WindowEnd;
     paintWindow(painter, layout, dragging ? mPreview : mTime->window(), dragging);
@@ -628,7 +487,7 @@ void TimelineWidget::mousePressEvent(QMouseEvent *event)
         return;
     }
     const QPointF pos = event->position();
-    const TimelineLayout layout = currentLayout();
+    const TimelineLayout &layout = currentLayout();
     const bool onAxis = layout.axis.contains(pos) && pos.x() >= layout.plot.left() - kEdgeGrabPx;
     const bool onPlot = layout.plot.contains(pos);
     mPressPos = pos;
@@ -750,7 +609,7 @@ void TimelineWidget::mouseDoubleClickEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton || mData.toMs <= mData.fromMs)
         return;
     const QPointF pos = event->position();
-    const TimelineLayout layout = currentLayout();
+    const TimelineLayout &layout = currentLayout();
     const TimeWindow window = mTime->window();
     if (window.isOpen() || pos.y() < layout.plot.top() || pos.y() > layout.axis.bottom())
         return;
@@ -841,7 +700,7 @@ void TimelineWidget::updateHover(QPointF pos)
         mHover = hit;
         update();
     }
-    const TimelineLayout layout = currentLayout();
+    const TimelineLayout &layout = currentLayout();
     const TimeWindow window = mTime->window();
     const bool inBand = pos.y() >= layout.plot.top() && pos.y() <= layout.axis.bottom();
     const auto near = [&](std::int64_t ms) {

@@ -58,8 +58,9 @@ public:
     /// Zooms by `factor` (< 1: in) keeping the time at `x` where it is.
     void zoomAt(double x, double factor);
 
-    /// Where things are as painted now: x ↔ time, the lanes, the axis strip.
-    TimelineLayout currentLayout() const;
+    /// Where things are as painted now: x ↔ time, the lanes, the axis strip, every mark. Valid until
+    /// the data, the view or the size change.
+    const TimelineLayout &currentLayout() const;
     /// Painter units per point of the figure (the widget's font decides how large it is drawn).
     double unit() const;
     Hit hitAt(QPointF pos) const;
@@ -101,10 +102,11 @@ private:
     };
 
     QFont figureFont() const;
-    /// The figure at full height in a box `width` wide: its height, the bottom of its axis, its lanes'.
+    /// The figure at full height in a box `width` wide: its height, the bottom of its axis, the height
+    /// of the key under it (with its gap), its lanes'.
     struct FullFigure
     {
-        double height = 0, axisBottom = 0, lanes = 0;
+        double height = 0, axisBottom = 0, key = 0, lanes = 0;
     };
     FullFigure fullFigure(double width) const;
     /// Where the figure is painted: the widget, taller by the key when the widget is short of room.

@@ -109,6 +109,9 @@ TEST_CASE("port calls in a polygon: stops, gaps in port, and a gap across the en
     CHECK_FALSE(c23[0].details.value(QStringLiteral("exit_seen")).toBool());
     CHECK_FALSE(c23[0].details.value(QStringLiteral("stopped")).toBool());
     CHECK(c23[0].confidence == 1);
+    // Seen in part, and seen all the same: confidence 1 is not an inferred call.
+    CHECK_FALSE(c23[0].isInferredCall());
+    CHECK_FALSE(c21[0].isInferredCall());
 
     CHECK(callsOf(24).empty());
 }
@@ -137,6 +140,8 @@ TEST_CASE("a dark period infers the ports the vessel could have called at", "[an
     CHECK(calls[1].place == QStringLiteral("Hidden"));
     CHECK(calls[1].confidence == 1);
     CHECK(calls[1].details.value(QStringLiteral("inferred")).toBool());
+    CHECK(calls[1].isInferredCall());
+    CHECK_FALSE(calls[0].isInferredCall());
     CHECK(calls[1].details.value(QStringLiteral("candidates")).toArray() ==
           QJsonArray{QStringLiteral("Hidden")});
     CHECK(calls[1].startMs > calls[0].endMs);
@@ -147,6 +152,8 @@ TEST_CASE("a dark period infers the ports the vessel could have called at", "[an
     REQUIRE(trips.size() == 1);
     CHECK(trips[0].confidence == 1);
     CHECK(trips[0].details.value(QStringLiteral("b_inferred")).toBool());
+    CHECK(trips[0].hasInferredFarCall());
+    CHECK_FALSE(calls[1].hasInferredFarCall()); // a call, not a round trip
     CHECK(trips[0].place == QStringLiteral("Origin ⇄ Hidden"));
 
     // No time to stay: a minimum stay longer than the silence allows infers nothing.
@@ -181,7 +188,7 @@ TEST_CASE("voyages, round trips and the origin-destination table from port calls
     const auto trips = findRoundTrips(calls, QStringLiteral("A"), QStringLiteral("B"));
     int seen = 0, inferred = 0;
     for (const auto &t : trips)
-        (t.details.value(QStringLiteral("b_inferred")).toBool() ? inferred : seen)++;
+        (t.hasInferredFarCall() ? inferred : seen)++;
     CHECK(seen == 2);
     CHECK(inferred == 2);
     CHECK(trips.front().startMs == kT0 + 10 * kHour);

@@ -4,15 +4,20 @@
 #include "brief/briefcontent.h"
 #include "brief/briefflow.h"
 #include "brief/briefinputs.h"
+#include "brief/briefwriter.h"
 #include "layers/tracklayer.h"
 #include "project/project.h"
+#include "map/mapsettings.h"
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
+
+#include <stdexcept>
 
 using namespace sightline;
 
@@ -72,6 +77,69 @@ QList<int> itemsOn(const FlowPages &pages, int page)
     for (const FlowPlacement &p : pages[page])
         out << p.item;
     return out;
+}
+
+/// A vector layer whose renderer throws, as one with a bug would, in views narrower than `below`
+/// pixels (the figure's small locator map) or in every view.
+class ThrowingLayer : public Layer
+{
+public:
+    explicit ThrowingLayer(int below)
+        : mBelow(below)
+    {
+        setName(QStringLiteral("Broken"));
+    }
+    Kind kind() const override { return Kind::Vector; }
+    QString source() const override { return QStringLiteral("broken.geojson"); }
+    Crs crs() const override { return Crs::wgs84(); }
+    QRectF extent() const override { return QRectF(QPointF(129, 41), QPointF(134, 44)); }
+    QRectF extentWgs84() const override { return extent(); }
+    QList<LayerProperty> properties() const override { return {}; }
+    std::unique_ptr<LayerRenderer> createRenderer(const MapSettings &settings) const override
+    {
+        return std::make_unique<Renderer>(settings.outputSize().width() < mBelow);
+    }
+
+private:
+    class Renderer : public LayerRenderer
+    {
+    public:
+        explicit Renderer(bool throws)
+            : mThrows(throws)
+        {
+        }
+        bool render(QPainter &, const std::atomic<bool> &) override
+        {
+            if (mThrows)
+                throw std::runtime_error("corrupt geometry");
+            return true;
+        }
+
+    private:
+        bool mThrows;
+    };
+    int mBelow;
+};
+
+QStringList problemsOfFigureWith(const std::shared_ptr<Layer> &layer)
+{
+    Brief brief;
+    brief.title = QStringLiteral("Broken layer");
+    BriefBlock figure;
+    figure.kind = BriefBlock::Kind::Figure;
+    figure.figure.extentWgs84 = QRectF(QPointF(130, 42), QPointF(131, 43));
+    figure.figure.inset = true;
+    figure.figure.caption = QStringLiteral("A figure");
+    brief.blocks = {figure};
+    BriefInputs inputs;
+    inputs.layers = {layer};
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
+    BriefExportResult result;
+    QString error;
+    REQUIRE(writeBriefPdf(brief, inputs, pdf, &result, &error));
+    CHECK(pdf.size() > 0);
+    return result.problems;
 }
 
 } // namespace
@@ -417,4 +485,15 @@ TEST_CASE("tracks opened straight from a log name the log, checksum and 'simulat
     CHECK(sources[0].sha256 == cachedFileSha256(log));
     CHECK(sources[0].sha256.size() == 64);
     CHECK(sources[0].note == QStringLiteral("simulated"));
+}
+
+TEST_CASE("a layer that throws while a figure is drawn is named, and the brief is still written", "[brief]")
+{
+    // Everywhere: named once, though the locator map fails on it too.
+    const QStringList everywhere = problemsOfFigureWith(std::make_shared<ThrowingLayer>(1'000'000));
+    CHECK(everywhere == QStringList{QStringLiteral("Layer 'Broken' could not be drawn: corrupt geometry")});
+    // Only in the small locator map: named as failing there.
+    const QStringList inset = problemsOfFigureWith(std::make_shared<ThrowingLayer>(400));
+    CHECK(inset == QStringList{QStringLiteral(
+                       "Layer 'Broken' could not be drawn in the locator map: corrupt geometry")});
 }

@@ -13,10 +13,13 @@
 #include <QPdfWriter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <random>
+#include <set>
 
 using namespace sightline;
 
@@ -411,6 +414,28 @@ TEST_CASE("the timeline figure draws calls, gaps and sightings where their times
     }
 }
 
+TEST_CASE("only calls inferred from a dark period are drawn as possible calls", "[timeline]")
+{
+    TimelineData data = smallCase();
+    // Seen arriving at Rajin, never seen leaving: confidence 1, and an observation all the same.
+    data.events.push_back(makeEvent(EventType::PortCall, kAngara, utc(2023, 10, 7), utc(2023, 10, 8),
+                                    QStringLiteral("Rajin (Rason) port"), 1, false));
+    // A port it could have reached while dark.
+    data.events.push_back(makeEvent(EventType::PortCall, kAngara, kGapStart + 12 * kHour,
+                                    kGapEnd - 12 * kHour, QStringLiteral("Nakhodka port"), 1, true));
+    QImage image(1000, 400, QImage::Format_ARGB32_Premultiplied);
+    const TimelineLayout layout = timelineLayout(data, QRectF(0, 0, 1000, 400), pixelFont(9), 1.0, &image);
+    QList<int> seen, possible;
+    for (const TimelineLayout::Mark &mark : layout.marks) {
+        if (mark.kind == TimelineLayout::Mark::Kind::PortCall)
+            seen.push_back(mark.index);
+        else if (mark.kind == TimelineLayout::Mark::Kind::PossibleCall)
+            possible.push_back(mark.index);
+    }
+    CHECK(seen == QList<int>{2, 1}); // Angara's at Rajin (its lane comes first), Maria's at Dunai
+    CHECK(possible == QList<int>{3});
+}
+
 TEST_CASE("the timeline figure grows with its lanes and its key", "[timeline]")
 {
     const double one = timelineFigureHeight(smallCase(1), 480, 1.0);
@@ -615,4 +640,151 @@ TEST_CASE("timeline example for a person to look at", "[.timeline-example]")
     const double pdfUnit = writer.resolution() / 72.0;
     const double pdfHeight = timelineFigureHeight(data, writer.width(), pdfUnit);
     paintTimelineFigure(painter, QRectF(0, 0, writer.width(), pdfHeight), data, pdfFont, pdfUnit);
+}
+
+// ---------------------------------------------------------------- marks: painted where they are picked
+
+namespace {
+
+using Mark = TimelineLayout::Mark;
+
+/// Every kind of mark once or twice, apart from each other, over October 2023.
+TimelineData everyMark()
+{
+    TimelineData data;
+    data.fromMs = utc(2023, 10, 1);
+    data.toMs = utc(2023, 10, 31);
+    TimelineLane angara;
+    angara.label = QStringLiteral("ANGARA (273145020)");
+    angara.mmsi = kAngara;
+    angara.colour = QColor(0x1b, 0x9e, 0x77);
+    angara.positionTimesMs = positionsEvery(data.fromMs, data.toMs, 30 * kMinute);
+    TimelineLane maria = angara;
+    maria.label = QStringLiteral("MARIA (273456780)");
+    maria.mmsi = kMaria;
+    maria.colour = QColor(0x75, 0x70, 0xb3);
+    data.lanes = {angara, maria};
+    data.events.push_back(makeEvent(EventType::Gap, kAngara, utc(2023, 10, 2), utc(2023, 10, 4)));
+    // A possible call in a dark period, off its middle so that the middle still shows the gap.
+    data.events.push_back(makeEvent(EventType::Gap, kAngara, utc(2023, 10, 6), utc(2023, 10, 10)));
+    data.events.push_back(makeEvent(EventType::PortCall, kAngara, utc(2023, 10, 8, 12), utc(2023, 10, 9, 18),
+                                    QStringLiteral("Rajin (Rason) port"), 1, true));
+    data.events.push_back(makeEvent(EventType::PortCall, kAngara, utc(2023, 10, 12), utc(2023, 10, 14),
+                                    QStringLiteral("Dunai port"), 4));
+    data.events.push_back(makeEvent(EventType::RoundTrip, kAngara, utc(2023, 10, 11), utc(2023, 10, 15),
+                                    QStringLiteral("Dunai ⇄ Rajin"), 2));
+    data.events.push_back(makeEvent(EventType::Loitering, kAngara, utc(2023, 10, 16), utc(2023, 10, 17)));
+    data.events.push_back(makeEvent(EventType::Spoofing, kAngara, utc(2023, 10, 19), utc(2023, 10, 19, 1)));
+    data.events.push_back(makeEvent(EventType::PortCall, kMaria, utc(2023, 10, 3), utc(2023, 10, 5),
+                                    QStringLiteral("Rajin (Rason) port"), 3));
+    // An encounter as the analysis stores it: once from each vessel's side.
+    MovementEvent meet =
+        makeEvent(EventType::Encounter, kAngara, utc(2023, 10, 22, 6), utc(2023, 10, 22, 12));
+    meet.otherMmsi = kMaria;
+    data.events.push_back(meet);
+    std::swap(meet.mmsi, meet.otherMmsi);
+    data.events.push_back(meet);
+    data.sightings = {{1, utc(2023, 10, 27), QStringLiteral("vessel"), kAngara},
+                      {2, utc(2023, 10, 25), QStringLiteral("vessel"), kMaria},
+                      {3, utc(2023, 10, 10), QStringLiteral("containers"), 0},
+                      {4, utc(2023, 10, 20), QStringLiteral("rail cars"), 0}};
+    data.acquisitions = {{utc(2023, 10, 9), QStringLiteral("WV3 1040010089A5C800")},
+                         {utc(2023, 10, 24), QStringLiteral("PNEO 2023-10-14")}};
+    return data;
+}
+
+/// The records of what `mark` stands for: its own, and for an encounter the other vessel's too.
+QSet<int> recordsOf(const TimelineData &data, const Mark &mark)
+{
+    QSet<int> records{mark.index};
+    if (mark.subject() != Mark::Subject::Event)
+        return records;
+    const MovementEvent &e = data.events.at(std::size_t(mark.index));
+    if (e.type == EventType::Encounter)
+        for (std::size_t i = 0; i < data.events.size(); ++i) {
+            const MovementEvent &o = data.events.at(i);
+            if (o.type == EventType::Encounter && o.startMs == e.startMs &&
+                std::minmax(o.mmsi, o.otherMmsi) == std::minmax(e.mmsi, e.otherMmsi))
+                records.insert(int(i));
+        }
+    return records;
+}
+
+TimelineData without(const TimelineData &data, Mark::Subject subject, const QSet<int> &records)
+{
+    TimelineData less = data;
+    less.events.clear();
+    less.sightings.clear();
+    less.acquisitions.clear();
+    for (std::size_t i = 0; i < data.events.size(); ++i)
+        if (subject != Mark::Subject::Event || !records.contains(int(i)))
+            less.events.push_back(data.events.at(i));
+    for (int i = 0; i < data.sightings.size(); ++i)
+        if (subject != Mark::Subject::Sighting || !records.contains(i))
+            less.sightings.push_back(data.sightings.at(i));
+    for (int i = 0; i < data.acquisitions.size(); ++i)
+        if (subject != Mark::Subject::Acquisition || !records.contains(i))
+            less.acquisitions.push_back(data.acquisitions.at(i));
+    return less;
+}
+
+} // namespace
+
+TEST_CASE("the timeline's marks are picked where they are painted", "[timeline]")
+{
+    const TimelineData data = everyMark();
+    const double unit = 2;
+    const QFont font = pixelFont(17);
+    // Taller than the figure needs, so that taking a mark away (and with it a key entry) moves nothing.
+    const QRectF box(0, 0, 1600, 1000);
+    REQUIRE(timelineFigureHeight(data, box.width(), unit) < box.height());
+    const auto paint = [&](const TimelineData &d) {
+        QImage image(box.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        paintTimelineFigure(painter, timelineLayout(d, box, font, unit, &image), d);
+        return image;
+    };
+    const QImage image = paint(data);
+    const TimelineLayout layout = timelineLayout(data, box, font, unit, &image);
+
+    std::set<Mark::Kind> kinds;
+    for (const Mark &mark : layout.marks)
+        kinds.insert(mark.kind);
+    CHECK(kinds.size() == std::size_t(Mark::Kind::AcquisitionName) + 1);
+    REQUIRE(layout.marks.size() >= 17);
+
+    for (const Mark &mark : layout.marks) {
+        CAPTURE(int(mark.kind), mark.index, mark.rect);
+        // The middle of a mark picks it (or a mark drawn over it for the same thing: a call's name).
+        const Mark *hit = layout.markAt(mark.rect.center());
+        REQUIRE(hit);
+        CHECK(hit->subject() == mark.subject());
+        CHECK(hit->index == mark.index);
+
+        // Painted without it, the figure changes where the mark is picked, and nowhere in the plot
+        // outside what the layout says is drawn for it.
+        const QSet<int> records = recordsOf(data, mark);
+        const QImage other = paint(without(data, mark.subject(), records));
+        QList<QRectF> drawn;
+        for (const Mark &m : layout.marks)
+            if (m.subject() == mark.subject() && records.contains(m.index))
+                for (const QRectF &r : {m.rect, m.shape, QRectF(m.line.p1(), m.line.p2()).normalized()})
+                    if (!r.isNull())
+                        drawn.push_back(r.adjusted(-2 * unit, -2 * unit, 2 * unit, 2 * unit));
+        int picked = 0, outside = 0;
+        const QRect plot = layout.plot.toAlignedRect().intersected(image.rect());
+        for (int y = plot.top(); y <= plot.bottom(); ++y)
+            for (int x = plot.left(); x <= plot.right(); ++x) {
+                if (image.pixel(x, y) == other.pixel(x, y))
+                    continue;
+                const QPointF p(x + 0.5, y + 0.5);
+                if (mark.rect.contains(p))
+                    ++picked;
+                if (std::none_of(drawn.begin(), drawn.end(), [&](const QRectF &r) { return r.contains(p); }))
+                    ++outside;
+            }
+        CHECK(picked > 0);
+        CHECK(outside == 0);
+    }
 }
