@@ -1,7 +1,9 @@
 #include "analysis/corridor.h"
 
 #include "geo/geodesic.h"
+#include "geo/measurement.h"
 #include "geo/transform.h"
+#include "model/vectordata.h"
 #include "util/gdalutil.h"
 
 #include <ogr_geometry.h>
@@ -127,6 +129,62 @@ Corridor buildCorridor(const std::vector<std::vector<QPointF>> &lines, double ha
         for (const OGRPolygon *p : *united->toMultiPolygon())
             addPolygon(p);
     return corridor;
+}
+
+CorridorLayerData buildCorridorLayer(const VectorData &lines, const std::vector<std::uint32_t> &chosen,
+                                     double halfWidthMetres, const QString &layerName,
+                                     const QString &labelField)
+{
+    CorridorLayerData result;
+    std::vector<std::uint32_t> ids = chosen;
+    if (ids.empty())
+        for (std::uint32_t i = 0; i < lines.features().size(); ++i)
+            ids.push_back(i);
+    const Transform toWgs84(lines.crs(), Crs::wgs84());
+    std::vector<std::vector<QPointF>> polylines;
+    QStringList names;
+    for (std::uint32_t i : ids) {
+        if (i >= lines.features().size())
+            continue; // a selection older than the data
+        const VectorFeature &f = lines.features()[i];
+        if (f.kind != VectorFeature::Kind::Line)
+            continue;
+        for (std::size_t part = 0; part < f.partCount(); ++part) {
+            const auto [a, b] = f.part(part);
+            std::vector<QPointF> pl;
+            for (std::uint32_t k = a; k < b; ++k)
+                pl.push_back(toWgs84.forward(f.points[k]));
+            polylines.push_back(std::move(pl));
+        }
+        if (!labelField.isEmpty())
+            names << lines.value(f, labelField);
+    }
+    const Corridor corridor = buildCorridor(polylines, halfWidthMetres);
+    if (!corridor.ok()) {
+        result.error = corridor.error;
+        return result;
+    }
+    const QString what =
+        ids.size() == 1 && !names.isEmpty() && !names.first().isEmpty() ? names.first() : layerName;
+    result.name = QStringLiteral("%1 corridor, %2 wide")
+                      .arg(what, formatDistance(2 * halfWidthMetres, DistanceUnit::Kilometres));
+    std::vector<VectorFeature> features;
+    for (const auto &polygon : corridor.polygons) {
+        VectorFeature f;
+        f.kind = VectorFeature::Kind::Polygon;
+        f.fid = qint64(features.size());
+        f.polygonStarts.push_back(0);
+        for (const auto &ring : polygon) {
+            f.partStarts.push_back(std::uint32_t(f.points.size()));
+            f.points.insert(f.points.end(), ring.begin(), ring.end());
+        }
+        f.attributes = {result.name, 2 * halfWidthMetres, lines.source()};
+        features.push_back(std::move(f));
+    }
+    result.data = VectorData::fromFeatures(
+        lines.source(), result.name,
+        {QStringLiteral("name"), QStringLiteral("width_m"), QStringLiteral("source")}, std::move(features));
+    return result;
 }
 
 } // namespace sightline

@@ -2,6 +2,7 @@
 
 #include "layers/layerstack.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/common/loadstatus.h"
 #include "ui/map/mapcanvas.h"
 #include "ui/project/projectcontroller.h"
 
@@ -17,7 +18,7 @@ inline bool waitForIdle(MainWindow *window)
     QTest::qWait(50);
     return QTest::qWaitFor(
         [window] {
-            return !window->isLoading() && !window->canvas()->isRendering() &&
+            return !window->loadStatus()->isLoading() && !window->canvas()->isRendering() &&
                    !window->projectController()->isRestoring();
         },
         20000);

@@ -97,7 +97,7 @@ void TestAnalysis::findsTheCaseDarkPeriodsAndRoundTripsThroughTheMenu()
 {
     const QString path = openCaseInNewProject(QStringLiteral("analysis.gpkg"));
     QVERIFY(!path.isEmpty());
-    EventsPanel *panel = mWindow->eventsPanel();
+    EventsPanel *panel = mWindow->analysisActions()->eventsPanel();
     QCOMPARE(rowsShown(panel), 0);
 
     // Gaps at the default threshold, with the ports layer ticked for itself (its name says "port").
@@ -163,7 +163,7 @@ void TestAnalysis::eventsDockFiltersByTypeVesselAndTimeAndZoomsToTheEvent()
     QVERIFY(!openCaseInNewProject(QStringLiteral("filters.gpkg")).isEmpty());
     runFromMenu(QStringLiteral("gaps"), [](AnalysisDialog *) {});
     runFromMenu(QStringLiteral("port-calls"), [](AnalysisDialog *) {});
-    EventsPanel *panel = mWindow->eventsPanel();
+    EventsPanel *panel = mWindow->analysisActions()->eventsPanel();
     auto layer = mWindow->analysisActions()->eventLayer();
 
     // The last run's type is shown; "All types" shows both.
@@ -228,7 +228,7 @@ void TestAnalysis::clickingAnEventOnTheMapSelectsItInTheDock()
     QVERIFY(!openCaseInNewProject(QStringLiteral("click.gpkg")).isEmpty());
     runFromMenu(QStringLiteral("port-calls"),
                 [](AnalysisDialog *d) { d->flag(QStringLiteral("infer"))->setChecked(false); });
-    EventsPanel *panel = mWindow->eventsPanel();
+    EventsPanel *panel = mWindow->analysisActions()->eventsPanel();
     auto layer = mWindow->analysisActions()->eventLayer();
     const MovementEvent *call = nullptr;
     for (const MovementEvent &e : layer->events())

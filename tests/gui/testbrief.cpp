@@ -9,6 +9,7 @@
 #include "geo/transform.h"
 #include "layers/layerstack.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/map/mapactions.h"
 #include "ui/map/mapcanvas.h"
 #include "ui/common/messagebar.h"
 #include "project/projectsession.h"
@@ -297,7 +298,7 @@ void TestBrief::figuresOfSavedViewsBlocksAndTemplates()
     QVERIFY(!openCaseInNewProject(QStringLiteral("views.gpkg")).isEmpty());
     mWindow->canvas()->zoomToWgs84(QRectF(QPointF(130.2, 42.2), QPointF(130.4, 42.35)));
     QVERIFY(waitForIdle());
-    QVERIFY(mWindow->savedViews()->saveCurrentView(QStringLiteral("Rajin harbour")));
+    QVERIFY(mWindow->mapActions()->savedViews()->saveCurrentView(QStringLiteral("Rajin harbour")));
     BriefComposer *composer = openComposer();
     QVERIFY(composer);
 

@@ -19,6 +19,11 @@
 #include "layers/tracklayer.h"
 #include "layers/vectorlayer.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/map/mapactions.h"
+#include "ui/layers/layeractions.h"
+#include "ui/editing/editingactions.h"
+#include "ui/common/loadstatus.h"
+#include "ui/project/trackimportactions.h"
 #include "ui/map/mapcanvas.h"
 #include "ui/map/measurepanel.h"
 #include "ui/map/measuretool.h"
@@ -128,8 +133,8 @@ bool TestMainWindow::waitForRender()
 {
     // A render is scheduled on a short timer after each change; wait for it to start and finish.
     QTest::qWait(50);
-    return QTest::qWaitFor([this] { return !mWindow->isLoading() && !mWindow->canvas()->isRendering(); },
-                           10000);
+    return QTest::qWaitFor(
+        [this] { return !mWindow->loadStatus()->isLoading() && !mWindow->canvas()->isRendering(); }, 10000);
 }
 
 void TestMainWindow::opensGeoTiffAndShowsItAtTheRightPlace()
@@ -473,7 +478,7 @@ void TestMainWindow::importsAnAisLogWithAReport()
     QSignalSpy opened(mWindow, &MainWindow::sourceOpened);
     bool asked = false;
     importAsLayerOnly(this, &asked);
-    mWindow->importAisLogs({kDemoAis});
+    mWindow->trackImports()->importAisLogs({kDemoAis});
     QVERIFY(asked);
     QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
     QCOMPARE(opened.first().at(1).toBool(), true);
@@ -481,8 +486,8 @@ void TestMainWindow::importsAnAisLogWithAReport()
     QVERIFY(tracks);
     QCOMPARE(tracks->store().vesselCount(), std::size_t(8));
     QVERIFY(mWindow->messageBar()->text().contains(QStringLiteral("Imported")));
-    QVERIFY(mWindow->lastImportReport().contains(QStringLiteral("messages decoded")));
-    QVERIFY(mWindow->lastImportReport().contains(QStringLiteral("positions kept")));
+    QVERIFY(mWindow->loadStatus()->lastImportReport().contains(QStringLiteral("messages decoded")));
+    QVERIFY(mWindow->loadStatus()->lastImportReport().contains(QStringLiteral("positions kept")));
     // "Details" opens the report.
     auto *details = mWindow->messageBar()->findChild<QPushButton *>(QStringLiteral("messageAction"));
     QVERIFY(details && details->isVisible());
@@ -495,7 +500,7 @@ void TestMainWindow::vesselSearchAndClickHighlightsTheTrack()
 {
     mWindow->openFiles({kDemoAis});
     QTRY_COMPARE_WITH_TIMEOUT(mWindow->layers()->count(), 1, 20000);
-    VesselPanel *panel = mWindow->vesselPanel();
+    VesselPanel *panel = mWindow->layerActions()->vesselPanel();
     QTableWidget *table = panel->table();
     QTRY_COMPARE(table->rowCount(), 8);
     QTest::keyClicks(panel->searchField(), QStringLiteral("angara"));
@@ -534,7 +539,7 @@ void TestMainWindow::identifyShowsThePositionsFields()
     const QPointF at = canvas->toWidget(
         Transform(Crs::wgs84(), canvas->crs()).forward(QPointF(angara->lon(i), angara->lat(i))));
     QTest::mouseClick(canvas, Qt::LeftButton, {}, at.toPoint() + QPoint(2, 1));
-    IdentifyPanel *panel = mWindow->identifyPanel();
+    IdentifyPanel *panel = mWindow->mapActions()->identifyPanel();
     QVERIFY2(panel->title().contains(QStringLiteral("ANGARA")), qPrintable(panel->title()));
     QStringList fields;
     for (int r = 0; r < panel->table()->rowCount(); ++r)
@@ -597,14 +602,14 @@ void TestMainWindow::unknownCsvAsksForItsColumns()
         QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                           Qt::LeftButton);
     });
-    mWindow->importAisLogs({path});
+    mWindow->trackImports()->importAisLogs({path});
     QVERIFY(asked);
     QVERIFY(dialogSeen);
     QTRY_COMPARE_WITH_TIMEOUT(mWindow->layers()->count(), 1, 10000);
     auto tracks = std::dynamic_pointer_cast<TrackLayer>(mWindow->layers()->layers().first());
     QVERIFY(tracks);
     QCOMPARE(tracks->store().positionCount(), std::size_t(2));
-    QVERIFY(mWindow->lastImportReport().contains(QStringLiteral("custom columns")));
+    QVERIFY(mWindow->loadStatus()->lastImportReport().contains(QStringLiteral("custom columns")));
 }
 
 void TestMainWindow::multiLayerFileAsksWhichLayersAndIdentifiesFeatures()
@@ -652,8 +657,8 @@ void TestMainWindow::multiLayerFileAsksWhichLayersAndIdentifiesFeatures()
     const QPointF at =
         canvas->toWidget(Transform(Crs::wgs84(), canvas->crs()).forward(QPointF(130.30, 42.245)));
     QTest::mouseClick(canvas, Qt::LeftButton, {}, at.toPoint());
-    QVERIFY2(mWindow->identifyPanel()->title().contains(QStringLiteral("Rajin port")),
-             qPrintable(mWindow->identifyPanel()->title()));
+    QVERIFY2(mWindow->mapActions()->identifyPanel()->title().contains(QStringLiteral("Rajin port")),
+             qPrintable(mWindow->mapActions()->identifyPanel()->title()));
 }
 
 void TestMainWindow::addsPostgisLayersThroughTheDialog()
@@ -712,9 +717,11 @@ void TestMainWindow::addsPostgisLayersThroughTheDialog()
 void TestMainWindow::measuresDistanceAreaAndNearestFeature()
 {
     MapCanvas *canvas = mWindow->canvas();
+    MeasureTool *tool = mWindow->mapActions()->measureTool();
+    MeasurePanel *panel = mWindow->mapActions()->measurePanel();
     mWindow->zoomToWgs84(QRectF(QPointF(130.0, 42.0), QPointF(131.0, 42.6)));
     mWindow->findChild<QAction *>(QStringLiteral("actionMeasure"))->trigger();
-    QCOMPARE(canvas->mapTool(), static_cast<MapTool *>(mWindow->measureTool()));
+    QCOMPARE(canvas->mapTool(), static_cast<MapTool *>(tool));
     const Transform toMap(Crs::wgs84(), canvas->crs()), toWgs(canvas->crs(), Crs::wgs84());
     auto click = [&](QPointF ll, Qt::MouseButton button = Qt::LeftButton) {
         const QPoint at = canvas->toWidget(toMap.forward(ll)).toPoint();
@@ -725,23 +732,23 @@ void TestMainWindow::measuresDistanceAreaAndNearestFeature()
     const QPointF a = click(QPointF(130.2, 42.1)), b = click(QPointF(130.6, 42.4)),
                   c = click(QPointF(130.9, 42.2));
     click(QPointF(130.9, 42.2), Qt::RightButton);
-    const Measurement &m = mWindow->measureTool()->measurement();
+    const Measurement &m = tool->measurement();
     QVERIFY(m.finished);
     QCOMPARE(int(m.lonLat.size()), 3);
     QVERIFY(std::abs(m.lengthMetres - Geodesic::polylineLength({a, b, c})) < 1e-6);
-    QVERIFY(mWindow->measurePanel()->resultText().contains(QStringLiteral(" km")));
-    QVERIFY(mWindow->measurePanel()->resultText().contains(QStringLiteral(" nmi")));
-    QVERIFY(mWindow->measurePanel()->resultText().contains(QStringLiteral("bearing")));
+    QVERIFY(panel->resultText().contains(QStringLiteral(" km")));
+    QVERIFY(panel->resultText().contains(QStringLiteral(" nmi")));
+    QVERIFY(panel->resultText().contains(QStringLiteral("bearing")));
 
     // Area: a quadrilateral.
-    QComboBox *mode = mWindow->measurePanel()->modeCombo();
+    QComboBox *mode = panel->modeCombo();
     mode->setCurrentIndex(mode->findData(int(Measurement::Mode::Area)));
     const QPointF p1 = click(QPointF(130.2, 42.1)), p2 = click(QPointF(130.5, 42.1)),
                   p3 = click(QPointF(130.5, 42.3)), p4 = click(QPointF(130.2, 42.3));
     QTest::keyClick(canvas, Qt::Key_Return);
     const GeodesicPolygon want = Geodesic::polygonArea({p1, p2, p3, p4});
-    QVERIFY(std::abs(mWindow->measureTool()->measurement().areaSquareMetres - want.areaSquareMetres) < 1.0);
-    QVERIFY(mWindow->measurePanel()->resultText().contains(QStringLiteral("km²")));
+    QVERIFY(std::abs(tool->measurement().areaSquareMetres - want.areaSquareMetres) < 1.0);
+    QVERIFY(panel->resultText().contains(QStringLiteral("km²")));
 
     // Nearest feature of a layer: a railway line.
     const QString rails = QStringLiteral(SIGHTLINE_DEMO_DIR "/vector/railways_APPROXIMATE.geojson");
@@ -749,10 +756,10 @@ void TestMainWindow::measuresDistanceAreaAndNearestFeature()
     QTRY_COMPARE(mWindow->layers()->count(), 1);
     mode->setCurrentIndex(mode->findData(int(Measurement::Mode::Nearest)));
     const QPointF from = click(QPointF(130.55, 42.15));
-    const Measurement &n = mWindow->measureTool()->measurement();
+    const Measurement &n = tool->measurement();
     QVERIFY(n.lengthMetres > 5000 && n.lengthMetres < 40000);
-    QVERIFY2(mWindow->measurePanel()->resultText().contains(QStringLiteral("Rajin - Tumangang - Khasan")),
-             qPrintable(mWindow->measurePanel()->resultText()));
+    QVERIFY2(panel->resultText().contains(QStringLiteral("Rajin - Tumangang - Khasan")),
+             qPrintable(panel->resultText()));
     Q_UNUSED(from);
     // Back to panning puts the tool away.
     mWindow->findChild<QAction *>(QStringLiteral("actionPan"))->trigger();
@@ -772,16 +779,16 @@ void TestMainWindow::railRouteAndCorridorAroundASelectedLine()
 
     // Route: from Rajin's line end to the Dunai branch.
     mWindow->findChild<QAction *>(QStringLiteral("actionMeasure"))->trigger();
-    QComboBox *mode = mWindow->measurePanel()->modeCombo();
+    QComboBox *mode = mWindow->mapActions()->measurePanel()->modeCombo();
     mode->setCurrentIndex(mode->findData(int(Measurement::Mode::Route)));
-    QComboBox *layerCombo = mWindow->measurePanel()->layerCombo();
+    QComboBox *layerCombo = mWindow->mapActions()->measurePanel()->layerCombo();
     QCOMPARE(layerCombo->currentData().toString(), railLayer->id());
     QTest::mouseClick(canvas, Qt::LeftButton, {}, at(QPointF(130.30, 42.245)));
     QTest::mouseClick(canvas, Qt::LeftButton, {}, at(QPointF(132.352, 42.884)));
-    const Measurement &m = mWindow->measureTool()->measurement();
+    const Measurement &m = mWindow->mapActions()->measureTool()->measurement();
     QVERIFY2(!m.route.empty(), qPrintable(m.routeMessage));
     QVERIFY(m.lengthMetres > m.straightMetres);
-    QVERIFY(mWindow->measurePanel()->resultText().contains(QStringLiteral("Along the lines")));
+    QVERIFY(mWindow->mapActions()->measurePanel()->resultText().contains(QStringLiteral("Along the lines")));
 
     // Select the Rajin line with Identify, then a 4 km corridor around it.
     mWindow->findChild<QAction *>(QStringLiteral("actionIdentify"))->trigger();
@@ -792,7 +799,7 @@ void TestMainWindow::railRouteAndCorridorAroundASelectedLine()
     QAction *corridorAction = menu.findChild<QAction *>(QStringLiteral("actionCorridor"));
     QVERIFY(corridorAction);
     QVERIFY(corridorAction->text().contains(QStringLiteral("Selected")));
-    QVERIFY(mWindow->addCorridor(railLayer->id(), 2000.0));
+    QVERIFY(mWindow->editingActions()->addCorridor(railLayer->id(), 2000.0));
     QCOMPARE(mWindow->layers()->count(), 2);
     auto corridor = std::dynamic_pointer_cast<VectorLayer>(mWindow->layers()->layers().last());
     QVERIFY(corridor);
@@ -813,7 +820,7 @@ void TestMainWindow::attributeTableFiltersSelectsAndZooms()
     auto rails = std::dynamic_pointer_cast<VectorLayer>(mWindow->layers()->layers().first());
     mWindow->layerPanel()->list()->setCurrentRow(0);
     mWindow->findChild<QAction *>(QStringLiteral("actionAttributeTable"))->trigger();
-    AttributeTable *table = mWindow->attributeTable();
+    AttributeTable *table = mWindow->layerActions()->attributeTable();
     QVERIFY(table->isVisible());
     QCOMPARE(table->visibleRows(), 6);
     QTest::keyClicks(table->filter(), QStringLiteral("dunai"));
@@ -839,7 +846,7 @@ void TestMainWindow::drawsAPolygonMovesAVertexAndUndoes()
 {
     const QString path = mDir.filePath(QStringLiteral("drawn.geojson"));
     QFile::remove(path);
-    QVERIFY(mWindow->createDrawingLayer(path));
+    QVERIFY(mWindow->editingActions()->createDrawingLayer(path));
     auto layer = std::dynamic_pointer_cast<VectorLayer>(mWindow->layers()->layers().last());
     QVERIFY(layer && layer->isEditable());
     mWindow->zoomToWgs84(QRectF(QPointF(130.25, 42.20), QPointF(130.35, 42.28)));
@@ -854,7 +861,7 @@ void TestMainWindow::drawsAPolygonMovesAVertexAndUndoes()
 
     // Draw a quay: four clicks and a double-click, then name it in the dialog.
     mWindow->findChild<QAction *>(QStringLiteral("actionDrawArea"))->trigger();
-    QCOMPARE(canvas->mapTool(), static_cast<MapTool *>(mWindow->drawTool()));
+    QCOMPARE(canvas->mapTool(), static_cast<MapTool *>(mWindow->editingActions()->drawTool()));
     const QPointF corners[] = {{130.28, 42.23}, {130.31, 42.23}, {130.31, 42.25}, {130.28, 42.25}};
     for (const QPointF &c : corners)
         QTest::mouseClick(canvas, Qt::LeftButton, {}, at(c));
@@ -929,7 +936,7 @@ void TestMainWindow::styleDockChangesTheLayer()
     QTRY_COMPARE(mWindow->layers()->count(), 1);
     auto rails = std::dynamic_pointer_cast<VectorLayer>(mWindow->layers()->layers().first());
     mWindow->layerPanel()->list()->setCurrentRow(0);
-    StylePanel *panel = mWindow->stylePanel();
+    StylePanel *panel = mWindow->layerActions()->stylePanel();
     QVERIFY(panel->isEnabled());
     QVERIFY(waitForRender());
     const QImage before = mWindow->canvas()->frame();
@@ -972,14 +979,14 @@ void TestMainWindow::cancellingAnImportKeepsWhatWasRead()
     QSignalSpy opened(mWindow, &MainWindow::sourceOpened);
     bool asked = false;
     importAsLayerOnly(this, &asked);
-    mWindow->importAisLogs({big});
+    mWindow->trackImports()->importAisLogs({big});
     QVERIFY(asked);
     auto *cancel = mWindow->findChild<QToolButton *>(QStringLiteral("cancelImport"));
     QVERIFY(cancel);
     QTRY_VERIFY(cancel->isVisible());
     QTest::mouseClick(cancel, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 30000);
-    QVERIFY(mWindow->lastImportReport().contains(QStringLiteral("import cancelled")));
+    QVERIFY(mWindow->loadStatus()->lastImportReport().contains(QStringLiteral("import cancelled")));
     QTRY_VERIFY(!cancel->isVisible());
 }
 

@@ -12,6 +12,8 @@
 #include "layers/sightinglayer.h"
 #include "layers/vectorlayer.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/map/mapactions.h"
+#include "ui/common/loadstatus.h"
 #include "ui/map/mapcanvas.h"
 #include "ui/common/messagebar.h"
 #include "ui/project/missinglayersdialog.h"
@@ -101,7 +103,7 @@ bool TestProject::waitForIdle()
     QTest::qWait(50);
     return QTest::qWaitFor(
         [this] {
-            return !mWindow->isLoading() && !mWindow->canvas()->isRendering() &&
+            return !mWindow->loadStatus()->isLoading() && !mWindow->canvas()->isRendering() &&
                    !mWindow->projectController()->isRestoring();
         },
         10000);
@@ -417,7 +419,7 @@ void TestProject::sightingsDockFiltersSortsEditsDeletesAndShowsHistory()
     QVERIFY(session->addSighting(make("rail cars", 130.26, 42.20, 73, "Tumangang yard")));
     QVERIFY(session->addSighting(make("containers", 130.34, 42.30, 120, "Stacks on the quay")));
 
-    SightingPanel *panel = mWindow->sightingPanel();
+    SightingPanel *panel = mWindow->sightingActions()->panel();
     QTableView *table = panel->table();
     QCOMPARE(table->model()->rowCount(), 3);
 
@@ -502,8 +504,8 @@ void TestProject::sightingsDockFiltersSortsEditsDeletesAndShowsHistory()
     const QPoint at =
         canvas->toWidget(Transform(Crs::wgs84(), canvas->crs()).forward(QPointF(130.30, 42.245))).toPoint();
     QTest::mouseClick(canvas, Qt::LeftButton, {}, at);
-    QVERIFY2(mWindow->identifyPanel()->title().contains(QStringLiteral("Vessel")),
-             qPrintable(mWindow->identifyPanel()->title()));
+    QVERIFY2(mWindow->mapActions()->identifyPanel()->title().contains(QStringLiteral("Vessel")),
+             qPrintable(mWindow->mapActions()->identifyPanel()->title()));
     QCOMPARE(table->model()->index(table->currentIndex().row(), 1).data().toString(),
              QStringLiteral("Vessel"));
 }

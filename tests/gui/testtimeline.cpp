@@ -7,6 +7,8 @@
 #include "ui/analysis/eventspanel.h"
 #include "layers/eventlayer.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/layers/layeractions.h"
+#include "ui/time/timeactions.h"
 #include "ui/map/mapcanvas.h"
 #include "render/timelinedata.h"
 #include "ui/sightings/sightingactions.h"
@@ -42,7 +44,7 @@ constexpr std::int64_t kHourMs = 3'600'000;
 
 TimelineWidget *timelineOf(MainWindow *window)
 {
-    return window->timelineDock()->timeline();
+    return window->timeActions()->timelineDock()->timeline();
 }
 
 /// The x `share` of the way across the plot, on a whole pixel (as the mouse is).
@@ -107,7 +109,7 @@ void TestTimeline::initTestCase()
     runFromMenu(QStringLiteral("gaps"), [](AnalysisDialog *) {});
     runFromMenu(QStringLiteral("port-calls"), [](AnalysisDialog *) {});
     // The dock shows the last run's type; the map, and so the timeline, then show only that.
-    mWindow->eventsPanel()->showType(std::nullopt);
+    mWindow->analysisActions()->eventsPanel()->showType(std::nullopt);
     QVERIFY(mWindow->sightingActions()->importSightings(
                 QStringLiteral(SIGHTLINE_DEMO_DIR) +
                 QStringLiteral("/sightings/case_sightings_ILLUSTRATIVE.geojson")) > 0);
@@ -120,8 +122,8 @@ void TestTimeline::init()
     time->pause();
     time->clearWindow();
     time->setCursorMs(0);
-    mWindow->timelineDock()->setVessels({});
-    mWindow->timelineDock()->rebuild();
+    mWindow->timeActions()->timelineDock()->setVessels({});
+    mWindow->timeActions()->timelineDock()->rebuild();
     timelineOf(mWindow)->zoomToFit();
     QApplication::processEvents();
 }
@@ -134,7 +136,7 @@ void TestTimeline::cleanupTestCase()
 
 void TestTimeline::opensWithLanesOfTheVesselsWithEvents()
 {
-    TimelineDock *dock = mWindow->timelineDock();
+    TimelineDock *dock = mWindow->timeActions()->timelineDock();
     QCOMPARE(dock->objectName(), QStringLiteral("timelineDock"));
     QVERIFY(dock->isVisible());
     QCOMPARE(mWindow->dockWidgetArea(dock), Qt::BottomDockWidgetArea);
@@ -187,9 +189,9 @@ void TestTimeline::draggingAlongTheAxisSetsTheWindow()
     QCOMPARE(shown.fromMs, expected.fromMs);
     QCOMPARE(shown.toMs, expected.toMs);
     QCOMPARE(
-        mWindow->timelineDock()->windowLabel()->text(),
+        mWindow->timeActions()->timelineDock()->windowLabel()->text(),
         QStringLiteral("Window %1 – %2 UTC").arg(utcMinutes(expected.fromMs), utcMinutes(expected.toMs)));
-    QVERIFY(mWindow->timelineDock()->clearWindowButton()->isVisible());
+    QVERIFY(mWindow->timeActions()->timelineDock()->clearWindowButton()->isVisible());
 
     // Right to left gives the same window; Shift+drag on a lane does too.
     mWindow->timeController()->clearWindow();
@@ -236,10 +238,10 @@ void TestTimeline::doubleClickAndClearTakeTheWindowAway()
     QTest::mouseDClick(timeline, Qt::LeftButton, {}, QPoint(plotX(layout, 0.5), stripY(layout)));
     QVERIFY(time->window().isOpen());
     QVERIFY(mWindow->canvas()->mapSettings().timeWindow().isOpen());
-    QVERIFY(!mWindow->timelineDock()->clearWindowButton()->isVisible());
+    QVERIFY(!mWindow->timeActions()->timelineDock()->clearWindowButton()->isVisible());
 
     time->setWindow(window);
-    QToolButton *clear = mWindow->timelineDock()->clearWindowButton();
+    QToolButton *clear = mWindow->timeActions()->timelineDock()->clearWindowButton();
     QVERIFY(clear->isVisible());
     QTest::mouseClick(clear, Qt::LeftButton);
     QVERIFY(time->window().isOpen());
@@ -264,7 +266,7 @@ void TestTimeline::clickingAPortCallSelectsItInTheEventsDock()
     const QString tip = timeline->toolTipAt(at);
     QVERIFY2(tip.contains(call.place) && tip.contains(utcMinutes(call.startMs)), qPrintable(tip));
 
-    EventsPanel *panel = mWindow->eventsPanel();
+    EventsPanel *panel = mWindow->analysisActions()->eventsPanel();
     panel->selectEvent(0);
     QVERIFY(panel->currentId() != call.id);
     QTest::mouseClick(timeline, Qt::LeftButton, {}, at);
@@ -304,7 +306,7 @@ void TestTimeline::clickingASightingSelectsItInTheSightingsDock()
              qPrintable(tip));
 
     QTest::mouseClick(timeline, Qt::LeftButton, {}, at);
-    QCOMPARE(mWindow->sightingPanel()->currentId(), stored.id);
+    QCOMPARE(mWindow->sightingActions()->panel()->currentId(), stored.id);
     auto *dock = mWindow->findChild<QDockWidget *>(QStringLiteral("sightingsDock"));
     QVERIFY(dock && dock->isVisible());
     QCOMPARE(mWindow->timeController()->cursorMs(), 0);
@@ -330,7 +332,7 @@ void TestTimeline::clickingALaneMovesTheCursor()
     const std::int64_t expected = layout.timeForX(at.x());
     QCOMPARE(mWindow->timeController()->cursorMs(), expected);
     QCOMPARE(mWindow->canvas()->mapSettings().cursorMs(), expected);
-    QCOMPARE(mWindow->timelineDock()->cursorLabel()->text(),
+    QCOMPARE(mWindow->timeActions()->timelineDock()->cursorLabel()->text(),
              QStringLiteral("Cursor %1 UTC").arg(utcMinutes(expected)));
     // A drag pans and leaves the cursor.
     QTest::mousePress(timeline, Qt::LeftButton, {}, at);
@@ -342,7 +344,7 @@ void TestTimeline::clickingALaneMovesTheCursor()
 
 void TestTimeline::stepsFromEventToEvent()
 {
-    TimelineDock *dock = mWindow->timelineDock();
+    TimelineDock *dock = mWindow->timeActions()->timelineDock();
     TimeController *time = mWindow->timeController();
     // The starts of the events drawn in the lanes, worked out here from the event layer.
     std::set<std::uint32_t> lanes;
@@ -379,7 +381,7 @@ void TestTimeline::stepsFromEventToEvent()
 
 void TestTimeline::playsAtTheChosenSpeed()
 {
-    TimelineDock *dock = mWindow->timelineDock();
+    TimelineDock *dock = mWindow->timeActions()->timelineDock();
     TimeController *time = mWindow->timeController();
     QComboBox *speed = dock->speedChoice();
     speed->setCurrentIndex(speed->findText(QStringLiteral("1 day/s")));
@@ -443,8 +445,8 @@ void TestTimeline::theWheelZoomsAroundTheMouse()
 
 void TestTimeline::pickingAVesselGivesItTheOnlyLane()
 {
-    TimelineDock *dock = mWindow->timelineDock();
-    QTableWidget *vessels = mWindow->vesselPanel()->table();
+    TimelineDock *dock = mWindow->timeActions()->timelineDock();
+    QTableWidget *vessels = mWindow->layerActions()->vesselPanel()->table();
     int row = -1;
     for (int r = 0; r < vessels->rowCount(); ++r)
         if (vessels->item(r, 1)->text() == QStringLiteral("273219530"))

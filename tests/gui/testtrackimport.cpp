@@ -4,6 +4,8 @@
 #include "layers/layerstack.h"
 #include "layers/tracklayer.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/common/loadstatus.h"
+#include "ui/project/trackimportactions.h"
 #include "ui/common/messagebar.h"
 #include "ui/project/missinglayersdialog.h"
 #include "project/project.h"
@@ -148,7 +150,7 @@ void TestTrackImport::importedTracksStayInTheProjectWhenTheLogMoves()
     QCOMPARE(tracks->name(), QStringLiteral("AIS tracks (SIMULATED)"));
     QVERIFY2(mWindow->messageBar()->text().contains(QStringLiteral("Imported 39118 positions of 8 vessels")),
              qPrintable(mWindow->messageBar()->text()));
-    QVERIFY(mWindow->lastImportReport().contains(QStringLiteral("positions kept")));
+    QVERIFY(mWindow->loadStatus()->lastImportReport().contains(QStringLiteral("positions kept")));
     // In the file: the positions and the import record with the log's checksum.
     const auto imports = TrackGeoPackage::imports(path);
     QCOMPARE(imports.size(), 1);
@@ -189,7 +191,7 @@ void TestTrackImport::importedTracksStayInTheProjectWhenTheLogMoves()
     QVERIFY(tracks);
     QCOMPARE(tracks->store().vesselCount(), std::size_t(8));
     QCOMPARE(tracks->store().positionCount(), std::size_t(39118));
-    QVERIFY(mWindow->lastImportReport().isEmpty());
+    QVERIFY(mWindow->loadStatus()->lastImportReport().isEmpty());
     QVERIFY2(!mWindow->messageBar()->text().contains(QStringLiteral("Imported")),
              qPrintable(mWindow->messageBar()->text()));
     QVERIFY(mWindow->projectController()->unavailableLayers().isEmpty());
@@ -215,7 +217,7 @@ void TestTrackImport::withoutAProjectOneIsOfferedAndMade()
         whenModal<QFileDialog>(this, [path](QFileDialog *d) { typeIntoFileDialog(d, path); });
         QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("newProjectButton")), Qt::LeftButton);
     });
-    mWindow->importAisLogs({kDemoAis});
+    mWindow->trackImports()->importAisLogs({kDemoAis});
     QVERIFY(asked);
     QVERIFY(mWindow->projectController()->session());
     QCOMPARE(mWindow->projectController()->session()->project().path(), path);

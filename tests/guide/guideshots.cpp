@@ -21,6 +21,10 @@
 #include "layers/layer.h"
 #include "layers/layerstack.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/map/mapactions.h"
+#include "ui/project/trackimportactions.h"
+#include "ui/time/timeactions.h"
+#include "ui/analysis/analysisactions.h"
 #include "ui/map/mapcanvas.h"
 #include "ui/map/measurepanel.h"
 #include "ui/map/measuretool.h"
@@ -255,10 +259,10 @@ bool GuideShots::setTimelineShown(bool shown)
     QAction *toggle = menuAction(QStringLiteral("View"), QStringLiteral("Timeline"));
     if (!toggle)
         return fail(QStringLiteral("no View → Timeline"));
-    if (mWindow->timelineDock()->isVisible() != shown)
+    if (mWindow->timeActions()->timelineDock()->isVisible() != shown)
         toggle->trigger();
     QApplication::processEvents();
-    return mWindow->timelineDock()->isVisible() == shown ||
+    return mWindow->timeActions()->timelineDock()->isVisible() == shown ||
            fail(QStringLiteral("View → Timeline did nothing"));
 }
 
@@ -435,7 +439,8 @@ bool GuideShots::importAis()
 {
     if (!menuAction(QStringLiteral("File"), QStringLiteral("Import Tracks (AIS, CSV, GPX)…")))
         return fail(QStringLiteral("no File → Import Tracks (AIS, CSV, GPX)…"));
-    mWindow->importAisLogs({kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea")});
+    mWindow->trackImports()->importAisLogs(
+        {kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea")});
     if (!QTest::qWaitFor(
             [this] { return layerNamed(QStringLiteral("AIS tracks (SIMULATED)")) != nullptr; },
             30000) ||
@@ -456,7 +461,7 @@ bool GuideShots::findGaps()
     const QString message = mWindow->messageBar()->text();
     if (!message.contains(QStringLiteral("20 × gap")))
         return fail(QStringLiteral("expected 20 gaps: %1").arg(message));
-    EventsPanel *panel = mWindow->eventsPanel();
+    EventsPanel *panel = mWindow->analysisActions()->eventsPanel();
     QTableView *table = panel->table();
     const QRect cell = table->visualRect(table->model()->index(0, 1));
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
@@ -483,7 +488,7 @@ bool GuideShots::findPortCalls()
 {
     if (!runAnalysis(QStringLiteral("Find Port Calls…"), [](AnalysisDialog *) {}))
         return false;
-    EventsPanel *panel = mWindow->eventsPanel();
+    EventsPanel *panel = mWindow->analysisActions()->eventsPanel();
     QTableView *table = panel->table();
     QAbstractItemModel *model = table->model();
     int row = -1;
@@ -522,9 +527,9 @@ bool GuideShots::findRoundTrips()
         !message.contains(QStringLiteral("MARIA (273219530) 10")))
         return fail(QStringLiteral("expected 10 round trips each: %1").arg(message));
     // Only the round trips in the Events dock, then every type again.
-    QComboBox *type = mWindow->eventsPanel()->typeFilter();
+    QComboBox *type = mWindow->analysisActions()->eventsPanel()->typeFilter();
     type->setCurrentIndex(type->findText(QStringLiteral("Round trip")));
-    if (mWindow->eventsPanel()->table()->model()->rowCount() != 20)
+    if (mWindow->analysisActions()->eventsPanel()->table()->model()->rowCount() != 20)
         return fail(QStringLiteral("the Events dock does not list the 20 round trips"));
     type->setCurrentIndex(type->findText(QStringLiteral("All types")));
     return save(QStringLiteral("05-round-trips.png"), shot, canvasRect());
@@ -536,7 +541,7 @@ bool GuideShots::timeWindow()
     // The whole area again (the Events dock framed the event it picked), and View → Timeline.
     if (!zoomToLayer(QStringLiteral("ports_APPROXIMATE"), 1) || !setTimelineShown(true))
         return false;
-    TimelineDock *dock = mWindow->timelineDock();
+    TimelineDock *dock = mWindow->timeActions()->timelineDock();
     dock->rebuild();
     QApplication::processEvents();
     TimelineWidget *timeline = dock->timeline();
@@ -663,7 +668,7 @@ bool GuideShots::railDistance()
 {
     if (!choose(QStringLiteral("View"), QStringLiteral("Measure")))
         return false;
-    MeasurePanel *panel = mWindow->measurePanel();
+    MeasurePanel *panel = mWindow->mapActions()->measurePanel();
     QComboBox *mode = panel->modeCombo();
     mode->setCurrentIndex(mode->findText(QStringLiteral("Route along a line layer (rail distance)")));
     if (mode->currentData().toInt() != int(Measurement::Mode::Route))
@@ -678,7 +683,7 @@ bool GuideShots::railDistance()
     if (!zoomToLayer(QStringLiteral("railways_APPROXIMATE"), 1))
         return false;
     QTest::mouseClick(mWindow->canvas(), Qt::LeftButton, {}, widgetAt(QPointF(40.2, 45.9)));
-    const Measurement &m = mWindow->measureTool()->measurement();
+    const Measurement &m = mWindow->mapActions()->measureTool()->measurement();
     if (m.route.empty())
         return fail(QStringLiteral("no route along the rails: %1").arg(m.routeMessage));
     if (!panel->resultText().contains(QStringLiteral("Along the lines")))

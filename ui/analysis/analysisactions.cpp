@@ -11,6 +11,7 @@
 #include "ui/project/projectcontroller.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLocale>
 #include <QMenu>
@@ -20,14 +21,21 @@
 namespace sightline {
 
 AnalysisActions::AnalysisActions(MapCanvas *canvas, LayerStack *layers, ProjectController *project,
-                                 EventsPanel *panel, QWidget *dialogParent)
+                                 QWidget *dialogParent)
     : QObject(dialogParent)
     , mCanvas(canvas)
     , mLayers(layers)
     , mProject(project)
-    , mPanel(panel)
+    , mPanel(new EventsPanel(dialogParent))
+    , mDock(new QDockWidget(tr("Events"), dialogParent))
     , mDialogParent(dialogParent)
 {
+    mDock->setObjectName(QStringLiteral("eventsDock"));
+    mDock->setWidget(mPanel);
+    if (QAction *toggle = mDock->toggleViewAction()) {
+        toggle->setIcon(QIcon(QStringLiteral(":/icons/events.svg")));
+        toggle->setObjectName(QStringLiteral("actionEventsDock"));
+    }
     mPanel->setVesselNames([this](std::uint32_t mmsi) { return vesselName(mmsi); });
     connect(mProject, &ProjectController::eventsChanged, this, &AnalysisActions::showEvents);
     // Events stay over the data layers opened after them, just under the sightings.
@@ -56,6 +64,13 @@ AnalysisActions::AnalysisActions(MapCanvas *canvas, LayerStack *layers, ProjectC
 }
 
 AnalysisActions::~AnalysisActions() = default;
+
+void AnalysisActions::revealEvent(std::int64_t id)
+{
+    mPanel->selectEvent(id);
+    mDock->show();
+    mDock->raise();
+}
 
 void AnalysisActions::populate(QMenu *menu)
 {

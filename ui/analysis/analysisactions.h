@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class QDockWidget;
 class QMenu;
 class QWidget;
 
@@ -21,14 +22,13 @@ class TrackStore;
 
 /// The Analysis menu: each movement analysis asks for its thresholds and ports
 /// (AnalysisDialog), runs on the tracks on the map, and keeps its events in the
-/// project. The events show in the Events dock and on the map (an EventLayer
-/// above the tracks), filtered together.
+/// project. The events show in the Events dock (made here) and on the map (an
+/// EventLayer above the tracks), filtered together.
 class AnalysisActions : public QObject
 {
     Q_OBJECT
 public:
-    AnalysisActions(MapCanvas *canvas, LayerStack *layers, ProjectController *project, EventsPanel *panel,
-                    QWidget *dialogParent);
+    AnalysisActions(MapCanvas *canvas, LayerStack *layers, ProjectController *project, QWidget *dialogParent);
     ~AnalysisActions() override;
 
     void populate(QMenu *menu);
@@ -39,6 +39,10 @@ public:
     /// "ANGARA (273145020)" from the tracks on the map, or empty.
     QString vesselName(std::uint32_t mmsi) const;
     std::shared_ptr<EventLayer> eventLayer() const { return mEventLayer; }
+    EventsPanel *eventsPanel() const { return mPanel; }
+    QDockWidget *eventsDock() const { return mDock; }
+    /// Selects an event in the Events dock and brings the dock forward.
+    void revealEvent(std::int64_t id);
 
 Q_SIGNALS:
     void message(int level, const QString &text);
@@ -55,6 +59,7 @@ private:
     LayerStack *mLayers;
     ProjectController *mProject;
     EventsPanel *mPanel;
+    QDockWidget *mDock;
     QWidget *mDialogParent;
     std::shared_ptr<EventLayer> mEventLayer;
 };

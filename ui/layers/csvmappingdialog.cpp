@@ -1,5 +1,9 @@
 #include "ui/layers/csvmappingdialog.h"
 
+#include "layers/trackfilelayers.h"
+#include "ui/common/messagebar.h"
+#include "util/gdalutil.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -124,6 +128,36 @@ void CsvMappingDialog::updateOk()
 {
     if (mOk)
         mOk->setEnabled(mapping().isComplete());
+}
+
+QStringList CsvMappingDialog::chooseTrackColumns(const QStringList &paths,
+                                                 QHash<QString, CsvColumnMapping> *mappings,
+                                                 MessageBar *messages, QWidget *parent)
+{
+    QStringList resolved;
+    for (const QString &source : paths) {
+        const QString path = isLocalPath(source) ? QFileInfo(source).absoluteFilePath() : source;
+        // A known export reads as it is; any other CSV gets its columns chosen.
+        if (isTrackTablePath(path) && !path.endsWith(QLatin1String(".gpx"), Qt::CaseInsensitive)) {
+            QString error;
+            const QStringList header = readCsvHeader(path, &error);
+            if (header.isEmpty()) {
+                messages->showMessage(MessageBar::Level::Error,
+                                      tr("Could not import: %1").arg(error.toHtmlEscaped()));
+                continue;
+            }
+            CsvColumnMapping mapping = detectCsvMapping(header);
+            if (!mapping.isComplete()) {
+                CsvMappingDialog dialog(path, header, parent);
+                if (dialog.exec() != QDialog::Accepted)
+                    continue;
+                mapping = dialog.mapping();
+            }
+            mappings->insert(path, mapping);
+        }
+        resolved << path;
+    }
+    return resolved;
 }
 
 } // namespace sightline

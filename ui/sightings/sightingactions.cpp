@@ -12,9 +12,11 @@
 #include "project/sightinginterchange.h"
 #include "ui/project/projectcontroller.h"
 #include "ui/sightings/sightingdialog.h"
+#include "ui/sightings/sightingpanel.h"
 #include "tracks/vesselregistry.h"
 
 #include <QActionGroup>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
@@ -34,7 +36,16 @@ SightingActions::SightingActions(MapCanvas *canvas, LayerStack *layers, ProjectC
     , mPointTool(std::make_unique<PointPickTool>(canvas))
     , mShapeTool(std::make_unique<DrawTool>(canvas, layers))
     , mCountTool(std::make_unique<CountTool>(canvas))
+    , mPanel(new SightingPanel(project, layers, dialogParent))
+    , mDock(new QDockWidget(tr("Sightings"), dialogParent))
 {
+    mDock->setObjectName(QStringLiteral("sightingsDock"));
+    mDock->setWidget(mPanel);
+    if (QAction *toggle = mDock->toggleViewAction()) {
+        toggle->setIcon(QIcon(QStringLiteral(":/icons/sightings-dock.svg")));
+        toggle->setObjectName(QStringLiteral("actionSightingsDock"));
+    }
+    connect(mPanel, &SightingPanel::editRequested, this, &SightingActions::editSighting);
     connect(mCountTool.get(), &CountTool::countFinished, this, [this](const QList<QPointF> &marks) {
         SightingGeometry g;
         g.type = SightingGeometry::Type::MultiPoint;
@@ -60,6 +71,13 @@ SightingActions::SightingActions(MapCanvas *canvas, LayerStack *layers, ProjectC
 
 // The window takes the map tool off its canvas before either goes.
 SightingActions::~SightingActions() = default;
+
+void SightingActions::revealSighting(std::int64_t id)
+{
+    mPanel->selectSighting(id);
+    mDock->show();
+    mDock->raise();
+}
 
 void SightingActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools)
 {

@@ -10,6 +10,7 @@
 #include <memory>
 
 class QActionGroup;
+class QDockWidget;
 class QMenu;
 class QToolBar;
 class QWidget;
@@ -22,10 +23,12 @@ class LayerStack;
 class MapCanvas;
 class PointPickTool;
 class ProjectController;
+class SightingPanel;
 struct SightingGeometry;
 
 /// The Sightings menu: tools that place a point or draw an area or a line, then
-/// the sighting form, prefilled from the imagery under it, into the project.
+/// the sighting form, prefilled from the imagery under it, into the project; and the
+/// Sightings dock that lists them.
 class SightingActions : public QObject
 {
     Q_OBJECT
@@ -50,6 +53,10 @@ public:
     int importSightings(const QString &path);
 
     CountTool *countTool() const { return mCountTool.get(); }
+    SightingPanel *panel() const { return mPanel; }
+    QDockWidget *dock() const { return mDock; }
+    /// Selects a sighting in the Sightings dock and brings the dock forward.
+    void revealSighting(std::int64_t id);
 
 private:
     /// "NAME (MMSI)" choices from the open track layers, for the form's vessel link.
@@ -62,6 +69,8 @@ private:
     std::unique_ptr<PointPickTool> mPointTool;
     std::unique_ptr<DrawTool> mShapeTool;
     std::unique_ptr<CountTool> mCountTool;
+    SightingPanel *mPanel;
+    QDockWidget *mDock;
 };
 
 } // namespace sightline

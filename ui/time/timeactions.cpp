@@ -9,6 +9,7 @@
 #include "ui/common/messagebar.h"
 #include "render/animationwriter.h"
 #include "ui/time/timecontroller.h"
+#include "ui/time/timelinedock.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,7 +29,15 @@ TimeActions::TimeActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *laye
     , mTime(time)
     , mMessages(messages)
     , mWindow(window)
+    , mTimelineDock(new TimelineDock(layers, time, window))
 {
+    // The map shows the time the controller holds.
+    connect(mTime, &TimeController::windowChanged, mCanvas, &MapCanvas::setTimeWindow);
+    connect(mTime, &TimeController::cursorChanged, mCanvas, &MapCanvas::setCursorMs);
+    QAction *toggle = mTimelineDock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("actionTimelineDock"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    toggle->setToolTip(tr("Show or hide the timeline of positions, events and sightings"));
 }
 
 void TimeActions::addToFileMenu(QMenu *menu)

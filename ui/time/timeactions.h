@@ -14,10 +14,11 @@ class LayerStack;
 class MapCanvas;
 class MessageBar;
 class TimeController;
+class TimelineDock;
 
-/// Time on the map beyond the timeline: File → Export Animation (the map over a time range,
-/// frame by frame, written as animated PNG, GIF or MP4) and Layer → Acquisition Time (when an
-/// image was taken, and whether it shows only inside the time window).
+/// Time on the map: the Timeline dock (whose time the map shows), File → Export Animation (the
+/// map over a time range, frame by frame, written as animated PNG, GIF or MP4) and Layer →
+/// Acquisition Time (when an image was taken, and whether it shows only inside the time window).
 class TimeActions : public QObject
 {
     Q_OBJECT
@@ -25,6 +26,7 @@ public:
     TimeActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *layerPanel, TimeController *time,
                 MessageBar *messages, QWidget *window);
 
+    TimelineDock *timelineDock() const { return mTimelineDock; }
     /// Adds Export Animation… to the File menu.
     void addToFileMenu(QMenu *menu);
     /// Adds Acquisition Time… to the Layer menu.
@@ -45,6 +47,7 @@ private:
     TimeController *mTime;
     MessageBar *mMessages;
     QWidget *mWindow;
+    TimelineDock *mTimelineDock;
     QAction *mAcquisitionAction = nullptr;
 };
 

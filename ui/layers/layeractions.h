@@ -1,0 +1,111 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+#include <cstdint>
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QMenu;
+class QWidget;
+
+namespace sightline {
+
+class AttributeTable;
+class Layer;
+class LayerPanel;
+class LayerStack;
+class LoadStatus;
+class MapCanvas;
+class MessageBar;
+class ProjectController;
+class StylePanel;
+class VesselPanel;
+
+/// Layers onto the map and what to do with one: File → Open Layer, Add Imagery Service, Add
+/// PostGIS Layers, the basemaps and the recent files; Layer → Properties, Attribute Table, Build
+/// Overviews and Remove; and the docks that look into layers (Vessels, Attribute Table, Style).
+/// Sources open in the background, in the order given, each failure said in the message bar.
+class LayerActions : public QObject
+{
+    Q_OBJECT
+public:
+    LayerActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *layerPanel, ProjectController *project,
+                 MessageBar *messages, LoadStatus *load, QWidget *window);
+
+    QAction *openAction() const { return mOpen; }
+    QAction *serviceAction() const { return mService; }
+    QAction *postgisAction() const { return mPostgis; }
+    QAction *removeAction() const { return mRemove; }
+    /// Fills File → Add Basemap with the imagery services Sightline knows.
+    void populateBasemaps(QMenu *menu);
+    /// File → Open Recent, kept up to date from here on.
+    void setRecentMenu(QMenu *menu);
+    /// Adds Properties, Attribute Table and Build Overviews to the Layer menu.
+    void addToLayerMenu(QMenu *menu);
+
+    QDockWidget *vesselDock() const { return mVesselDock; }
+    QDockWidget *attributeDock() const { return mAttributeDock; }
+    QDockWidget *styleDock() const { return mStyleDock; }
+    VesselPanel *vesselPanel() const { return mVesselPanel; }
+    AttributeTable *attributeTable() const { return mAttributeTable; }
+    StylePanel *stylePanel() const { return mStylePanel; }
+
+    /// Opens files or sources in the background; a Sightline project among them opens as the project.
+    void openFiles(const QStringList &sources);
+    /// Opens the named layers of a vector source (a PostGIS connection, a GeoPackage) without asking.
+    void openVectorLayers(const QString &source, const QStringList &layerNames);
+    /// Opens track files (AIS logs whatever their names, CSV, GPX) as layers read from the files.
+    void openTrackFiles(const QStringList &paths);
+    /// Opens `sources` as layers: `chosenLayers` of vector sources (asking when a file has several
+    /// and none were chosen), every file as tracks when `forceAis`.
+    void openSources(const QStringList &sources, bool forceAis,
+                     const QHash<QString, QStringList> &chosenLayers = {});
+    void showLayerProperties(const QString &id);
+    void removeLayer(const QString &id);
+    void buildOverviews(const QString &id);
+    /// Shows a vector layer's attribute table (Layer → Attribute Table, F6).
+    void openAttributeTable(const QString &layerId);
+    /// Puts `source` at the top of File → Open Recent (never one holding a password).
+    void addToRecent(const QString &source);
+    /// Highlights a vessel's track and frames it.
+    void activateVessel(const QString &layerId, std::uint32_t mmsi);
+
+Q_SIGNALS:
+    /// One source finished opening (successfully or not).
+    void sourceOpened(const QString &source, bool ok);
+    /// The first layer arrived on an empty map (not while a project restores its own view).
+    void firstLayerOpened(const QString &layerId);
+    void statusMessage(const QString &text, int timeoutMs);
+
+private:
+    void openDialog();
+    void addServiceDialog();
+    void updateRecentMenu();
+    void onLayerOpened(const QString &source, const std::shared_ptr<Layer> &layer, const QString &error,
+                       const QString &report);
+
+    MapCanvas *mCanvas;
+    LayerStack *mLayers;
+    LayerPanel *mLayerPanel;
+    ProjectController *mProject;
+    MessageBar *mMessages;
+    LoadStatus *mLoad;
+    QWidget *mWindow;
+    QAction *mOpen;
+    QAction *mService;
+    QAction *mPostgis;
+    QAction *mRemove;
+    QMenu *mRecentMenu = nullptr;
+    VesselPanel *mVesselPanel;
+    QDockWidget *mVesselDock;
+    AttributeTable *mAttributeTable;
+    QDockWidget *mAttributeDock;
+    StylePanel *mStylePanel;
+    QDockWidget *mStyleDock;
+};
+
+} // namespace sightline
