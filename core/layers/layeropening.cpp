@@ -14,6 +14,11 @@
 
 namespace sightline {
 
+bool readsAsTracks(const LayerOpenRequest &request)
+{
+    return request.asTracks || isAisLogPath(request.source) || isAisCsv(request.source);
+}
+
 OpenedLayers openLayers(const LayerOpenRequest &request)
 {
     const QString &source = request.source;

@@ -36,6 +36,9 @@ struct OpenedLayers
     QString report;                       ///< what a track import kept and left out
 };
 
+/// True when the request is read as tracks: asked for as tracks, an AIS log, or a known CSV export.
+bool readsAsTracks(const LayerOpenRequest &request);
+
 /// Opens a source as the request says: tracks from AIS logs, known CSV exports, GPX and track
 /// GeoPackages; vector layers from anything OGR reads; imagery from anything GDAL reads and
 /// from tile services.

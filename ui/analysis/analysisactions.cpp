@@ -171,12 +171,6 @@ void AnalysisActions::run(AnalysisKind kind)
     runOn(dialog, *store);
 }
 
-bool AnalysisActions::runWith(const AnalysisDialog &dialog)
-{
-    const auto store = tracks(nullptr);
-    return store && runOn(dialog, *store);
-}
-
 bool AnalysisActions::runOn(const AnalysisDialog &dialog, const TrackStore &tracks)
 {
     const AnalysisRequest request = dialog.request();

@@ -34,8 +34,6 @@ public:
     void populate(QMenu *menu);
     /// Opens the dialog for `kind` and runs it when accepted.
     void run(AnalysisKind kind);
-    /// Runs with the dialog's choices (tests drive the dialog, then call this).
-    bool runWith(const AnalysisDialog &dialog);
     /// "ANGARA (273145020)" from the tracks on the map, or empty.
     QString vesselName(std::uint32_t mmsi) const;
     std::shared_ptr<EventLayer> eventLayer() const { return mEventLayer; }

@@ -47,7 +47,6 @@ public:
     void setBlock(const BriefBlock &block);
     /// No block selected: a hint instead of fields.
     void clearBlock();
-    bool hasBlock() const { return mHasBlock; }
     const BriefBlock &block() const { return mBlock; }
     /// Points the figure at an extent captured from the map (the map's CRS).
     void setFigureExtent(const QRectF &extentWgs84, const QString &crs);
@@ -59,7 +58,6 @@ public:
     QLineEdit *figureCaption() const { return mCaption; }
     QComboBox *figureView() const { return mView; }
     QDoubleSpinBox *figureHeight() const { return mHeight; }
-    QListWidget *figureLayers() const { return mLayers; }
     QListWidget *eventTypes() const { return mEventTypes; }
 
 Q_SIGNALS:

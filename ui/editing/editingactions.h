@@ -43,7 +43,6 @@ public:
     QList<QAction *> drawActions() const { return mDrawActions; }
 
     DrawTool *drawTool() const { return mDrawTool.get(); }
-    VertexTool *vertexTool() const { return mVertexTool.get(); }
 
     /// Makes a new, empty drawing layer saved at `path` (GeoJSON or GeoPackage) and adds it.
     bool createDrawingLayer(const QString &path);

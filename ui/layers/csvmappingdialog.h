@@ -31,7 +31,6 @@ public:
 
     CsvColumnMapping mapping() const;
     QComboBox *columnCombo(CsvColumnMapping::Field field) const { return mColumns[field]; }
-    QComboBox *timeFormatCombo() const { return mTimeFormat; }
 
 private:
     void updateOk();

@@ -271,24 +271,24 @@ void LayerActions::openSources(const QStringList &sources, bool forceAis,
                     promise.setProgressValue(int((k + fraction) / resolved.size() * 1000));
                     return !cancel->load();
                 };
-                if ((forceAis && isTrackTablePath(source)) || isAisCsv(source)) {
-                    CsvImportReport report;
-                    const CsvColumnMapping mapping = mappings.contains(source)
-                                                         ? mappings.value(source)
-                                                         : detectCsvMapping(readCsvHeader(source, nullptr));
-                    r.layers << loadTrackTableLayer(source, mapping, report, progress, &r.error);
-                    r.report = report.describe();
-                } else if (forceAis || isAisLogPath(source)) {
-                    AisImportReport report;
-                    r.layers << loadAisTrackLayer(source, report, {}, progress, &r.error);
-                    r.report = report.describe();
-                } else if (const SourceVerdict verdict = checkUserSource(source); !verdict.allowed()) {
-                    // Opened by hand or allowed from a project, a raw band or a /vsi path is still refused.
+                LayerOpenRequest request;
+                request.source = source;
+                request.layerNames = layerChoices.value(source);
+                request.asTracks = forceAis;
+                if (mappings.contains(source))
+                    request.csvMapping = mappings.value(source);
+                request.progress = progress;
+                // Track files the user picked are read as they are; anything else is judged as the
+                // command line judges it: a raw band or a /vsi path is refused, even opened by hand.
+                if (const SourceVerdict verdict = checkUserSource(source);
+                    !readsAsTracks(request) && !verdict.allowed()) {
                     r.error = QStringLiteral("'%1': refused: %2").arg(describeSource(source), verdict.reason);
                 } else {
-                    r.layers = openLayers(source, &r.error, layerChoices.value(source));
+                    const OpenedLayers opened = openLayers(request);
+                    r.layers = opened.layers;
+                    r.error = opened.error;
+                    r.report = opened.report;
                 }
-                r.layers.removeAll(nullptr);
             } catch (const std::exception &e) {
                 r.error = QStringLiteral("'%1': %2").arg(source, QString::fromUtf8(e.what()));
             }

@@ -144,11 +144,6 @@ void ShortcutsDialog::refresh()
     applyFilter();
 }
 
-void ShortcutsDialog::setFilter(const QString &text)
-{
-    mFilter->setText(text);
-}
-
 void ShortcutsDialog::applyFilter()
 {
     const QString needle = mFilter->text().trimmed();

@@ -22,8 +22,6 @@ public:
 
     /// Reads the window's actions again.
     void refresh();
-    /// Shows only the rows whose action, shortcut or menu contains `text` (any case).
-    void setFilter(const QString &text);
 
     /// "&Open Layer…" → "Open Layer…"; "&&" stays one "&".
     static QString plainText(const QString &text);

@@ -33,7 +33,6 @@ public:
     QDateTimeEdit *toEdit() const { return mTo; }
     QComboBox *stepCombo() const { return mStep; }
     QLineEdit *titleEdit() const { return mTitle; }
-    QCheckBox *skipUnchangedBox() const { return mSkip; }
 
 private:
     void browse();
