@@ -208,13 +208,16 @@ TEST_CASE("a project contacts no server without --allow-network", "[e2e][securit
     CHECK(r.out.contains(QStringLiteral("needs: it would contact %1").arg(host)));
     CHECK(server.requestCount() == before);
 
-    // The user's own project was allowed when they made it; the received one with the flag.
-    r = runSightline(renderArgs(mine, dir.filePath(QStringLiteral("c.png"))));
+    // The user's own project was allowed when they made it; the received one with the flag. Each
+    // render has a tile cache of its own: the shared one may hold tiles of an earlier test's server
+    // that had the same port, and a render served from it asks this server nothing.
+    QProcessEnvironment mineEnv = QProcessEnvironment::systemEnvironment();
+    mineEnv.insert(QStringLiteral("SIGHTLINE_TILE_CACHE"), dir.filePath(QStringLiteral("tiles")));
+    r = runSightline(renderArgs(mine, dir.filePath(QStringLiteral("c.png"))), mineEnv);
     INFO(r.err.toStdString());
     CHECK(r.exitCode == 0);
     const int afterMine = server.requestCount();
     CHECK(afterMine > before);
-    // A cache of its own, so the tiles the first render fetched are fetched again.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("SIGHTLINE_TILE_CACHE"), received.filePath(QStringLiteral("tiles")));
     r = runSightline(renderArgs(theirs, received.filePath(QStringLiteral("d.png"))) +

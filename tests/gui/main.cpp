@@ -1,12 +1,15 @@
-#include "testanalysis.h"
-#include "testbrief.h"
-#include "testhelp.h"
-#include "testmainwindow.h"
-#include "testproject.h"
-#include "testprojectsafety.h"
-#include "testtimeactions.h"
-#include "testtimeline.h"
-#include "testtrackimport.h"
+#include "analysis/testanalysis.h"
+#include "brief/testbrief.h"
+#include "editing/testediting.h"
+#include "layers/testlayers.h"
+#include "map/testmap.h"
+#include "project/testproject.h"
+#include "project/testprojectsafety.h"
+#include "project/testtrackimport.h"
+#include "shell/testhelp.h"
+#include "shell/testshell.h"
+#include "time/testtimeactions.h"
+#include "time/testtimeline.h"
 
 #include "util/gdalutil.h"
 #include "util/runtimeenvironment.h"
@@ -15,11 +18,52 @@
 #include <QSettings>
 #include <QTest>
 
-// One binary for all widget tests; each class runs in turn under the offscreen platform.
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace {
+
+template <typename Test> int run(int argc, char **argv)
+{
+    Test test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+using Runner = std::function<int(int, char **)>;
+
+// One ctest entry a ui/ feature folder (tests/CMakeLists.txt), so a failure names its feature.
+const std::map<std::string, std::vector<Runner>> &features()
+{
+    static const std::map<std::string, std::vector<Runner>> all = {
+        {"shell", {run<TestShell>, run<TestHelp>}},
+        {"map", {run<TestMap>}},
+        {"layers", {run<TestLayers>}},
+        {"editing", {run<TestEditing>}},
+        {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>}},
+        {"analysis", {run<TestAnalysis>}},
+        {"brief", {run<TestBrief>}},
+        {"time", {run<TestTimeline>, run<TestTimeActions>}},
+    };
+    return all;
+}
+
+} // namespace
+
+// sightline_gui_tests [FEATURE] [Qt Test options]: the widget tests of one feature, or of all.
 int main(int argc, char **argv)
 {
     sightline::ensureRuntimeDirectory();
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::string only;
+    if (argc > 1 && features().count(argv[1])) {
+        only = argv[1];
+        for (int i = 1; i + 1 < argc; ++i)
+            argv[i] = argv[i + 1];
+        --argc;
+    }
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("SightlineTests"));
     QCoreApplication::setApplicationName(QStringLiteral("SightlineGuiTests"));
@@ -28,41 +72,13 @@ int main(int argc, char **argv)
     // analysis tests opened) must not change what the window tests see.
     QSettings().clear();
     int status = 0;
-    {
-        TestMainWindow test;
-        status |= QTest::qExec(&test, argc, argv);
-    }
-    {
-        TestProject test;
-        status |= QTest::qExec(&test, argc, argv);
-    }
-    {
-        TestProjectSafety test;
-        status |= QTest::qExec(&test, argc, argv);
-    }
-    {
-        TestTrackImport test;
-        status |= QTest::qExec(&test, argc, argv);
-    }
-    {
-        TestAnalysis test;
-        status |= QTest::qExec(&test, argc, argv);
-    }
-    {
-        TestBrief test;
-        status |= QTest::qExec(&test, argc, argv);
-    }
-    {
-        TestTimeline test;
-        status |= QTest::qExec(&test, argc, argv);
-    }
-    {
-        TestTimeActions test;
-        status |= QTest::qExec(&test, argc, argv);
-    }
-    {
-        TestHelp test;
-        status |= QTest::qExec(&test, argc, argv);
+    for (const auto &[name, runners] : features()) {
+        if (!only.empty() && name != only)
+            continue;
+        for (const Runner &runTest : runners) {
+            QSettings().clear();
+            status |= runTest(argc, argv);
+        }
     }
     return status;
 }

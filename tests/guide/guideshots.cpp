@@ -9,7 +9,7 @@
 // importAisLogs, newProject), as in the GUI tests. Exit status 0 when every picture was made and
 // none is blank; otherwise 1, naming the step that failed.
 
-#include "../gui/casewindow.h"
+#include "../gui/support/casewindow.h"
 
 #include "ui/analysis/analysisdialog.h"
 #include "ui/brief/briefactions.h"

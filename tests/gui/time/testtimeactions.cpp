@@ -1,8 +1,8 @@
-#include "testtimeactions.h"
+#include "time/testtimeactions.h"
 
 #include "ui/time/acquisitiontimedialog.h"
 #include "ui/time/animationexportdialog.h"
-#include "casewindow.h"
+#include "support/casewindow.h"
 #include "fixtures.h"
 #include "ui/layers/layerpanel.h"
 #include "layers/layerstack.h"

@@ -1,6 +1,6 @@
-#include "testbrief.h"
+#include "brief/testbrief.h"
 
-#include "casewindow.h"
+#include "support/casewindow.h"
 
 #include "brief/brief.h"
 #include "ui/brief/briefactions.h"

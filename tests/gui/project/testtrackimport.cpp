@@ -1,6 +1,6 @@
-#include "testtrackimport.h"
+#include "project/testtrackimport.h"
 
-#include "casewindow.h"
+#include "support/casewindow.h"
 #include "layers/layerstack.h"
 #include "layers/tracklayer.h"
 #include "ui/shell/mainwindow.h"

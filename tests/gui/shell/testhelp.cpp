@@ -1,4 +1,4 @@
-#include "testhelp.h"
+#include "shell/testhelp.h"
 
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/shortcutsdialog.h"

@@ -1,4 +1,4 @@
-#include "testproject.h"
+#include "project/testproject.h"
 
 #include "ui/annotations/annotationactions.h"
 #include "ui/annotations/annotationdialog.h"

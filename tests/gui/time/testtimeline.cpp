@@ -1,6 +1,6 @@
-#include "testtimeline.h"
+#include "time/testtimeline.h"
 
-#include "casewindow.h"
+#include "support/casewindow.h"
 
 #include "ui/analysis/analysisactions.h"
 #include "ui/analysis/analysisdialog.h"

@@ -1,6 +1,6 @@
-#include "testanalysis.h"
+#include "analysis/testanalysis.h"
 
-#include "casewindow.h"
+#include "support/casewindow.h"
 
 #include "ui/analysis/analysisactions.h"
 #include "ui/analysis/analysisdialog.h"

@@ -1,6 +1,6 @@
-#include "testprojectsafety.h"
+#include "project/testprojectsafety.h"
 
-#include "casewindow.h"
+#include "support/casewindow.h"
 #include "fixtures.h"
 #include "layers/layerstack.h"
 #include "ui/shell/mainwindow.h"
