@@ -1,5 +1,6 @@
 #include "ui/annotations/annotationactions.h"
 
+#include "ui/common/appicon.h"
 #include "ui/annotations/annotationdialog.h"
 #include "ui/annotations/annotationedittool.h"
 #include "ui/annotations/annotationtool.h"
@@ -94,7 +95,7 @@ void AnnotationActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools
     };
     for (const Entry &e : entries) {
         QAction *a =
-            menu->addAction(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(e.icon))),
+            menu->addAction(appIcon(e.icon),
                             annotationTypeLabel(e.type), this, [this, type = e.type] { startDrawing(type); });
         a->setObjectName(QLatin1String(e.objectName));
         a->setShortcut(e.shortcut);

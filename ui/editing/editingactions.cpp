@@ -1,5 +1,6 @@
 #include "ui/editing/editingactions.h"
 
+#include "ui/common/appicon.h"
 #include "analysis/corridor.h"
 #include "layers/identify.h"
 #include "layers/layerstack.h"
@@ -22,13 +23,6 @@
 #include <QUndoStack>
 
 namespace sightline {
-
-namespace {
-QIcon icon(const char *name)
-{
-    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
-}
-} // namespace
 
 EditingActions::EditingActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *layerPanel,
                                QUndoStack *undo, MessageBar *messages, QWidget *window)
@@ -62,17 +56,17 @@ EditingActions::~EditingActions() = default;
 
 void EditingActions::populateEditMenu(QMenu *edit, QActionGroup *tools)
 {
-    QAction *drawArea = edit->addAction(icon("draw-area"), tr("Draw &Area"), this,
+    QAction *drawArea = edit->addAction(appIcon("draw-area"), tr("Draw &Area"), this,
                                         [this] { startDrawing(int(VectorFeature::Kind::Polygon)); });
     drawArea->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A));
     drawArea->setObjectName(QStringLiteral("actionDrawArea"));
     drawArea->setToolTip(tr("Draw a polygon on the editable layer"));
-    QAction *drawLine = edit->addAction(icon("draw-line"), tr("Draw &Line"), this,
+    QAction *drawLine = edit->addAction(appIcon("draw-line"), tr("Draw &Line"), this,
                                         [this] { startDrawing(int(VectorFeature::Kind::Line)); });
     drawLine->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
     drawLine->setObjectName(QStringLiteral("actionDrawLine"));
     drawLine->setToolTip(tr("Draw a line on the editable layer"));
-    QAction *moveVertices = edit->addAction(icon("vertices"), tr("&Move Vertices"), this, [this] {
+    QAction *moveVertices = edit->addAction(appIcon("vertices"), tr("&Move Vertices"), this, [this] {
         auto layer = editLayer();
         if (!layer)
             return;

@@ -1,5 +1,6 @@
 #include "ui/layers/layeractions.h"
 
+#include "ui/common/appicon.h"
 #include "layers/trackfilelayers.h"
 #include "layers/imageryservice.h"
 #include "layers/layeropening.h"
@@ -47,11 +48,6 @@ namespace {
 constexpr int kMaxRecent = 10;
 const auto kRecentKey = QStringLiteral("recentFiles");
 
-QIcon icon(const char *name)
-{
-    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
-}
-
 struct OpenResult
 {
     QString source;
@@ -90,10 +86,10 @@ LayerActions::LayerActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *la
     , mMessages(messages)
     , mLoad(load)
     , mWindow(window)
-    , mOpen(new QAction(icon("open"), tr("&Open Layer…"), this))
-    , mService(new QAction(icon("service"), tr("Add Imagery &Service…"), this))
+    , mOpen(new QAction(appIcon("open"), tr("&Open Layer…"), this))
+    , mService(new QAction(appIcon("service"), tr("Add Imagery &Service…"), this))
     , mPostgis(new QAction(tr("Add &PostGIS Layers…"), this))
-    , mRemove(new QAction(icon("remove"), tr("&Remove"), this))
+    , mRemove(new QAction(appIcon("remove"), tr("&Remove"), this))
     , mVesselPanel(new VesselPanel(layers, window))
     , mVesselDock(makeDock(tr("Vessels"), "vesselsDock", mVesselPanel, window))
     , mAttributeTable(new AttributeTable(layers, window))

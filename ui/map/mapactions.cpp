@@ -1,5 +1,6 @@
 #include "ui/map/mapactions.h"
 
+#include "ui/common/appicon.h"
 #include "geo/coordinateformat.h"
 #include "geo/transform.h"
 #include "layers/identify.h"
@@ -29,13 +30,6 @@
 #include <cmath>
 
 namespace sightline {
-
-namespace {
-QIcon icon(const char *name)
-{
-    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
-}
-} // namespace
 
 MapActions::MapActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *layerPanel,
                        ProjectController *project, MessageBar *messages, QWidget *window)
@@ -95,25 +89,25 @@ MapActions::~MapActions() = default;
 void MapActions::populateViewMenu(QMenu *view, QActionGroup *tools)
 {
     QAction *pan =
-        view->addAction(icon("pan"), tr("&Pan"), this, [this] { mCanvas->setTool(MapCanvas::Tool::Pan); });
+        view->addAction(appIcon("pan"), tr("&Pan"), this, [this] { mCanvas->setTool(MapCanvas::Tool::Pan); });
     pan->setCheckable(true);
     pan->setChecked(true);
     pan->setShortcut(QKeySequence(Qt::Key_P));
     pan->setObjectName(QStringLiteral("actionPan"));
     pan->setToolTip(tr("Drag the map to move it"));
-    QAction *zoomBox = view->addAction(icon("zoom-box"), tr("Zoom to &Box"), this,
+    QAction *zoomBox = view->addAction(appIcon("zoom-box"), tr("Zoom to &Box"), this,
                                        [this] { mCanvas->setTool(MapCanvas::Tool::ZoomBox); });
     zoomBox->setCheckable(true);
     zoomBox->setShortcut(QKeySequence(Qt::Key_Z));
     zoomBox->setObjectName(QStringLiteral("actionZoomBox"));
     zoomBox->setToolTip(tr("Drag a rectangle to zoom to it"));
-    QAction *identifyTool = view->addAction(icon("identify"), tr("&Identify"), this,
+    QAction *identifyTool = view->addAction(appIcon("identify"), tr("&Identify"), this,
                                             [this] { mCanvas->setTool(MapCanvas::Tool::Identify); });
     identifyTool->setCheckable(true);
     identifyTool->setShortcut(QKeySequence(Qt::Key_I));
     identifyTool->setObjectName(QStringLiteral("actionIdentify"));
     identifyTool->setToolTip(tr("Click a feature or position to see its attributes"));
-    QAction *measure = view->addAction(icon("measure"), tr("&Measure"), this, [this] {
+    QAction *measure = view->addAction(appIcon("measure"), tr("&Measure"), this, [this] {
         mCanvas->setMapTool(mMeasureTool.get());
         mMeasureDock->raise();
     });
@@ -126,17 +120,17 @@ void MapActions::populateViewMenu(QMenu *view, QActionGroup *tools)
         tools->addAction(tool);
     view->addSeparator();
 
-    QAction *zoomIn = view->addAction(icon("zoom-in"), tr("Zoom &In"), mCanvas, &MapCanvas::zoomIn);
+    QAction *zoomIn = view->addAction(appIcon("zoom-in"), tr("Zoom &In"), mCanvas, &MapCanvas::zoomIn);
     zoomIn->setShortcut(QKeySequence::ZoomIn);
     zoomIn->setToolTip(tr("Zoom in on the centre of the map"));
-    QAction *zoomOut = view->addAction(icon("zoom-out"), tr("Zoom &Out"), mCanvas, &MapCanvas::zoomOut);
+    QAction *zoomOut = view->addAction(appIcon("zoom-out"), tr("Zoom &Out"), mCanvas, &MapCanvas::zoomOut);
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     zoomOut->setToolTip(tr("Zoom out from the centre of the map"));
     QAction *full =
-        view->addAction(icon("zoom-full"), tr("Zoom to &All Layers"), mCanvas, &MapCanvas::zoomToFullExtent);
+        view->addAction(appIcon("zoom-full"), tr("Zoom to &All Layers"), mCanvas, &MapCanvas::zoomToFullExtent);
     full->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     full->setToolTip(tr("Zoom out to show every layer"));
-    QAction *toLayer = view->addAction(icon("zoom-layer"), tr("Zoom to &Layer"), this,
+    QAction *toLayer = view->addAction(appIcon("zoom-layer"), tr("Zoom to &Layer"), this,
                                        [this] { mCanvas->zoomToLayer(mLayerPanel->currentLayerId()); });
     toLayer->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     toLayer->setToolTip(tr("Zoom to the layer selected in the Layers dock"));

@@ -1,5 +1,6 @@
 #include "ui/shell/mainwindow.h"
 
+#include "ui/common/appicon.h"
 #include "layers/layerstack.h"
 #include "ui/analysis/analysisactions.h"
 #include "ui/analysis/eventspanel.h"
@@ -49,11 +50,6 @@ static void initSightlineResources()
 namespace sightline {
 
 namespace {
-QIcon icon(const char *name)
-{
-    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
-}
-
 QToolBar *featureToolBar(const QString &title, const char *name, QWidget *parent)
 {
     auto *bar = new QToolBar(title, parent);
@@ -75,7 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
     initSightlineResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Sightline"));
-    setWindowIcon(icon("sightline"));
+    setWindowIcon(appIcon("sightline"));
     setAcceptDrops(true);
 
     auto *central = new QWidget(this);
