@@ -1,5 +1,7 @@
 #include "model/sighting.h"
 
+#include "util/datetimetext.h"
+
 #include <algorithm>
 
 #include <QDateTime>
@@ -131,16 +133,8 @@ QString utcIsoString(std::int64_t ms)
 
 std::int64_t parseUtcIso(const QString &text)
 {
-    const QString t = text.trimmed();
-    if (t.isEmpty())
-        return 0;
-    QDateTime d = QDateTime::fromString(t, Qt::ISODateWithMs);
-    if (!d.isValid())
-        return 0;
-    // No zone given: analysts' times are UTC.
-    if (d.timeSpec() == Qt::LocalTime)
-        d.setTimeZone(QTimeZone::utc());
-    return d.toMSecsSinceEpoch();
+    const auto parsed = parseIsoDateTime(text);
+    return parsed ? parsed->ms : 0;
 }
 
 QJsonObject sightingToJson(const Sighting &s)
