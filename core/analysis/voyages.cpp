@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -159,6 +160,57 @@ std::vector<MovementEvent> findRoundTrips(const std::vector<MovementEvent> &port
         }
     }
     return trips;
+}
+
+std::optional<std::pair<QString, QString>> busiestPortPair(const std::vector<MovementEvent> &events,
+                                                           const std::set<std::uint32_t> &vessels)
+{
+    // Calls in time order per vessel; the names as the port set spells them, keyed case-blind.
+    std::map<std::uint32_t, std::vector<const MovementEvent *>> calls;
+    std::map<QString, int> callsAt;
+    std::map<QString, QString> spelling;
+    for (const MovementEvent &e : events) {
+        if (e.type != EventType::PortCall || e.isInferredCall() || e.place.isEmpty() ||
+            (!vessels.empty() && !vessels.count(e.mmsi)))
+            continue;
+        calls[e.mmsi].push_back(&e);
+        const QString key = e.place.toLower();
+        ++callsAt[key];
+        spelling.emplace(key, e.place);
+    }
+    if (callsAt.size() < 2)
+        return std::nullopt;
+    std::map<std::pair<QString, QString>, int> legs;
+    for (auto &[mmsi, list] : calls) {
+        std::sort(list.begin(), list.end(),
+                  [](const MovementEvent *a, const MovementEvent *b) { return a->startMs < b->startMs; });
+        for (std::size_t i = 1; i < list.size(); ++i) {
+            QString a = list[i - 1]->place.toLower(), b = list[i]->place.toLower();
+            if (a == b)
+                continue;
+            if (b < a)
+                std::swap(a, b);
+            ++legs[{a, b}];
+        }
+    }
+    auto callsOf = [&](const std::pair<QString, QString> &p) { return callsAt[p.first] + callsAt[p.second]; };
+    std::optional<std::pair<QString, QString>> best;
+    int bestLegs = -1;
+    for (const auto &[pair, count] : legs)
+        if (count > bestLegs || (count == bestLegs && callsOf(pair) > callsOf(*best))) {
+            best = pair;
+            bestLegs = count;
+        }
+    if (!best) {
+        std::vector<std::pair<int, QString>> busiest;
+        for (const auto &[port, count] : callsAt)
+            busiest.emplace_back(-count, port);
+        std::sort(busiest.begin(), busiest.end());
+        best = std::pair(busiest[0].second, busiest[1].second);
+        if (best->second < best->first)
+            std::swap(best->first, best->second);
+    }
+    return std::pair(spelling[best->first], spelling[best->second]);
 }
 
 std::vector<OriginDestination> originDestinationTable(const std::vector<MovementEvent> &voyages)

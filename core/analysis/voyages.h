@@ -4,6 +4,10 @@
 
 #include <QString>
 
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <utility>
 #include <vector>
 
 namespace sightline {
@@ -20,6 +24,15 @@ std::vector<MovementEvent> findVoyages(const std::vector<MovementEvent> &portCal
 /// so). Overlapping cycles are not counted twice. Port names are matched case-insensitively.
 std::vector<MovementEvent> findRoundTrips(const std::vector<MovementEvent> &portCalls, const QString &portA,
                                           const QString &portB);
+
+/// The two ports the given vessels (all, when `vessels` is empty) went between most: the pair
+/// with the most direct legs from a call at one to the next call at the other, in the port
+/// calls seen in the positions (inferred calls are guesses, not traffic); ties go to the pair
+/// with more calls, then by name. Without any such leg, the two ports with the most calls.
+/// Nothing when the vessels called at fewer than two ports. The round-trip analysis offers it
+/// as its default pair, so the analyst starts from where the traffic is.
+std::optional<std::pair<QString, QString>> busiestPortPair(const std::vector<MovementEvent> &events,
+                                                           const std::set<std::uint32_t> &vessels = {});
 
 /// The origin–destination table of voyages: one row per (from, to) pair.
 struct OriginDestination

@@ -28,6 +28,24 @@ void LayerStack::add(std::shared_ptr<Layer> layer)
     Q_EMIT changed();
 }
 
+int LayerStack::addInPlace(std::shared_ptr<Layer> layer)
+{
+    if (!layer)
+        return -1;
+    int at = int(mLayers.size());
+    if (layer->kind() == Layer::Kind::Raster) {
+        // Over the imagery at the bottom of the stack, under the lowest overlay.
+        at = 0;
+        while (at < mLayers.size() && mLayers[at]->kind() == Layer::Kind::Raster)
+            ++at;
+    }
+    const QString id = layer->id();
+    mLayers.insert(at, std::move(layer));
+    Q_EMIT layerAdded(id);
+    Q_EMIT changed();
+    return at;
+}
+
 void LayerStack::remove(const QString &id)
 {
     const int i = indexOf(id);

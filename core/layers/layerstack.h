@@ -23,6 +23,10 @@ public:
 
     /// Adds on top of the others.
     void add(std::shared_ptr<Layer> layer);
+    /// Adds where a new layer of its kind belongs: imagery (rasters and basemaps) over the other
+    /// imagery but under every vector, track, sighting and event layer, so a new image never
+    /// hides what was drawn or found; anything else on top. Returns the bottom-first index.
+    int addInPlace(std::shared_ptr<Layer> layer);
     void remove(const QString &id);
     /// Moves the layer at `from` to position `to` (both bottom-first indexes).
     void move(int from, int to);

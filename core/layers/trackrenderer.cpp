@@ -295,6 +295,16 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
     painter.restore();
 }
 
+QRectF darkEstimateSignRect(QPointF p, double courseDeg, double k)
+{
+    const double r = 6.5 * k; // the mark's size, as drawCursor draws it
+    const double rad = courseDeg * M_PI / 180.0;
+    // Screen y grows down: the course points along (sin, -cos); square to it, to the right, is (cos, sin).
+    const QPointF side(std::cos(rad), std::sin(rad));
+    const QPointF centre = p + side * (3.2 * r);
+    return QRectF(centre - QPointF(r, r), QSizeF(2 * r, 2 * r));
+}
+
 void TrackRenderer::drawCursor(QPainter &painter, const std::vector<std::size_t> &tracks)
 {
     const Transform toMap(Crs::wgs84(), mSettings.destinationCrs());
@@ -332,9 +342,12 @@ void TrackRenderer::drawCursor(QPainter &painter, const std::vector<std::size_t>
             font.setPixelSize(std::max(8, int(std::lround(11 * k))));
             font.setBold(true);
             painter.setFont(font);
+            const QRectF sign = darkEstimateSignRect(p, at->courseDeg, k);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(QColor(255, 255, 255, 210)); // readable over the track and the sea
+            painter.drawEllipse(sign);
             painter.setPen(colour.darker(150));
-            painter.drawText(QRectF(p.x() + r, p.y() - 2.4 * r, 2 * r, 2 * r), Qt::AlignCenter,
-                             QStringLiteral("?"));
+            painter.drawText(sign, Qt::AlignCenter, QStringLiteral("?"));
         }
         const VesselInfo *info = mRegistry->find(track.mmsi());
         QString name = info && !info->names.isEmpty() ? info->currentName()

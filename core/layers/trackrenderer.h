@@ -9,6 +9,11 @@
 
 namespace sightline {
 
+/// Where the "?" of a vessel estimated at the time cursor (inside a gap) is drawn, in pixels:
+/// beside the mark at `p`, square to its course. The gap's dashed line runs along the course
+/// and its rings sit on that line, so the sign is never under them (`k`: dpi / 96).
+QRectF darkEstimateSignRect(QPointF p, double courseDeg, double k);
+
 /// Draws a TrackLayer for one view. When the view holds many positions per
 /// pixel it splats them straight into an image (millions per render); closer in
 /// it draws antialiased lines, dashed across silences, then points with
