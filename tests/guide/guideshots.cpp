@@ -11,6 +11,7 @@
 
 #include "../gui/support/casewindow.h"
 
+#include "ui/common/datetimefield.h"
 #include "ui/analysis/analysisdialog.h"
 #include "ui/brief/briefactions.h"
 #include "ui/brief/briefcomposer.h"
@@ -44,7 +45,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
@@ -272,7 +272,8 @@ bool GuideShots::fillCommonFields(SightingDialog *form, const QDateTime &observe
     for (QCheckBox *box : form->findChildren<QCheckBox *>())
         if (box->text() == QStringLiteral("known") && !box->isChecked())
             QTest::mouseClick(box, Qt::LeftButton);
-    form->observedAt()->setDateTime(observed);
+    form->observedAt()->lineEdit()->selectAll();
+    QTest::keyClicks(form->observedAt()->lineEdit(), observed.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     // Prefilled from the raster under the click, the land/sea base, which is no image of the place.
     form->imagerySource()->clear();
     QTest::keyClicks(form->imagerySource(), QStringLiteral("Commercial satellite image"));

@@ -1,12 +1,12 @@
 #include "ui/brief/briefblockeditor.h"
 
+#include "ui/common/datetimefield.h"
 #include "ui/common/formwidgets.h"
 
 #include "analysis/movementevent.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -60,13 +60,9 @@ QString longitude(double v)
         .arg(v < 0 ? QLatin1Char('W') : QLatin1Char('E'));
 }
 
-QDateTimeEdit *makeTimeEdit(QWidget *parent)
+DateTimeField *makeTimeEdit(QWidget *parent)
 {
-    auto *edit = new QDateTimeEdit(parent);
-    edit->setTimeSpec(Qt::UTC);
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
-    edit->setCalendarPopup(true);
-    return edit;
+    return new DateTimeField(parent);
 }
 
 /// The heading a table or the timeline prints when it is given none.
@@ -258,16 +254,16 @@ QWidget *BriefBlockEditor::buildFigurePage()
             // A first guess at the window: the span of the data.
             if (mFromOn->isChecked() && !mBlock.figure.fromMs && mContext.firstMs) {
                 QSignalBlocker block(mFrom);
-                mFrom->setDateTime(QDateTime::fromMSecsSinceEpoch(mContext.firstMs, Qt::UTC));
+                mFrom->setMsecs(mContext.firstMs);
             }
             if (mToOn->isChecked() && !mBlock.figure.toMs && mContext.lastMs) {
                 QSignalBlocker block(mTo);
-                mTo->setDateTime(QDateTime::fromMSecsSinceEpoch(mContext.lastMs, Qt::UTC));
+                mTo->setMsecs(mContext.lastMs);
             }
             readFigure();
         });
-    for (QDateTimeEdit *edit : {mFrom, mTo})
-        connect(edit, &QDateTimeEdit::dateTimeChanged, this, &BriefBlockEditor::readFigure);
+    for (DateTimeField *edit : {mFrom, mTo})
+        connect(edit, &DateTimeField::timeChanged, this, &BriefBlockEditor::readFigure);
 
     mLayers = new QListWidget(page);
     mLayers->setObjectName(QStringLiteral("briefFigureLayers"));
@@ -455,9 +451,9 @@ void BriefBlockEditor::showFigure()
     const std::int64_t from = f.fromMs ? f.fromMs : mContext.firstMs;
     const std::int64_t to = f.toMs ? f.toMs : mContext.lastMs;
     if (from)
-        mFrom->setDateTime(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC));
+        mFrom->setMsecs(from);
     if (to)
-        mTo->setDateTime(QDateTime::fromMSecsSinceEpoch(to, Qt::UTC));
+        mTo->setMsecs(to);
     mFrom->setEnabled(f.fromMs != 0);
     mTo->setEnabled(f.toMs != 0);
     fillViews();
@@ -550,8 +546,9 @@ void BriefBlockEditor::readFigure()
     f.inset = mInset->isChecked();
     mFrom->setEnabled(mFromOn->isChecked());
     mTo->setEnabled(mToOn->isChecked());
-    f.fromMs = mFromOn->isChecked() ? mFrom->dateTime().toMSecsSinceEpoch() : 0;
-    f.toMs = mToOn->isChecked() ? mTo->dateTime().toMSecsSinceEpoch() : 0;
+    // A time still being typed (unreadable for now) leaves the figure's window as it was.
+    f.fromMs = mFromOn->isChecked() ? mFrom->msecs().value_or(f.fromMs) : 0;
+    f.toMs = mToOn->isChecked() ? mTo->msecs().value_or(f.toMs) : 0;
     f.layers.clear();
     // Bottom first, as the brief draws them.
     for (int i = mLayers->count() - 1; i >= 0; --i)

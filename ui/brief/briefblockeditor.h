@@ -10,7 +10,6 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateTimeEdit;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -20,6 +19,8 @@ class QStackedWidget;
 class QToolButton;
 
 namespace sightline {
+
+class DateTimeField;
 
 /// What a block's editor offers to choose from.
 struct BriefEditorContext
@@ -102,8 +103,8 @@ private:
     QCheckBox *mInset = nullptr;
     QCheckBox *mFromOn = nullptr;
     QCheckBox *mToOn = nullptr;
-    QDateTimeEdit *mFrom = nullptr;
-    QDateTimeEdit *mTo = nullptr;
+    DateTimeField *mFrom = nullptr;
+    DateTimeField *mTo = nullptr;
     QListWidget *mLayers = nullptr;
     QLineEdit *mEventsHeading = nullptr;
     QListWidget *mEventTypes = nullptr;

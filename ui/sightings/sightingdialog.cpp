@@ -1,10 +1,10 @@
 #include "ui/sightings/sightingdialog.h"
 
 #include "layers/sightinglayer.h"
+#include "ui/common/datetimefield.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -40,7 +41,7 @@ SightingDialog::SightingDialog(const Sighting &sighting, const QList<QPair<std::
     , mSighting(sighting)
     , mKind(new QComboBox(this))
     , mTimeKnown(new QCheckBox(tr("known"), this))
-    , mObservedAt(new QDateTimeEdit(this))
+    , mObservedAt(new DateTimeField(this))
     , mImagerySource(new QLineEdit(this))
     , mProvider(new QLineEdit(this))
     , mResolution(new QDoubleSpinBox(this))
@@ -59,18 +60,21 @@ SightingDialog::SightingDialog(const Sighting &sighting, const QList<QPair<std::
         mKind->addItem(swatch(sightingColour(k)), sightingKindLabel(k), k);
     mKind->setCurrentIndex(std::max(0, mKind->findData(sighting.kind)));
 
-    mObservedAt->setTimeSpec(Qt::UTC);
-    mObservedAt->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
-    mObservedAt->setCalendarPopup(true);
+    mObservedAt->setObjectName(QStringLiteral("observedAt"));
+    // Never "now": a time nobody observed would pass for one that somebody did.
     mTimeKnown->setChecked(sighting.observedAtMs != 0);
-    mObservedAt->setDateTime(sighting.observedAtMs
-                                 ? QDateTime::fromMSecsSinceEpoch(sighting.observedAtMs, Qt::UTC)
-                                 : QDateTime::currentDateTimeUtc());
+    mObservedAt->setMsecs(sighting.observedAtMs);
     mObservedAt->setEnabled(mTimeKnown->isChecked());
-    connect(mTimeKnown, &QCheckBox::toggled, mObservedAt, &QWidget::setEnabled);
+    connect(mTimeKnown, &QCheckBox::toggled, this, [this](bool known) {
+        mObservedAt->setEnabled(known);
+        if (known)
+            mObservedAt->setFocus();
+        updateSaveButton();
+    });
+    connect(mObservedAt, &DateTimeField::acceptableChanged, this, &SightingDialog::updateSaveButton);
     auto *when = new QHBoxLayout();
     when->addWidget(mObservedAt, 1);
-    when->addWidget(mTimeKnown);
+    when->addWidget(mTimeKnown, 0, Qt::AlignTop);
 
     mImagerySource->setText(sighting.imagerySource);
     mImagerySource->setPlaceholderText(tr("scene id or file, e.g. LC08_L1TP_114031_20231005"));
@@ -135,20 +139,29 @@ SightingDialog::SightingDialog(const Sighting &sighting, const QList<QPair<std::
     form->addRow(tr("Notes"), mNotes);
     form->addRow(tr("Tags"), mTags);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    mSave = buttons->button(QDialogButtonBox::Save);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(mProblem);
     layout->addWidget(buttons);
-    resize(460, 560);
+    updateSaveButton();
+    resize(480, 580);
+}
+
+void SightingDialog::updateSaveButton()
+{
+    const bool timeReadable = !mTimeKnown->isChecked() || mObservedAt->isAcceptable();
+    mSave->setEnabled(timeReadable);
+    mSave->setToolTip(timeReadable ? QString() : tr("Observed: %1").arg(mObservedAt->problem()));
 }
 
 Sighting SightingDialog::sighting() const
 {
     Sighting s = mSighting;
     s.kind = mKind->currentData().toString();
-    s.observedAtMs = mTimeKnown->isChecked() ? mObservedAt->dateTime().toMSecsSinceEpoch() : 0;
+    s.observedAtMs = mTimeKnown->isChecked() ? mObservedAt->msecs().value_or(0) : 0;
     s.imagerySource = mImagerySource->text().trimmed();
     s.imageryProvider = mProvider->text().trimmed();
     s.imageryResolutionM = mResolution->value();
@@ -166,6 +179,12 @@ Sighting SightingDialog::sighting() const
 
 void SightingDialog::accept()
 {
+    // Enter saves past a disabled Save button: refuse here too, never save a time nobody typed.
+    if (mTimeKnown->isChecked() && !mObservedAt->isAcceptable()) {
+        mProblem->setText(tr("Observed: %1").arg(mObservedAt->problem()));
+        mObservedAt->setFocus();
+        return;
+    }
     const QString problem = sighting().validate();
     if (!problem.isEmpty()) {
         mProblem->setText(problem);

@@ -6,14 +6,16 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateTimeEdit;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace sightline {
+
+class DateTimeField;
 
 /// The sighting form: what was seen, when, on which image, how many, which
 /// vessel, how sure (Admiralty grading), by whom, notes and tags.
@@ -36,15 +38,19 @@ public:
     QComboBox *reliability() const { return mReliability; }
     QComboBox *credibility() const { return mCredibility; }
     QLineEdit *tags() const { return mTags; }
-    QDateTimeEdit *observedAt() const { return mObservedAt; }
+    DateTimeField *observedAt() const { return mObservedAt; }
 
     void accept() override;
+
+private Q_SLOTS:
+    /// Save is offered only when the form can be saved as it stands.
+    void updateSaveButton();
 
 private:
     Sighting mSighting;
     QComboBox *mKind;
     QCheckBox *mTimeKnown;
-    QDateTimeEdit *mObservedAt;
+    DateTimeField *mObservedAt;
     QLineEdit *mImagerySource;
     QLineEdit *mProvider;
     QDoubleSpinBox *mResolution;
@@ -56,6 +62,7 @@ private:
     QPlainTextEdit *mNotes;
     QLineEdit *mTags;
     QLabel *mProblem;
+    QPushButton *mSave = nullptr;
 };
 
 } // namespace sightline

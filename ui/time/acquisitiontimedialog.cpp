@@ -1,13 +1,14 @@
 #include "ui/time/acquisitiontimedialog.h"
 
+#include "ui/common/datetimefield.h"
 #include "ui/common/formwidgets.h"
 #include "layers/rasterlayer.h"
 
 #include <QCheckBox>
-#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace sightline {
@@ -25,13 +26,9 @@ AcquisitionTimeDialog::AcquisitionTimeDialog(const RasterLayer &layer, QWidget *
     data->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mByHand = new QCheckBox(tr("Set by hand:"), this);
     mByHand->setObjectName(QStringLiteral("acquiredByHand"));
-    mTime = new QDateTimeEdit(this);
+    mTime = new DateTimeField(this);
     mTime->setObjectName(QStringLiteral("acquiredTime"));
-    mTime->setTimeSpec(Qt::UTC);
-    mTime->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
-    mTime->setCalendarPopup(true);
-    const std::int64_t shown = layer.acquiredMs() ? layer.acquiredMs() : QDateTime::currentMSecsSinceEpoch();
-    mTime->setDateTime(QDateTime::fromMSecsSinceEpoch(shown, Qt::UTC));
+    mTime->setMsecs(layer.acquiredMs());
     mByHand->setChecked(layer.isAcquiredByHand());
     mTime->setEnabled(mByHand->isChecked());
     connect(mByHand, &QCheckBox::toggled, mTime, &QWidget::setEnabled);
@@ -48,6 +45,11 @@ AcquisitionTimeDialog::AcquisitionTimeDialog(const RasterLayer &layer, QWidget *
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    auto updateOk = [this, ok] { ok->setEnabled(!mByHand->isChecked() || mTime->isAcceptable()); };
+    connect(mByHand, &QCheckBox::toggled, this, updateOk);
+    connect(mTime, &DateTimeField::acceptableChanged, this, updateOk);
+    updateOk();
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(buttons);
@@ -55,7 +57,16 @@ AcquisitionTimeDialog::AcquisitionTimeDialog(const RasterLayer &layer, QWidget *
 
 std::int64_t AcquisitionTimeDialog::acquiredByHandMs() const
 {
-    return mByHand->isChecked() ? mTime->dateTime().toMSecsSinceEpoch() : 0;
+    return mByHand->isChecked() ? mTime->msecs().value_or(0) : 0;
+}
+
+void AcquisitionTimeDialog::accept()
+{
+    if (mByHand->isChecked() && !mTime->isAcceptable()) {
+        mTime->setFocus();
+        return;
+    }
+    QDialog::accept();
 }
 
 bool AcquisitionTimeDialog::showsOnlyInTimeWindow() const

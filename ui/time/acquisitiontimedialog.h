@@ -5,10 +5,10 @@
 #include <cstdint>
 
 class QCheckBox;
-class QDateTimeEdit;
 
 namespace sightline {
 
+class DateTimeField;
 class RasterLayer;
 
 /// Layer → Acquisition Time: when an image was taken — as its metadata or name say, or set by
@@ -25,14 +25,16 @@ public:
     bool showsOnlyInTimeWindow() const;
     /// Puts the choices on `layer`.
     void applyTo(RasterLayer &layer) const;
+    /// Refuses a time set by hand that cannot be read.
+    void accept() override;
 
     QCheckBox *byHandBox() const { return mByHand; }
-    QDateTimeEdit *timeEdit() const { return mTime; }
+    DateTimeField *timeEdit() const { return mTime; }
     QCheckBox *onlyInWindowBox() const { return mOnlyInWindow; }
 
 private:
     QCheckBox *mByHand;
-    QDateTimeEdit *mTime;
+    DateTimeField *mTime;
     QCheckBox *mOnlyInWindow;
 };
 

@@ -1,11 +1,11 @@
 #include "ui/time/animationexportdialog.h"
 
+#include "ui/common/datetimefield.h"
 #include "ui/common/formwidgets.h"
 #include "render/animationwriter.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -27,12 +27,10 @@ namespace {
 constexpr std::int64_t kHour = 3600 * 1000;
 const auto kFolderKey = QStringLiteral("animation/exportDir");
 
-QDateTimeEdit *utcEdit(std::int64_t ms, QWidget *parent)
+DateTimeField *utcEdit(std::int64_t ms, QWidget *parent)
 {
-    auto *edit = new QDateTimeEdit(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC), parent);
-    edit->setTimeSpec(Qt::UTC);
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
-    edit->setCalendarPopup(true);
+    auto *edit = new DateTimeField(parent);
+    edit->setMsecs(ms);
     return edit;
 }
 
@@ -127,9 +125,8 @@ AnimationExportDialog::AnimationExportDialog(const TimeWindow &range, QSize mapS
 
     const QString folder = QSettings().value(kFolderKey, QDir::homePath()).toString();
     mPath->setText(QDir(folder).filePath(QStringLiteral("animation.png")));
-    for (QObject *w : {static_cast<QObject *>(mFrom), static_cast<QObject *>(mTo)})
-        connect(static_cast<QDateTimeEdit *>(w), &QDateTimeEdit::dateTimeChanged, this,
-                &AnimationExportDialog::validate);
+    for (DateTimeField *field : {mFrom, mTo})
+        connect(field, &DateTimeField::timeChanged, this, &AnimationExportDialog::validate);
     connect(mPath, &QLineEdit::textChanged, this, &AnimationExportDialog::validate);
     connect(mStep, &QComboBox::currentIndexChanged, this, &AnimationExportDialog::validate);
     validate();
@@ -138,7 +135,7 @@ AnimationExportDialog::AnimationExportDialog(const TimeWindow &range, QSize mapS
 AnimationPlan AnimationExportDialog::plan() const
 {
     AnimationPlan p;
-    p.range = {mFrom->dateTime().toMSecsSinceEpoch(), mTo->dateTime().toMSecsSinceEpoch()};
+    p.range = {mFrom->msecs().value_or(0), mTo->msecs().value_or(0)};
     p.stepMs = mStep->currentData().toLongLong();
     p.trailMs = mTrail->currentData().toLongLong();
     p.title = mTitle->text().trimmed();
@@ -185,7 +182,11 @@ void AnimationExportDialog::validate()
     QString problem;
     const AnimationPlan p = plan();
     const auto format = AnimationWriter::formatForPath(path());
-    if (p.range.toMs <= p.range.fromMs)
+    if (!mFrom->isAcceptable())
+        problem = tr("From: %1").arg(mFrom->problem());
+    else if (!mTo->isAcceptable())
+        problem = tr("To: %1").arg(mTo->problem());
+    else if (p.range.toMs <= p.range.fromMs)
         problem = tr("The end must come after the start.");
     else if (animationFrameTimes(p).size() > 10000)
         problem = tr("More than 10,000 frames: choose a longer step.");

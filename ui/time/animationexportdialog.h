@@ -6,12 +6,13 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateTimeEdit;
 class QDoubleSpinBox;
 class QLineEdit;
 class QDialogButtonBox;
 
 namespace sightline {
+
+class DateTimeField;
 
 /// File → Export Animation: the map over a time range, frame by frame — from, to, step, trail,
 /// frame size and rate, title, legend, skipping frames with nothing new, and where (.png animated
@@ -29,8 +30,8 @@ public:
     QString path() const;
     void setPath(const QString &path);
 
-    QDateTimeEdit *fromEdit() const { return mFrom; }
-    QDateTimeEdit *toEdit() const { return mTo; }
+    DateTimeField *fromEdit() const { return mFrom; }
+    DateTimeField *toEdit() const { return mTo; }
     QComboBox *stepCombo() const { return mStep; }
     QLineEdit *titleEdit() const { return mTitle; }
 
@@ -38,8 +39,8 @@ private:
     void browse();
     void validate();
 
-    QDateTimeEdit *mFrom;
-    QDateTimeEdit *mTo;
+    DateTimeField *mFrom;
+    DateTimeField *mTo;
     QComboBox *mStep;
     QComboBox *mTrail;
     QComboBox *mSize;

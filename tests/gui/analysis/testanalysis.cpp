@@ -2,6 +2,7 @@
 
 #include "support/casewindow.h"
 
+#include "ui/common/datetimefield.h"
 #include "ui/analysis/analysisactions.h"
 #include "ui/analysis/analysisdialog.h"
 #include "ui/analysis/eventspanel.h"
@@ -17,7 +18,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
@@ -188,8 +188,10 @@ void TestAnalysis::eventsDockFiltersByTypeVesselAndTimeAndZoomsToTheEvent()
     // September only: the gaps that overlap it.
     QTest::mouseClick(panel->timeWindow(), Qt::LeftButton);
     QVERIFY(panel->timeWindow()->isChecked());
-    panel->windowFrom()->setDateTime(QDateTime(QDate(2023, 9, 1), QTime(0, 0), Qt::UTC));
-    panel->windowTo()->setDateTime(QDateTime(QDate(2023, 9, 30), QTime(23, 59), Qt::UTC));
+    panel->windowFrom()->lineEdit()->selectAll();
+    QTest::keyClicks(panel->windowFrom()->lineEdit(), QStringLiteral("1 Sep 2023"));
+    panel->windowTo()->lineEdit()->selectAll();
+    QTest::keyClicks(panel->windowTo()->lineEdit(), QStringLiteral("30/09/2023 23:59"));
     const int september = rowsShown(panel);
     QVERIFY(september > 4 && september < 20);
     for (int r = 0; r < september; ++r) {

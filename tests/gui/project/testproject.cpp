@@ -1,5 +1,6 @@
 #include "project/testproject.h"
 
+#include "ui/common/datetimefield.h"
 #include "ui/annotations/annotationactions.h"
 #include "ui/annotations/annotationdialog.h"
 #include "ui/annotations/annotationedittool.h"
@@ -29,7 +30,6 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -272,7 +272,7 @@ void TestProject::placesAPointSightingThroughTheFormAndUndoes()
         if (!form)
             return;
         prefilledSource = form->imagerySource()->text();
-        prefilledTime = form->observedAt()->dateTime().toString(Qt::ISODate);
+        prefilledTime = form->observedAt()->lineEdit()->text();
         form->kind()->setCurrentIndex(form->kind()->findData(QStringLiteral("vessel")));
         QTest::keyClicks(form->notes(), QStringLiteral("Angara alongside the north quay"));
         form->reliability()->setCurrentIndex(1); // B

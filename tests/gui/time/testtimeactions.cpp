@@ -1,5 +1,6 @@
 #include "time/testtimeactions.h"
 
+#include "ui/common/datetimefield.h"
 #include "ui/time/acquisitiontimedialog.h"
 #include "ui/time/animationexportdialog.h"
 #include "support/casewindow.h"
@@ -17,7 +18,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QImageReader>
 #include <QLineEdit>
@@ -79,8 +79,8 @@ void TestTimeActions::exportsTheMapOverTimeAsAnAnimationThroughTheDialog()
     whenDialogOpens<AnimationExportDialog>(
         [&out](AnimationExportDialog *d) {
             // The window on the map is the range offered.
-            QCOMPARE(d->fromEdit()->dateTime().toMSecsSinceEpoch(), at("2023-10-01T00:00:00Z"));
-            QCOMPARE(d->toEdit()->dateTime().toMSecsSinceEpoch(), at("2023-10-03T00:00:00Z"));
+            QCOMPARE(d->fromEdit()->msecs().value_or(0), at("2023-10-01T00:00:00Z"));
+            QCOMPARE(d->toEdit()->msecs().value_or(0), at("2023-10-03T00:00:00Z"));
             d->stepCombo()->setCurrentIndex(d->stepCombo()->findText(QStringLiteral("12 hours")));
             d->titleEdit()->setText(QStringLiteral("Case"));
             d->setPath(out);
@@ -115,7 +115,8 @@ void TestTimeActions::anImageSetToShowOnlyInTheWindowHidesOutsideItAndTheProject
     whenDialogOpens<AcquisitionTimeDialog>(
         [](AcquisitionTimeDialog *d) {
             QTest::mouseClick(d->byHandBox(), Qt::LeftButton);
-            d->timeEdit()->setDateTime(QDateTime::fromMSecsSinceEpoch(at("2023-10-05T02:13:00Z"), Qt::UTC));
+            d->timeEdit()->lineEdit()->selectAll();
+            QTest::keyClicks(d->timeEdit()->lineEdit(), QStringLiteral("2023-10-05 02:13"));
             QTest::mouseClick(d->onlyInWindowBox(), Qt::LeftButton);
         },
         &seen);
