@@ -4,6 +4,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -165,50 +166,71 @@ std::vector<MovementEvent> findRoundTrips(const std::vector<MovementEvent> &port
 std::optional<std::pair<QString, QString>> busiestPortPair(const std::vector<MovementEvent> &events,
                                                            const std::set<std::uint32_t> &vessels)
 {
-    // Calls in time order per vessel; the names as the port set spells them, keyed case-blind.
-    std::map<std::uint32_t, std::vector<const MovementEvent *>> calls;
-    std::map<QString, int> callsAt;
+    // Each vessel's stops in time order: a call seen in the positions is one port for certain; a
+    // dark period is one stop shared among the ports it could have reached, each by the stay the
+    // time allows there (a port on the way gets more than one far off). Names keyed case-blind.
+    struct Stop
+    {
+        std::int64_t atMs = 0;
+        std::map<QString, double> share;
+    };
+    std::map<std::uint32_t, std::map<std::int64_t, Stop>> stops; // by vessel, then a stop key
     std::map<QString, QString> spelling;
     for (const MovementEvent &e : events) {
-        if (e.type != EventType::PortCall || e.isInferredCall() || e.place.isEmpty() ||
-            (!vessels.empty() && !vessels.count(e.mmsi)))
+        if (e.type != EventType::PortCall || e.place.isEmpty() || (!vessels.empty() && !vessels.count(e.mmsi)))
             continue;
-        calls[e.mmsi].push_back(&e);
-        const QString key = e.place.toLower();
-        ++callsAt[key];
-        spelling.emplace(key, e.place);
+        const QString port = e.place.toLower();
+        spelling.emplace(port, e.place);
+        if (e.isInferredCall()) {
+            const auto darkFrom = std::int64_t(e.details.value(QStringLiteral("dark_start_ms")).toDouble());
+            Stop &stop = stops[e.mmsi][darkFrom];
+            stop.atMs = darkFrom;
+            stop.share[port] += double(std::max<std::int64_t>(1, e.endMs - e.startMs));
+        } else {
+            Stop &stop = stops[e.mmsi][e.startMs];
+            stop.atMs = e.startMs;
+            stop.share[port] = 1;
+        }
+    }
+    std::map<QString, double> callsAt;
+    std::map<std::pair<QString, QString>, double> legs;
+    for (auto &[mmsi, byKey] : stops) {
+        std::vector<Stop> ordered;
+        for (auto &[key, stop] : byKey) {
+            double total = 0;
+            for (const auto &[port, w] : stop.share)
+                total += w;
+            for (auto &[port, w] : stop.share) {
+                w /= total;
+                callsAt[port] += w;
+            }
+            ordered.push_back(stop);
+        }
+        std::sort(ordered.begin(), ordered.end(), [](const Stop &a, const Stop &b) { return a.atMs < b.atMs; });
+        for (std::size_t i = 1; i < ordered.size(); ++i)
+            for (const auto &[a, wa] : ordered[i - 1].share)
+                for (const auto &[b, wb] : ordered[i].share)
+                    if (a != b)
+                        legs[a < b ? std::pair(a, b) : std::pair(b, a)] += wa * wb;
     }
     if (callsAt.size() < 2)
         return std::nullopt;
-    std::map<std::pair<QString, QString>, int> legs;
-    for (auto &[mmsi, list] : calls) {
-        std::sort(list.begin(), list.end(),
-                  [](const MovementEvent *a, const MovementEvent *b) { return a->startMs < b->startMs; });
-        for (std::size_t i = 1; i < list.size(); ++i) {
-            QString a = list[i - 1]->place.toLower(), b = list[i]->place.toLower();
-            if (a == b)
-                continue;
-            if (b < a)
-                std::swap(a, b);
-            ++legs[{a, b}];
-        }
-    }
     auto callsOf = [&](const std::pair<QString, QString> &p) { return callsAt[p.first] + callsAt[p.second]; };
     std::optional<std::pair<QString, QString>> best;
-    int bestLegs = -1;
-    for (const auto &[pair, count] : legs)
-        if (count > bestLegs || (count == bestLegs && callsOf(pair) > callsOf(*best))) {
+    double bestLegs = 0;
+    constexpr double kSame = 1e-9;
+    for (const auto &[pair, weight] : legs)
+        if (!best || weight > bestLegs + kSame ||
+            (std::abs(weight - bestLegs) <= kSame && callsOf(pair) > callsOf(*best) + kSame)) {
             best = pair;
-            bestLegs = count;
+            bestLegs = weight;
         }
     if (!best) {
-        std::vector<std::pair<int, QString>> busiest;
+        std::vector<std::pair<double, QString>> busiest;
         for (const auto &[port, count] : callsAt)
             busiest.emplace_back(-count, port);
         std::sort(busiest.begin(), busiest.end());
-        best = std::pair(busiest[0].second, busiest[1].second);
-        if (best->second < best->first)
-            std::swap(best->first, best->second);
+        best = std::pair(std::min(busiest[0].second, busiest[1].second), std::max(busiest[0].second, busiest[1].second));
     }
     return std::pair(spelling[best->first], spelling[best->second]);
 }

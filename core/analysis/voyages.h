@@ -26,9 +26,10 @@ std::vector<MovementEvent> findRoundTrips(const std::vector<MovementEvent> &port
                                           const QString &portB);
 
 /// The two ports the given vessels (all, when `vessels` is empty) went between most: the pair
-/// with the most direct legs from a call at one to the next call at the other, in the port
-/// calls seen in the positions (inferred calls are guesses, not traffic); ties go to the pair
-/// with more calls, then by name. Without any such leg, the two ports with the most calls.
+/// with the most direct legs from one stop to the next, stop by stop per vessel. A call seen in
+/// the positions is a stop at its port; a dark period is one stop shared among the ports it
+/// could have reached (its inferred calls), each by the stay the time allows there. Ties go to
+/// the pair with more calls, then by name; without any leg, the two ports with the most calls.
 /// Nothing when the vessels called at fewer than two ports. The round-trip analysis offers it
 /// as its default pair, so the analyst starts from where the traffic is.
 std::optional<std::pair<QString, QString>> busiestPortPair(const std::vector<MovementEvent> &events,

@@ -6,8 +6,11 @@
 #include "project/testproject.h"
 #include "project/testprojectsafety.h"
 #include "project/testtrackimport.h"
+#include "shell/testdefaults.h"
 #include "shell/testhelp.h"
 #include "shell/testshell.h"
+#include "shell/testsmallthings.h"
+#include "time/testdatefields.h"
 #include "time/testtimeactions.h"
 #include "time/testtimeline.h"
 
@@ -38,14 +41,14 @@ using Runner = std::function<int(int, char **)>;
 const std::map<std::string, std::vector<Runner>> &features()
 {
     static const std::map<std::string, std::vector<Runner>> all = {
-        {"shell", {run<TestShell>, run<TestHelp>}},
+        {"shell", {run<TestShell>, run<TestHelp>, run<TestDefaults>, run<TestSmallThings>}},
         {"map", {run<TestMap>}},
         {"layers", {run<TestLayers>}},
         {"editing", {run<TestEditing>}},
         {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>}},
         {"analysis", {run<TestAnalysis>}},
         {"brief", {run<TestBrief>}},
-        {"time", {run<TestTimeline>, run<TestTimeActions>}},
+        {"time", {run<TestTimeline>, run<TestTimeActions>, run<TestDateFields>}},
     };
     return all;
 }

@@ -2,11 +2,13 @@
 
 #include "ui/analysis/analysisdialog.h"
 #include "ui/analysis/eventspanel.h"
+#include "analysis/voyages.h"
 #include "layers/eventlayer.h"
 #include "layers/layerstack.h"
 #include "layers/sightinglayer.h"
 #include "layers/tracklayer.h"
 #include "ui/map/mapcanvas.h"
+#include "ui/common/formwidgets.h"
 #include "ui/common/messagebar.h"
 #include "ui/project/projectcontroller.h"
 
@@ -17,6 +19,7 @@
 #include <QMenu>
 
 #include <map>
+#include <set>
 
 namespace sightline {
 
@@ -96,6 +99,7 @@ void AnalysisActions::populate(QMenu *menu)
     };
     for (const auto &e : entries) {
         QAction *a = menu->addAction(tr(e.text), this, [this, kind = e.kind] { run(kind); });
+        mMenuTexts.insert(int(e.kind), a->text());
         a->setObjectName(QStringLiteral("actionAnalyze_") + analysisKindKey(e.kind));
         a->setStatusTip(tr(e.tip));
         a->setToolTip(tr(e.tip));
@@ -166,6 +170,15 @@ void AnalysisActions::run(AnalysisKind kind)
         return;
     }
     AnalysisDialog dialog(kind, mLayers, summary, mDialogParent);
+    if (mMenuTexts.contains(int(kind)))
+        dialog.setWindowTitle(dialogTitleFor(mMenuTexts.value(int(kind))));
+    if (kind == AnalysisKind::Voyages) {
+        std::set<std::uint32_t> vessels;
+        for (const VesselTrack &t : store->tracks())
+            vessels.insert(t.mmsi());
+        if (const auto pair = busiestPortPair(mProject->events(), vessels))
+            dialog.suggestRoundTripPorts(pair->first, pair->second);
+    }
     if (dialog.exec() != QDialog::Accepted)
         return;
     runOn(dialog, *store);

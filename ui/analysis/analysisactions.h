@@ -2,6 +2,7 @@
 
 #include "analysis/movementanalysis.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -56,6 +57,8 @@ private:
     MapCanvas *mCanvas;
     LayerStack *mLayers;
     ProjectController *mProject;
+    /// The Analysis menu's words for each kind (by int(AnalysisKind)): its dialog's title.
+    QHash<int, QString> mMenuTexts;
     EventsPanel *mPanel;
     QDockWidget *mDock;
     QWidget *mDialogParent;

@@ -343,10 +343,32 @@ void AnalysisDialog::reloadPorts()
         mPortA->addItem(p.name);
         mPortB->addItem(p.name);
     }
-    // Keep the choice across reloads; the first time, offer the first two ports.
-    const int ia = mPortA->findText(a), ib = mPortB->findText(b);
+    // Keep the choice across reloads; the first time, the suggested pair (where the vessels went),
+    // else the first two ports.
+    int ia = mPortA->findText(a), ib = mPortB->findText(b);
+    if (ia <= 0 || ib <= 0) {
+        const int sa = mPortA->findText(mSuggestedA, Qt::MatchFixedString),
+                  sb = mPortB->findText(mSuggestedB, Qt::MatchFixedString);
+        if (sa > 0 && sb > 0 && sa != sb) {
+            ia = sa;
+            ib = sb;
+        }
+    }
     mPortA->setCurrentIndex(ia > 0 ? ia : (mPorts.size() >= 2 ? 1 : 0));
     mPortB->setCurrentIndex(ib > 0 ? ib : (mPorts.size() >= 2 ? 2 : 0));
+}
+
+void AnalysisDialog::suggestRoundTripPorts(const QString &portA, const QString &portB)
+{
+    mSuggestedA = portA;
+    mSuggestedB = portB;
+    if (!mPortA)
+        return;
+    const int a = mPortA->findText(portA, Qt::MatchFixedString), b = mPortB->findText(portB, Qt::MatchFixedString);
+    if (a > 0 && b > 0 && a != b) {
+        mPortA->setCurrentIndex(a);
+        mPortB->setCurrentIndex(b);
+    }
 }
 
 AnalysisRequest AnalysisDialog::request() const

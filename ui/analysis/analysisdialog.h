@@ -42,6 +42,8 @@ public:
     QCheckBox *flag(const QString &option) const;
     QListWidget *portSources() const { return mPortList; }
     QComboBox *roundTripPort(int which) const;
+    /// The round-trip pair to offer first (busiestPortPair), when both are among the ports.
+    void suggestRoundTripPorts(const QString &portA, const QString &portB);
     /// Adds a port file to the list, ticked (what "Add File…" does after its dialog).
     void addPortFile(const QString &path);
 
@@ -62,6 +64,7 @@ private:
     QComboBox *mPortA = nullptr;
     QComboBox *mPortB = nullptr;
     QLabel *mPortSummary = nullptr;
+    QString mSuggestedA, mSuggestedB;
     struct NumberField
     {
         QString option;

@@ -53,6 +53,9 @@ QVariant FeatureTableModel::data(const QModelIndex &index, int role) const
 
 QVariant FeatureTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // A first click on a column sorts A→Z, oldest first, smallest first (Qt's default is the reverse).
+    if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole)
+        return int(Qt::AscendingOrder);
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal || !mLayer)
         return {};
     return section == 0 ? QStringLiteral("fid") : mLayer->data().fieldNames().value(section - 1);
@@ -75,6 +78,7 @@ AttributeTable::AttributeTable(LayerStack *layers, QWidget *parent)
     mView->setObjectName(QStringLiteral("attributeView"));
     mView->setModel(mProxy);
     mView->setSortingEnabled(true);
+    mView->sortByColumn(0, Qt::AscendingOrder); // by fid, as the file has them
     mView->setSelectionBehavior(QAbstractItemView::SelectRows);
     mView->setAlternatingRowColors(true);
     mView->verticalHeader()->hide();

@@ -136,9 +136,10 @@ void LayerActions::populateBasemaps(QMenu *menu)
             ->setToolTip(tr("Add the %1 tiles as a layer").arg(s.name));
 }
 
-void LayerActions::setRecentMenu(QMenu *menu)
+void LayerActions::setRecentMenu(QMenu *menu, std::function<void(QMenu *)> appendMore)
 {
     mRecentMenu = menu;
+    mAppendRecent = std::move(appendMore);
     updateRecentMenu();
 }
 
@@ -242,13 +243,21 @@ void LayerActions::openSources(const QStringList &sources, bool forceAis,
     // the view. Results come back through a watcher owned by these actions, so a window
     // closed meanwhile is never called.
     auto *watcher = new QFutureWatcher<OpenResult>(this);
-    connect(watcher, &QFutureWatcherBase::resultReadyAt, this, [this, watcher](int index) {
+    // Several files opened into an empty map are framed together, not by the first alone.
+    const bool intoEmptyMap = mLayers->count() == 0 && !mProject->isRestoring();
+    auto framed = std::make_shared<QStringList>();
+    connect(watcher, &QFutureWatcherBase::resultReadyAt, this, [this, watcher, intoEmptyMap, framed](int index) {
         const OpenResult r = watcher->resultAt(index);
         mLoad->finishOne();
         if (r.layers.isEmpty())
             onLayerOpened(r.source, nullptr, r.error, r.report);
         for (const auto &layer : r.layers)
             onLayerOpened(r.source, layer, r.error, r.report);
+        for (const auto &layer : r.layers)
+            if (mLayers->find(layer->id()))
+                framed->append(layer->id());
+        if (intoEmptyMap && !r.layers.isEmpty() && !framed->isEmpty())
+            Q_EMIT openedIntoEmptyMap(*framed);
     });
     connect(watcher, &QFutureWatcherBase::progressValueChanged, mLoad, &LoadStatus::setImportProgress);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, cancel] {
@@ -319,15 +328,16 @@ void LayerActions::onLayerOpened(const QString &source, const std::shared_ptr<La
             vector->setStyle(drawnLayerStyle());
         }
     }
-    const bool first = mLayers->count() == 0;
     const bool restoring = mProject->isRestoring(); // the project's saved view frames the map instead
-    mLayers->add(layer);
+    // A project puts its layers back in its own order; a new image goes under what is drawn on it.
+    if (restoring)
+        mLayers->add(layer);
+    else
+        mLayers->addInPlace(layer);
     mProject->layerOpened(layer, source);
     mLayerPanel->selectLayer(layer->id());
     if (!restoring)
         addToRecent(source);
-    if (first && !restoring)
-        Q_EMIT firstLayerOpened(layer->id());
     if (auto raster = std::dynamic_pointer_cast<RasterLayer>(layer);
         raster && raster->wouldBenefitFromOverviews()) {
         const QString id = layer->id();
@@ -406,6 +416,7 @@ void LayerActions::buildOverviews(const QString &id)
         return;
     QProgressDialog progress(tr("Building overviews for %1…").arg(raster->name()), tr("Cancel"), 0, 1000,
                              mWindow);
+    progress.setWindowTitle(tr("Build Overviews"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(0);
     std::atomic<int> done{0};
@@ -462,7 +473,9 @@ void LayerActions::updateRecentMenu()
     const QStringList recent = QSettings().value(kRecentKey).toStringList();
     for (const QString &source : recent)
         mRecentMenu->addAction(describeSource(source), this, [this, source] { openFiles({source}); });
-    mRecentMenu->setEnabled(!recent.isEmpty());
+    if (mAppendRecent)
+        mAppendRecent(mRecentMenu);
+    mRecentMenu->setEnabled(!mRecentMenu->isEmpty());
 }
 
 } // namespace sightline

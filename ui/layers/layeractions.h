@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -42,8 +43,11 @@ public:
     QAction *removeAction() const { return mRemove; }
     /// Fills File → Add Basemap with the imagery services Sightline knows.
     void populateBasemaps(QMenu *menu);
-    /// File → Open Recent, kept up to date from here on.
-    void setRecentMenu(QMenu *menu);
+    /// File → Open Recent, kept up to date from here on: the recent layers, then what
+    /// `appendMore` adds (the recent projects), so the File menu has one recent list.
+    void setRecentMenu(QMenu *menu, std::function<void(QMenu *)> appendMore = {});
+    /// Fills File → Open Recent again (after a project was added to the recent ones).
+    void updateRecentMenu();
     /// Adds Properties, Attribute Table and Build Overviews to the Layer menu.
     void addToLayerMenu(QMenu *menu);
 
@@ -77,14 +81,14 @@ public:
 Q_SIGNALS:
     /// One source finished opening (successfully or not).
     void sourceOpened(const QString &source, bool ok);
-    /// The first layer arrived on an empty map (not while a project restores its own view).
-    void firstLayerOpened(const QString &layerId);
+    /// Layers of one opening arrived on a map that was empty when it began (not while a project
+    /// restores its own view): all of that opening's layers so far, to frame together.
+    void openedIntoEmptyMap(const QStringList &layerIds);
     void statusMessage(const QString &text, int timeoutMs);
 
 private:
     void openDialog();
     void addServiceDialog();
-    void updateRecentMenu();
     void onLayerOpened(const QString &source, const std::shared_ptr<Layer> &layer, const QString &error,
                        const QString &report);
 
@@ -100,6 +104,7 @@ private:
     QAction *mPostgis;
     QAction *mRemove;
     QMenu *mRecentMenu = nullptr;
+    std::function<void(QMenu *)> mAppendRecent;
     VesselPanel *mVesselPanel;
     QDockWidget *mVesselDock;
     AttributeTable *mAttributeTable;

@@ -56,7 +56,11 @@ VesselPanel::VesselPanel(LayerStack *layers, QWidget *parent)
     mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     mTable->setSelectionMode(QAbstractItemView::SingleSelection);
     mTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // A→Z by name, and a first click on any column sorts it ascending (Qt's default is the reverse).
+    for (int column = 0; column < mTable->columnCount(); ++column)
+        mTable->horizontalHeaderItem(column)->setData(Qt::InitialSortOrderRole, int(Qt::AscendingOrder));
     mTable->setSortingEnabled(true);
+    mTable->sortByColumn(Name, Qt::AscendingOrder);
     mTable->setAlternatingRowColors(true);
     mTable->horizontalHeader()->setStretchLastSection(true);
     auto *layout = new QVBoxLayout(this);

@@ -58,7 +58,11 @@ MapActions::MapActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *layerP
     mGoTo->setClearButtonEnabled(true);
     mGoTo->setMaximumWidth(420);
     mGoTo->setMinimumWidth(300);
-    connect(mGoTo, &QLineEdit::returnPressed, this, [this] { goTo(mGoTo->text()); });
+    // Once there, the keys go back to the map: the next shortcut must not type into the box.
+    connect(mGoTo, &QLineEdit::returnPressed, this, [this] {
+        if (goTo(mGoTo->text()))
+            mCanvas->setFocus(Qt::ShortcutFocusReason);
+    });
 
     auto makeLabel = [window](const char *name, int minWidth, const QString &tip) {
         auto *label = new QLabel(window);
@@ -163,8 +167,28 @@ void MapActions::zoomToWgs84(const QRectF &lonLatBox)
 
 void MapActions::frameNewLayer(const QString &layerId)
 {
-    if (!mFramedOnce)
-        mCanvas->zoomToLayer(layerId);
+    frameNewLayers({layerId});
+}
+
+void MapActions::frameNewLayers(const QStringList &layerIds)
+{
+    if (mFramedOnce)
+        return;
+    QRectF joint;
+    bool any = false;
+    for (const QString &id : layerIds)
+        if (const auto layer = mLayers->find(id)) {
+            const QRectF e = layer->extentWgs84();
+            if (e == QRectF())
+                continue; // an empty layer: nothing to frame
+            // QRectF::united skips empty rectangles, and one point is one.
+            joint = any ? QRectF(QPointF(std::min(joint.left(), e.left()), std::min(joint.top(), e.top())),
+                                 QPointF(std::max(joint.right(), e.right()), std::max(joint.bottom(), e.bottom())))
+                        : e;
+            any = true;
+        }
+    if (any)
+        mCanvas->zoomToWgs84(MapCanvas::withMargin(joint));
 }
 
 bool MapActions::goTo(const QString &text)

@@ -64,6 +64,9 @@ public:
     void zoomToWgs84(const QRectF &lonLatBox);
     /// Frames the map on a layer that arrived first on an empty map, unless the view was framed already.
     void frameNewLayer(const QString &layerId);
+    /// Frames the layers opened into an empty map together (their joint extent, with a margin),
+    /// until the view has been framed on purpose.
+    void frameNewLayers(const QStringList &layerIds);
     /// Centres the map on a typed coordinate or MGRS reference; false and a message when the text
     /// cannot be read.
     bool goTo(const QString &text);

@@ -153,10 +153,17 @@ void MapCanvas::zoomToFullExtent()
         zoomToWgs84(e);
 }
 
+QRectF MapCanvas::withMargin(const QRectF &lonLat, double fraction)
+{
+    const double dx = lonLat.width() * fraction, dy = lonLat.height() * fraction;
+    return lonLat.adjusted(-dx, -dy, dx, dy);
+}
+
 void MapCanvas::zoomToLayer(const QString &layerId)
 {
+    // A little room around the layer, so features on its edge are not on the map's.
     if (auto layer = mLayers->find(layerId))
-        zoomToWgs84(layer->extentWgs84());
+        zoomToWgs84(withMargin(layer->extentWgs84()));
 }
 
 void MapCanvas::zoomBy(double factor, QPointF anchor)

@@ -62,7 +62,10 @@ public Q_SLOTS:
     void zoomToWgs84(const QRectF &lonLatBox);
     void zoomToMapRect(const QRectF &rect);
     void zoomToFullExtent();
+    /// Zooms to the layer's extent with a 5 % margin on each side.
     void zoomToLayer(const QString &layerId);
+    /// `lonLat` grown by `fraction` of its size on each side: room around what is framed.
+    static QRectF withMargin(const QRectF &lonLat, double fraction = 0.05);
     /// Zooms by `factor` (>1 zooms in) keeping the map point under `anchor` fixed.
     void zoomBy(double factor, QPointF anchor);
     void zoomIn();

@@ -10,6 +10,35 @@
 
 namespace sightline {
 
+namespace {
+
+/// How much a layer looks like a railway: drawn as one (the style's ticks, in its own symbol or a
+/// category's), named as one, or at least made of lines — borders are lines too, so the style and
+/// the name come first.
+int railwayLikeness(const Layer &layer)
+{
+    const auto *vector = dynamic_cast<const VectorLayer *>(&layer);
+    if (!vector)
+        return -1;
+    int score = 0;
+    const VectorStyle &style = vector->style();
+    bool ticks = style.symbol.railway;
+    for (const VectorCategory &c : style.categories)
+        ticks = ticks || c.symbol.railway;
+    if (ticks)
+        score += 4;
+    static const QStringList railNames = {QStringLiteral("rail"), QStringLiteral("railway"), QStringLiteral("train"),
+                                          QStringLiteral("track")};
+    for (const QString &word : railNames)
+        if (layer.name().contains(word, Qt::CaseInsensitive)) {
+            score += 2;
+            break;
+        }
+    return score;
+}
+
+} // namespace
+
 MeasurePanel::MeasurePanel(MeasureTool *tool, LayerStack *layers, QWidget *parent)
     : QWidget(parent)
     , mTool(tool)
@@ -40,9 +69,13 @@ MeasurePanel::MeasurePanel(MeasureTool *tool, LayerStack *layers, QWidget *paren
         mTool->setMode(Measurement::Mode(mMode->currentData().toInt()));
         mLayer->setEnabled(mTool->measurement().mode == Measurement::Mode::Nearest ||
                            mTool->measurement().mode == Measurement::Mode::Route);
+        if (mTool->measurement().mode == Measurement::Mode::Route && !mLayerChosen)
+            chooseRailwayLayer();
         applyTarget();
     });
     connect(mLayer, &QComboBox::currentIndexChanged, this, &MeasurePanel::applyTarget);
+    // A layer the analyst picked stays picked; until then each mode offers its likeliest layer.
+    connect(mLayer, &QComboBox::activated, this, [this] { mLayerChosen = true; });
     connect(mLayers, &LayerStack::changed, this, &MeasurePanel::refreshLayers);
     connect(mTool, &MeasureTool::changed, this, &MeasurePanel::show);
     mLayer->setEnabled(false);
@@ -60,8 +93,25 @@ void MeasurePanel::refreshLayers()
             mLayer->addItem((*it)->name(), (*it)->id());
     const int i = mLayer->findData(current);
     mLayer->setCurrentIndex(i >= 0 ? i : 0);
+    if (mTool->measurement().mode == Measurement::Mode::Route && !mLayerChosen)
+        chooseRailwayLayer();
     mLayer->blockSignals(false);
     applyTarget();
+}
+
+void MeasurePanel::chooseRailwayLayer()
+{
+    int best = -1, bestScore = 0;
+    for (int i = 0; i < mLayer->count(); ++i)
+        if (const auto layer = mLayers->find(mLayer->itemData(i).toString())) {
+            const int score = railwayLikeness(*layer);
+            if (score > bestScore) {
+                best = i;
+                bestScore = score;
+            }
+        }
+    if (best >= 0)
+        mLayer->setCurrentIndex(best);
 }
 
 void MeasurePanel::applyTarget()

@@ -26,11 +26,14 @@ private:
     void show(const Measurement &m);
     void refreshLayers();
     void applyTarget();
+    /// In route mode, the layer that looks most like a railway (its style, then its name).
+    void chooseRailwayLayer();
 
     MeasureTool *mTool;
     LayerStack *mLayers;
     QComboBox *mMode;
     QComboBox *mLayer;
+    bool mLayerChosen = false;
     QLabel *mResult;
 };
 

@@ -92,6 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
     mBriefs = new BriefActions(mCanvas, mLayers, mProject, mMessageBar, this);
     mTimeActions = new TimeActions(mCanvas, mLayers, mLayerPanel, mTime, mMessageBar, this);
     mSightings = new SightingActions(mCanvas, mLayers, mProject, this);
+    mSightings->setTimeController(mTime);
     mAnnotations = new AnnotationActions(mCanvas, mLayers, mProject, this);
     mAnalysis = new AnalysisActions(mCanvas, mLayers, mProject, this);
 
@@ -183,7 +184,17 @@ void MainWindow::createFileMenu()
     file->addAction(mTrackImports->importAction());
     file->addAction(mLayerActions->postgisAction());
     mLayerActions->populateBasemaps(file->addMenu(tr("Add &Basemap")));
-    mLayerActions->setRecentMenu(file->addMenu(tr("Open &Recent")));
+    // One recent list: layers, then projects (opening one replaces what is open).
+    QMenu *recent = file->addMenu(tr("Open &Recent"));
+    recent->setObjectName(QStringLiteral("menuOpenRecent"));
+    mLayerActions->setRecentMenu(recent, [this](QMenu *menu) {
+        const QStringList projects = mProject->recentProjects();
+        if (projects.isEmpty())
+            return;
+        menu->addSection(tr("Projects"));
+        for (const QString &path : projects)
+            menu->addAction(path, this, [this, path] { openProject(path); });
+    });
     file->addSeparator();
     createProjectActions(file);
     file->addSeparator();
@@ -228,7 +239,6 @@ void MainWindow::createProjectActions(QMenu *file)
     QAction *close = file->addAction(tr("&Close Project"), mProject, &ProjectController::closeProject);
     close->setObjectName(QStringLiteral("actionCloseProject"));
     close->setToolTip(tr("Close the project and clear the map"));
-    mRecentProjectsMenu = file->addMenu(tr("Recent Pro&jects"));
     auto enable = [saveAs, close, this] {
         saveAs->setEnabled(mProject->session() != nullptr);
         close->setEnabled(mProject->session() != nullptr);
@@ -334,7 +344,7 @@ void MainWindow::connectFeatures()
     // Layers arrive from the files, the track imports and the drawing tools.
     connect(mLayerActions, &LayerActions::sourceOpened, this, &MainWindow::sourceOpened);
     connect(mTrackImports, &TrackImportActions::sourceOpened, this, &MainWindow::sourceOpened);
-    connect(mLayerActions, &LayerActions::firstLayerOpened, mMap, &MapActions::frameNewLayer);
+    connect(mLayerActions, &LayerActions::openedIntoEmptyMap, mMap, &MapActions::frameNewLayers);
     connect(mTrackImports, &TrackImportActions::firstLayerOpened, mMap, &MapActions::frameNewLayer);
     connect(mTrackImports, &TrackImportActions::openAsLayerRequested, mLayerActions,
             &LayerActions::openTrackFiles);
@@ -364,13 +374,7 @@ void MainWindow::connectFeatures()
 
 void MainWindow::updateRecentProjectsMenu()
 {
-    if (!mRecentProjectsMenu)
-        return;
-    mRecentProjectsMenu->clear();
-    const QStringList recent = mProject->recentProjects();
-    for (const QString &path : recent)
-        mRecentProjectsMenu->addAction(path, this, [this, path] { openProject(path); });
-    mRecentProjectsMenu->setEnabled(!recent.isEmpty());
+    mLayerActions->updateRecentMenu();
 }
 
 void MainWindow::updateTitle()

@@ -106,7 +106,6 @@ private:
     SightingActions *mSightings;
     AnnotationActions *mAnnotations;
     AnalysisActions *mAnalysis;
-    QMenu *mRecentProjectsMenu = nullptr;
 };
 
 } // namespace sightline

@@ -7,12 +7,31 @@
 #include <QMouseEvent>
 #include <QPainter>
 
+#include <algorithm>
+#include <limits>
+
 namespace sightline {
 
 namespace {
 constexpr double kMarkRadius = 9.0;
 const QColor kMarkFill(0xff, 0xd1, 0x1a);
 const QColor kMarkInk(0x1b, 0x1b, 0x1b);
+
+QFont tallyFont(const QFont &base)
+{
+    QFont f = base;
+    f.setBold(true);
+    f.setPixelSize(18);
+    return f;
+}
+
+QFont helpFont(const QFont &base)
+{
+    QFont f = base;
+    f.setBold(false);
+    f.setPixelSize(11);
+    return f;
+}
 } // namespace
 
 CountTool::CountTool(MapCanvas *canvas)
@@ -48,6 +67,57 @@ void CountTool::removeMark(int index)
     mMarks.removeAt(index);
     mHovered = mDragged = -1;
     Q_EMIT tallyChanged(count());
+}
+
+void CountTool::setKind(const QString &kind)
+{
+    mKind = kind;
+    mCanvas->update();
+}
+
+QString CountTool::tallyText() const
+{
+    return mKind.isEmpty() || mKind == QLatin1String("other") ? tr("Count: %1").arg(count())
+                                                              : tr("Count: %1 %2").arg(count()).arg(mKind);
+}
+
+QString CountTool::helpText() const
+{
+    return mMarks.isEmpty() ? tr("Click each object to count it")
+                            : tr("Enter saves · drag moves · right-click or Backspace removes · Esc clears");
+}
+
+QRectF CountTool::tallyRect() const
+{
+    const int width = std::max(QFontMetrics(tallyFont(mCanvas->font())).horizontalAdvance(tallyText()),
+                               QFontMetrics(helpFont(mCanvas->font())).horizontalAdvance(helpText())) +
+                      20;
+    const QSizeF size(width, 50);
+    const QRectF area = QRectF(mCanvas->rect()).adjusted(10, 10, -10, -10);
+    // Top left first (where the eye starts), then the other corners: the first that covers no
+    // mark, else the one that covers fewest.
+    const QRectF corners[] = {QRectF(area.topLeft(), size),
+                              QRectF(QPointF(area.right() - size.width(), area.top()), size),
+                              QRectF(QPointF(area.left(), area.bottom() - size.height()), size),
+                              QRectF(area.bottomRight() - QPointF(size.width(), size.height()), size)};
+    const Transform toMap(Crs::wgs84(), mCanvas->crs());
+    QList<QPointF> onScreen;
+    for (const QPointF &m : mMarks)
+        onScreen << mCanvas->toWidget(toMap.forward(m));
+    QRectF best = corners[0];
+    qsizetype fewest = std::numeric_limits<qsizetype>::max();
+    for (const QRectF &corner : corners) {
+        const QRectF reach = corner.adjusted(-kMarkRadius, -kMarkRadius, kMarkRadius, kMarkRadius);
+        const qsizetype covered = std::count_if(onScreen.begin(), onScreen.end(),
+                                                [&reach](QPointF p) { return reach.contains(p); });
+        if (covered < fewest) {
+            fewest = covered;
+            best = corner;
+        }
+        if (covered == 0)
+            break;
+    }
+    return best;
 }
 
 void CountTool::clear()
@@ -144,20 +214,12 @@ void CountTool::paint(QPainter &p)
                    Qt::AlignCenter, QString::number(i + 1));
     }
 
-    // The live tally, where the eye is: the top left of the map.
-    const QString tally = tr("Count: %1").arg(count());
-    const QString help = mMarks.isEmpty()
-                             ? tr("Click each object to count it")
-                             : tr("Enter saves · drag moves · right-click or Backspace removes · Esc clears");
-    QFont big = p.font();
-    big.setPixelSize(18);
-    QFont small = p.font();
-    small.setPixelSize(11);
-    small.setBold(false);
-    const int width =
-        std::max(QFontMetrics(big).horizontalAdvance(tally), QFontMetrics(small).horizontalAdvance(help)) +
-        20;
-    const QRectF box(10, 10, width, 50);
+    // The live tally, in a corner of the map that hides no mark.
+    const QString tally = tallyText();
+    const QString help = helpText();
+    const QFont big = tallyFont(mCanvas->font());
+    const QFont small = helpFont(mCanvas->font());
+    const QRectF box = tallyRect();
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(20, 24, 28, 215));
     p.drawRoundedRect(box, 4, 4);

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QPointF>
+#include <QString>
 
 namespace sightline {
 
@@ -24,6 +25,13 @@ public:
     void clear();
     /// Hands the marks over (as Enter does); nothing when there are none.
     void finish();
+    /// What is being counted (a sighting kind: "rail cars", "containers"…): the kind the saved
+    /// count starts with, shown beside the tally.
+    const QString &kind() const { return mKind; }
+    void setKind(const QString &kind);
+    /// Where the tally box is drawn, in widget pixels: the corner of the map with the fewest
+    /// marks under it, so it never covers the first ones counted.
+    QRectF tallyRect() const;
 
     void press(QMouseEvent *event) override;
     void move(QMouseEvent *event) override;
@@ -40,12 +48,15 @@ Q_SIGNALS:
     void countFinished(const QList<QPointF> &lonLat);
 
 private:
+    QString tallyText() const;
+    QString helpText() const;
     /// The mark under a widget position, or -1.
     int markAt(QPointF widget) const;
     QPointF toLonLat(QPointF widget) const;
     void removeMark(int index);
 
     QList<QPointF> mMarks;
+    QString mKind = QStringLiteral("other");
     int mDragged = -1;
     int mHovered = -1;
 };

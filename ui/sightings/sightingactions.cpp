@@ -13,6 +13,7 @@
 #include "ui/project/projectcontroller.h"
 #include "ui/sightings/sightingdialog.h"
 #include "ui/sightings/sightingpanel.h"
+#include "ui/time/timecontroller.h"
 #include "tracks/vesselregistry.h"
 
 #include <QActionGroup>
@@ -21,10 +22,20 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QMenu>
+#include <QSettings>
 #include <QToolBar>
 #include <QUndoStack>
 
 namespace sightline {
+
+namespace {
+// What the analyst filled in last: the next sighting on the same imagery needs it again.
+const auto kLastSourceKey = QStringLiteral("sightings/lastImagerySource");
+const auto kLastProviderKey = QStringLiteral("sightings/lastImageryProvider");
+const auto kLastReliabilityKey = QStringLiteral("sightings/lastSourceReliability");
+const auto kLastCredibilityKey = QStringLiteral("sightings/lastInformationCredibility");
+const auto kCountKindKey = QStringLiteral("sightings/countKind");
+} // namespace
 
 SightingActions::SightingActions(MapCanvas *canvas, LayerStack *layers, ProjectController *project,
                                  QWidget *dialogParent)
@@ -39,6 +50,7 @@ SightingActions::SightingActions(MapCanvas *canvas, LayerStack *layers, ProjectC
     , mPanel(new SightingPanel(project, layers, dialogParent))
     , mDock(new QDockWidget(tr("Sightings"), dialogParent))
 {
+    mCountTool->setKind(QSettings().value(kCountKindKey, QStringLiteral("other")).toString());
     mDock->setObjectName(QStringLiteral("sightingsDock"));
     mDock->setWidget(mPanel);
     if (QAction *toggle = mDock->toggleViewAction()) {
@@ -109,6 +121,28 @@ void SightingActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools)
     count->setStatusTip(
         tr("Click each object to count it; Enter saves the marks and their total as a sighting"));
     count->setToolTip(count->statusTip());
+    // What a count is of: the kind its sighting is saved as (the last one saved, until changed).
+    QMenu *counted = menu->addMenu(tr("What Is &Counted"));
+    counted->setObjectName(QStringLiteral("menuCountKind"));
+    auto *kinds = new QActionGroup(counted);
+    for (const QString &k : sightingKinds()) {
+        if (k == QLatin1String("vessel"))
+            continue; // vessels are sighted one at a time, not counted in a crowd
+        QAction *a = counted->addAction(sightingKindLabel(k), this, [this, k] {
+            setCountKind(k);
+            mCanvas->setMapTool(mCountTool.get());
+        });
+        a->setObjectName(QStringLiteral("actionCountKind_") + QString(k).replace(QLatin1Char(' '), QLatin1Char('_')));
+        a->setToolTip(tr("Count %1: the count is saved as a %2 sighting").arg(k, sightingKindLabel(k)));
+        a->setStatusTip(a->toolTip());
+        a->setCheckable(true);
+        a->setChecked(k == mCountTool->kind());
+        kinds->addAction(a);
+    }
+    connect(this, &SightingActions::countKindChanged, counted, [counted](const QString &kind) {
+        for (QAction *a : counted->actions())
+            a->setChecked(a->objectName().endsWith(QString(kind).replace(QLatin1Char(' '), QLatin1Char('_'))));
+    });
     menu->addSeparator();
     QAction *exportAction = menu->addAction(tr("&Export Sightings…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(
@@ -146,14 +180,33 @@ bool SightingActions::newSighting(const SightingGeometry &geometry)
     s.imageryProvider = imagery.provider;
     s.imageryAcquiredMs = imagery.acquiredMs;
     s.imageryResolutionM = imagery.resolutionM;
-    s.observedAtMs = imagery.acquiredMs;
+    // What the analyst is looking at: the time cursor's instant, else the image's date; never "now".
+    s.observedAtMs = mTime && mTime->cursorMs() ? mTime->cursorMs() : imagery.acquiredMs;
     s.analyst = mProject->session()->project().analyst();
-    if (geometry.type == SightingGeometry::Type::MultiPoint)
+    QSettings settings;
+    if (s.imagerySource.isEmpty())
+        s.imagerySource = settings.value(kLastSourceKey).toString();
+    if (s.imageryProvider.isEmpty())
+        s.imageryProvider = settings.value(kLastProviderKey).toString();
+    const QString reliability = settings.value(kLastReliabilityKey).toString();
+    if (reliability.size() == 1)
+        s.sourceReliability = reliability.at(0);
+    s.informationCredibility = settings.value(kLastCredibilityKey, s.informationCredibility).toInt();
+    if (geometry.type == SightingGeometry::Type::MultiPoint) {
         s.count = int(geometry.lonLat.size());
+        s.kind = mCountTool->kind();
+    }
     SightingDialog dialog(s, vesselChoices(), mDialogParent);
     if (dialog.exec() != QDialog::Accepted)
         return false;
-    return mProject->session()->addSighting(dialog.sighting());
+    const Sighting saved = dialog.sighting();
+    settings.setValue(kLastSourceKey, saved.imagerySource);
+    settings.setValue(kLastProviderKey, saved.imageryProvider);
+    settings.setValue(kLastReliabilityKey, QString(saved.sourceReliability));
+    settings.setValue(kLastCredibilityKey, saved.informationCredibility);
+    if (geometry.type == SightingGeometry::Type::MultiPoint)
+        setCountKind(saved.kind); // the next count is most likely of the same things
+    return mProject->session()->addSighting(saved);
 }
 
 bool SightingActions::editSighting(std::int64_t id)
@@ -172,6 +225,15 @@ bool SightingActions::editSighting(std::int64_t id)
     if (edited == *stored)
         return true; // nothing changed: no version, no audit line, no undo step
     return session->editSighting(edited, tr("Edit %1").arg(edited.title()));
+}
+
+void SightingActions::setCountKind(const QString &kind)
+{
+    if (kind == mCountTool->kind())
+        return;
+    mCountTool->setKind(kind);
+    QSettings().setValue(kCountKindKey, kind);
+    Q_EMIT countKindChanged(kind);
 }
 
 QList<QPair<std::uint32_t, QString>> SightingActions::vesselChoices() const

@@ -24,6 +24,7 @@ class MapCanvas;
 class PointPickTool;
 class ProjectController;
 class SightingPanel;
+class TimeController;
 struct SightingGeometry;
 
 /// The Sightings menu: tools that place a point or draw an area or a line, then
@@ -52,11 +53,20 @@ public:
     /// number added, with what was skipped and why in the message bar.
     int importSightings(const QString &path);
 
+    /// What the Count tool counts: the kind its next sighting starts as (kept across sessions).
+    void setCountKind(const QString &kind);
+
+    /// The time cursor a new sighting's Observed time starts from (before the imagery's date).
+    void setTimeController(const TimeController *time) { mTime = time; }
+
     CountTool *countTool() const { return mCountTool.get(); }
     SightingPanel *panel() const { return mPanel; }
     QDockWidget *dock() const { return mDock; }
     /// Selects a sighting in the Sightings dock and brings the dock forward.
     void revealSighting(std::int64_t id);
+
+Q_SIGNALS:
+    void countKindChanged(const QString &kind);
 
 private:
     /// "NAME (MMSI)" choices from the open track layers, for the form's vessel link.
@@ -71,6 +81,7 @@ private:
     std::unique_ptr<CountTool> mCountTool;
     SightingPanel *mPanel;
     QDockWidget *mDock;
+    const TimeController *mTime = nullptr;
 };
 
 } // namespace sightline

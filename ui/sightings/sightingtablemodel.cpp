@@ -33,6 +33,9 @@ int SightingTableModel::columnCount(const QModelIndex &parent) const
 
 QVariant SightingTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // A first click on a column sorts A→Z, oldest first, smallest first (Qt's default is the reverse).
+    if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole)
+        return int(Qt::AscendingOrder);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

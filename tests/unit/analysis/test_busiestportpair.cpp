@@ -6,7 +6,7 @@ using namespace sightline;
 
 namespace {
 
-MovementEvent call(std::uint32_t mmsi, std::int64_t hour, const char *port, bool inferred = false)
+MovementEvent call(std::uint32_t mmsi, std::int64_t hour, const char *port)
 {
     MovementEvent e;
     e.type = EventType::PortCall;
@@ -14,10 +14,17 @@ MovementEvent call(std::uint32_t mmsi, std::int64_t hour, const char *port, bool
     e.startMs = hour * 3600000;
     e.endMs = e.startMs + 3600000;
     e.place = QString::fromUtf8(port);
-    if (inferred) {
-        e.confidence = 1;
-        e.details.insert(QStringLiteral("inferred"), true);
-    }
+    return e;
+}
+
+/// A call the vessel could have made while dark from `darkHour`, with a stay of `stayHours` possible.
+MovementEvent possibleCall(std::uint32_t mmsi, std::int64_t darkHour, const char *port, int stayHours)
+{
+    MovementEvent e = call(mmsi, darkHour + 1, port);
+    e.endMs = e.startMs + stayHours * 3600000LL;
+    e.confidence = 1;
+    e.details.insert(QStringLiteral("inferred"), true);
+    e.details.insert(QStringLiteral("dark_start_ms"), qint64(darkHour * 3600000));
     return e;
 }
 
@@ -45,9 +52,21 @@ TEST_CASE("the default round-trip pair is where the chosen vessels went back and
     REQUIRE(pair);
     CHECK(*pair == std::pair(QStringLiteral("Poti"), QStringLiteral("Yingkou")));
 
-    // Inferred calls are not traffic: vessel 4's only leg is a guess.
-    const std::vector<MovementEvent> guessed = {call(4, 0, "Rajin"), call(4, 10, "Vladivostok", true)};
-    CHECK_FALSE(busiestPortPair(guessed));
+    // The case's vessels: seen at Dunai, then dark, when Rajin (near) or Vladivostok and Nakhodka
+    // (far: only a short stay possible) could have been called at, then at Dunai again. The dark
+    // stop is shared by the stay each port allows: Rajin ⇄ Dunai, not the alphabet's Dunai ⇄ Nakhodka.
+    std::vector<MovementEvent> dark;
+    for (int trip = 0; trip < 3; ++trip) {
+        const int h = trip * 100;
+        dark.push_back(call(4, h, "Dunai"));
+        dark.push_back(possibleCall(4, h + 10, "Rajin", 30));
+        dark.push_back(possibleCall(4, h + 10, "Vladivostok", 4));
+        dark.push_back(possibleCall(4, h + 10, "Nakhodka", 2));
+    }
+    dark.push_back(call(4, 300, "Dunai"));
+    pair = busiestPortPair(dark);
+    REQUIRE(pair);
+    CHECK(*pair == std::pair(QStringLiteral("Dunai"), QStringLiteral("Rajin")));
 
     // No leg between two ports (each vessel at one port): the two busiest ports.
     const std::vector<MovementEvent> apart = {call(5, 0, "Nakhodka"), call(5, 10, "Nakhodka"), call(6, 0, "Zarubino"),
