@@ -1,19 +1,24 @@
 #include "ui/analysis/eventspanel.h"
 
 #include "ui/analysis/eventtablemodel.h"
+#include "ui/analysis/eventdetailtext.h"
+#include "ui/common/datetimefield.h"
+#include "util/datetimetext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include <limits>
 
 #include <map>
 
@@ -21,43 +26,16 @@ namespace sightline {
 
 namespace {
 
-QString detailValue(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Bool:
-        return v.toBool() ? QObject::tr("yes") : QObject::tr("no");
-    case QJsonValue::Double: {
-        const double d = v.toDouble();
-        return d == std::floor(d) ? QString::number(qint64(d)) : QString::number(d, 'f', 2);
-    }
-    case QJsonValue::Array: {
-        QStringList parts;
-        for (const QJsonValue &e : v.toArray())
-            parts << detailValue(e);
-        return parts.join(QStringLiteral(", "));
-    }
-    default:
-        return v.toString();
-    }
-}
-
-QString label(QString key)
-{
-    key.replace(QLatin1Char('_'), QLatin1Char(' '));
-    key[0] = key[0].toUpper();
-    return key;
-}
-
 QString detailTable(const QJsonObject &o, const char *colour)
 {
     QString html =
         QStringLiteral("<table cellspacing=0 cellpadding=1 style='color:%1'>").arg(QLatin1String(colour));
     for (auto it = o.begin(); it != o.end(); ++it) {
-        const QString value = detailValue(it.value());
+        const QString value = eventDetailValue(it.key(), it.value());
         if (value.isEmpty())
             continue;
         html += QStringLiteral("<tr><td style='padding-right:8px'>%1</td><td>%2</td></tr>")
-                    .arg(label(it.key()).toHtmlEscaped(), value.toHtmlEscaped());
+                    .arg(eventDetailLabel(it.key()).toHtmlEscaped(), value.toHtmlEscaped());
     }
     return html + QStringLiteral("</table>");
 }
@@ -96,11 +74,9 @@ EventsPanel::EventsPanel(QWidget *parent)
     mUseWindow->setObjectName(QStringLiteral("eventTimeWindow"));
     mUseWindow->setToolTip(tr("Only events that overlap this time window (UTC)"));
     auto makeEdit = [this](const char *name) {
-        auto *edit = new QDateTimeEdit(this);
+        auto *edit = new DateTimeField(this);
         edit->setObjectName(QLatin1String(name));
-        edit->setTimeSpec(Qt::UTC);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
-        edit->setCalendarPopup(true);
+        edit->setOptional(true); // an empty side leaves the window open that way
         edit->setEnabled(false);
         return edit;
     };
@@ -156,8 +132,8 @@ EventsPanel::EventsPanel(QWidget *parent)
         mTo->setEnabled(on);
         applyFilters();
     });
-    connect(mFrom, &QDateTimeEdit::dateTimeChanged, this, &EventsPanel::applyFilters);
-    connect(mTo, &QDateTimeEdit::dateTimeChanged, this, &EventsPanel::applyFilters);
+    connect(mFrom, &DateTimeField::timeChanged, this, &EventsPanel::applyFilters);
+    connect(mTo, &DateTimeField::timeChanged, this, &EventsPanel::applyFilters);
     connect(mTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &EventsPanel::currentChanged);
     connect(mTable, &QTableView::clicked, this, [this](const QModelIndex &index) {
@@ -178,11 +154,11 @@ void EventsPanel::setEvents(std::vector<MovementEvent> events)
             first = std::min(first, e.startMs);
             last = std::max(last, e.endMs);
         }
-        mFrom->setDateTime(QDateTime::fromMSecsSinceEpoch(first, Qt::UTC));
-        mTo->setDateTime(QDateTime::fromMSecsSinceEpoch(last, Qt::UTC));
+        mFrom->setMsecs(first);
+        mTo->setMsecs(last);
     }
     mModel->setEvents(std::move(events));
-    mTable->resizeColumnsToContents();
+    fitColumns();
     if (current && mModel->rowOf(current) >= 0)
         selectEvent(current);
     else
@@ -195,7 +171,22 @@ void EventsPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     // Widths measured while the dock was hidden are not to be trusted.
+    fitColumns();
+}
+
+void EventsPanel::fitColumns()
+{
     mTable->resizeColumnsToContents();
+    // Qt measures a sample of the rows; the names of types and places must show whole in every
+    // row, whatever the filter shows later, so those two are measured over all of them.
+    const QFontMetrics metrics(mTable->font());
+    const int padding = 2 * mTable->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, mTable) + 12;
+    for (int column : {int(EventTableModel::Type), int(EventTableModel::Place)}) {
+        int widest = metrics.horizontalAdvance(mModel->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString()) + 20;
+        for (int row = 0; row < mModel->rowCount(); ++row)
+            widest = std::max(widest, metrics.horizontalAdvance(mModel->index(row, column).data().toString()) + padding);
+        mTable->setColumnWidth(column, std::max(mTable->columnWidth(column), widest));
+    }
 }
 
 void EventsPanel::setVesselNames(std::function<QString(std::uint32_t)> nameOf)
@@ -247,8 +238,9 @@ void EventsPanel::applyFilters()
                                               : std::nullopt);
     mProxy->setVesselText(mVessel->text());
     mProxy->setTimeWindow(mUseWindow->isChecked()
-                              ? std::optional(std::pair(mFrom->dateTime().toMSecsSinceEpoch(),
-                                                        mTo->dateTime().toMSecsSinceEpoch()))
+                              ? std::optional(std::pair(
+                                    mFrom->msecs().value_or(std::numeric_limits<std::int64_t>::min()),
+                                    mTo->msecs().value_or(std::numeric_limits<std::int64_t>::max())))
                               : std::nullopt);
     updateSummary();
     Q_EMIT filterChanged();
@@ -263,12 +255,11 @@ void EventsPanel::currentChanged()
         Q_EMIT eventSelected(0);
         return;
     }
-    QString html = QStringLiteral("<b>%1</b> — %2<br>%3<br>%4 → %5 UTC (%6 h)")
+    QString html = QStringLiteral("<b>%1</b> — %2<br>%3<br>%4 → %5 (%6)")
                        .arg(eventTypeLabel(e->type).toHtmlEscaped(), mModel->vesselText(*e).toHtmlEscaped(),
-                            e->summary().toHtmlEscaped(),
-                            QDateTime::fromMSecsSinceEpoch(e->startMs, Qt::UTC).toString(Qt::ISODate),
-                            QDateTime::fromMSecsSinceEpoch(e->endMs, Qt::UTC).toString(Qt::ISODate))
-                       .arg(e->durationHours(), 0, 'f', 1);
+                            e->summary().toHtmlEscaped(), formatUtcMinutes(e->startMs),
+                            formatUtcMinutes(e->endMs),
+                            eventDetailValue(QStringLiteral("duration_h"), e->durationHours()));
     if (e->confidence)
         html += tr("<br>Confidence %1 of 4").arg(e->confidence);
     html += detailTable(e->details, "#202020");

@@ -10,13 +10,14 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QTableView;
 class QTextBrowser;
 
 namespace sightline {
+
+class DateTimeField;
 
 class EventFilterModel;
 class EventTableModel;
@@ -37,8 +38,8 @@ public:
     QComboBox *typeFilter() const { return mType; }
     QLineEdit *vesselFilter() const { return mVessel; }
     QCheckBox *timeWindow() const { return mUseWindow; }
-    QDateTimeEdit *windowFrom() const { return mFrom; }
-    QDateTimeEdit *windowTo() const { return mTo; }
+    DateTimeField *windowFrom() const { return mFrom; }
+    DateTimeField *windowTo() const { return mTo; }
     QTextBrowser *details() const { return mDetails; }
     /// The event of the current row; 0 for none.
     std::int64_t currentId() const;
@@ -60,6 +61,8 @@ protected:
 private:
     void currentChanged();
     void applyFilters();
+    /// Columns to their contents, the type and place columns to their widest text in any row.
+    void fitColumns();
     void updateSummary();
 
     EventTableModel *mModel;
@@ -67,8 +70,8 @@ private:
     QComboBox *mType;
     QLineEdit *mVessel;
     QCheckBox *mUseWindow;
-    QDateTimeEdit *mFrom;
-    QDateTimeEdit *mTo;
+    DateTimeField *mFrom;
+    DateTimeField *mTo;
     QTableView *mTable;
     QTextBrowser *mDetails;
     QLabel *mSummary;

@@ -171,7 +171,7 @@ bool AnnotationActions::editProperties(std::int64_t id)
     const std::optional<Annotation> stored = session->project().annotation(id);
     if (!stored)
         return false;
-    AnnotationDialog dialog(*stored, tr("%1 Properties").arg(annotationTypeLabel(stored->type)),
+    AnnotationDialog dialog(*stored, tr("Annotation Properties – %1").arg(annotationTypeLabel(stored->type)),
                             mDialogParent);
     if (dialog.exec() != QDialog::Accepted)
         return false;

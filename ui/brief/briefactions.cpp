@@ -82,6 +82,7 @@ BriefComposer *BriefActions::openComposer()
     if (!mComposer) {
         mComposer = new BriefComposer(mCanvas, mLayers, mProject, mWindow);
         connect(mComposer, &BriefComposer::exportRequested, this, &BriefActions::exportBrief);
+        connect(mComposer, &BriefComposer::openRequested, this, &BriefActions::openWrittenBrief);
     }
     mComposer->show();
     mComposer->raise();
@@ -131,8 +132,10 @@ bool BriefActions::exportBriefTo(const QString &path)
     const bool ok = writeBriefPdfFile(brief, inputs, path, &result, &error);
     QApplication::restoreOverrideCursor();
     if (!ok) {
-        mMessages->showMessage(MessageBar::Level::Error,
-                               tr("The brief could not be written: %1").arg(error).toHtmlEscaped());
+        const QString text = tr("The brief could not be written: %1").arg(error);
+        mMessages->showMessage(MessageBar::Level::Error, text.toHtmlEscaped());
+        if (mComposer && mComposer->isVisible())
+            mComposer->showExportMessage(text);
         return false;
     }
     QString text = tr("Brief written: %1 (%2, %3)")
@@ -145,9 +148,22 @@ bool BriefActions::exportBriefTo(const QString &path)
     if (!problems.isEmpty())
         text += QLatin1Char(' ') + tr("Noted on the page: %1").arg(problems.join(QStringLiteral("; ")));
     mMessages->showMessage(problems.isEmpty() ? MessageBar::Level::Info : MessageBar::Level::Warning,
-                           text.toHtmlEscaped(), tr("Open"),
-                           [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+                           text.toHtmlEscaped(), tr("Open"), [this, path] { openWrittenBrief(path); });
+    if (mComposer && mComposer->isVisible())
+        mComposer->showExportMessage(text, path);
     return true;
+}
+
+bool BriefActions::openWrittenBrief(const QString &path)
+{
+    if (QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        return true;
+    // Nothing on this machine opens PDFs: say so, and where the file is, rather than nothing.
+    const QString text = tr("No PDF viewer could open the brief. It is at %1").arg(QDir::toNativeSeparators(path));
+    mMessages->showMessage(MessageBar::Level::Warning, text.toHtmlEscaped());
+    if (mComposer && mComposer->isVisible())
+        mComposer->showExportMessage(text);
+    return false;
 }
 
 bool BriefActions::eventFilter(QObject *watched, QEvent *event)

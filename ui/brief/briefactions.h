@@ -36,6 +36,9 @@ public:
     /// Writes the brief (the composer's when it is open, else the project's) to `path`, and says
     /// so in the message bar; false (with the file named) when it could not.
     bool exportBriefTo(const QString &path);
+    /// Opens a written brief in the desktop's PDF viewer; when there is none, says so (with the
+    /// path) in the message bar and the composer instead of doing nothing. False then.
+    bool openWrittenBrief(const QString &path);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -19,6 +19,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,12 +30,14 @@
 #include <QPdfView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -197,6 +200,7 @@ BriefComposer::BriefComposer(MapCanvas *canvas, LayerStack *layers, ProjectContr
     resize(1240, 860);
     QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    fitToScreen();
     mSplitter->restoreState(settings.value(kSplitterKey).toByteArray());
     load();
 }
@@ -506,10 +510,45 @@ QWidget *BriefComposer::buildPreview()
     return preview;
 }
 
+void BriefComposer::showExportMessage(const QString &text, const QString &openPath)
+{
+    QString html = text.toHtmlEscaped();
+    if (!openPath.isEmpty())
+        html += QStringLiteral(" <a href=\"%1\">%2</a>")
+                    .arg(QUrl::fromLocalFile(openPath).toString().toHtmlEscaped(), tr("Open"));
+    mExportMessage->setText(html);
+    mExportMessage->setToolTip(text);
+}
+
+void BriefComposer::fitToScreen()
+{
+    const QScreen *on = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!on)
+        return;
+    const QRect room = on->availableGeometry();
+    // The frame (title bar, borders) is not known before the window is shown: leave room for it.
+    const QMargins frame(8, 32, 8, 8);
+    const QSize most = room.marginsRemoved(frame).size();
+    const QSize size = this->size().boundedTo(most);
+    if (size != this->size())
+        resize(size);
+    QRect box(pos(), size);
+    box.moveLeft(std::clamp(box.left(), room.left() + frame.left(), room.right() - frame.right() - size.width()));
+    box.moveTop(std::clamp(box.top(), room.top() + frame.top(), room.bottom() - frame.bottom() - size.height()));
+    move(box.topLeft());
+}
+
 QWidget *BriefComposer::buildButtons()
 {
     auto *bar = new QWidget(this);
     auto *layout = new QHBoxLayout(bar);
+    mExportMessage = new QLabel(bar);
+    mExportMessage->setObjectName(QStringLiteral("briefExportMessage"));
+    mExportMessage->setWordWrap(true);
+    mExportMessage->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    mExportMessage->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    connect(mExportMessage, &QLabel::linkActivated, this,
+            [this](const QString &link) { Q_EMIT openRequested(QUrl(link).toLocalFile()); });
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(8);
     auto *apply = new QPushButton(tr("Apply &Template…"), bar);
@@ -528,7 +567,7 @@ QWidget *BriefComposer::buildButtons()
     exportButton->setAutoDefault(false);
     exportButton->setDefault(true);
     layout->addWidget(apply);
-    layout->addStretch(1);
+    layout->addWidget(mExportMessage, 1);
     layout->addWidget(close);
     layout->addWidget(exportButton);
     connect(close, &QPushButton::clicked, this, &QWidget::close);
@@ -563,7 +602,7 @@ void BriefComposer::buildTemplateMenu(QPushButton *button)
     menu->addSeparator();
     QAction *file = menu->addAction(tr("From JSON &File…"), this, [this] {
         QSettings settings;
-        QFileDialog dialog(this, tr("Apply Brief Template"), settings.value(kTemplateDirKey).toString(),
+        QFileDialog dialog(this, tr("Apply Template"), settings.value(kTemplateDirKey).toString(),
                            tr("Brief templates (*.json);;All files (*)"));
         dialog.setObjectName(QStringLiteral("briefTemplateDialog"));
         dialog.setOption(QFileDialog::DontUseNativeDialog);

@@ -68,6 +68,13 @@ public:
     const BriefExportResult &previewResult() const { return mResult; }
     bool isPreviewPending() const { return mPreviewTimer.isActive(); }
     QString statusText() const;
+    /// Shows what the last export did (or why it did not) in the composer's own bar: the
+    /// workbench's message bar is under this window. `openPath`, when given, is a written PDF
+    /// the line offers to open.
+    void showExportMessage(const QString &text, const QString &openPath = {});
+    QLabel *exportMessage() const { return mExportMessage; }
+    /// Keeps the window on the screen it is on: no taller or wider than the space there is.
+    void fitToScreen();
 
     QLineEdit *titleEdit() const { return mTitle; }
     QListWidget *blockList() const { return mBlocks; }
@@ -78,6 +85,8 @@ public:
 Q_SIGNALS:
     /// The Export PDF… button: the owner asks where and writes the brief.
     void exportRequested();
+    /// The export message's "Open" link.
+    void openRequested(const QString &path);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -144,6 +153,7 @@ private:
     QPdfView *mView = nullptr;
     QBuffer *mBuffer = nullptr; ///< the bytes the document reads; replaced with each preview
     QLabel *mStatus = nullptr;
+    QLabel *mExportMessage = nullptr;
     QLabel *mProblems = nullptr;
     BriefExportResult mResult;
 };

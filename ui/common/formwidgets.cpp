@@ -26,4 +26,22 @@ QLabel *makeHintLabel(const QString &text, QWidget *parent)
     return hint;
 }
 
+QString dialogTitleFor(const QString &menuText)
+{
+    QString title;
+    for (qsizetype i = 0; i < menuText.size(); ++i) {
+        if (menuText[i] == QLatin1Char('&')) {
+            if (i + 1 < menuText.size() && menuText[i + 1] == QLatin1Char('&'))
+                title += menuText[++i]; // "&&" is a literal ampersand
+            continue;
+        }
+        title += menuText[i];
+    }
+    if (title.endsWith(QStringLiteral("…")))
+        title.chop(1);
+    else if (title.endsWith(QLatin1String("...")))
+        title.chop(3);
+    return title.trimmed();
+}
+
 } // namespace sightline

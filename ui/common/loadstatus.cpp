@@ -1,6 +1,7 @@
 #include "ui/common/loadstatus.h"
 
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QStatusBar>
@@ -103,10 +104,15 @@ void LoadStatus::showReport()
     dialog->setWindowTitle(tr("Import Report"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     auto *text = new QPlainTextEdit(mLastReport, dialog);
+    text->setObjectName(QStringLiteral("importReportText"));
     text->setReadOnly(true);
-    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // The summary is prose: wrapped to the window, never run off its edge.
+    text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
     auto *layout = new QVBoxLayout(dialog);
     layout->addWidget(text);
+    layout->addWidget(buttons);
     dialog->resize(760, 360);
     dialog->show();
 }

@@ -172,8 +172,12 @@ void EditingActions::onVertexMoved(std::size_t feature, std::size_t vertex, QPoi
 void EditingActions::askCorridor(const QString &lineLayerId)
 {
     bool ok = false;
-    const double widthKm = QInputDialog::getDouble(
-        mWindow, tr("Corridor"), tr("Total width of the corridor (km):"), 5.0, 0.01, 500.0, 2, &ok);
+    // Titled as the layer's menu item that asked for it.
+    const auto lines = std::dynamic_pointer_cast<VectorLayer>(mLayers->find(lineLayerId));
+    const QString title = lines && !lines->selection().empty() ? tr("Corridor Around Selected Line")
+                                                               : tr("Corridor Around All Lines");
+    const double widthKm = QInputDialog::getDouble(mWindow, title, tr("Total width of the corridor (km):"), 5.0,
+                                                   0.01, 500.0, 2, &ok);
     if (ok)
         addCorridor(lineLayerId, widthKm * 1000.0 / 2.0);
 }
