@@ -77,6 +77,7 @@ EventsPanel::EventsPanel(QWidget *parent)
         auto *edit = new DateTimeField(this);
         edit->setObjectName(QLatin1String(name));
         edit->setOptional(true); // an empty side leaves the window open that way
+        edit->setHintShown(false); // a filter row stays one line; the reading is in the tooltip
         edit->setEnabled(false);
         return edit;
     };
@@ -177,11 +178,11 @@ void EventsPanel::showEvent(QShowEvent *event)
 void EventsPanel::fitColumns()
 {
     mTable->resizeColumnsToContents();
-    // Qt measures a sample of the rows; the names of types and places must show whole in every
+    // Qt measures a sample of the rows; types, vessels and places must show whole in every
     // row, whatever the filter shows later, so those two are measured over all of them.
     const QFontMetrics metrics(mTable->font());
     const int padding = 2 * mTable->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, mTable) + 12;
-    for (int column : {int(EventTableModel::Type), int(EventTableModel::Place)}) {
+    for (int column : {int(EventTableModel::Type), int(EventTableModel::Vessel), int(EventTableModel::Place)}) {
         int widest = metrics.horizontalAdvance(mModel->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString()) + 20;
         for (int row = 0; row < mModel->rowCount(); ++row)
             widest = std::max(widest, metrics.horizontalAdvance(mModel->index(row, column).data().toString()) + padding);
@@ -192,6 +193,7 @@ void EventsPanel::fitColumns()
 void EventsPanel::setVesselNames(std::function<QString(std::uint32_t)> nameOf)
 {
     mModel->setVesselNames(std::move(nameOf));
+    fitColumns(); // names arrive after the events: "ANGARA (273145020)" is wider than its MMSI
 }
 
 std::int64_t EventsPanel::currentId() const

@@ -61,7 +61,7 @@ protected:
 private:
     void currentChanged();
     void applyFilters();
-    /// Columns to their contents, the type and place columns to their widest text in any row.
+    /// Columns to their contents; type, vessel and place to their widest text in any row.
     void fitColumns();
     void updateSummary();
 

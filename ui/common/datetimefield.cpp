@@ -4,6 +4,7 @@
 
 #include <QCalendarWidget>
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -50,8 +51,9 @@ DateTimeField::DateTimeField(QWidget *parent)
     mEdit->setObjectName(QStringLiteral("dateTimeText"));
     mEdit->setPlaceholderText(tr("2023-10-05 02:30, 05/10/2023 02:30 or 5 Oct 2023 02:30 (UTC)"));
     mEdit->setValidator(new DateTimeValidator(&mOptional, mEdit));
-    mEdit->setToolTip(tr("A UTC time: ISO 8601 (2023-10-05 02:30, 2023-10-05T02:30Z, +09:00 offsets), "
-                         "05/10/2023 (day first unless the second number is over 12), 5 Oct 2023, Oct 5, 2023"));
+    mToolTip = tr("A UTC time: ISO 8601 (2023-10-05 02:30, 2023-10-05T02:30Z, +09:00 offsets), "
+                  "05/10/2023 (day first unless the second number is over 12), 5 Oct 2023, Oct 5, 2023");
+    mEdit->setToolTip(mToolTip);
     mHint->setObjectName(QStringLiteral("dateTimeHint"));
     mHint->setWordWrap(true);
     QFont font = mHint->font();
@@ -93,6 +95,13 @@ void DateTimeField::setOptional(bool optional)
     reread();
 }
 
+void DateTimeField::setHintShown(bool shown)
+{
+    mHintShown = shown;
+    mHint->setVisible(shown);
+    reread();
+}
+
 bool DateTimeField::isAcceptable() const
 {
     return mAcceptable;
@@ -129,16 +138,25 @@ void DateTimeField::reread()
             mHint->setText(r.error);
         }
     }
-    // Red only for what cannot be read; the hint otherwise stays quiet.
-    const QString red = QStringLiteral("color: #b3261e");
-    mHint->setStyleSheet(mAcceptable ? QString() : red);
-    mHint->setForegroundRole(mAcceptable ? QPalette::PlaceholderText : QPalette::WindowText);
-    mEdit->setStyleSheet(mAcceptable ? QString() : QStringLiteral("QLineEdit { border: 1px solid #b3261e; }"));
+    // Red only for what cannot be read, and only while the field is in use: a switched-off field
+    // (a time marked unknown) is not an error.
+    const bool red = !mAcceptable && isEnabled();
+    mHint->setStyleSheet(red ? QStringLiteral("color: #b3261e") : QString());
+    mHint->setForegroundRole(red ? QPalette::WindowText : QPalette::PlaceholderText);
+    mEdit->setStyleSheet(red ? QStringLiteral("QLineEdit { border: 1px solid #b3261e; }") : QString());
     mEdit->setProperty("invalid", !mAcceptable);
+    mEdit->setToolTip(mHintShown ? mToolTip : mHint->text() + QStringLiteral("\n") + mToolTip);
     if (mValue != before)
         Q_EMIT timeChanged(mValue.value_or(0));
     if (mAcceptable != wasAcceptable)
         Q_EMIT acceptableChanged(mAcceptable);
+}
+
+void DateTimeField::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::EnabledChange)
+        reread();
 }
 
 void DateTimeField::pickFromCalendar()

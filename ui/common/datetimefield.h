@@ -34,6 +34,10 @@ public:
     /// The reason the text cannot be read, empty when it can.
     QString problem() const;
 
+    /// Where space is short (a filter row), the reading goes to the tooltip instead of a line
+    /// under the field; a problem still shows as the red frame.
+    void setHintShown(bool shown);
+
     QLineEdit *lineEdit() const { return mEdit; }
     QLabel *hintLabel() const { return mHint; }
     QToolButton *calendarButton() const { return mCalendar; }
@@ -43,6 +47,9 @@ Q_SIGNALS:
     void timeChanged(qint64 ms);
     void acceptableChanged(bool acceptable);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void reread();
     void pickFromCalendar();
@@ -51,9 +58,11 @@ private:
     QLabel *mHint;
     QToolButton *mCalendar;
     bool mOptional = false;
+    bool mHintShown = true;
     bool mAcceptable = false;
     std::optional<std::int64_t> mValue;
     QString mProblem;
+    QString mToolTip;
 };
 
 } // namespace sightline

@@ -222,7 +222,9 @@ void TestAnalysis::eventsDockFiltersByTypeVesselAndTimeAndZoomsToTheEvent()
     const QString details = panel->details()->toPlainText();
     QVERIFY2(details.contains(QStringLiteral("Heading toward")) && details.contains(QStringLiteral("Rajin")),
              qPrintable(details));
-    QVERIFY(details.contains(QStringLiteral("Min gap h")));
+    // The thresholds in words and units, not their keys ("Min gap h").
+    QVERIFY2(details.contains(QStringLiteral("Shortest gap")) && details.contains(QStringLiteral("12 h")),
+             qPrintable(details));
 }
 
 void TestAnalysis::clickingAnEventOnTheMapSelectsItInTheDock()

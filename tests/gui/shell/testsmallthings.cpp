@@ -142,7 +142,7 @@ void TestSmallThings::eventColumnsShowTheirWholeText()
     QTableView *table = mWindow->analysisActions()->eventsPanel()->table();
     QTRY_VERIFY(table->isVisible());
     const QFontMetrics metrics(table->font());
-    for (int column : {int(EventTableModel::Type), int(EventTableModel::Place)}) {
+    for (int column : {int(EventTableModel::Type), int(EventTableModel::Vessel), int(EventTableModel::Place)}) {
         int widest = 0;
         QString longest;
         for (int row = 0; row < table->model()->rowCount(); ++row) {
