@@ -31,6 +31,9 @@ namespace sightline {
 namespace {
 // What the analyst filled in last: the next sighting on the same imagery needs it again.
 const auto kLastSourceKey = QStringLiteral("sightings/lastImagerySource");
+// What the imagery under the last sighting prefilled: the same image again means the analyst's
+// own words for it from last time still hold.
+const auto kLastPrefilledKey = QStringLiteral("sightings/lastPrefilledImagery");
 const auto kLastProviderKey = QStringLiteral("sightings/lastImageryProvider");
 const auto kLastReliabilityKey = QStringLiteral("sightings/lastSourceReliability");
 const auto kLastCredibilityKey = QStringLiteral("sightings/lastInformationCredibility");
@@ -184,10 +187,11 @@ bool SightingActions::newSighting(const SightingGeometry &geometry)
     s.observedAtMs = mTime && mTime->cursorMs() ? mTime->cursorMs() : imagery.acquiredMs;
     s.analyst = mProject->session()->project().analyst();
     QSettings settings;
-    if (s.imagerySource.isEmpty())
-        s.imagerySource = settings.value(kLastSourceKey).toString();
-    if (s.imageryProvider.isEmpty())
-        s.imageryProvider = settings.value(kLastProviderKey).toString();
+    const QString prefilled = s.imagerySource;
+    if (prefilled.isEmpty() || prefilled == settings.value(kLastPrefilledKey).toString()) {
+        s.imagerySource = settings.value(kLastSourceKey, s.imagerySource).toString();
+        s.imageryProvider = settings.value(kLastProviderKey, s.imageryProvider).toString();
+    }
     const QString reliability = settings.value(kLastReliabilityKey).toString();
     if (reliability.size() == 1)
         s.sourceReliability = reliability.at(0);
@@ -200,6 +204,7 @@ bool SightingActions::newSighting(const SightingGeometry &geometry)
     if (dialog.exec() != QDialog::Accepted)
         return false;
     const Sighting saved = dialog.sighting();
+    settings.setValue(kLastPrefilledKey, prefilled);
     settings.setValue(kLastSourceKey, saved.imagerySource);
     settings.setValue(kLastProviderKey, saved.imageryProvider);
     settings.setValue(kLastReliabilityKey, QString(saved.sourceReliability));

@@ -228,7 +228,14 @@ void TestDefaults::aCountIsSavedAsWhatIsCounted()
 void TestDefaults::imageryAndGradingAreRememberedForTheNextSighting()
 {
     QVERIFY(!test::openCaseInNewProject(mWindow, mDir, QStringLiteral("remember.gpkg")).isEmpty());
+    // An image under the sightings, whose file name says nothing of what it is: its name is
+    // prefilled, the analyst writes the real one over it, and the next sighting on it keeps that.
+    const int before = mWindow->layers()->count();
+    mWindow->openFiles({test::makeGeoTiff(mDir.filePath(QStringLiteral("under.tif")), 4326, 40, 40,
+                                          {130.0, 0.02, 0, 42.6, 0, -0.02}, QColor(30, 60, 90))});
+    QTRY_COMPARE_WITH_TIMEOUT(mWindow->layers()->count(), before + 1, 20000);
     MapCanvas *canvas = mWindow->canvas();
+    QString prefilled;
     auto addPoint = [&](const std::function<void(SightingDialog *)> &fill) {
         whenModal<SightingDialog>(this, [fill](SightingDialog *form) {
             fill(form);
@@ -238,7 +245,9 @@ void TestDefaults::imageryAndGradingAreRememberedForTheNextSighting()
         mWindow->findChild<QAction *>(QStringLiteral("actionAddPointSighting"))->trigger();
         QTest::mouseClick(canvas, Qt::LeftButton, {}, onCanvas(canvas, kRajin));
     };
-    addPoint([](SightingDialog *form) {
+    addPoint([&prefilled](SightingDialog *form) {
+        prefilled = form->imagerySource()->text();
+        form->imagerySource()->clear();
         QTest::keyClicks(form->imagerySource(), QStringLiteral("WV3 104001008B1E"));
         QLineEdit *provider = nullptr;
         for (QLineEdit *e : form->findChildren<QLineEdit *>())
@@ -258,6 +267,7 @@ void TestDefaults::imageryAndGradingAreRememberedForTheNextSighting()
         reliability = form->reliability()->currentData().toString();
         credibility = form->credibility()->currentData().toInt();
     });
+    QCOMPARE(prefilled, QStringLiteral("under"));
     QCOMPARE(source, QStringLiteral("WV3 104001008B1E"));
     QCOMPARE(provider, QStringLiteral("Maxar"));
     QCOMPARE(reliability, QStringLiteral("B"));
