@@ -28,6 +28,16 @@ void LayerStack::add(std::shared_ptr<Layer> layer)
     Q_EMIT changed();
 }
 
+void LayerStack::insert(int index, std::shared_ptr<Layer> layer)
+{
+    if (!layer)
+        return;
+    const QString id = layer->id();
+    mLayers.insert(std::clamp(index, 0, count()), std::move(layer));
+    Q_EMIT layerAdded(id);
+    Q_EMIT changed();
+}
+
 void LayerStack::remove(const QString &id)
 {
     const int i = indexOf(id);

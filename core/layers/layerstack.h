@@ -23,6 +23,8 @@ public:
 
     /// Adds on top of the others.
     void add(std::shared_ptr<Layer> layer);
+    /// Puts `layer` at bottom-first position `index` (clamped), as an undone removal does.
+    void insert(int index, std::shared_ptr<Layer> layer);
     void remove(const QString &id);
     /// Moves the layer at `from` to position `to` (both bottom-first indexes).
     void move(int from, int to);
