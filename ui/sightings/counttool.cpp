@@ -93,7 +93,8 @@ bool CountTool::askToDiscard()
     if (mMarks.isEmpty())
         return true;
     QMessageBox ask(QMessageBox::Question, tr("Count Objects"),
-                    tr("Discard %n count mark(s)?", nullptr, count()), QMessageBox::NoButton, mCanvas);
+                    count() == 1 ? tr("Discard the count mark?") : tr("Discard %1 count marks?").arg(count()),
+                    QMessageBox::NoButton, mCanvas);
     ask.setObjectName(QStringLiteral("discardCountDialog"));
     ask.setInformativeText(tr("Enter saves them as a sighting instead. Discarded marks come back with "
                               "Edit → Redo until the next edit."));

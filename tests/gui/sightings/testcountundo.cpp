@@ -127,7 +127,7 @@ void TestCountUndo::escAsksBeforeDiscardingTheMarks()
     QString question;
     answerWhenAsked("keepCountingButton", &question);
     press(Qt::Key_Escape);
-    QCOMPARE(question, QStringLiteral("Discard 3 count mark(s)?"));
+    QCOMPARE(question, QStringLiteral("Discard 3 count marks?"));
     QCOMPARE(tool->count(), 3);
 
     // Discard: the marks go, and their entries with them (Redo could still bring them back).
