@@ -28,22 +28,34 @@ void LayerStack::add(std::shared_ptr<Layer> layer)
     Q_EMIT changed();
 }
 
+int LayerStack::placeFor(const Layer &layer) const
+{
+    if (layer.kind() != Layer::Kind::Raster)
+        return count();
+    // Over the imagery at the bottom of the stack, under the lowest overlay.
+    int at = 0;
+    while (at < mLayers.size() && mLayers[at]->kind() == Layer::Kind::Raster)
+        ++at;
+    return at;
+}
+
 int LayerStack::addInPlace(std::shared_ptr<Layer> layer)
 {
     if (!layer)
         return -1;
-    int at = int(mLayers.size());
-    if (layer->kind() == Layer::Kind::Raster) {
-        // Over the imagery at the bottom of the stack, under the lowest overlay.
-        at = 0;
-        while (at < mLayers.size() && mLayers[at]->kind() == Layer::Kind::Raster)
-            ++at;
-    }
+    const int at = placeFor(*layer);
+    insert(at, std::move(layer));
+    return at;
+}
+
+void LayerStack::insert(int index, std::shared_ptr<Layer> layer)
+{
+    if (!layer)
+        return;
     const QString id = layer->id();
-    mLayers.insert(at, std::move(layer));
+    mLayers.insert(std::clamp(index, 0, count()), std::move(layer));
     Q_EMIT layerAdded(id);
     Q_EMIT changed();
-    return at;
 }
 
 void LayerStack::remove(const QString &id)

@@ -27,6 +27,10 @@ public:
     /// imagery but under every vector, track, sighting and event layer, so a new image never
     /// hides what was drawn or found; anything else on top. Returns the bottom-first index.
     int addInPlace(std::shared_ptr<Layer> layer);
+    /// The bottom-first index addInPlace would give `layer`.
+    int placeFor(const Layer &layer) const;
+    /// Puts `layer` at bottom-first position `index` (clamped), as an undone removal does.
+    void insert(int index, std::shared_ptr<Layer> layer);
     void remove(const QString &id);
     /// Moves the layer at `from` to position `to` (both bottom-first indexes).
     void move(int from, int to);

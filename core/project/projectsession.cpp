@@ -1,5 +1,6 @@
 #include "project/projectsession.h"
 
+#include <QDateTime>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -132,6 +133,45 @@ private:
     QList<SavedView> mAfter;
 };
 
+// The brief as a whole, before and after: its definition is one JSON value in the project.
+class SetBriefCommand : public QUndoCommand
+{
+public:
+    SetBriefCommand(ProjectSession *session, QJsonObject before, QJsonObject after, const QString &text)
+        : QUndoCommand(text)
+        , mSession(session)
+        , mBefore(std::move(before))
+        , mAfter(std::move(after))
+        , mAtMs(QDateTime::currentMSecsSinceEpoch())
+    {
+    }
+    int id() const override { return kSetBriefId; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        // Typing in one field is saved in pauses; the pauses of one edit are one entry.
+        const auto *next = static_cast<const SetBriefCommand *>(other);
+        if (next->text() != text() || next->mAtMs - mAtMs > kBriefMergeWindowMs)
+            return false;
+        mAfter = next->mAfter;
+        mAtMs = next->mAtMs;
+        return true;
+    }
+    void redo() override
+    {
+        if (!mSession->doSetBrief(mAfter))
+            setObsolete(true);
+    }
+    void undo() override { mSession->doSetBrief(mBefore); }
+
+private:
+    static constexpr int kSetBriefId = 0x4252; // "BR"
+    static constexpr qint64 kBriefMergeWindowMs = 3000;
+    ProjectSession *mSession;
+    QJsonObject mBefore;
+    QJsonObject mAfter;
+    qint64 mAtMs;
+};
+
 } // namespace
 
 ProjectSession::ProjectSession(std::unique_ptr<Project> project, QUndoStack *undo, QObject *parent)
@@ -230,6 +270,25 @@ bool ProjectSession::setSavedViews(const QList<SavedView> &views, const QString 
 {
     mLastOk = true;
     mUndo->push(new SetViewsCommand(this, mProject->views(), views, text));
+    return mLastOk;
+}
+
+bool ProjectSession::doSetBrief(const QJsonObject &definition)
+{
+    mLastOk = mProject->setBriefDefinition(definition);
+    if (mLastOk)
+        Q_EMIT briefChanged();
+    else
+        Q_EMIT failed(mProject->lastError());
+    return mLastOk;
+}
+
+bool ProjectSession::setBriefDefinition(const QJsonObject &before, const QJsonObject &after, const QString &text)
+{
+    if (before == after)
+        return true;
+    mLastOk = true;
+    mUndo->push(new SetBriefCommand(this, before, after, text));
     return mLastOk;
 }
 

@@ -38,6 +38,10 @@ public:
     /// Replaces the saved views (bookmarks), undoably.
     bool setSavedViews(const QList<SavedView> &views, const QString &text);
 
+    /// Replaces the brief definition (brief/brief.h's JSON) with `after`, undoably; undo writes
+    /// `before` back. Successive edits named alike within a moment (typing) are one entry.
+    bool setBriefDefinition(const QJsonObject &before, const QJsonObject &after, const QString &text);
+
     /// The id the last addSighting gave.
     std::int64_t lastAddedId() const { return mLastAdded; }
 
@@ -47,6 +51,7 @@ public:
     bool doRemove(std::int64_t id);
     bool doRestore(const Sighting &sighting);
     bool doSetViews(const QList<SavedView> &views);
+    bool doSetBrief(const QJsonObject &definition);
     /// Makes the stored annotation go from `from` to `to` (nullopt: absent); the id of a new one is set in
     /// `to`.
     bool doChangeAnnotation(const std::optional<Annotation> &from, std::optional<Annotation> &to);
@@ -58,6 +63,8 @@ Q_SIGNALS:
     void annotationsChanged();
     /// The saved views changed (an edit, undo or redo).
     void savedViewsChanged();
+    /// The brief definition was written (an edit, undo or redo).
+    void briefChanged();
     /// A write failed; the message names the project file.
     void failed(const QString &message);
 

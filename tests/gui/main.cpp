@@ -1,16 +1,21 @@
 #include "analysis/testanalysis.h"
 #include "brief/testbrief.h"
+#include "brief/testbriefundo.h"
 #include "editing/testediting.h"
+#include "layers/testlayerhistory.h"
 #include "layers/testlayers.h"
 #include "map/testmap.h"
 #include "project/testproject.h"
 #include "project/testprojectsafety.h"
+#include "project/teststalestate.h"
 #include "project/testtrackimport.h"
 #include "shell/testdefaults.h"
 #include "shell/testhelp.h"
+#include "sightings/testcountundo.h"
 #include "shell/testshell.h"
 #include "shell/testsmallthings.h"
 #include "time/testdatefields.h"
+#include "time/testacquisitionundo.h"
 #include "time/testtimeactions.h"
 #include "time/testtimeline.h"
 
@@ -43,12 +48,13 @@ const std::map<std::string, std::vector<Runner>> &features()
     static const std::map<std::string, std::vector<Runner>> all = {
         {"shell", {run<TestShell>, run<TestHelp>, run<TestDefaults>, run<TestSmallThings>}},
         {"map", {run<TestMap>}},
-        {"layers", {run<TestLayers>}},
+        {"layers", {run<TestLayers>, run<TestLayerHistory>}},
         {"editing", {run<TestEditing>}},
-        {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>}},
+        {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>, run<TestStaleState>}},
         {"analysis", {run<TestAnalysis>}},
-        {"brief", {run<TestBrief>}},
-        {"time", {run<TestTimeline>, run<TestTimeActions>, run<TestDateFields>}},
+        {"brief", {run<TestBrief>, run<TestBriefUndo>}},
+        {"sightings", {run<TestCountUndo>}},
+        {"time", {run<TestTimeline>, run<TestTimeActions>, run<TestDateFields>, run<TestAcquisitionUndo>}},
     };
     return all;
 }

@@ -52,6 +52,12 @@ AnalysisActions::AnalysisActions(MapCanvas *canvas, LayerStack *layers, ProjectC
         if (at >= 0 && at < target)
             mLayers->move(at, target);
     });
+    // Vessels are named from the track layers: the names follow them as they open and close.
+    connect(mLayers, &LayerStack::layerAdded, this, [this](const QString &id) {
+        if (auto layer = mLayers->find(id); layer && layer->kind() == Layer::Kind::Track)
+            mPanel->refreshVesselNames();
+    });
+    connect(mLayers, &LayerStack::layerRemoved, this, [this] { mPanel->refreshVesselNames(); });
     connect(mPanel, &EventsPanel::filterChanged, this, [this] {
         if (!mEventLayer)
             return;

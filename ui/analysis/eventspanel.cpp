@@ -196,6 +196,18 @@ void EventsPanel::setVesselNames(std::function<QString(std::uint32_t)> nameOf)
     fitColumns(); // names arrive after the events: "ANGARA (273145020)" is wider than its MMSI
 }
 
+void EventsPanel::refreshVesselNames()
+{
+    // The names are looked up as the table paints, but its width, order, filter and the details
+    // were settled when the events came, which (opening a project) is before its tracks are read.
+    mModel->vesselNamesChanged();
+    mTable->resizeColumnToContents(EventTableModel::Vessel);
+    if (const MovementEvent *e = mModel->event(mModel->rowOf(currentId())))
+        mDetails->setHtml(detailsHtml(*e));
+    updateSummary();
+    Q_EMIT filterChanged();
+}
+
 std::int64_t EventsPanel::currentId() const
 {
     const QModelIndex index = mTable->currentIndex();
@@ -257,6 +269,14 @@ void EventsPanel::currentChanged()
         Q_EMIT eventSelected(0);
         return;
     }
+    mDetails->setHtml(detailsHtml(*e));
+    Q_EMIT eventSelected(id);
+    Q_EMIT zoomRequested(eventFrame(*e));
+}
+
+QString EventsPanel::detailsHtml(const MovementEvent &event) const
+{
+    const MovementEvent *e = &event;
     QString html = QStringLiteral("<b>%1</b> — %2<br>%3<br>%4 → %5 (%6)")
                        .arg(eventTypeLabel(e->type).toHtmlEscaped(), mModel->vesselText(*e).toHtmlEscaped(),
                             e->summary().toHtmlEscaped(), formatUtcMinutes(e->startMs),
@@ -267,9 +287,7 @@ void EventsPanel::currentChanged()
     html += detailTable(e->details, "#202020");
     if (!e->parameters.isEmpty())
         html += tr("<p style='color:#606060'>Found with:</p>") + detailTable(e->parameters, "#606060");
-    mDetails->setHtml(html);
-    Q_EMIT eventSelected(id);
-    Q_EMIT zoomRequested(eventFrame(*e));
+    return html;
 }
 
 void EventsPanel::updateSummary()

@@ -33,6 +33,9 @@ public:
 
     void setEvents(std::vector<MovementEvent> events);
     void setVesselNames(std::function<QString(std::uint32_t)> nameOf);
+    /// The names changed (a project's tracks finished opening after its events, or went):
+    /// the table, its filter and the details show the new ones.
+    void refreshVesselNames();
 
     QTableView *table() const { return mTable; }
     QComboBox *typeFilter() const { return mType; }
@@ -59,6 +62,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    QString detailsHtml(const MovementEvent &event) const;
     void currentChanged();
     void applyFilters();
     /// Columns to their contents; type, vessel and place to their widest text in any row.

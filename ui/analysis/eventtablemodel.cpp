@@ -30,6 +30,12 @@ void EventTableModel::setVesselNames(std::function<QString(std::uint32_t)> nameO
     endResetModel();
 }
 
+void EventTableModel::vesselNamesChanged()
+{
+    if (!mEvents.empty())
+        Q_EMIT dataChanged(index(0, Vessel), index(rowCount() - 1, Vessel), {Qt::DisplayRole, kSortRole});
+}
+
 const MovementEvent *EventTableModel::event(int row) const
 {
     return row >= 0 && row < int(mEvents.size()) ? &mEvents[std::size_t(row)] : nullptr;

@@ -38,6 +38,9 @@ public:
     void setEvents(std::vector<MovementEvent> events);
     /// How vessels are named ("ANGARA (273145020)"); the MMSI alone without it.
     void setVesselNames(std::function<QString(std::uint32_t)> nameOf);
+    /// The names behind setVesselNames() changed (tracks opened or closed): the Vessel column is
+    /// read again, and the views sort and filter by the new names.
+    void vesselNamesChanged();
     const std::vector<MovementEvent> &events() const { return mEvents; }
     const MovementEvent *event(int row) const;
     int rowOf(std::int64_t id) const;

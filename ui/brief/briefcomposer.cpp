@@ -11,6 +11,7 @@
 #include "project/projectsession.h"
 #include "ui/project/projectcontroller.h"
 
+#include <QAction>
 #include <QBuffer>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -37,6 +38,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -181,6 +183,16 @@ BriefComposer::BriefComposer(MapCanvas *canvas, LayerStack *layers, ProjectContr
     layout->addWidget(buildButtons());
 
     connect(mProject, &ProjectController::projectChanged, this, &BriefComposer::projectChanged);
+    connect(mProject, &ProjectController::briefChanged, this, &BriefComposer::briefChangedInProject);
+    // The composer is a window of its own: the project's Undo and Redo work here too (a text field
+    // keeps its own Ctrl+Z while it has the focus).
+    for (const bool redo : {false, true}) {
+        auto *action = new QAction(redo ? tr("Redo") : tr("Undo"), this);
+        action->setObjectName(redo ? QStringLiteral("briefRedo") : QStringLiteral("briefUndo"));
+        action->setShortcut(redo ? QKeySequence::Redo : QKeySequence::Undo);
+        connect(action, &QAction::triggered, this, [this, redo] { undoOrRedo(redo); });
+        addAction(action);
+    }
     for (auto signal : {&ProjectController::sightingsChanged, &ProjectController::eventsChanged,
                         &ProjectController::annotationsChanged})
         connect(mProject, signal, this, [this] { schedulePreview(); });
@@ -642,6 +654,8 @@ void BriefComposer::load()
     mLoadProblem.clear();
     mSaveError.clear();
     mBrief = projectBrief(project, &mLoadProblem);
+    mLoadedJson = briefToJson(mBrief);
+    mPendingEdit.clear();
     // Nothing is written until the analyst changes something: opening the composer is not an edit.
     mStored = project.briefDefinition() && mLoadProblem.isEmpty() ? mBrief : Brief{};
     setWindowTitle(tr("Brief Composer — %1").arg(mProject->title()));
@@ -694,6 +708,7 @@ void BriefComposer::documentEdited()
 {
     if (mUpdating)
         return;
+    beginEdit(tr("Edit brief details"));
     mBrief.title = mTitle->text();
     mBrief.subtitle = mSubtitle->text();
     mBrief.marking = mMarking->currentText().trimmed();
@@ -710,11 +725,49 @@ void BriefComposer::documentEdited()
     schedulePreview();
 }
 
+QString BriefComposer::blockName(int row) const
+{
+    const QListWidgetItem *item = mBlocks->item(row);
+    return item ? item->text() : QString();
+}
+
+void BriefComposer::beginEdit(const QString &text)
+{
+    // Another kind of edit waiting is saved first, as its own undo entry.
+    if (!mPendingEdit.isEmpty() && mPendingEdit != text)
+        store();
+    mPendingEdit = text;
+}
+
+void BriefComposer::briefChangedInProject()
+{
+    if (!mSession || mSession != mProject->session())
+        return;
+    QString problem;
+    const Brief stored = projectBrief(mSession->project(), &problem);
+    if (!problem.isEmpty() || stored == mBrief)
+        return; // our own save, heard back
+    // An undo or redo: the composer shows what the project now holds.
+    mSaveTimer.stop();
+    mPendingEdit.clear();
+    mBrief = mStored = stored;
+    showBrief();
+    schedulePreview();
+}
+
+void BriefComposer::undoOrRedo(bool redo)
+{
+    flush(); // an edit still waiting to be saved is the one to undo
+    QUndoStack *undo = mProject->undoStack();
+    redo ? undo->redo() : undo->undo();
+}
+
 void BriefComposer::blockEdited()
 {
     const int row = mBlocks->currentRow();
     if (mUpdating || row < 0 || row >= mBrief.blocks.size())
         return;
+    beginEdit(tr("Edit block %1 (%2)").arg(row + 1).arg(briefBlockKindLabel(mBrief.blocks[row].kind)));
     mBrief.blocks[row] = mBlockEditor->block();
     refreshBlockItem(row);
     scheduleSave();
@@ -777,8 +830,10 @@ void BriefComposer::updateBlockButtons()
 
 void BriefComposer::addBlock(const BriefBlock &block)
 {
+    flush();
     const int current = mBlocks->currentRow();
     const int row = current >= 0 ? current + 1 : int(mBrief.blocks.size());
+    mPendingEdit = tr("Add block %1 (%2)").arg(row + 1).arg(briefBlockKindLabel(block.kind));
     mBrief.blocks.insert(row, block);
     mUpdating = true;
     mBlocks->insertItem(row, QString());
@@ -788,7 +843,7 @@ void BriefComposer::addBlock(const BriefBlock &block)
     currentBlockChanged();
     mTabs->setCurrentIndex(1);
     mBlockEditor->focusFirstField();
-    scheduleSave();
+    store(); // one undo entry, at once
     schedulePreview();
 }
 
@@ -797,13 +852,15 @@ void BriefComposer::removeBlock()
     const int row = mBlocks->currentRow();
     if (row < 0 || row >= mBrief.blocks.size())
         return;
+    flush();
+    mPendingEdit = tr("Remove block '%1'").arg(blockName(row));
     mBrief.blocks.removeAt(row);
     mUpdating = true;
     delete mBlocks->takeItem(row);
     mUpdating = false;
     mBlocks->setCurrentRow(std::min(row, mBlocks->count() - 1));
     currentBlockChanged();
-    scheduleSave();
+    store();
     schedulePreview();
 }
 
@@ -813,6 +870,8 @@ void BriefComposer::moveBlock(int delta)
     const int to = row + delta;
     if (row < 0 || to < 0 || to >= mBrief.blocks.size())
         return;
+    flush();
+    mPendingEdit = (delta < 0 ? tr("Move block '%1' up") : tr("Move block '%1' down")).arg(blockName(row));
     mBrief.blocks.swapItemsAt(row, to);
     mUpdating = true;
     refreshBlockItem(row);
@@ -820,7 +879,7 @@ void BriefComposer::moveBlock(int delta)
     mUpdating = false;
     mBlocks->setCurrentRow(to);
     currentBlockChanged();
-    scheduleSave();
+    store();
     schedulePreview();
 }
 
@@ -902,10 +961,13 @@ void BriefComposer::store()
 {
     mSaveTimer.stop();
     // Only into the project the brief came from, and only when it changed.
+    const QString text = std::exchange(mPendingEdit, QString());
     if (!mSession || mSession != mProject->session() || mProject->isReadOnly() || mBrief == mStored)
         return;
     Project &project = mSession->project();
-    if (project.setBriefDefinition(briefToJson(mBrief))) {
+    // On the window's one undo stack, named for what was done; undo writes the brief before it.
+    const QJsonObject before = project.briefDefinition().value_or(mLoadedJson);
+    if (mSession->setBriefDefinition(before, briefToJson(mBrief), text.isEmpty() ? tr("Edit brief") : text)) {
         mStored = mBrief;
         mSaveError.clear();
     } else {
@@ -986,6 +1048,8 @@ bool BriefComposer::applyTemplate(const QString &nameOrPath, QString *error)
     }
     const Brief t = instantiateBriefTemplate(
         *layout, mProject->session() ? mProject->session()->project().title() : QString());
+    flush();
+    mPendingEdit = tr("Apply brief template");
     mBrief.page = t.page;
     if (mBrief.blocks.isEmpty()) {
         // An empty brief takes the template's content; what the analyst typed stays.

@@ -111,6 +111,12 @@ private:
     void refreshBlockItem(int row);
     void updateBlockButtons();
     void updateContext();
+    /// Names the edit about to be made (its undo entry); another edit still waiting is saved first.
+    void beginEdit(const QString &text);
+    QString blockName(int row) const;
+    /// The project's brief was written: by an undo or redo, the composer shows it.
+    void briefChangedInProject();
+    void undoOrRedo(bool redo);
     void scheduleSave();
     void schedulePreview(int delayMs = 500);
     void store();
@@ -123,6 +129,8 @@ private:
     QPointer<ProjectSession> mSession; ///< the project the brief belongs to
     Brief mBrief;
     Brief mStored; ///< as last written to the project
+    QJsonObject mLoadedJson; ///< the brief as first shown, for undoing the first edit of a new brief
+    QString mPendingEdit;    ///< the name of the edit waiting to be saved
     QString mLoadProblem;
     bool mUpdating = false;
     QTimer mSaveTimer;

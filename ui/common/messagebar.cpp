@@ -79,6 +79,14 @@ void MessageBar::showMessage(Level level, const QString &text, const QString &ac
     show();
 }
 
+void MessageBar::clear()
+{
+    mMessages.clear();
+    mCallback = {};
+    mText->clear();
+    hide();
+}
+
 QString MessageBar::text() const
 {
     return isVisible() ? mText->text() : QString();

@@ -31,6 +31,8 @@ public:
     void showMessage(Level level, const QString &text, const QString &actionText = QString(),
                      std::function<void()> action = {});
     QString text() const;
+    /// Dismisses what is shown (as ✕ does): the project the messages were about went.
+    void clear();
     Level level() const { return mLevel; }
 
 private:

@@ -1,5 +1,7 @@
 #include "ui/editing/editingactions.h"
 
+#include "project/layerhistory.h"
+
 #include "ui/common/appicon.h"
 #include "analysis/corridor.h"
 #include "layers/identify.h"
@@ -100,7 +102,7 @@ bool EditingActions::createDrawingLayer(const QString &path)
     auto layer = std::make_shared<VectorLayer>(data);
     layer->setEditable(true);
     layer->setStyle(drawnLayerStyle());
-    mLayers->add(layer);
+    LayerHistory(mLayers, mUndo).add(layer);
     mLayerPanel->selectLayer(layer->id());
     Q_EMIT layerCreated(path);
     return true;
@@ -205,7 +207,7 @@ bool EditingActions::addCorridor(const QString &lineLayerId, double halfWidthMet
     style.symbol.penStyle = Qt::DashLine;
     style.labelField.clear();
     layer->setStyle(style);
-    mLayers->add(layer);
+    LayerHistory(mLayers, mUndo).add(layer);
     mLayerPanel->selectLayer(layer->id());
     Q_EMIT statusMessage(corridor.name, 5000);
     return true;

@@ -101,8 +101,11 @@ AttributeTable::AttributeTable(LayerStack *layers, QWidget *parent)
             &AttributeTable::applySelection);
     connect(mView, &QTableView::doubleClicked, this, &AttributeTable::zoomTo);
     connect(mLayers, &LayerStack::layerRemoved, this, [this](const QString &id) {
-        if (mModel->layer() && mModel->layer()->id() == id)
-            mModel->setLayer(nullptr);
+        // The whole table goes with its layer: rows, filter and count (not "12 of 12" of nothing).
+        if (mModel->layer() && mModel->layer()->id() == id) {
+            mFilter->clear();
+            showLayer(QString());
+        }
     });
 }
 

@@ -10,6 +10,7 @@
 #include "model/vectordata.h"
 #include "layers/vectoredit.h"
 #include "layers/vectorlayer.h"
+#include "project/layerhistory.h"
 #include "project/project.h"
 #include "project/sourcepolicy.h"
 #include "tracks/vesselregistry.h"
@@ -36,6 +37,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMenu>
+#include <QMessageBox>
 #include <QProgressDialog>
 #include <QPromise>
 #include <QSettings>
@@ -64,6 +66,18 @@ QString layerFileFilter()
         "*.geojson *.json *.gpkg *.shp *.kml *.kmz *.fgb *.osm *.pbf *.csv *.gpx *.gml *.sqlite");
     return QObject::tr("All layers (%1 %2);;Imagery (%1);;Vector layers (%2);;All files (*)")
         .arg(imagery, vectors);
+}
+
+// A layer no file holds (a warp made on the fly, a corridor computed from lines): the project
+// cannot open it again.
+bool isHeldOnlyInMemory(const Layer &layer)
+{
+    if (layer.source().startsWith(QLatin1Char('<')))
+        return true;
+    const auto *vector = dynamic_cast<const VectorLayer *>(&layer);
+    if (!vector || !isLocalPath(layer.source()) || vector->data().layerName().isEmpty())
+        return false;
+    return !VectorData::layerNames(layer.source(), nullptr).contains(vector->data().layerName());
 }
 
 QDockWidget *makeDock(const QString &title, const char *name, QWidget *contents, QWidget *window)
@@ -117,6 +131,9 @@ LayerActions::LayerActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *la
 
     connect(mAttributeTable, &AttributeTable::zoomRequested, this,
             [this](const QRectF &box) { mCanvas->zoomToWgs84(box); });
+    // The layer list's edits share the project's one undo history.
+    mLayerPanel->setUndoStack(mProject->undoStack());
+    mStylePanel->setUndoStack(mProject->undoStack());
     connect(mLayerPanel, &LayerPanel::currentLayerChanged, mStylePanel, &StylePanel::showLayer);
     connect(mVesselPanel, &VesselPanel::vesselActivated, this, &LayerActions::activateVessel);
     connect(mLayerPanel, &LayerPanel::zoomToLayerRequested, mCanvas, &MapCanvas::zoomToLayer);
@@ -329,11 +346,12 @@ void LayerActions::onLayerOpened(const QString &source, const std::shared_ptr<La
         }
     }
     const bool restoring = mProject->isRestoring(); // the project's saved view frames the map instead
-    // A project puts its layers back in its own order; a new image goes under what is drawn on it.
+    // A project puts its layers back in its own order. A layer the user opens is an edit they can
+    // undo, and a new image goes under what is drawn on it.
     if (restoring)
         mLayers->add(layer);
     else
-        mLayers->addInPlace(layer);
+        LayerHistory(mLayers, mProject->undoStack()).add(layer);
     mProject->layerOpened(layer, source);
     mLayerPanel->selectLayer(layer->id());
     if (!restoring)
@@ -406,7 +424,27 @@ void LayerActions::removeLayer(const QString &id)
             tr("The sightings belong to the project: hide the layer instead, or close the project."));
         return;
     }
-    mLayers->remove(id);
+    const auto layer = mLayers->find(id);
+    if (!layer)
+        return;
+    // Removing is undoable (the layer object is kept on the undo stack), so a file-backed layer goes
+    // without a question, as in QGIS. Only a layer no file holds is asked about: once the history is
+    // cleared (the project closed, Sightline quit) nothing could bring it back.
+    if (isHeldOnlyInMemory(*layer)) {
+        QMessageBox ask(QMessageBox::Question, tr("Remove Layer"),
+                        tr("\"%1\" is not kept in any file: it was made in this session.\n\n"
+                           "Remove it? Edit → Undo brings it back until the project is closed.")
+                            .arg(layer->name()),
+                        QMessageBox::Cancel, mWindow);
+        ask.setObjectName(QStringLiteral("removeMemoryLayerDialog"));
+        ask.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+        ask.setDefaultButton(QMessageBox::Cancel);
+        ask.exec();
+        if (ask.buttonRole(ask.clickedButton()) != QMessageBox::DestructiveRole)
+            return;
+    }
+    LayerHistory(mLayers, mProject->undoStack()).remove(id);
+    Q_EMIT statusMessage(tr("Removed %1 — Edit → Undo brings it back").arg(layer->name()), 5000);
 }
 
 void LayerActions::buildOverviews(const QString &id)

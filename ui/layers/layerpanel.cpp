@@ -3,11 +3,14 @@
 #include "util/gdalutil.h"
 
 #include "layers/layerstack.h"
+#include "project/layerhistory.h"
 #include "layers/rasterlayer.h"
 #include "layers/tracklayer.h"
 #include "layers/vectorlayer.h"
 
+#include <QAction>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
@@ -57,9 +60,18 @@ LayerPanel::LayerPanel(LayerStack *layers, QWidget *parent)
             [this](QListWidgetItem *item) { Q_EMIT propertiesRequested(item->data(kIdRole).toString()); });
     connect(mOpacity, &QSlider::valueChanged, this, [this](int value) {
         mOpacityLabel->setText(QStringLiteral("%1 %").arg(value));
-        if (!mRebuilding && !currentLayerId().isEmpty())
+        if (mRebuilding || currentLayerId().isEmpty())
+            return;
+        if (mUndo)
+            LayerHistory(mLayers, mUndo).setOpacity(currentLayerId(), value / 100.0);
+        else
             mLayers->setOpacity(currentLayerId(), value / 100.0);
     });
+    auto *rename = new QAction(tr("Rename"), this);
+    rename->setShortcut(QKeySequence(Qt::Key_F2));
+    rename->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(rename, &QAction::triggered, this, [this] { renameLayer(currentLayerId()); });
+    addAction(rename);
     rebuild();
 }
 
@@ -128,12 +140,18 @@ void LayerPanel::onRowsMoved()
         topFirst << mList->item(row)->data(kIdRole).toString();
     const QString current = currentLayerId();
     mRebuilding = true;
-    const int n = int(topFirst.size());
-    for (int target = 0; target < n; ++target) {
-        const QString &id = topFirst[n - 1 - target]; // bottom-first position `target`
-        const int from = mLayers->indexOf(id);
-        if (from != target)
-            mLayers->move(from, target);
+    if (mUndo) {
+        QStringList bottomFirst = topFirst;
+        std::reverse(bottomFirst.begin(), bottomFirst.end());
+        LayerHistory(mLayers, mUndo).reorder(bottomFirst);
+    } else {
+        const int n = int(topFirst.size());
+        for (int target = 0; target < n; ++target) {
+            const QString &id = topFirst[n - 1 - target]; // bottom-first position `target`
+            const int from = mLayers->indexOf(id);
+            if (from != target)
+                mLayers->move(from, target);
+        }
     }
     mRebuilding = false;
     rebuild();
@@ -152,6 +170,45 @@ void LayerPanel::onCurrentChanged()
     mOpacityLabel->setText(QStringLiteral("%1 %").arg(mOpacity->value()));
     mRebuilding = false;
     Q_EMIT currentLayerChanged(id);
+}
+
+void LayerPanel::changeLayer(const QString &id, const QString &text, const std::function<void(Layer &)> &edit)
+{
+    if (mUndo) {
+        LayerHistory(mLayers, mUndo).change(id, text, edit);
+    } else if (auto layer = mLayers->find(id)) {
+        edit(*layer);
+        mLayers->notifyStyleChanged(id);
+    }
+}
+
+void LayerPanel::renameLayer(const QString &id)
+{
+    auto layer = mLayers->find(id);
+    if (!layer)
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename Layer"), tr("Name:"), QLineEdit::Normal,
+                                               layer->name(), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    if (mUndo)
+        LayerHistory(mLayers, mUndo).rename(id, name);
+    else
+        changeLayer(id, {}, [&](Layer &l) { l.setName(name.trimmed()); });
+}
+
+void LayerPanel::moveLayer(const QString &id, int up)
+{
+    const int from = mLayers->indexOf(id);
+    const int to = from + (up > 0 ? 1 : -1);
+    if (from < 0 || to < 0 || to >= mLayers->count())
+        return;
+    if (mUndo)
+        LayerHistory(mLayers, mUndo).move(from, to);
+    else
+        mLayers->move(from, to);
+    selectLayer(id);
 }
 
 void LayerPanel::showContextMenu(const QPoint &pos)
@@ -178,20 +235,28 @@ void LayerPanel::fillContextMenu(QMenu &menu, const QString &id)
             {tr("Speed"), TrackLayer::ColourBy::Speed},
             {tr("Time"), TrackLayer::ColourBy::Time}};
         for (const auto &[label, by] : choices) {
-            QAction *a = colour->addAction(label, this, [this, id, tracks, by = by] {
-                TrackLayer::Style style = tracks->style();
-                style.colourBy = by;
-                tracks->setStyle(style);
-                mLayers->notifyStyleChanged(id);
+            QAction *a = colour->addAction(label, this, [this, id, label = label, by = by] {
+                changeLayer(id, tr("Colour '%1' by %2").arg(mLayers->find(id)->name(), label.toLower()),
+                            [by](Layer &l) {
+                                auto &tracks = static_cast<TrackLayer &>(l);
+                                TrackLayer::Style style = tracks.style();
+                                style.colourBy = by;
+                                tracks.setStyle(style);
+                            });
             });
             a->setCheckable(true);
             a->setChecked(tracks->style().colourBy == by);
         }
-        QAction *labels = menu.addAction(tr("Show Vessel Names"), this, [this, id, tracks](bool on) {
-            TrackLayer::Style style = tracks->style();
-            style.labels = on;
-            tracks->setStyle(style);
-            mLayers->notifyStyleChanged(id);
+        QAction *labels = menu.addAction(tr("Show Vessel Names"), this, [this, id](bool on) {
+            changeLayer(id,
+                        (on ? tr("Show vessel names of '%1'") : tr("Hide vessel names of '%1'"))
+                            .arg(mLayers->find(id)->name()),
+                        [on](Layer &l) {
+                            auto &tracks = static_cast<TrackLayer &>(l);
+                            TrackLayer::Style style = tracks.style();
+                            style.labels = on;
+                            tracks.setStyle(style);
+                        });
         });
         labels->setCheckable(true);
         labels->setChecked(tracks->style().labels);
@@ -207,6 +272,15 @@ void LayerPanel::fillContextMenu(QMenu &menu, const QString &id)
         corridor->setObjectName(QStringLiteral("actionCorridor"));
     }
     menu.addSeparator();
+    menu.addAction(tr("Rename…"), this, [this, id] { renameLayer(id); })
+        ->setObjectName(QStringLiteral("actionRenameLayer"));
+    const int at = mLayers->indexOf(id);
+    QAction *up = menu.addAction(tr("Move Up"), this, [this, id] { moveLayer(id, 1); });
+    up->setObjectName(QStringLiteral("actionMoveLayerUp"));
+    up->setEnabled(at >= 0 && at < mLayers->count() - 1);
+    QAction *down = menu.addAction(tr("Move Down"), this, [this, id] { moveLayer(id, -1); });
+    down->setObjectName(QStringLiteral("actionMoveLayerDown"));
+    down->setEnabled(at > 0);
     menu.addAction(QIcon(QStringLiteral(":/icons/remove.svg")), tr("Remove Layer"), this,
                    [this, id] { Q_EMIT removeRequested(id); });
 }

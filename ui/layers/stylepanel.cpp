@@ -1,5 +1,7 @@
 #include "ui/layers/stylepanel.h"
 
+#include "project/layerhistory.h"
+
 #include "layers/layerstack.h"
 #include "layers/vectorlayer.h"
 
@@ -129,6 +131,11 @@ StylePanel::StylePanel(LayerStack *layers, QWidget *parent)
         if (mLayer && mLayer->id() == id)
             showLayer(QString());
     });
+    // An undo or redo puts another style on the layer: the panel shows it, and edits start from it.
+    connect(mLayers, &LayerStack::changed, this, [this] {
+        if (mLayer && !mLoading && !mApplying)
+            load();
+    });
     setEnabled(false);
 }
 
@@ -191,8 +198,16 @@ void StylePanel::apply()
     s.railway = mRailway->isChecked();
     mStyle.labelField = mLabelField->currentData().toString();
     mStyle.categoryField = mCategoryField->currentData().toString();
-    mLayer->setStyle(mStyle);
-    mLayers->notifyStyleChanged(mLayer->id());
+    mApplying = true;
+    const VectorStyle style = mStyle;
+    if (mUndo) {
+        LayerHistory(mLayers, mUndo).change(mLayer->id(), tr("Restyle layer '%1'").arg(mLayer->name()),
+                                            [&style](Layer &l) { static_cast<VectorLayer &>(l).setStyle(style); });
+    } else {
+        mLayer->setStyle(style);
+        mLayers->notifyStyleChanged(mLayer->id());
+    }
+    mApplying = false;
     load();
 }
 

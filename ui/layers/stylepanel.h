@@ -12,6 +12,7 @@ class QDoubleSpinBox;
 class QPushButton;
 class QSlider;
 class QTableWidget;
+class QUndoStack;
 
 namespace sightline {
 
@@ -27,6 +28,8 @@ class StylePanel : public QWidget
 public:
     explicit StylePanel(LayerStack *layers, QWidget *parent = nullptr);
     void showLayer(const QString &layerId);
+    /// Each change goes on this stack as "Restyle layer 'X'" (project/layerhistory.h).
+    void setUndoStack(QUndoStack *undo) { mUndo = undo; }
 
     QDoubleSpinBox *strokeWidth() const { return mStrokeWidth; }
     QComboBox *labelField() const { return mLabelField; }
@@ -46,7 +49,9 @@ private:
     LayerStack *mLayers;
     std::shared_ptr<VectorLayer> mLayer;
     VectorStyle mStyle;
+    QUndoStack *mUndo = nullptr;
     bool mLoading = false;
+    bool mApplying = false;
     QPushButton *mStroke;
     QDoubleSpinBox *mStrokeWidth;
     QComboBox *mPenStyle;

@@ -7,9 +7,16 @@
 
 namespace sightline {
 
+namespace {
+QString hint()
+{
+    return IdentifyPanel::tr("Pick something on the map with the Identify tool (I).");
+}
+} // namespace
+
 IdentifyPanel::IdentifyPanel(QWidget *parent)
     : QWidget(parent)
-    , mTitle(new QLabel(tr("Pick something on the map with the Identify tool (I)."), this))
+    , mTitle(new QLabel(hint(), this))
     , mTable(new QTableWidget(0, 2, this))
 {
     setObjectName(QStringLiteral("identifyPanel"));
@@ -40,6 +47,12 @@ void IdentifyPanel::show(const QString &title, const QList<LayerProperty> &field
 void IdentifyPanel::showNothing(const QString &where)
 {
     mTitle->setText(tr("Nothing found at %1.").arg(where));
+    mTable->setRowCount(0);
+}
+
+void IdentifyPanel::clear()
+{
+    mTitle->setText(hint());
     mTable->setRowCount(0);
 }
 

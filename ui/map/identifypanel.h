@@ -17,6 +17,8 @@ public:
     explicit IdentifyPanel(QWidget *parent = nullptr);
     void show(const QString &title, const QList<LayerProperty> &fields);
     void showNothing(const QString &where);
+    /// Back to the hint, as before anything was picked (the project it came from went).
+    void clear();
     QTableWidget *table() const { return mTable; }
     QString title() const;
 

@@ -19,6 +19,7 @@
 #include "ui/map/measurepanel.h"
 #include "ui/map/measuretool.h"
 #include "ui/map/savedviewsmenu.h"
+#include "ui/project/projectcontroller.h"
 
 #include <QActionGroup>
 #include <QDockWidget>
@@ -52,6 +53,8 @@ MapActions::MapActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *layerP
     mMeasureDock->setObjectName(QStringLiteral("measureDock"));
     mMeasureDock->setWidget(mMeasurePanel);
     connect(mCanvas, &MapCanvas::identifyRequested, this, &MapActions::identify);
+    // What was identified belonged to the project that went.
+    connect(mProject, &ProjectController::projectClosed, mIdentifyPanel, &IdentifyPanel::clear);
 
     mGoTo->setObjectName(QStringLiteral("goToEdit"));
     mGoTo->setPlaceholderText(tr("Go to: 42°15'N 130°18'E, 42.25, 130.3 or 52T FN 12345 67890"));

@@ -66,6 +66,12 @@ ProjectController::ProjectController(LayerStack *layers, MapCanvas *canvas, QUnd
         if (mSession && !mRestoring)
             mLayersTimer.start();
     });
+    // An undo or redo of a layer change is written as it happens, not at the next turn of the
+    // event loop: the file matches the screen as soon as the command has run.
+    connect(mUndo, &QUndoStack::indexChanged, this, [this] {
+        if (mLayersTimer.isActive())
+            saveLayers();
+    });
     connect(mLayers, &LayerStack::layerAdded, this, [this](const QString &id) {
         if (mSightingLayer && id != mSightingLayer->id())
             keepSightingsOnTop();
@@ -110,6 +116,7 @@ void ProjectController::closeProject()
 
 void ProjectController::release()
 {
+    const bool hadProject = mSession != nullptr;
     flush();
     mPending.clear();
     mUnavailable.clear();
@@ -119,6 +126,9 @@ void ProjectController::release()
         mLayers->remove(mSightingLayer->id());
     mSightingLayer.reset();
     mSession.reset(); // clears the undo stack: its commands write to this project
+    mUndo->clear();   // and the layer list's, which belonged to it too
+    if (hadProject)
+        Q_EMIT projectClosed();
     Q_EMIT projectChanged();
     Q_EMIT sightingsChanged();
     reloadEvents();
@@ -128,6 +138,7 @@ void ProjectController::connectSession()
 {
     connect(mSession.get(), &ProjectSession::sightingsChanged, this, &ProjectController::refreshSightings);
     connect(mSession.get(), &ProjectSession::savedViewsChanged, this, &ProjectController::savedViewsChanged);
+    connect(mSession.get(), &ProjectSession::briefChanged, this, &ProjectController::briefChanged);
     connect(mSession.get(), &ProjectSession::annotationsChanged, this,
             &ProjectController::refreshAnnotations);
     connect(mSession.get(), &ProjectSession::failed, this,

@@ -32,6 +32,8 @@ public:
     ProjectController(LayerStack *layers, MapCanvas *canvas, QUndoStack *undo, QWidget *dialogParent);
     ~ProjectController() override;
 
+    /// The window's one undo history: the project's edits and the layer list's.
+    QUndoStack *undoStack() const { return mUndo; }
     /// Null when no project is open.
     ProjectSession *session() const { return mSession.get(); }
     std::shared_ptr<SightingLayer> sightingLayer() const { return mSightingLayer; }
@@ -78,6 +80,9 @@ public:
 Q_SIGNALS:
     /// Opened, closed, saved under another name: the title and menus follow.
     void projectChanged();
+    /// The project went (closed, or replaced by another): what showed its content — identify
+    /// results, messages, marks — is cleared. Emitted before projectChanged().
+    void projectClosed();
     /// The window opens these as layers, in order (vector sources' chosen layers in `layers`).
     void openRequested(const QStringList &sources, const QHash<QString, QStringList> &layers);
     void message(int level, const QString &text);
@@ -89,6 +94,8 @@ Q_SIGNALS:
     void savedViewsChanged();
     /// The analyses' events changed (a run, or another project).
     void eventsChanged();
+    /// The project's brief definition was written (an edit, undo or redo).
+    void briefChanged();
 
 private:
     bool startSession(std::unique_ptr<Project> project, bool restore);

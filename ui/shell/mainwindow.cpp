@@ -18,6 +18,7 @@
 #include "ui/project/trackimportactions.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/shortcutsdialog.h"
+#include "ui/shell/undohistorydialog.h"
 #include "ui/sightings/sightingactions.h"
 #include "ui/sightings/sightingpanel.h"
 #include "ui/time/timeactions.h"
@@ -276,6 +277,16 @@ void MainWindow::createEditMenu(QActionGroup *tools)
     redo->setToolTip(tr("Redo the change last undone"));
     edit->addAction(undo);
     edit->addAction(redo);
+    QAction *history = edit->addAction(tr("Undo &History"), this, [this] {
+        auto *dialog = findChild<UndoHistoryDialog *>();
+        if (!dialog)
+            dialog = new UndoHistoryDialog(mUndo, this);
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
+    history->setObjectName(QStringLiteral("actionUndoHistory"));
+    history->setToolTip(tr("Every change since the project was opened, by name; click one to go back to it"));
     edit->addSeparator();
     mEditing->populateEditMenu(edit, tools);
 }
@@ -331,6 +342,8 @@ void MainWindow::connectFeatures()
         mMessageBar->showMessage(MessageBar::Level(level), text.toHtmlEscaped());
     };
     connect(mProject, &ProjectController::message, this, showMessage);
+    // Messages about the project that went would be read as about the next one.
+    connect(mProject, &ProjectController::projectClosed, mMessageBar, &MessageBar::clear);
     connect(mAnalysis, &AnalysisActions::message, this, showMessage);
     connect(mProject, &ProjectController::projectChanged, this, [this] {
         updateTitle();

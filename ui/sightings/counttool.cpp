@@ -2,10 +2,14 @@
 
 #include "geo/transform.h"
 #include "ui/map/mapcanvas.h"
+#include "ui/sightings/countmarkcommand.h"
 
 #include <QKeyEvent>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPushButton>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <limits>
@@ -60,12 +64,28 @@ int CountTool::markAt(QPointF widget) const
     return best;
 }
 
+void CountTool::record(const QList<QPointF> &before, const QString &text)
+{
+    if (mUndo)
+        mUndo->push(new CountMarkCommand(this, before, mMarks, text)); // its first redo changes nothing
+}
+
+void CountTool::setMarks(const QList<QPointF> &marks)
+{
+    mMarks = marks;
+    mHovered = mDragged = -1;
+    Q_EMIT tallyChanged(count());
+    mCanvas->update();
+}
+
 void CountTool::removeMark(int index)
 {
     if (index < 0 || index >= mMarks.size())
         return;
+    const QList<QPointF> before = mMarks;
     mMarks.removeAt(index);
     mHovered = mDragged = -1;
+    record(before, tr("Remove count mark %1").arg(index + 1));
     Q_EMIT tallyChanged(count());
 }
 
@@ -84,7 +104,7 @@ QString CountTool::tallyText() const
 QString CountTool::helpText() const
 {
     return mMarks.isEmpty() ? tr("Click each object to count it")
-                            : tr("Enter saves · drag moves · right-click or Backspace removes · Esc clears");
+                            : tr("Enter saves · drag moves · right-click or Backspace removes · Ctrl+Z undoes · Esc discards");
 }
 
 QRectF CountTool::tallyRect() const
@@ -120,11 +140,44 @@ QRectF CountTool::tallyRect() const
     return best;
 }
 
+void CountTool::rewindHistory()
+{
+    if (!mUndo)
+        return;
+    while (mUndo->index() > 0) {
+        const auto *top = dynamic_cast<const CountMarkCommand *>(mUndo->command(mUndo->index() - 1));
+        if (!top || !top->belongsTo(this))
+            break;
+        mUndo->undo();
+    }
+}
+
 void CountTool::clear()
 {
-    mMarks.clear();
-    mHovered = mDragged = -1;
-    Q_EMIT tallyChanged(0);
+    rewindHistory();
+    setMarks({});
+}
+
+bool CountTool::askToDiscard()
+{
+    if (mMarks.isEmpty())
+        return true;
+    QMessageBox ask(QMessageBox::Question, tr("Count Objects"),
+                    count() == 1 ? tr("Discard the count mark?") : tr("Discard %1 count marks?").arg(count()),
+                    QMessageBox::NoButton, mCanvas);
+    ask.setObjectName(QStringLiteral("discardCountDialog"));
+    ask.setInformativeText(tr("Enter saves them as a sighting instead. Discarded marks come back with "
+                              "Edit → Redo until the next edit."));
+    QPushButton *discard = ask.addButton(tr("Discard Marks"), QMessageBox::DestructiveRole);
+    discard->setObjectName(QStringLiteral("discardMarksButton"));
+    QPushButton *keep = ask.addButton(tr("Keep Counting"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepCountingButton"));
+    ask.setDefaultButton(keep);
+    ask.exec();
+    if (ask.clickedButton() != discard)
+        return false;
+    clear();
+    return true;
 }
 
 void CountTool::finish()
@@ -144,10 +197,13 @@ void CountTool::press(QMouseEvent *event)
         return;
     if (hit >= 0) {
         mDragged = hit; // pressing on a mark picks it up rather than counting twice
+        mBeforeDrag = mMarks;
         return;
     }
+    const QList<QPointF> before = mMarks;
     mMarks.append(toLonLat(event->position()));
     mHovered = int(mMarks.size()) - 1;
+    record(before, tr("Place count mark %1").arg(mMarks.size()));
     Q_EMIT tallyChanged(count());
 }
 
@@ -161,6 +217,8 @@ void CountTool::move(QMouseEvent *event)
 
 void CountTool::release(QMouseEvent *)
 {
+    if (mDragged >= 0 && mBeforeDrag != mMarks)
+        record(mBeforeDrag, tr("Move count mark %1").arg(mDragged + 1));
     mDragged = -1;
 }
 
@@ -175,7 +233,7 @@ bool CountTool::key(QKeyEvent *event)
 {
     switch (event->key()) {
     case Qt::Key_Escape:
-        clear();
+        askToDiscard();
         return true;
     case Qt::Key_Backspace:
     case Qt::Key_Delete:

@@ -4,14 +4,18 @@
 
 #include <QList>
 #include <QPointF>
+#include <QPointer>
 #include <QString>
+#include <QUndoStack>
 
 namespace sightline {
 
 /// Counts objects on an image: each click leaves a numbered mark, a mark can be
 /// dragged to where it belongs or removed (right-click on it, Backspace for the
 /// last), and Enter hands the marks over to be saved as one sighting with their
-/// total. The marks stay (in lon/lat) while the map pans and zooms.
+/// total. The marks stay (in lon/lat) while the map pans and zooms. With an undo stack each mark
+/// placed, moved or removed is an entry on it (CountMarkCommand); Esc with marks asks before
+/// discarding them.
 class CountTool : public MapTool
 {
     Q_OBJECT
@@ -21,8 +25,18 @@ public:
     /// The marks in lon/lat, in the order they were placed (their numbers).
     const QList<QPointF> &marks() const { return mMarks; }
     int count() const { return int(mMarks.size()); }
-    /// Forgets the marks (after the count was saved, or on Esc).
+    /// Forgets the marks, and their entries on the undo stack (after the count was saved).
     void clear();
+    /// Marks placed, moved and removed go on `undo` as named entries.
+    void setUndoStack(QUndoStack *undo) { mUndo = undo; }
+    /// Takes this tool's mark entries off the top of the undo stack (they stay redoable until
+    /// the next edit), leaving no marks: before the count is saved as a sighting, which is then
+    /// the one entry for the whole count, and when the marks are discarded.
+    void rewindHistory();
+    /// Esc: with marks, asks whether to discard them or keep counting; true when they went.
+    bool askToDiscard();
+    /// Puts these marks on the map (the undo commands do).
+    void setMarks(const QList<QPointF> &marks);
     /// Hands the marks over (as Enter does); nothing when there are none.
     void finish();
     /// What is being counted (a sighting kind: "rail cars", "containers"…): the kind the saved
@@ -54,9 +68,13 @@ private:
     int markAt(QPointF widget) const;
     QPointF toLonLat(QPointF widget) const;
     void removeMark(int index);
+    /// The marks changed from `before` to what they are now: one undo entry named `text`.
+    void record(const QList<QPointF> &before, const QString &text);
 
+    QPointer<QUndoStack> mUndo;
     QList<QPointF> mMarks;
     QString mKind = QStringLiteral("other");
+    QList<QPointF> mBeforeDrag;
     int mDragged = -1;
     int mHovered = -1;
 };

@@ -61,12 +61,19 @@ SightingActions::SightingActions(MapCanvas *canvas, LayerStack *layers, ProjectC
         toggle->setObjectName(QStringLiteral("actionSightingsDock"));
     }
     connect(mPanel, &SightingPanel::editRequested, this, &SightingActions::editSighting);
+    mCountTool->setUndoStack(project->undoStack());
+    // Marks belong to the imagery of the project they were placed in.
+    connect(project, &ProjectController::projectChanged, this, [this] {
+        if (!mProject->session())
+            mCountTool->clear();
+    });
     connect(mCountTool.get(), &CountTool::countFinished, this, [this](const QList<QPointF> &marks) {
         SightingGeometry g;
         g.type = SightingGeometry::Type::MultiPoint;
         g.lonLat = marks;
-        // A cancelled form keeps the marks: counting a hundred objects is work.
-        if (newSighting(g))
+        // A cancelled form keeps the marks: counting a hundred objects is work. A saved one takes the
+        // marks' entries off the undo stack first, so the count is one entry: "Add sighting".
+        if (newSighting(g, [this] { mCountTool->rewindHistory(); }))
             mCountTool->clear();
     });
     connect(mPointTool.get(), &PointPickTool::picked, this, [this](QPointF lonLat) {
@@ -172,7 +179,7 @@ void SightingActions::populate(QMenu *menu, QToolBar *bar, QActionGroup *tools)
     }
 }
 
-bool SightingActions::newSighting(const SightingGeometry &geometry)
+bool SightingActions::newSighting(const SightingGeometry &geometry, const std::function<void()> &beforeSave)
 {
     if (!mProject->requireWritableProject())
         return false;
@@ -211,6 +218,8 @@ bool SightingActions::newSighting(const SightingGeometry &geometry)
     settings.setValue(kLastCredibilityKey, saved.informationCredibility);
     if (geometry.type == SightingGeometry::Type::MultiPoint)
         setCountKind(saved.kind); // the next count is most likely of the same things
+    if (beforeSave)
+        beforeSave();
     return mProject->session()->addSighting(saved);
 }
 

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 class QActionGroup;
@@ -40,8 +41,9 @@ public:
     /// Fills `menu` and `bar`; the tools join `tools` so one map tool is active at a time.
     void populate(QMenu *menu, QToolBar *bar, QActionGroup *tools);
     /// Opens the form for a new sighting at `geometry`; stored (undoably) when saved.
-    /// False when the form was cancelled or the project refused it.
-    bool newSighting(const SightingGeometry &geometry);
+    /// False when the form was cancelled or the project refused it. `beforeSave` runs once the
+    /// form is accepted, just before the sighting is stored.
+    bool newSighting(const SightingGeometry &geometry, const std::function<void()> &beforeSave = {});
 
     /// Opens the form on a stored sighting; the changes are stored (undoably) when saved.
     bool editSighting(std::int64_t id);

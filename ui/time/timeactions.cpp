@@ -1,5 +1,7 @@
 #include "ui/time/timeactions.h"
 
+#include "project/layerhistory.h"
+
 #include "ui/time/acquisitiontimedialog.h"
 #include "ui/time/animationexportdialog.h"
 #include "ui/layers/layerpanel.h"
@@ -17,6 +19,7 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QProgressDialog>
+#include <QUndoStack>
 
 namespace sightline {
 
@@ -138,9 +141,15 @@ void TimeActions::editAcquisitionTime()
     AcquisitionTimeDialog dialog(*raster, mWindow);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    dialog.applyTo(*raster);
-    // Kept in the project with the layer's style, and drawn again.
-    mLayers->notifyStyleChanged(raster->id());
+    // Kept in the project with the layer's style, and drawn again; one entry on the undo stack.
+    const auto apply = [&dialog](Layer &layer) { dialog.applyTo(static_cast<RasterLayer &>(layer)); };
+    if (QUndoStack *undo = mLayerPanel->undoStack()) {
+        LayerHistory(mLayers, undo).change(raster->id(), tr("Set acquisition time of '%1'").arg(raster->name()),
+                                           apply);
+    } else {
+        apply(*raster);
+        mLayers->notifyStyleChanged(raster->id());
+    }
 }
 
 } // namespace sightline
