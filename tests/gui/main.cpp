@@ -1,13 +1,16 @@
 #include "analysis/testanalysis.h"
+#include "analysis/testviewstaysput.h"
 #include "brief/testbrief.h"
 #include "editing/testediting.h"
 #include "layers/testlayers.h"
+#include "map/testcontextmenu.h"
 #include "map/testmap.h"
 #include "project/testproject.h"
 #include "project/testprojectsafety.h"
 #include "project/testtrackimport.h"
 #include "shell/testhelp.h"
 #include "shell/testshell.h"
+#include "shell/testwindowlayout.h"
 #include "time/testtimeactions.h"
 #include "time/testtimeline.h"
 
@@ -38,12 +41,12 @@ using Runner = std::function<int(int, char **)>;
 const std::map<std::string, std::vector<Runner>> &features()
 {
     static const std::map<std::string, std::vector<Runner>> all = {
-        {"shell", {run<TestShell>, run<TestHelp>}},
-        {"map", {run<TestMap>}},
+        {"shell", {run<TestShell>, run<TestHelp>, run<TestWindowLayout>}},
+        {"map", {run<TestMap>, run<TestMapContextMenu>}},
         {"layers", {run<TestLayers>}},
         {"editing", {run<TestEditing>}},
         {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>}},
-        {"analysis", {run<TestAnalysis>}},
+        {"analysis", {run<TestAnalysis>, run<TestViewStaysPut>}},
         {"brief", {run<TestBrief>}},
         {"time", {run<TestTimeline>, run<TestTimeActions>}},
     };

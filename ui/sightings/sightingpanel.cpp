@@ -59,6 +59,13 @@ SightingPanel::SightingPanel(ProjectController *project, LayerStack *layers, QWi
     mTable->horizontalHeader()->setStretchLastSection(true);
     mTable->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(mTable, &QTableView::doubleClicked, this, [this] { zoomToCurrent(); });
+    // A click marks the sighting on the map; the map moves only when it is out of sight (and then
+    // pans, keeping the scale). Zooming is the double click's, or Zoom To's.
+    connect(mTable, &QTableView::clicked, this, [this] {
+        const int row = mModel->rowOf(currentId());
+        if (row >= 0)
+            Q_EMIT revealRequested(mModel->sightings()[row].geometry.boundsWgs84());
+    });
     connect(mTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { currentChanged(); });
     connect(mTable, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
