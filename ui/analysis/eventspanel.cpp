@@ -132,6 +132,7 @@ EventsPanel::EventsPanel(QWidget *parent)
     mDetails->setMinimumHeight(3 * fontMetrics().height());
     mSummary = new QLabel(this);
     mSummary->setObjectName(QStringLiteral("eventsSummary"));
+    mSummary->setWordWrap(true);
     mZoom = new QPushButton(tr("Zoom To"), this);
     mZoom->setObjectName(QStringLiteral("eventZoomButton"));
     mZoom->setToolTip(tr("Frame the picked event on the map (or double-click its row)"));
@@ -143,11 +144,12 @@ EventsPanel::EventsPanel(QWidget *parent)
     // One time a line: the dock is a column beside the map, not a strip under it.
     auto *window = new QGridLayout;
     window->setContentsMargins(0, 0, 0, 0);
-    window->addWidget(mUseWindow, 0, 0);
-    window->addWidget(mFrom, 0, 1);
-    window->addWidget(new QLabel(tr("and"), this), 1, 0, Qt::AlignRight);
-    window->addWidget(mTo, 1, 1);
+    window->addWidget(mUseWindow, 0, 0, 1, 2);
+    window->addWidget(mFrom, 1, 1);
+    window->addWidget(new QLabel(tr("and"), this), 2, 0, Qt::AlignRight);
+    window->addWidget(mTo, 2, 1);
     window->setColumnStretch(1, 1);
+    window->setColumnMinimumWidth(0, 24);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(mTable);
     split->addWidget(mDetails);

@@ -73,13 +73,18 @@ void WindowLayout::arrangeDefault()
     for (QDockWidget *dock : {mDocks.layers, mDocks.style, mDocks.vessels, mDocks.sightings, mDocks.identify,
                               mDocks.measure})
         dock->show();
-    // The column: Layers and Style above, the working panels tabbed below.
+    // The column: what is on the map above (Layers, Style, Identify), the working lists tabbed below
+    // (Vessels, Sightings, Events, Measure); few enough tabs in each that their names are not cut.
     mWindow->addDockWidget(Qt::LeftDockWidgetArea, mDocks.layers);
-    mWindow->addDockWidget(Qt::LeftDockWidgetArea, mDocks.style);
-    mWindow->tabifyDockWidget(mDocks.layers, mDocks.style);
+    for (QDockWidget *dock : {mDocks.style, mDocks.identify}) {
+        mWindow->addDockWidget(Qt::LeftDockWidgetArea, dock);
+        mWindow->tabifyDockWidget(mDocks.layers, dock);
+    }
     mWindow->addDockWidget(Qt::LeftDockWidgetArea, mDocks.vessels, Qt::Vertical);
-    for (QDockWidget *dock : {mDocks.sightings, mDocks.events, mDocks.identify, mDocks.measure})
+    for (QDockWidget *dock : {mDocks.sightings, mDocks.events, mDocks.measure}) {
+        mWindow->addDockWidget(Qt::LeftDockWidgetArea, dock);
         mWindow->tabifyDockWidget(mDocks.vessels, dock);
+    }
     // Under the map: the timeline, and the attribute table when it is asked for.
     mWindow->addDockWidget(Qt::BottomDockWidgetArea, mDocks.timeline);
     mWindow->addDockWidget(Qt::BottomDockWidgetArea, mDocks.attributes);

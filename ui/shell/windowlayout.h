@@ -11,8 +11,8 @@ class QMenu;
 
 namespace sightline {
 
-/// Where the docks go. By default, as in QGIS, one column on the left: the Layers (with Style)
-/// above, the panels read while working (Vessels, Sightings, Events, Identify, Measure) tabbed
+/// Where the docks go. By default, as in QGIS, one column on the left: the Layers (with Style and
+/// Identify) above, the panels read while working (Vessels, Sightings, Events, Measure) tabbed
 /// below; the Timeline a strip under the map; the map keeps the rest, at least 60 % of a
 /// 1400×900 window. Each dock comes back from the View menu, the arrangement the user makes is
 /// kept across sessions, and View → Reset Layout brings the default back.

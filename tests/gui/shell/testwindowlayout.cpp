@@ -18,6 +18,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTest>
 #include <QTimer>
@@ -112,6 +114,18 @@ void TestWindowLayout::theMapHasMostOfTheWindowWithTheGuidesDocksOpen()
     // Every dock the guide uses is in sight (a tab of the column counts when raised).
     for (const char *name : {"layersDock", "eventsDock", "timelineDock"})
         QVERIFY2(!dock(mWindow, name)->visibleRegion().isEmpty(), name);
+    // The column is wide enough for the panels the guide reads: none of them scrolls sideways.
+    for (const char *name : {"eventsDock", "sightingsDock", "measureDock"}) {
+        dock(mWindow, name)->raise();
+        QApplication::processEvents();
+        auto *scroll = qobject_cast<QScrollArea *>(dock(mWindow, name)->widget());
+        QVERIFY2(scroll, name);
+        QVERIFY2(!scroll->horizontalScrollBar()->isVisible(),
+                 qPrintable(QStringLiteral("%1 needs %2 px, has %3")
+                                .arg(QLatin1String(name))
+                                .arg(scroll->widget()->minimumSizeHint().width())
+                                .arg(scroll->viewport()->width())));
+    }
 }
 
 void TestWindowLayout::timelineLanesAreReadable()
