@@ -7,6 +7,7 @@
 #include <QScrollArea>
 #include <QEvent>
 #include <QSettings>
+#include <QTabBar>
 #include <QTimer>
 
 #include <algorithm>
@@ -106,6 +107,13 @@ void WindowLayout::applyDefaultSizes()
 
 bool WindowLayout::eventFilter(QObject *watched, QEvent *event)
 {
+    // The window makes a tab bar for each group of tabbed docks as it lays them out: names whole,
+    // with scroll arrows when the column is too narrow for them all, rather than cut to "Sig…".
+    if (watched == mWindow && (event->type() == QEvent::LayoutRequest || event->type() == QEvent::Show))
+        for (QTabBar *tabs : mWindow->findChildren<QTabBar *>(QString(), Qt::FindDirectChildrenOnly)) {
+            tabs->setElideMode(Qt::ElideNone);
+            tabs->setUsesScrollButtons(true);
+        }
     // The layout has its geometry only once the window shows: the default sizes wait for that.
     if (watched == mWindow && event->type() == QEvent::Show && !mSized)
         QTimer::singleShot(0, this, [this] {

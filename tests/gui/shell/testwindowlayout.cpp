@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTabBar>
 #include <QSettings>
 #include <QTest>
 #include <QTimer>
@@ -114,6 +115,9 @@ void TestWindowLayout::theMapHasMostOfTheWindowWithTheGuidesDocksOpen()
     // Every dock the guide uses is in sight (a tab of the column counts when raised).
     for (const char *name : {"layersDock", "eventsDock", "timelineDock"})
         QVERIFY2(!dock(mWindow, name)->visibleRegion().isEmpty(), name);
+    // The tabs' names are whole.
+    for (QTabBar *tabs : mWindow->findChildren<QTabBar *>(QString(), Qt::FindDirectChildrenOnly))
+        QCOMPARE(tabs->elideMode(), Qt::ElideNone);
     // The column is wide enough for the panels the guide reads: none of them scrolls sideways.
     for (const char *name : {"eventsDock", "sightingsDock", "measureDock"}) {
         dock(mWindow, name)->raise();
