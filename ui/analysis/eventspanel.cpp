@@ -144,7 +144,7 @@ EventsPanel::EventsPanel(QWidget *parent)
     // One time a line: the dock is a column beside the map, not a strip under it.
     auto *window = new QGridLayout;
     window->setContentsMargins(0, 0, 0, 0);
-    window->addWidget(mUseWindow, 0, 0, 1, 2);
+    window->addWidget(mUseWindow, 0, 0, 1, 2, Qt::AlignLeft); // its click area is its text
     window->addWidget(mFrom, 1, 1);
     window->addWidget(new QLabel(tr("and"), this), 2, 0, Qt::AlignRight);
     window->addWidget(mTo, 2, 1);

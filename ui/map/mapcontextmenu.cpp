@@ -149,19 +149,23 @@ QString MapContextMenu::whichVesselsWereHere(QPointF lonLat, double radiusMetres
         }
     }
     const QString place = CoordinateFormat::toDms(lonLat.x(), lonLat.y(), 0);
-    QString text;
-    if (layersSearched == 0)
-        text = tr("No vessel tracks are shown on the map to search.");
-    else if (names.isEmpty())
-        text = tr("No vessel was within %1 of %2 at %3 UTC, nor reported there within %4 hours of it.")
+    // The lead in bold, which also makes the bar read the rest as rich text (the DMS quotes escaped).
+    QString lead, rest;
+    if (layersSearched == 0) {
+        lead = tr("No vessel tracks");
+        rest = tr("are shown on the map to search.");
+    } else if (names.isEmpty()) {
+        lead = tr("No vessel");
+        rest = tr("was within %1 of %2 at %3 UTC, nor reported there within %4 hours of it.")
                    .arg(kilometres(radiusMetres), place, utcText(query.atMs))
                    .arg(kWindowMs / 3'600'000);
-    else
-        text = tr("Within %1 of %2 around %3 UTC: %4.")
-                   .arg(kilometres(radiusMetres), place, utcText(query.atMs), names.join(QStringLiteral("; ")));
+    } else {
+        lead = tr("Within %1 of %2 around %3 UTC:").arg(kilometres(radiusMetres), place, utcText(query.atMs));
+        rest = names.join(QStringLiteral("; ")) + QLatin1Char('.');
+    }
     mMessages->showMessage(names.isEmpty() ? MessageBar::Level::Warning : MessageBar::Level::Info,
-                           text.toHtmlEscaped());
-    return text;
+                           QStringLiteral("<b>%1</b> %2").arg(lead.toHtmlEscaped(), rest.toHtmlEscaped()));
+    return lead + QLatin1Char(' ') + rest;
 }
 
 } // namespace sightline
