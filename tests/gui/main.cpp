@@ -1,9 +1,11 @@
 #include "analysis/testanalysis.h"
+#include "analysis/testviewstaysput.h"
 #include "brief/testbrief.h"
 #include "brief/testbriefundo.h"
 #include "editing/testediting.h"
 #include "layers/testlayerhistory.h"
 #include "layers/testlayers.h"
+#include "map/testcontextmenu.h"
 #include "map/testmap.h"
 #include "project/testproject.h"
 #include "project/testprojectsafety.h"
@@ -16,6 +18,7 @@
 #include "shell/testsmallthings.h"
 #include "time/testdatefields.h"
 #include "time/testacquisitionundo.h"
+#include "shell/testwindowlayout.h"
 #include "time/testtimeactions.h"
 #include "time/testtimeline.h"
 
@@ -46,12 +49,12 @@ using Runner = std::function<int(int, char **)>;
 const std::map<std::string, std::vector<Runner>> &features()
 {
     static const std::map<std::string, std::vector<Runner>> all = {
-        {"shell", {run<TestShell>, run<TestHelp>, run<TestDefaults>, run<TestSmallThings>}},
-        {"map", {run<TestMap>}},
+        {"shell", {run<TestShell>, run<TestHelp>, run<TestDefaults>, run<TestSmallThings>, run<TestWindowLayout>}},
+        {"map", {run<TestMap>, run<TestMapContextMenu>}},
         {"layers", {run<TestLayers>, run<TestLayerHistory>}},
         {"editing", {run<TestEditing>}},
         {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>, run<TestStaleState>}},
-        {"analysis", {run<TestAnalysis>}},
+        {"analysis", {run<TestAnalysis>, run<TestViewStaysPut>}},
         {"brief", {run<TestBrief>, run<TestBriefUndo>}},
         {"sightings", {run<TestCountUndo>}},
         {"time", {run<TestTimeline>, run<TestTimeActions>, run<TestDateFields>, run<TestAcquisitionUndo>}},

@@ -259,10 +259,14 @@ bool GuideShots::setTimelineShown(bool shown)
     QAction *toggle = menuAction(QStringLiteral("View"), QStringLiteral("Timeline"));
     if (!toggle)
         return fail(QStringLiteral("no View → Timeline"));
-    if (mWindow->timeActions()->timelineDock()->isVisible() != shown)
+    TimelineDock *dock = mWindow->timeActions()->timelineDock();
+    // The timeline reads the layers a moment after they change and shows itself when its first lanes
+    // arrive: that must have happened before the menu is read, or it would show the dock just hidden.
+    if (!QTest::qWaitFor([dock] { return !dock->isRebuildPending(); }, 10000))
+        return fail(QStringLiteral("the timeline never read the layers"));
+    if (dock->isVisible() != shown)
         toggle->trigger();
-    QApplication::processEvents();
-    return mWindow->timeActions()->timelineDock()->isVisible() == shown ||
+    return QTest::qWaitFor([dock, shown] { return dock->isVisible() == shown; }, 10000) ||
            fail(QStringLiteral("View → Timeline did nothing"));
 }
 
@@ -464,8 +468,10 @@ bool GuideShots::findGaps()
         return fail(QStringLiteral("expected 20 gaps: %1").arg(message));
     EventsPanel *panel = mWindow->analysisActions()->eventsPanel();
     QTableView *table = panel->table();
+    // A double click picks the gap and frames it on the map (a click alone only picks it).
     const QRect cell = table->visualRect(table->model()->index(0, 1));
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
     if (panel->currentId() == 0 || !idle())
         return fail(QStringLiteral("picking the first gap did not select it"));
     if (!panel->details()->toPlainText().contains(QStringLiteral("Heading toward")))
@@ -499,8 +505,9 @@ bool GuideShots::findPortCalls()
     if (row < 0)
         return fail(QStringLiteral("no port call at Rajin, seen or possible"));
     table->scrollTo(model->index(row, 1), QAbstractItemView::PositionAtTop);
-    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
-                      table->visualRect(model->index(row, 1)).center());
+    const QPoint callCell = table->visualRect(model->index(row, 1)).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, callCell);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, callCell);
     if (!panel->details()->toPlainText().contains(QStringLiteral("possible")) || !idle())
         return fail(QStringLiteral("the possible call at Rajin was not picked"));
     mSaid << QStringLiteral("details: ") + panel->details()->toPlainText();

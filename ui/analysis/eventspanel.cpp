@@ -7,11 +7,15 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSplitter>
 #include <QStyle>
 #include <QTableView>
@@ -105,15 +109,24 @@ EventsPanel::EventsPanel(QWidget *parent)
     mDetails->setMinimumHeight(3 * fontMetrics().height());
     mSummary = new QLabel(this);
     mSummary->setObjectName(QStringLiteral("eventsSummary"));
+    mSummary->setWordWrap(true);
+    mZoom = new QPushButton(tr("Zoom To"), this);
+    mZoom->setObjectName(QStringLiteral("eventZoomButton"));
+    mZoom->setToolTip(tr("Frame the picked event on the map (or double-click its row)"));
+    mZoom->setEnabled(false);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(mType);
     filters->addWidget(mVessel, 1);
-    auto *window = new QHBoxLayout;
-    window->addWidget(mUseWindow);
-    window->addWidget(mFrom, 1);
-    window->addWidget(new QLabel(tr("and"), this));
-    window->addWidget(mTo, 1);
+    // One time a line: the dock is a column beside the map, not a strip under it.
+    auto *window = new QGridLayout;
+    window->setContentsMargins(0, 0, 0, 0);
+    window->addWidget(mUseWindow, 0, 0, 1, 2, Qt::AlignLeft); // its click area is its text
+    window->addWidget(mFrom, 1, 1);
+    window->addWidget(new QLabel(tr("and"), this), 2, 0, Qt::AlignRight);
+    window->addWidget(mTo, 2, 1);
+    window->setColumnStretch(1, 1);
+    window->setColumnMinimumWidth(0, 24);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(mTable);
     split->addWidget(mDetails);
@@ -124,7 +137,10 @@ EventsPanel::EventsPanel(QWidget *parent)
     layout->addLayout(filters);
     layout->addLayout(window);
     layout->addWidget(split, 1);
-    layout->addWidget(mSummary);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(mSummary, 1);
+    bottom->addWidget(mZoom);
+    layout->addLayout(bottom);
 
     connect(mType, &QComboBox::currentIndexChanged, this, &EventsPanel::applyFilters);
     connect(mVessel, &QLineEdit::textChanged, this, &EventsPanel::applyFilters);
@@ -138,16 +154,25 @@ EventsPanel::EventsPanel(QWidget *parent)
     connect(mTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &EventsPanel::currentChanged);
     connect(mTable, &QTableView::clicked, this, [this](const QModelIndex &index) {
-        // Clicking the current row again frames it again (after panning away).
+        // Clicking the current row again brings it back into sight (after panning away).
         if (const MovementEvent *e = mModel->event(mProxy->mapToSource(index).row()))
-            Q_EMIT zoomRequested(eventFrame(*e));
+            Q_EMIT revealRequested(eventFrame(*e));
+    });
+    connect(mTable, &QTableView::doubleClicked, this, &EventsPanel::zoomToCurrent);
+    connect(mZoom, &QPushButton::clicked, this, &EventsPanel::zoomToCurrent);
+    mTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(mTable, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (!mTable->indexAt(pos).isValid())
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Zoom To"), this, &EventsPanel::zoomToCurrent);
+        menu.exec(mTable->viewport()->mapToGlobal(pos));
     });
     updateSummary();
 }
 
 void EventsPanel::setEvents(std::vector<MovementEvent> events)
 {
-    const std::int64_t current = currentId();
     // The window starts as the span of the events, the first time there are any.
     if (!events.empty() && mModel->events().empty() && !mUseWindow->isChecked()) {
         std::int64_t first = events.front().startMs, last = events.front().endMs;
@@ -158,12 +183,16 @@ void EventsPanel::setEvents(std::vector<MovementEvent> events)
         mFrom->setMsecs(first);
         mTo->setMsecs(last);
     }
-    mModel->setEvents(std::move(events));
-    fitColumns();
-    if (current && mModel->rowOf(current) >= 0)
-        selectEvent(current);
-    else
-        mDetails->clear();
+    {
+        // The same event stays picked, quietly: new events are no reason to move the map.
+        const QScopedValueRollback quiet(mRowsChanging, true);
+        mModel->setEvents(std::move(events));
+        fitColumns();
+        if (mModel->rowOf(mPicked) < 0)
+            mPicked = 0;
+        restorePick();
+    }
+    showCurrent(false);
     updateSummary();
     Q_EMIT filterChanged();
 }
@@ -229,8 +258,12 @@ void EventsPanel::selectEvent(std::int64_t id)
         mUseWindow->setChecked(false);
         index = mProxy->mapFromSource(mModel->index(row, 0));
     }
+    const bool already = mTable->currentIndex().row() == index.row();
     mTable->setCurrentIndex(index);
     mTable->scrollTo(index);
+    // Picked again (on the map, the timeline): into sight again, as a new pick would be.
+    if (already && !mRowsChanging)
+        showCurrent(true);
 }
 
 void EventsPanel::showType(std::optional<EventType> type)
@@ -246,8 +279,15 @@ std::unordered_set<std::int64_t> EventsPanel::visibleIds() const
     return ids;
 }
 
+void EventsPanel::zoomToCurrent()
+{
+    if (const MovementEvent *e = mModel->event(mModel->rowOf(currentId())))
+        Q_EMIT zoomRequested(eventFrame(*e));
+}
+
 void EventsPanel::applyFilters()
 {
+    const QScopedValueRollback quiet(mRowsChanging, true);
     mProxy->setType(mType->currentIndex() > 0 ? std::optional(EventType(mType->currentData().toInt()))
                                               : std::nullopt);
     mProxy->setVesselText(mVessel->text());
@@ -256,14 +296,38 @@ void EventsPanel::applyFilters()
                                     mFrom->msecs().value_or(std::numeric_limits<std::int64_t>::min()),
                                     mTo->msecs().value_or(std::numeric_limits<std::int64_t>::max())))
                               : std::nullopt);
+    restorePick();
+    showCurrent(false);
     updateSummary();
     Q_EMIT filterChanged();
 }
 
 void EventsPanel::currentChanged()
 {
+    if (mRowsChanging)
+        return;
+    mPicked = currentId();
+    showCurrent(true);
+}
+
+void EventsPanel::restorePick()
+{
+    // When the picked row goes (filtered out, events replaced), Qt makes a neighbour current: that is
+    // no pick of the user's, and filtering picks nothing.
+    const int row = mModel->rowOf(mPicked);
+    const QModelIndex kept = row >= 0 ? mProxy->mapFromSource(mModel->index(row, 0)) : QModelIndex();
+    if (kept.isValid() && currentId() == mPicked)
+        return;
+    mTable->selectionModel()->clear();
+    if (kept.isValid())
+        mTable->selectionModel()->setCurrentIndex(kept, QItemSelectionModel::SelectCurrent | QItemSelectionModel::Rows);
+}
+
+void EventsPanel::showCurrent(bool reveal)
+{
     const std::int64_t id = currentId();
     const MovementEvent *e = mModel->event(mModel->rowOf(id));
+    mZoom->setEnabled(e != nullptr);
     if (!e) {
         mDetails->clear();
         Q_EMIT eventSelected(0);
@@ -271,7 +335,8 @@ void EventsPanel::currentChanged()
     }
     mDetails->setHtml(detailsHtml(*e));
     Q_EMIT eventSelected(id);
-    Q_EMIT zoomRequested(eventFrame(*e));
+    if (reveal)
+        Q_EMIT revealRequested(eventFrame(*e));
 }
 
 QString EventsPanel::detailsHtml(const MovementEvent &event) const

@@ -12,6 +12,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class QTextBrowser;
 
@@ -23,8 +24,10 @@ class EventFilterModel;
 class EventTableModel;
 
 /// The Events dock: what the movement analyses found, filtered by type, vessel and
-/// time window; picking a row zooms the map to the event and selects it there, and
-/// shows everything known about it (the evidence, the parameters that produced it).
+/// time window; picking a row selects the event on the map (bringing it into sight only
+/// when it is entirely off screen, without zooming) and shows everything known about it
+/// (the evidence, the parameters that produced it). A double click or Zoom To frames it.
+/// Filtering never picks a row.
 class EventsPanel : public QWidget
 {
     Q_OBJECT
@@ -44,6 +47,7 @@ public:
     DateTimeField *windowFrom() const { return mFrom; }
     DateTimeField *windowTo() const { return mTo; }
     QTextBrowser *details() const { return mDetails; }
+    QPushButton *zoomButton() const { return mZoom; }
     /// The event of the current row; 0 for none.
     std::int64_t currentId() const;
     /// Makes an event the current row (clearing the filters if they hide it).
@@ -52,9 +56,14 @@ public:
     void showType(std::optional<EventType> type);
     /// The ids the filters let through, for the map.
     std::unordered_set<std::int64_t> visibleIds() const;
+    /// Frames the current event on the map (Zoom To, a double click).
+    void zoomToCurrent();
 
 Q_SIGNALS:
+    /// The user asked to frame an event (a zoom).
     void zoomRequested(const QRectF &lonLatBox);
+    /// An event was picked: it should be in sight, at the scale the map has.
+    void revealRequested(const QRectF &lonLatBox);
     void eventSelected(std::int64_t id);
     void filterChanged();
 
@@ -64,6 +73,11 @@ protected:
 private:
     QString detailsHtml(const MovementEvent &event) const;
     void currentChanged();
+    /// The details and the map's selection for the current row; `reveal` when the user picked it.
+    void showCurrent(bool reveal);
+    /// Makes the user's pick the current row again, quietly, when the rows changed under it (none
+    /// when the filters hide it).
+    void restorePick();
     void applyFilters();
     /// Columns to their contents; type, vessel and place to their widest text in any row.
     void fitColumns();
@@ -79,6 +93,12 @@ private:
     QTableView *mTable;
     QTextBrowser *mDetails;
     QLabel *mSummary;
+    QPushButton *mZoom;
+    /// Set while the rows change under the table (filters, new events): the current row that
+    /// Qt moves along then is no pick of the user's.
+    bool mRowsChanging = false;
+    /// The event the user picked (0: none); hidden by a filter, it is picked again when shown again.
+    std::int64_t mPicked = 0;
 };
 
 /// The lon/lat box to frame an event: both places, the reachable area of a gap

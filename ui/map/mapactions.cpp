@@ -16,12 +16,14 @@
 #include "ui/layers/layerpanel.h"
 #include "ui/map/identifypanel.h"
 #include "ui/map/mapcanvas.h"
+#include "ui/map/mapcontextmenu.h"
 #include "ui/map/measurepanel.h"
 #include "ui/map/measuretool.h"
 #include "ui/map/savedviewsmenu.h"
 #include "ui/project/projectcontroller.h"
 
 #include <QActionGroup>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QIcon>
 #include <QLabel>
@@ -55,6 +57,23 @@ MapActions::MapActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *layerP
     connect(mCanvas, &MapCanvas::identifyRequested, this, &MapActions::identify);
     // What was identified belonged to the project that went.
     connect(mProject, &ProjectController::projectClosed, mIdentifyPanel, &IdentifyPanel::clear);
+    mContextMenu = new MapContextMenu(mCanvas, mLayers, mMessages, this);
+    connect(mContextMenu, &MapContextMenu::identifyRequested, this, &MapActions::identify);
+    connect(mContextMenu, &MapContextMenu::measureFromRequested, this, [this](QPointF lonLat) {
+        // The Measure tool as its action chooses it (checked in the toolbar), then its first point.
+        if (QAction *measure = mToolActions.value(3); measure && !measure->isChecked())
+            measure->trigger();
+        else
+            mCanvas->setMapTool(mMeasureTool.get());
+        // From a point is a distance (or an area's first corner); the other modes start on a click.
+        const auto mode = mMeasureTool->measurement().mode;
+        if (mode != Measurement::Mode::Distance && mode != Measurement::Mode::Area)
+            mMeasurePanel->modeCombo()->setCurrentIndex(
+                mMeasurePanel->modeCombo()->findData(int(Measurement::Mode::Distance)));
+        mMeasureTool->startAt(lonLat);
+        mMeasureDock->show();
+        mMeasureDock->raise();
+    });
 
     mGoTo->setObjectName(QStringLiteral("goToEdit"));
     mGoTo->setPlaceholderText(tr("Go to: 42°15'N 130°18'E, 42.25, 130.3 or 52T FN 12345 67890"));

@@ -19,6 +19,7 @@ class QWidget;
 namespace sightline {
 
 class IdentifyPanel;
+class MapContextMenu;
 class LayerPanel;
 class LayerStack;
 class MapCanvas;
@@ -56,6 +57,8 @@ public:
     MeasureTool *measureTool() const { return mMeasureTool.get(); }
     MeasurePanel *measurePanel() const { return mMeasurePanel; }
     SavedViewsMenu *savedViews() const { return mSavedViews; }
+    /// The map's right-click menu.
+    MapContextMenu *contextMenu() const { return mContextMenu; }
     /// For the status bar: the render time (left), then the cursor position and scale (right).
     QLabel *renderTimeLabel() const { return mRenderTime; }
     QList<QLabel *> positionLabels() const;
@@ -98,6 +101,7 @@ private:
     QDockWidget *mMeasureDock;
     QLineEdit *mGoTo;
     SavedViewsMenu *mSavedViews = nullptr;
+    MapContextMenu *mContextMenu;
     QList<QAction *> mToolActions;
     QList<QAction *> mZoomActions;
     QLabel *mCoordDd;

@@ -5,6 +5,7 @@
 #include "ui/map/maptool.h"
 #include "render/mapdecorations.h"
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -166,6 +167,23 @@ void MapCanvas::zoomToLayer(const QString &layerId)
         zoomToWgs84(withMargin(layer->extentWgs84()));
 }
 
+void MapCanvas::revealWgs84(const QRectF &lonLatBox)
+{
+    const QRectF box = lonLatBox.normalized();
+    if (!std::isfinite(box.x()) || !std::isfinite(box.y()))
+        return;
+    const Transform toMapCrs(Crs::wgs84(), mCrs);
+    QRectF onMap = toMapCrs.forwardBounds(box);
+    if (onMap.isNull()) // a point
+        onMap = QRectF(toMapCrs.forward(box.center()), QSizeF(0, 0));
+    const QRectF visible = visibleExtent();
+    const bool inSight = onMap.width() > 0 || onMap.height() > 0 ? visible.intersects(onMap)
+                                                                 : visible.contains(onMap.center());
+    if (inSight || !std::isfinite(onMap.center().x()))
+        return;
+    setView(onMap.center(), mResolution);
+}
+
 void MapCanvas::zoomBy(double factor, QPointF anchor)
 {
     if (factor <= 0)
@@ -301,6 +319,10 @@ void MapCanvas::mousePressEvent(QMouseEvent *event)
         update();
         return;
     }
+    if (event->button() == Qt::RightButton) {
+        Q_EMIT contextMenuRequested(event->position());
+        return;
+    }
     if (event->button() != Qt::LeftButton && event->button() != Qt::MiddleButton)
         return;
     mPressPos = mLastPos = event->position();
@@ -418,6 +440,17 @@ void MapCanvas::keyPressEvent(QKeyEvent *event)
         QWidget::keyPressEvent(event);
         return;
     }
+    event->accept();
+}
+
+void MapCanvas::contextMenuEvent(QContextMenuEvent *event)
+{
+    // A right press has opened the menu already (mousePressEvent); the Menu key has not. With a map
+    // tool, the tool owns the right button and there is no menu.
+    if (event->reason() != QContextMenuEvent::Keyboard || mMapTool)
+        return;
+    const QPointF at = rect().contains(event->pos()) ? QPointF(event->pos()) : QPointF(rect().center());
+    Q_EMIT contextMenuRequested(at);
     event->accept();
 }
 

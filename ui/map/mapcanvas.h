@@ -66,6 +66,10 @@ public Q_SLOTS:
     void zoomToLayer(const QString &layerId);
     /// `lonLat` grown by `fraction` of its size on each side: room around what is framed.
     static QRectF withMargin(const QRectF &lonLat, double fraction = 0.05);
+    /// Brings a lon/lat box into sight without zooming: nothing when any of it is on screen already,
+    /// else the view pans to centre it at the same scale. What selecting something does; zooming to
+    /// it is the user's explicit choice (zoomToWgs84).
+    void revealWgs84(const QRectF &lonLatBox);
     /// Zooms by `factor` (>1 zooms in) keeping the map point under `anchor` fixed.
     void zoomBy(double factor, QPointF anchor);
     void zoomIn();
@@ -86,6 +90,9 @@ Q_SIGNALS:
     void renderErrors(const QList<sightline::RenderError> &errors);
     /// The Identify tool clicked at `mapPoint`; `toleranceMap` is a few pixels in map units.
     void identifyRequested(QPointF mapPoint, double toleranceMap);
+    /// A right click (or the Menu key) on the map with no map tool taking the right button: the
+    /// context menu is wanted at `widgetPos`.
+    void contextMenuRequested(QPointF widgetPos);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -95,6 +102,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void leaveEvent(QEvent *event) override;
 

@@ -49,6 +49,11 @@ MeasurePanel::MeasurePanel(MeasureTool *tool, LayerStack *layers, QWidget *paren
 {
     setObjectName(QStringLiteral("measurePanel"));
     mMode->setObjectName(QStringLiteral("measureMode"));
+    // The longest mode's name would widen the panel column: the list shows it whole when open.
+    for (QComboBox *combo : {mMode, mLayer}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(14);
+    }
     mMode->addItem(tr("Distance along a line"), int(Measurement::Mode::Distance));
     mMode->addItem(tr("Area and perimeter"), int(Measurement::Mode::Area));
     mMode->addItem(tr("Distance to the nearest feature of a layer"), int(Measurement::Mode::Nearest));

@@ -31,6 +31,16 @@ void MeasureTool::setMode(Measurement::Mode mode)
     Q_EMIT changed(mMeasurement);
 }
 
+void MeasureTool::startAt(QPointF lonLat)
+{
+    clear();
+    mMeasurement.lonLat = {lonLat};
+    mHasHover = false;
+    recompute(nullptr);
+    Q_EMIT changed(mMeasurement);
+    mCanvas->update();
+}
+
 void MeasureTool::clear()
 {
     const auto mode = mMeasurement.mode;

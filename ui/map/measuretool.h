@@ -47,6 +47,8 @@ public:
     explicit MeasureTool(MapCanvas *canvas);
 
     void setMode(Measurement::Mode mode);
+    /// Starts a distance measurement at `lonLat` (Measure from Here): the next click is its second point.
+    void startAt(QPointF lonLat);
     void setTargetLayer(std::shared_ptr<const VectorLayer> layer) { mTarget = std::move(layer); }
     const Measurement &measurement() const { return mMeasurement; }
     void clear();

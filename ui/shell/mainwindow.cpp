@@ -14,11 +14,14 @@
 #include "ui/layers/vesselpanel.h"
 #include "ui/map/mapactions.h"
 #include "ui/map/mapcanvas.h"
+#include "ui/map/mapcontextmenu.h"
+#include "model/sighting.h"
 #include "ui/project/projectcontroller.h"
 #include "ui/project/trackimportactions.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/shortcutsdialog.h"
 #include "ui/shell/undohistorydialog.h"
+#include "ui/shell/windowlayout.h"
 #include "ui/sightings/sightingactions.h"
 #include "ui/sightings/sightingpanel.h"
 #include "ui/time/timeactions.h"
@@ -127,10 +130,10 @@ MainWindow::MainWindow(QWidget *parent)
     createStatusBar();
     connectFeatures();
 
-    QSettings settings;
     resize(1400, 900);
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // The docks' default sizes follow the window's.
+    mWindowLayout->arrangeDefault();
+    mWindowLayout->restore();
     mMap->updateScale();
 }
 
@@ -153,28 +156,23 @@ void MainWindow::createDocks()
     auto *layerDock = new QDockWidget(tr("Layers"), this);
     layerDock->setObjectName(QStringLiteral("layersDock"));
     layerDock->setWidget(mLayerPanel);
-    addDockWidget(Qt::LeftDockWidgetArea, layerDock);
-    QDockWidget *vesselDock = mLayerActions->vesselDock();
-    addDockWidget(Qt::RightDockWidgetArea, vesselDock);
-    addDockWidget(Qt::RightDockWidgetArea, mMap->identifyDock());
-    addDockWidget(Qt::RightDockWidgetArea, mMap->measureDock());
-    addDockWidget(Qt::BottomDockWidgetArea, mLayerActions->attributeDock());
-    mLayerActions->attributeDock()->hide();
-    addDockWidget(Qt::LeftDockWidgetArea, mLayerActions->styleDock());
-    tabifyDockWidget(layerDock, mLayerActions->styleDock());
-    layerDock->raise();
-    tabifyDockWidget(vesselDock, mMap->identifyDock());
-    tabifyDockWidget(mMap->identifyDock(), mMap->measureDock());
-    vesselDock->raise();
-    addDockWidget(Qt::RightDockWidgetArea, mSightings->dock());
-    tabifyDockWidget(vesselDock, mSightings->dock());
-    // Hidden until the first events; not tabified with the (hidden) attribute table, since a
-    // group of hidden docks makes restoreState() reserve room for them.
-    addDockWidget(Qt::BottomDockWidgetArea, mAnalysis->eventsDock());
-    mAnalysis->eventsDock()->hide();
-    // The timeline spans the bottom of the window, under the events when both show; hidden until data.
-    addDockWidget(Qt::BottomDockWidgetArea, mTimeActions->timelineDock(), Qt::Vertical);
-    mTimeActions->timelineDock()->hide();
+    WindowLayout::Docks docks;
+    docks.layers = layerDock;
+    docks.style = mLayerActions->styleDock();
+    docks.vessels = mLayerActions->vesselDock();
+    docks.sightings = mSightings->dock();
+    docks.events = mAnalysis->eventsDock();
+    docks.identify = mMap->identifyDock();
+    docks.measure = mMap->measureDock();
+    docks.attributes = mLayerActions->attributeDock();
+    docks.timeline = mTimeActions->timelineDock();
+    mWindowLayout = new WindowLayout(this, docks);
+    mWindowLayout->arrangeDefault();
+    // Hidden until asked for (the attribute table), or until there is something to show (events, the
+    // timeline).
+    docks.attributes->hide();
+    docks.events->hide();
+    docks.timeline->hide();
 }
 
 void MainWindow::createFileMenu()
@@ -255,13 +253,9 @@ void MainWindow::createViewMenu(QActionGroup *tools)
     view->setObjectName(QStringLiteral("viewMenu"));
     mMap->populateViewMenu(view, tools);
     view->addAction(mTimeActions->timelineDock()->toggleViewAction());
-    // A closed dock comes back from the View menu.
+    // A closed dock comes back from View → Panels, and the whole arrangement from Reset Layout.
     view->addSeparator();
-    for (QDockWidget *dock : {mSightings->dock(), mAnalysis->eventsDock()}) {
-        QAction *toggle = dock->toggleViewAction();
-        toggle->setToolTip(tr("Show or hide the %1 dock").arg(dock->windowTitle()));
-        view->addAction(toggle);
-    }
+    mWindowLayout->addToViewMenu(view);
 }
 
 void MainWindow::createEditMenu(QActionGroup *tools)
@@ -366,21 +360,35 @@ void MainWindow::connectFeatures()
 
     // What is picked on the map, the timeline or a dock shows in the others.
     connect(mMap, &MapActions::sightingIdentified, mSightings->panel(), &SightingPanel::selectSighting);
+    connect(mMap->contextMenu(), &MapContextMenu::addSightingRequested, mSightings, [this](QPointF lonLat) {
+        SightingGeometry point;
+        point.lonLat = {lonLat};
+        mSightings->newSighting(point);
+    });
     connect(mMap, &MapActions::eventIdentified, mAnalysis, &AnalysisActions::revealEvent);
     connect(mSightings->panel(), &SightingPanel::zoomRequested, mMap, &MapActions::zoomToWgs84);
     connect(mAnalysis->eventsPanel(), &EventsPanel::zoomRequested, mMap, &MapActions::zoomToWgs84);
+    // A pick highlights and, only when what was picked is out of sight, pans to it: the view is the
+    // user's, and changes scale only when they ask (Zoom To, a double click).
+    connect(mAnalysis->eventsPanel(), &EventsPanel::revealRequested, mCanvas, &MapCanvas::revealWgs84);
+    connect(mSightings->panel(), &SightingPanel::revealRequested, mCanvas, &MapCanvas::revealWgs84);
     connect(mAnalysis, &AnalysisActions::eventsShown, this, [this] {
+        // A tab of the panel column: the map keeps its room.
         QDockWidget *events = mAnalysis->eventsDock();
-        if (!events->isVisible()) {
-            events->show();
-            // A third of the window at most: the map stays the main thing.
-            resizeDocks({events}, {std::max(200, height() / 3)}, Qt::Vertical);
-        }
+        events->show();
         events->raise();
     });
     TimelineDock *timeline = mTimeActions->timelineDock();
     connect(timeline, &TimelineDock::eventClicked, mAnalysis, &AnalysisActions::revealEvent);
     connect(timeline, &TimelineDock::sightingClicked, mSightings, &SightingActions::revealSighting);
+    connect(timeline, &TimelineDock::eventDoubleClicked, this, [this](qint64 id) {
+        mAnalysis->revealEvent(id);
+        mAnalysis->eventsPanel()->zoomToCurrent();
+    });
+    connect(timeline, &TimelineDock::sightingDoubleClicked, this, [this](qint64 id) {
+        mSightings->revealSighting(id);
+        mSightings->panel()->zoomToCurrent();
+    });
     connect(mLayerActions->vesselPanel(), &VesselPanel::vesselActivated, timeline,
             [timeline](const QString &, std::uint32_t mmsi) { timeline->setVessels({mmsi}); });
 }
@@ -414,9 +422,7 @@ void MainWindow::zoomToWgs84(const QRectF &lonLatBox)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    mWindowLayout->save();
     QMainWindow::closeEvent(event);
 }
 

@@ -26,6 +26,7 @@ class SightingActions;
 class TimeActions;
 class TimeController;
 class TrackImportActions;
+class WindowLayout;
 
 /// The workbench window: map canvas in the middle, layers on the left, coordinates and scale
 /// below. It owns what the features share (the layer stack, the canvas, the current layer, the
@@ -56,6 +57,8 @@ public:
     AnalysisActions *analysisActions() const { return mAnalysis; }
     BriefActions *briefActions() const { return mBriefs; }
     TimeActions *timeActions() const { return mTimeActions; }
+    /// Where the docks go, the View menu's panels and Reset Layout, the layout kept across sessions.
+    WindowLayout *windowLayout() const { return mWindowLayout; }
 
 public Q_SLOTS:
     /// Opens files or sources in the background; each failure is reported in
@@ -106,6 +109,7 @@ private:
     SightingActions *mSightings;
     AnnotationActions *mAnnotations;
     AnalysisActions *mAnalysis;
+    WindowLayout *mWindowLayout = nullptr;
 };
 
 } // namespace sightline

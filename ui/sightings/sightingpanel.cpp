@@ -7,6 +7,7 @@
 #include "ui/project/projectcontroller.h"
 #include "ui/sightings/sightingtablemodel.h"
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -59,6 +60,13 @@ SightingPanel::SightingPanel(ProjectController *project, LayerStack *layers, QWi
     mTable->horizontalHeader()->setStretchLastSection(true);
     mTable->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(mTable, &QTableView::doubleClicked, this, [this] { zoomToCurrent(); });
+    // A click marks the sighting on the map; the map moves only when it is out of sight (and then
+    // pans, keeping the scale). Zooming is the double click's, or Zoom To's.
+    connect(mTable, &QTableView::clicked, this, [this] {
+        const int row = mModel->rowOf(currentId());
+        if (row >= 0)
+            Q_EMIT revealRequested(mModel->sightings()[row].geometry.boundsWgs84());
+    });
     connect(mTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { currentChanged(); });
     connect(mTable, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -83,11 +91,13 @@ SightingPanel::SightingPanel(ProjectController *project, LayerStack *layers, QWi
     connect(mDelete, &QPushButton::clicked, this, &SightingPanel::deleteCurrent);
     connect(mHistory, &QPushButton::clicked, this, &SightingPanel::showHistoryOfCurrent);
 
-    auto *buttons = new QHBoxLayout;
+    // Two a row: the dock is a column beside the map, and its buttons must not widen it.
+    auto *buttons = new QGridLayout;
     buttons->setContentsMargins(0, 0, 0, 0);
-    for (QPushButton *b : {mZoom, mEdit, mDelete, mHistory})
-        buttons->addWidget(b);
-    buttons->addStretch(1);
+    buttons->addWidget(mZoom, 0, 0);
+    buttons->addWidget(mEdit, 0, 1);
+    buttons->addWidget(mDelete, 1, 0);
+    buttons->addWidget(mHistory, 1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(mFilter);

@@ -38,6 +38,8 @@ public:
 
 Q_SIGNALS:
     void zoomRequested(const QRectF &lonLatBox);
+    /// A row was clicked: its sighting should be in sight, at the scale the map has.
+    void revealRequested(const QRectF &lonLatBox);
     void editRequested(std::int64_t id);
 
 private:

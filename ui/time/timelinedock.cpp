@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -119,10 +120,26 @@ TimelineDock::TimelineDock(LayerStack *layers, TimeController *time, QWidget *pa
     bar->addWidget(mAllVessels);
     bar->addWidget(separator(contents));
     bar->addWidget(mFit);
+    mCollapse = makeButton(contents, "timelineCollapse", QIcon(), tr("Fold the timeline down to this bar"));
+    mCollapse->setArrowType(Qt::DownArrow);
+    mCollapse->setCheckable(true);
+    bar->addWidget(mCollapse);
+    mClose = makeButton(contents, "timelineClose", style->standardIcon(QStyle::SP_TitleBarCloseButton),
+                        tr("Close the timeline (View → Timeline, Ctrl+Shift+T, brings it back)"));
+    bar->addWidget(mClose);
+    // The bar is the dock's title bar: a drag on it moves the dock, a double click floats it.
+    mBar = new QWidget(this);
+    mBar->setObjectName(QStringLiteral("timelineBar"));
+    auto *title = new QLabel(tr("<b>Timeline</b>"), mBar);
+    bar->insertWidget(0, title);
+    bar->insertSpacing(1, 6);
+    mBar->setLayout(bar);
+    setTitleBarWidget(mBar);
+
+    mLanes = contents;
     auto *layout = new QVBoxLayout(contents);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addLayout(bar);
     auto *rule = new QFrame(contents);
     rule->setFrameShape(QFrame::HLine);
     rule->setFrameShadow(QFrame::Sunken);
@@ -139,8 +156,12 @@ TimelineDock::TimelineDock(LayerStack *layers, TimeController *time, QWidget *pa
     connect(mClearWindow, &QToolButton::clicked, mTime, &TimeController::clearWindow);
     connect(mAllVessels, &QToolButton::clicked, this, [this] { setVessels({}); });
     connect(mFit, &QToolButton::clicked, mTimeline, &TimelineWidget::zoomToFit);
+    connect(mCollapse, &QToolButton::toggled, this, &TimelineDock::setCollapsed);
+    connect(mClose, &QToolButton::clicked, this, &QDockWidget::close);
     connect(mTimeline, &TimelineWidget::eventClicked, this, &TimelineDock::eventClicked);
     connect(mTimeline, &TimelineWidget::sightingClicked, this, &TimelineDock::sightingClicked);
+    connect(mTimeline, &TimelineWidget::eventDoubleClicked, this, &TimelineDock::eventDoubleClicked);
+    connect(mTimeline, &TimelineWidget::sightingDoubleClicked, this, &TimelineDock::sightingDoubleClicked);
     connect(mTime, &TimeController::cursorChanged, this, &TimelineDock::updateTimeLabels);
     connect(mTime, &TimeController::windowChanged, this, &TimelineDock::updateTimeLabels);
     connect(mTime, &TimeController::playingChanged, this, [this](bool playing) {
@@ -192,14 +213,39 @@ void TimelineDock::reveal()
         return;
     show();
     auto *window = qobject_cast<QMainWindow *>(parentWidget());
-    if (!window || isFloating())
+    if (!window || isFloating() || isCollapsed())
         return;
-    // As tall as the lanes need, below the bar, but never more than 40 % of the window: the map stays
-    // the main thing.
-    const int chrome = mSpeed->sizeHint().height() + 30; // the bar, its rule and the dock's title
-    const int wanted = mTimeline->preferredHeight(window->width()) + chrome;
-    window->resizeDocks({this}, {std::clamp(wanted, 140, std::max(140, window->height() * 2 / 5))},
-                        Qt::Vertical);
+    // A strip: the lanes as squeezed as they stay readable, under the bar, never more than a fifth of
+    // the window (beyond, the lanes scroll): the map stays the main thing.
+    const int chrome = mBar->sizeHint().height() + 2; // the bar and its rule
+    const int wanted = mTimeline->minimumSizeHint().height() + chrome;
+    window->resizeDocks({this}, {std::clamp(wanted, 60, std::max(60, window->height() / 5))}, Qt::Vertical);
+}
+
+bool TimelineDock::isCollapsed() const
+{
+    return mLanes->isHidden();
+}
+
+void TimelineDock::setCollapsed(bool collapsed)
+{
+    if (collapsed == isCollapsed())
+        return;
+    const QSignalBlocker quiet(mCollapse);
+    mCollapse->setChecked(collapsed);
+    mCollapse->setArrowType(collapsed ? Qt::UpArrow : Qt::DownArrow);
+    mCollapse->setToolTip(collapsed ? tr("Unfold the timeline's lanes") : tr("Fold the timeline down to this bar"));
+    auto *window = qobject_cast<QMainWindow *>(parentWidget());
+    if (collapsed) {
+        mExpandedHeight = height();
+        mLanes->hide();
+        if (window && !isFloating())
+            window->resizeDocks({this}, {mBar->sizeHint().height()}, Qt::Vertical);
+    } else {
+        mLanes->show();
+        if (window && !isFloating())
+            window->resizeDocks({this}, {std::max(mExpandedHeight, minimumSizeHint().height())}, Qt::Vertical);
+    }
 }
 
 void TimelineDock::previousEvent()

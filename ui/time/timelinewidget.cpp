@@ -248,9 +248,18 @@ QSize TimelineWidget::minimumSizeHint() const
 {
     if (isEmpty())
         return {320, 60};
-    // Without the key, the lanes at half their height: as far as the figure squeezes them.
-    const FullFigure full = fullFigure(figureBox().width());
-    return {320, int(std::ceil(full.height - full.key - full.lanes / 2)) + 2};
+    // Without the key, the lanes squeezed as far as they stay readable: to half their height, but
+    // none under kMinLanePx (below that the dock scrolls).
+    const TimelineLayout full = timelineLayout(mData, QRectF(0, 0, figureBox().width(), 0), figureFont(), unit(), this);
+    double lanes = 0, thinnest = 0;
+    for (const TimelineLayout::Lane &lane : full.lanes) {
+        lanes += lane.rect.height();
+        thinnest = thinnest > 0 ? std::min(thinnest, lane.rect.height()) : lane.rect.height();
+    }
+    const double squeeze = thinnest > 0 ? std::clamp(kMinLanePx / thinnest, 0.5, 1.0) : 1.0;
+    const double height = timelineFigureHeight(mData, figureBox().width(), unit()) -
+                          (full.key.bottom() - full.axis.bottom()) - lanes * (1 - squeeze);
+    return {320, int(std::ceil(height)) + 2};
 }
 
 std::int64_t TimelineWidget::timeAt(double x) const
@@ -609,6 +618,18 @@ void TimelineWidget::mouseDoubleClickEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton || mData.toMs <= mData.fromMs)
         return;
     const QPointF pos = event->position();
+    // On an event or a sighting: the explicit "zoom to it" (a click only picks it).
+    const Hit hit = hitAt(pos);
+    if (hit.kind == Hit::Kind::Event) {
+        Q_EMIT eventDoubleClicked(mData.events.at(std::size_t(hit.index)).id);
+        return;
+    }
+    if (hit.kind == Hit::Kind::Sighting) {
+        const int i = mData.sightings.at(hit.index).number - 1;
+        if (i >= 0 && i < mSources.sightings.size())
+            Q_EMIT sightingDoubleClicked(mSources.sightings.at(i).id);
+        return;
+    }
     const TimelineLayout &layout = currentLayout();
     const TimeWindow window = mTime->window();
     if (window.isOpen() || pos.y() < layout.plot.top() || pos.y() > layout.axis.bottom())

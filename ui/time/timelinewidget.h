@@ -17,7 +17,7 @@ class TimeController;
 /// time range, with the time window as a shaded band and the time cursor as a line. The wheel
 /// zooms around the mouse, a drag pans; a drag along the axis (or Shift+drag anywhere) sets the
 /// window, whose edges can be dragged and which a double click clears; a click on an event or a
-/// sighting reports it, elsewhere on a lane it puts the cursor there. Space plays and pauses.
+/// sighting reports it (a double click asks to zoom to it), elsewhere on a lane it puts the cursor there. Space plays and pauses.
 class TimelineWidget : public QWidget
 {
     Q_OBJECT
@@ -70,12 +70,18 @@ public:
     /// width when negative).
     int preferredHeight(double width = -1) const;
     QSize sizeHint() const override;
-    /// The lanes squeezed to half their height and no key; below that the dock scrolls.
+    /// The lanes squeezed (to half their height, and none below kMinLanePx) and no key; below that
+    /// the dock scrolls.
     QSize minimumSizeHint() const override;
+    /// The thinnest a lane is squeezed to on screen: its name and marks stay readable.
+    static constexpr double kMinLanePx = 18;
 
 Q_SIGNALS:
     void eventClicked(qint64 id);
     void sightingClicked(qint64 id);
+    /// A double click on an event or a sighting: frame it on the map.
+    void eventDoubleClicked(qint64 id);
+    void sightingDoubleClicked(qint64 id);
     void viewChanged();
 
 protected:

@@ -358,7 +358,9 @@ void TestHelp::closedDocksComeBackFromTheViewMenu()
     for (const char *name : {"eventsDock", "sightingsDock"}) {
         auto *dock = mWindow->findChild<QDockWidget *>(QString::fromLatin1(name));
         QVERIFY2(dock, name);
-        QVERIFY2(view->actions().contains(dock->toggleViewAction()), name);
+        auto *panels = view->findChild<QMenu *>(QStringLiteral("panelsMenu"));
+        QVERIFY(panels);
+        QVERIFY2(panels->actions().contains(dock->toggleViewAction()), name);
         dock->hide();
         dock->toggleViewAction()->trigger();
         QVERIFY2(dock->isVisible(), name);

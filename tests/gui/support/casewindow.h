@@ -5,6 +5,8 @@
 #include "ui/common/loadstatus.h"
 #include "ui/map/mapcanvas.h"
 #include "ui/project/projectcontroller.h"
+#include "ui/time/timeactions.h"
+#include "ui/time/timelinedock.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -12,14 +14,16 @@
 
 namespace sightline::test {
 
-/// Until the window has loaded its layers, rendered and restored its project (20 s at most).
+/// Until the window has loaded its layers, rendered, restored its project and the timeline has read
+/// the layers (which may show it) (20 s at most).
 inline bool waitForIdle(MainWindow *window)
 {
     QTest::qWait(50);
     return QTest::qWaitFor(
         [window] {
             return !window->loadStatus()->isLoading() && !window->canvas()->isRendering() &&
-                   !window->projectController()->isRestoring();
+                   !window->projectController()->isRestoring() &&
+                   !window->timeActions()->timelineDock()->isRebuildPending();
         },
         20000);
 }
