@@ -1,7 +1,10 @@
 #include "analysis/testanalysis.h"
+#include "analysis/testanalysisworker.h"
 #include "brief/testbrief.h"
+#include "brief/testbriefpreviewworker.h"
 #include "editing/testediting.h"
 #include "layers/testlayers.h"
+#include "layers/testoverviewworker.h"
 #include "map/testmap.h"
 #include "project/testproject.h"
 #include "project/testprojectsafety.h"
@@ -40,11 +43,11 @@ const std::map<std::string, std::vector<Runner>> &features()
     static const std::map<std::string, std::vector<Runner>> all = {
         {"shell", {run<TestShell>, run<TestHelp>}},
         {"map", {run<TestMap>}},
-        {"layers", {run<TestLayers>}},
+        {"layers", {run<TestLayers>, run<TestOverviewWorker>}},
         {"editing", {run<TestEditing>}},
         {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>}},
-        {"analysis", {run<TestAnalysis>}},
-        {"brief", {run<TestBrief>}},
+        {"analysis", {run<TestAnalysis>, run<TestAnalysisWorker>}},
+        {"brief", {run<TestBrief>, run<TestBriefPreviewWorker>}},
         {"time", {run<TestTimeline>, run<TestTimeActions>}},
     };
     return all;
