@@ -93,7 +93,7 @@ float median(std::vector<float> v)
 } // namespace
 
 std::vector<MovementEvent> findEncounters(const TrackStore &tracks, const EncounterParameters &parameters,
-                                          const PortSet *ports)
+                                          const PortSet *ports, const AnalysisProgress &progress)
 {
     std::vector<MovementEvent> events;
     const std::vector<VesselTrack> &all = tracks.tracks();
@@ -164,6 +164,8 @@ std::vector<MovementEvent> findEncounters(const TrackStore &tracks, const Encoun
     constexpr std::int64_t kBlock = 16;
     std::vector<std::vector<Sample>> blockSamples(kBlock);
     for (std::int64_t block = firstStep; block <= lastStep; block += kBlock) {
+        if (!reportProgress(progress, std::size_t(block - firstStep), std::size_t(lastStep - firstStep + 1)))
+            return {};
         const std::int64_t blockLast = std::min(lastStep, block + kBlock - 1);
         for (auto &b : blockSamples)
             b.clear();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/analysisparameters.h"
+#include "analysis/analysisprogress.h"
 #include "analysis/movementevent.h"
 
 #include <vector>
@@ -20,6 +21,7 @@ class TrackStore;
 /// with the square of the number of vessels. In-port encounters are kept and flagged
 /// when `ports` is given. One event per pair and period, `mmsi` the lower MMSI.
 std::vector<MovementEvent> findEncounters(const TrackStore &tracks, const EncounterParameters &parameters,
-                                          const PortSet *ports = nullptr);
+                                          const PortSet *ports = nullptr,
+                                          const AnalysisProgress &progress = {});
 
 } // namespace sightline

@@ -49,12 +49,17 @@ double angleBetween(double a, double b)
 } // namespace
 
 std::vector<MovementEvent> findGaps(const TrackStore &tracks, const GapParameters &parameters,
-                                    const PortSet *ports, const PortSet *land)
+                                    const PortSet *ports, const PortSet *land,
+                                    const AnalysisProgress &progress)
 {
     std::vector<MovementEvent> events;
     const auto minGapMs = std::int64_t(parameters.minGapHours * kMsPerHour);
     const QJsonObject parameterJson = parameters.toJson();
-    for (const VesselTrack &track : tracks.tracks()) {
+    const std::vector<VesselTrack> &all = tracks.tracks();
+    for (std::size_t v = 0; v < all.size(); ++v) {
+        if (!reportProgress(progress, v, all.size()))
+            return {};
+        const VesselTrack &track = all[v];
         const std::int64_t *t = track.times();
         for (std::size_t i = 1; i < track.size(); ++i) {
             const std::int64_t dt = t[i] - t[i - 1];

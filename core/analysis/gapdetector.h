@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/analysisparameters.h"
+#include "analysis/analysisprogress.h"
 #include "analysis/movementevent.h"
 
 #include <vector>
@@ -16,6 +17,7 @@ class TrackStore;
 /// ports inside its reachable area. Unlike GFW, gaps that start or end near shore are
 /// kept, and flagged. `ports` and `land` may be null.
 std::vector<MovementEvent> findGaps(const TrackStore &tracks, const GapParameters &parameters,
-                                    const PortSet *ports = nullptr, const PortSet *land = nullptr);
+                                    const PortSet *ports = nullptr, const PortSet *land = nullptr,
+                                    const AnalysisProgress &progress = {});
 
 } // namespace sightline

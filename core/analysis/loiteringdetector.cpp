@@ -8,13 +8,17 @@
 namespace sightline {
 
 std::vector<MovementEvent> findLoitering(const TrackStore &tracks, const LoiteringParameters &parameters,
-                                         const PortSet *ports)
+                                         const PortSet *ports, const AnalysisProgress &progress)
 {
     std::vector<MovementEvent> events;
     const auto minMs = std::int64_t(parameters.minDurationHours * kMsPerHour);
     const auto maxGapMs = std::int64_t(parameters.maxGapHours * kMsPerHour);
     const QJsonObject json = parameters.toJson();
-    for (const VesselTrack &track : tracks.tracks()) {
+    const std::vector<VesselTrack> &all = tracks.tracks();
+    for (std::size_t v = 0; v < all.size(); ++v) {
+        if (!reportProgress(progress, v, all.size()))
+            return {};
+        const VesselTrack &track = all[v];
         const std::int64_t *t = track.times();
         std::size_t first = 0;
         bool open = false;

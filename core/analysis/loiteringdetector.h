@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/analysisparameters.h"
+#include "analysis/analysisprogress.h"
 #include "analysis/movementevent.h"
 
 #include <vector>
@@ -15,6 +16,7 @@ class TrackStore;
 /// in port (two of the first, middle and last positions inside a polygon or near a port
 /// point) are a ship at her berth, left out unless includeInPort; when kept they are flagged.
 std::vector<MovementEvent> findLoitering(const TrackStore &tracks, const LoiteringParameters &parameters,
-                                         const PortSet *ports = nullptr);
+                                         const PortSet *ports = nullptr,
+                                         const AnalysisProgress &progress = {});
 
 } // namespace sightline

@@ -125,24 +125,24 @@ bool resolveRoundTripPorts(AnalysisRequest &request, const PortSet &ports, QStri
     return true;
 }
 
-AnalysisResult runAnalysis(const AnalysisRequest &request, const TrackStore &tracks, const PortSet &ports,
-                           const PortSet *land)
+namespace {
+void runDetectors(const AnalysisRequest &request, const TrackStore &tracks, const PortSet &ports,
+                  const PortSet *land, const AnalysisProgress &progress, AnalysisResult &result)
 {
-    AnalysisResult result;
     const PortSet *portsOrNull = ports.empty() ? nullptr : &ports;
     switch (request.kind) {
     case AnalysisKind::Gaps:
-        result.events = findGaps(tracks, request.gaps, portsOrNull, land);
+        result.events = findGaps(tracks, request.gaps, portsOrNull, land, progress);
         break;
     case AnalysisKind::PortCalls:
-        result.events = findPortCalls(tracks, ports, request.portCalls);
+        result.events = findPortCalls(tracks, ports, request.portCalls, progress);
         break;
     case AnalysisKind::Voyages: {
         AnalysisRequest resolved = request;
         if (!resolveRoundTripPorts(resolved, ports, &result.error))
-            return result;
+            return;
         const QString &a = resolved.roundTripPortA, &b = resolved.roundTripPortB;
-        const auto calls = findPortCalls(tracks, ports, request.portCalls);
+        const auto calls = findPortCalls(tracks, ports, request.portCalls, progress);
         result.events = findVoyages(calls);
         result.originDestination = originDestinationTable(result.events);
         if (!a.isEmpty()) {
@@ -153,14 +153,37 @@ AnalysisResult runAnalysis(const AnalysisRequest &request, const TrackStore &tra
         break;
     }
     case AnalysisKind::Encounters:
-        result.events = findEncounters(tracks, request.encounters, portsOrNull);
+        result.events = findEncounters(tracks, request.encounters, portsOrNull, progress);
         break;
     case AnalysisKind::Loitering:
-        result.events = findLoitering(tracks, request.loitering, portsOrNull);
+        result.events = findLoitering(tracks, request.loitering, portsOrNull, progress);
         break;
     case AnalysisKind::Spoofing:
-        result.events = findSpoofing(tracks, request.spoofing);
+        result.events = findSpoofing(tracks, request.spoofing, progress);
         break;
+    }
+}
+} // namespace
+
+AnalysisResult runAnalysis(const AnalysisRequest &request, const TrackStore &tracks, const PortSet &ports,
+                           const PortSet *land, const AnalysisProgress &progress)
+{
+    AnalysisResult result;
+    // Once told to stop, every later report says stop too, and the run says it was cancelled.
+    bool stopped = false;
+    AnalysisProgress watched;
+    if (progress)
+        watched = [&](double fraction) {
+            stopped = stopped || !progress(fraction);
+            return !stopped;
+        };
+    runDetectors(request, tracks, ports, land, watched, result);
+    if (stopped) {
+        result.events.clear();
+        result.originDestination.clear();
+        result.cancelled = true;
+    } else if (progress) {
+        progress(1.0);
     }
     return result;
 }

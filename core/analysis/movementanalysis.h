@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/analysisparameters.h"
+#include "analysis/analysisprogress.h"
 #include "analysis/movementevent.h"
 #include "analysis/voyages.h"
 
@@ -59,14 +60,17 @@ struct AnalysisResult
     std::vector<MovementEvent> events;
     std::vector<OriginDestination> originDestination; ///< voyages only
     QString error;                                    ///< e.g. a round-trip port that is not among the ports
+    bool cancelled = false;                           ///< `progress` said stop: no events
 };
 
 /// Replaces the round-trip ports as typed ("rajin") by the names the port layer has
 /// ("Rajin (Rason) port"); false, with a message, when one matches no port or several.
 bool resolveRoundTripPorts(AnalysisRequest &request, const PortSet &ports, QString *error);
 
-/// Runs the analysis (round-trip port names resolved as above).
+/// Runs the analysis (round-trip port names resolved as above). Touches nothing but its arguments,
+/// so it may run on a worker thread; `progress` (0..1) returning false stops it, with `cancelled`
+/// set and no events.
 AnalysisResult runAnalysis(const AnalysisRequest &request, const TrackStore &tracks, const PortSet &ports,
-                           const PortSet *land = nullptr);
+                           const PortSet *land = nullptr, const AnalysisProgress &progress = {});
 
 } // namespace sightline

@@ -206,13 +206,18 @@ void inferFromGaps(const VesselTrack &track, const PortSet &ports, const PortCal
 } // namespace
 
 std::vector<MovementEvent> findPortCalls(const TrackStore &tracks, const PortSet &ports,
-                                         const PortCallParameters &parameters)
+                                         const PortCallParameters &parameters,
+                                         const AnalysisProgress &progress)
 {
     std::vector<MovementEvent> events;
     if (ports.empty())
         return events;
     const QJsonObject json = parameters.toJson();
-    for (const VesselTrack &track : tracks.tracks()) {
+    const std::vector<VesselTrack> &all = tracks.tracks();
+    for (std::size_t v = 0; v < all.size(); ++v) {
+        if (!reportProgress(progress, v, all.size()))
+            return {};
+        const VesselTrack &track = all[v];
         const std::size_t first = events.size();
         VesselCalls(track, ports, parameters, json, events).run();
         if (parameters.inferFromGaps) {

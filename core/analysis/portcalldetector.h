@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/analysisparameters.h"
+#include "analysis/analysisprogress.h"
 #include "analysis/movementevent.h"
 
 #include <vector>
@@ -26,6 +27,7 @@ class TrackStore;
 /// left and came back to); the ports that were equally possible are listed with each.
 /// Events are sorted by vessel, then start time.
 std::vector<MovementEvent> findPortCalls(const TrackStore &tracks, const PortSet &ports,
-                                         const PortCallParameters &parameters);
+                                         const PortCallParameters &parameters,
+                                         const AnalysisProgress &progress = {});
 
 } // namespace sightline

@@ -6,12 +6,17 @@
 
 namespace sightline {
 
-std::vector<MovementEvent> findSpoofing(const TrackStore &tracks, const SpoofingParameters &parameters)
+std::vector<MovementEvent> findSpoofing(const TrackStore &tracks, const SpoofingParameters &parameters,
+                                        const AnalysisProgress &progress)
 {
     std::vector<MovementEvent> events;
     const double minJumpM = parameters.minJumpKm * 1000.0;
     const QJsonObject json = parameters.toJson();
-    for (const VesselTrack &track : tracks.tracks()) {
+    const std::vector<VesselTrack> &all = tracks.tracks();
+    for (std::size_t v = 0; v < all.size(); ++v) {
+        if (!reportProgress(progress, v, all.size()))
+            return {};
+        const VesselTrack &track = all[v];
         const std::int64_t *t = track.times();
         const std::int32_t *lon = track.lonE7(), *lat = track.latE7();
         auto jumpAt = [&](std::size_t i, double *metres, double *knots) {

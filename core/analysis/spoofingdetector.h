@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/analysisparameters.h"
+#include "analysis/analysisprogress.h"
 #include "analysis/movementevent.h"
 
 #include <vector>
@@ -15,6 +16,7 @@ class TrackStore;
 ///   two-places        three or more impossible jumps in a row: the MMSI is reported from
 ///                     two places at once (a copied or spoofed identity, or two transmitters)
 /// Jumps shorter than minJumpKm are GPS noise, however little time they took.
-std::vector<MovementEvent> findSpoofing(const TrackStore &tracks, const SpoofingParameters &parameters);
+std::vector<MovementEvent> findSpoofing(const TrackStore &tracks, const SpoofingParameters &parameters,
+                                        const AnalysisProgress &progress = {});
 
 } // namespace sightline

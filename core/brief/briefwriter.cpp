@@ -388,7 +388,7 @@ std::int64_t briefTimestampMs()
 }
 
 bool writeBriefPdf(const Brief &brief, const BriefInputs &inputs, QIODevice &out, BriefExportResult *result,
-                   QString *error)
+                   QString *error, const std::function<bool(double)> &progress)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -421,11 +421,23 @@ bool writeBriefPdf(const Brief &brief, const BriefInputs &inputs, QIODevice &out
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     const QString date = builder.printedDate();
+    // The figures are drawn as their items are painted: most of the time goes there.
+    qsizetype toPaint = 0, painted = 0;
+    for (const auto &pageItems : pages)
+        toPaint += pageItems.size();
     for (int n = 0; n < pages.size(); ++n) {
         if (n > 0)
             writer.newPage();
         paintPageFrame(painter, page, content, n + 1, int(pages.size()), brief, title, date, style);
         for (const FlowPlacement &placed : pages[n]) {
+            if (progress && !progress(toPaint ? double(painted) / double(toPaint) : 0.0)) {
+                painter.end();
+                if (result)
+                    result->cancelled = true;
+                *error = QStringLiteral("cancelled");
+                return false;
+            }
+            ++painted;
             const FlowItem &item = builder.items[size_t(placed.item)];
             if (!item.paint)
                 continue;
@@ -436,6 +448,8 @@ bool writeBriefPdf(const Brief &brief, const BriefInputs &inputs, QIODevice &out
         }
     }
     painter.end();
+    if (progress)
+        progress(1.0);
     buffer.close();
     stampCreationDate(bytes);
 

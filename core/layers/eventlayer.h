@@ -34,6 +34,7 @@ public:
     QRectF extent() const override { return mExtent; }
     QRectF extentWgs84() const override { return mExtent; }
     std::unique_ptr<LayerRenderer> createRenderer(const MapSettings &settings) const override;
+    std::shared_ptr<Layer> snapshot() const override { return std::make_shared<EventLayer>(*this); }
     QList<LayerProperty> properties() const override;
 
     const std::vector<MovementEvent> &events() const { return *mEvents; }

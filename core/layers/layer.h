@@ -52,6 +52,10 @@ public:
     virtual QList<LayerProperty> properties() const = 0;
     /// Credit line to print under any map that shows this layer.
     virtual QString attribution() const { return {}; }
+    /// A copy of the layer as it is now (same id), sharing its data, which is never changed in place:
+    /// for work off the main thread, such as a brief's preview, that reads the layer at length while
+    /// the original goes on changing here. Made on the main thread; then used by one thread only.
+    virtual std::shared_ptr<Layer> snapshot() const = 0;
 
     const QString &id() const { return mId; }
     const QString &name() const { return mName; }
@@ -63,6 +67,8 @@ public:
 
 protected:
     Layer();
+    Layer(const Layer &) = default;
+    Layer &operator=(const Layer &) = default;
 
 private:
     QString mId;

@@ -74,6 +74,7 @@ public:
     std::unique_ptr<LayerRenderer> createRenderer(const MapSettings &settings) const override;
     QList<LayerProperty> properties() const override;
     QString attribution() const override { return mAttribution; }
+    std::shared_ptr<Layer> snapshot() const override { return std::make_shared<RasterLayer>(*this); }
     void setAttribution(const QString &text) { mAttribution = text; }
 
     const RasterInfo &info() const { return mInfo; }

@@ -24,6 +24,7 @@ public:
     QRectF extent() const override { return mExtent; }
     QRectF extentWgs84() const override { return mExtent; }
     std::unique_ptr<LayerRenderer> createRenderer(const MapSettings &settings) const override;
+    std::shared_ptr<Layer> snapshot() const override { return std::make_shared<SightingLayer>(*this); }
     QList<LayerProperty> properties() const override;
 
     const QList<Sighting> &sightings() const { return *mSightings; }

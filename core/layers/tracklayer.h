@@ -57,6 +57,7 @@ public:
     QRectF extent() const override { return mStore->boundsWgs84(); }
     QRectF extentWgs84() const override { return mStore->boundsWgs84(); }
     std::unique_ptr<LayerRenderer> createRenderer(const MapSettings &settings) const override;
+    std::shared_ptr<Layer> snapshot() const override { return std::make_shared<TrackLayer>(*this); }
     QList<LayerProperty> properties() const override;
 
     const TrackStore &store() const { return *mStore; }

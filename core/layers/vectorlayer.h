@@ -32,6 +32,7 @@ public:
     QRectF extent() const override { return mData->extent(); }
     QRectF extentWgs84() const override { return mExtentWgs84; }
     std::unique_ptr<LayerRenderer> createRenderer(const MapSettings &settings) const override;
+    std::shared_ptr<Layer> snapshot() const override { return std::make_shared<VectorLayer>(*this); }
     QList<LayerProperty> properties() const override;
 
     const VectorData &data() const { return *mData; }

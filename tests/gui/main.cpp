@@ -1,10 +1,13 @@
 #include "analysis/testanalysis.h"
+#include "analysis/testanalysisworker.h"
 #include "analysis/testviewstaysput.h"
 #include "brief/testbrief.h"
+#include "brief/testbriefpreviewworker.h"
 #include "brief/testbriefundo.h"
 #include "editing/testediting.h"
 #include "layers/testlayerhistory.h"
 #include "layers/testlayers.h"
+#include "layers/testoverviewworker.h"
 #include "map/testcontextmenu.h"
 #include "map/testmap.h"
 #include "project/testproject.h"
@@ -13,12 +16,12 @@
 #include "project/testtrackimport.h"
 #include "shell/testdefaults.h"
 #include "shell/testhelp.h"
-#include "sightings/testcountundo.h"
 #include "shell/testshell.h"
 #include "shell/testsmallthings.h"
-#include "time/testdatefields.h"
-#include "time/testacquisitionundo.h"
 #include "shell/testwindowlayout.h"
+#include "sightings/testcountundo.h"
+#include "time/testacquisitionundo.h"
+#include "time/testdatefields.h"
 #include "time/testtimeactions.h"
 #include "time/testtimeline.h"
 
@@ -51,11 +54,11 @@ const std::map<std::string, std::vector<Runner>> &features()
     static const std::map<std::string, std::vector<Runner>> all = {
         {"shell", {run<TestShell>, run<TestHelp>, run<TestDefaults>, run<TestSmallThings>, run<TestWindowLayout>}},
         {"map", {run<TestMap>, run<TestMapContextMenu>}},
-        {"layers", {run<TestLayers>, run<TestLayerHistory>}},
+        {"layers", {run<TestLayers>, run<TestLayerHistory>, run<TestOverviewWorker>}},
         {"editing", {run<TestEditing>}},
         {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>, run<TestStaleState>}},
-        {"analysis", {run<TestAnalysis>, run<TestViewStaysPut>}},
-        {"brief", {run<TestBrief>, run<TestBriefUndo>}},
+        {"analysis", {run<TestAnalysis>, run<TestViewStaysPut>, run<TestAnalysisWorker>}},
+        {"brief", {run<TestBrief>, run<TestBriefUndo>, run<TestBriefPreviewWorker>}},
         {"sightings", {run<TestCountUndo>}},
         {"time", {run<TestTimeline>, run<TestTimeActions>, run<TestDateFields>, run<TestAcquisitionUndo>}},
     };

@@ -1,3 +1,5 @@
+#include "analysis/portset.h"
+#include "project/projectsession.h"
 #include "ui/analysis/analysisactions.h"
 
 #include "ui/analysis/analysisdialog.h"
@@ -7,17 +9,20 @@
 #include "layers/layerstack.h"
 #include "layers/sightinglayer.h"
 #include "layers/tracklayer.h"
+#include "ui/common/backgroundtask.h"
 #include "ui/map/mapcanvas.h"
 #include "ui/common/formwidgets.h"
 #include "ui/common/messagebar.h"
 #include "ui/project/projectcontroller.h"
 
-#include <QApplication>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLocale>
+#include <QMainWindow>
 #include <QMenu>
 
+#include <QPointer>
+#include <QStatusBar>
 #include <map>
 #include <set>
 
@@ -32,7 +37,22 @@ AnalysisActions::AnalysisActions(MapCanvas *canvas, LayerStack *layers, ProjectC
     , mPanel(new EventsPanel(dialogParent))
     , mDock(new QDockWidget(tr("Events"), dialogParent))
     , mDialogParent(dialogParent)
+    , mTask(new BackgroundTask(QStringLiteral("analysis"), this))
 {
+    // Progress and Cancel beside the map's own status, when there is a window to show them in.
+    if (auto *window = qobject_cast<QMainWindow *>(dialogParent))
+        mTask->showIn(window->statusBar());
+    connect(mTask, &BackgroundTask::failed, this, [this](const QString &error) {
+        Q_EMIT message(int(MessageBar::Level::Error), tr("The analysis failed: %1").arg(error));
+    });
+    connect(mTask, &BackgroundTask::finished, this, [this](bool delivered) {
+        if (!delivered && mTask->wasCancelled())
+            Q_EMIT message(int(MessageBar::Level::Info),
+                           tr("%1 cancelled: nothing was stored.").arg(mTask->label()));
+        Q_EMIT runFinished();
+    });
+    // The events of a run belong to the project it started in: another project cancels it.
+    connect(mProject, &ProjectController::projectChanged, mTask, &BackgroundTask::cancel);
     mDock->setObjectName(QStringLiteral("eventsDock"));
     mDock->setWidget(mPanel);
     if (QAction *toggle = mDock->toggleViewAction()) {
@@ -72,7 +92,21 @@ AnalysisActions::AnalysisActions(MapCanvas *canvas, LayerStack *layers, ProjectC
     });
 }
 
-AnalysisActions::~AnalysisActions() = default;
+AnalysisActions::~AnalysisActions()
+{
+    // The run holds only copies, but nothing may come back to actions being taken down.
+    mTask->cancelAndWait();
+}
+
+bool AnalysisActions::isRunning() const
+{
+    return mTask->isRunning();
+}
+
+void AnalysisActions::cancelRun()
+{
+    mTask->cancel();
+}
 
 void AnalysisActions::revealEvent(std::int64_t id)
 {
@@ -187,10 +221,10 @@ void AnalysisActions::run(AnalysisKind kind)
     }
     if (dialog.exec() != QDialog::Accepted)
         return;
-    runOn(dialog, *store);
+    runOn(dialog, store);
 }
 
-bool AnalysisActions::runOn(const AnalysisDialog &dialog, const TrackStore &tracks)
+bool AnalysisActions::runOn(const AnalysisDialog &dialog, std::shared_ptr<const TrackStore> tracks)
 {
     const AnalysisRequest request = dialog.request();
     if (analysisNeedsPorts(request.kind) && dialog.ports().empty()) {
@@ -199,13 +233,33 @@ bool AnalysisActions::runOn(const AnalysisDialog &dialog, const TrackStore &trac
             tr("%1 needs ports: tick a port layer or add a port file.").arg(analysisKindLabel(request.kind)));
         return false;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QElapsedTimer timer;
-    timer.start();
-    AnalysisResult result =
-        runAnalysis(request, tracks, dialog.ports(), dialog.land().empty() ? nullptr : &dialog.land());
-    const qint64 ms = timer.elapsed();
-    QApplication::restoreOverrideCursor();
+    // The worker gets copies (the track store is shared, never changed); the events come back here
+    // to be stored, on the thread that owns the project.
+    auto ports = std::make_shared<const PortSet>(dialog.ports());
+    auto land = dialog.land().empty() ? nullptr : std::make_shared<const PortSet>(dialog.land());
+    const QStringList portProblems = dialog.portProblems();
+    const QPointer<ProjectSession> session = mProject->session();
+    const bool hadSession = session;
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    mTask->start(
+        analysisKindLabel(request.kind),
+        [request, tracks = std::move(tracks), ports, land](TaskControl &control) {
+            return runAnalysis(request, *tracks, *ports, land.get(),
+                               [&control](double fraction) { return control.progress(fraction); });
+        },
+        [this, request, portProblems, session, hadSession, timer](AnalysisResult result) {
+            // A project closed or opened meanwhile cancels the run; this guards the rest.
+            if (session != mProject->session() || hadSession != bool(session))
+                return;
+            finishRun(request, std::move(result), timer->elapsed(), portProblems);
+        });
+    return true;
+}
+
+bool AnalysisActions::finishRun(const AnalysisRequest &request, AnalysisResult result, qint64 ms,
+                                const QStringList &portProblems)
+{
     if (!result.error.isEmpty()) {
         Q_EMIT message(int(MessageBar::Level::Error), result.error);
         return false;
@@ -235,10 +289,10 @@ bool AnalysisActions::runOn(const AnalysisDialog &dialog, const TrackStore &trac
                     .arg(request.roundTripPortA, request.roundTripPortB,
                          perVessel.isEmpty() ? tr("none") : perVessel.join(QStringLiteral(", ")));
     }
-    if (!dialog.portProblems().isEmpty())
-        text += QLatin1Char(' ') +
-                tr("%n port feature(s) skipped: %1", nullptr, int(dialog.portProblems().size()))
-                    .arg(dialog.portProblems().first());
+    if (!portProblems.isEmpty())
+        text +=
+            QLatin1Char(' ') +
+            tr("%n port feature(s) skipped: %1", nullptr, int(portProblems.size())).arg(portProblems.first());
     const bool saved = mProject->session() && !mProject->isReadOnly();
     if (!mProject->storeEvents(analysisKindKey(request.kind), types, std::move(result.events),
                                request.parametersJson()))

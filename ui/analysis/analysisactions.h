@@ -14,6 +14,7 @@ class QWidget;
 namespace sightline {
 
 class AnalysisDialog;
+class BackgroundTask;
 class EventLayer;
 class EventsPanel;
 class LayerStack;
@@ -33,8 +34,14 @@ public:
     ~AnalysisActions() override;
 
     void populate(QMenu *menu);
-    /// Opens the dialog for `kind` and runs it when accepted.
+    /// Opens the dialog for `kind` and, when accepted, runs it on a worker thread with progress and
+    /// Cancel in the status bar; the events are stored in the project when it returns.
     void run(AnalysisKind kind);
+    /// Whether an analysis is running in the background.
+    bool isRunning() const;
+    /// Stops the running analysis; nothing of it is stored.
+    void cancelRun();
+    BackgroundTask *task() const { return mTask; }
     /// "ANGARA (273145020)" from the tracks on the map, or empty.
     QString vesselName(std::uint32_t mmsi) const;
     std::shared_ptr<EventLayer> eventLayer() const { return mEventLayer; }
@@ -47,11 +54,16 @@ Q_SIGNALS:
     void message(int level, const QString &text);
     /// The Events dock should come forward (a run found something).
     void eventsShown();
+    /// A run ended: stored, failed or cancelled.
+    void runFinished();
 
 private:
     /// The positions of every track layer on the map (one store, merged when several).
     std::shared_ptr<const TrackStore> tracks(QString *summary) const;
-    bool runOn(const AnalysisDialog &dialog, const TrackStore &tracks);
+    bool runOn(const AnalysisDialog &dialog, std::shared_ptr<const TrackStore> tracks);
+    /// On the UI thread, with the worker's result: the message, and the events into the project.
+    bool finishRun(const AnalysisRequest &request, AnalysisResult result, qint64 ms,
+                   const QStringList &portProblems);
     void showEvents();
 
     MapCanvas *mCanvas;
@@ -63,6 +75,7 @@ private:
     QDockWidget *mDock;
     QWidget *mDialogParent;
     std::shared_ptr<EventLayer> mEventLayer;
+    BackgroundTask *mTask;
 };
 
 } // namespace sightline

@@ -1,5 +1,6 @@
 #include "ui/brief/briefcomposer.h"
 
+#include "ui/common/backgroundtask.h"
 #include "ui/common/formwidgets.h"
 
 #include "ui/brief/briefblockeditor.h"
@@ -158,6 +159,7 @@ BriefComposer::BriefComposer(MapCanvas *canvas, LayerStack *layers, ProjectContr
     , mCanvas(canvas)
     , mLayers(layers)
     , mProject(project)
+    , mPreviewTask(new BackgroundTask(QStringLiteral("briefPreview"), this))
 {
     setObjectName(QStringLiteral("briefComposer"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -221,6 +223,8 @@ BriefComposer::~BriefComposer()
 {
     mSaveTimer.stop();
     mPreviewTimer.stop();
+    // The preview being drawn reads only snapshots; it stops, and nothing comes back to this window.
+    mPreviewTask->cancelAndWait();
     // The view lets go of the document (and its page renderer stops reading it) before either goes.
     mView->setDocument(nullptr);
     delete mDocument;
@@ -517,8 +521,12 @@ QWidget *BriefComposer::buildPreview()
     mProblems->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mProblems->setStyleSheet(QStringLiteral("QLabel { color: #9a5b00; }"));
     mProblems->hide();
+    // While a preview is drawn: how far, and a Cancel (the pages shown stay until the next is ready).
+    layout->addWidget(mPreviewTask->makeStrip(preview));
     layout->addWidget(mStatus);
     layout->addWidget(mProblems);
+    connect(mPreviewTask, &BackgroundTask::failed, this,
+            [this](const QString &error) { showPreviewStatus(-1, error); });
     return preview;
 }
 
@@ -634,6 +642,7 @@ void BriefComposer::buildTemplateMenu(QPushButton *button)
 
 void BriefComposer::projectChanged()
 {
+    mPreviewTask->cancel();
     if (!mProject->session()) {
         // The brief belongs to the project that went: nothing left to compose.
         mSaveTimer.stop();
@@ -981,20 +990,52 @@ void BriefComposer::refreshPreview()
     mPreviewTimer.stop();
     if (!mProject->session())
         return;
-    QElapsedTimer timer;
-    timer.start();
-    const BriefInputs inputs = workbenchBriefInputs(*mProject, *mLayers, *mCanvas);
-    QByteArray bytes;
-    QBuffer out(&bytes);
-    out.open(QIODevice::WriteOnly);
-    BriefExportResult result;
-    QString error;
-    const bool ok = writeBriefPdf(mBrief, inputs, out, &result, &error);
-    out.close();
-    if (!ok) {
-        showPreviewStatus(timer.elapsed(), error);
-        return;
-    }
+    // Gathered here, where the project and the layers live; the layers as frozen copies, since the
+    // map goes on changing them while the worker lays the pages out and draws the figures.
+    BriefInputs inputs = workbenchBriefInputs(*mProject, *mLayers, *mCanvas);
+    for (auto &layer : inputs.layers)
+        layer = layer->snapshot();
+    struct Preview
+    {
+        QByteArray bytes;
+        BriefExportResult result;
+        QString error;
+        bool ok = false;
+    };
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    // A newer edit starts a new preview: the one being drawn is cancelled, and its pages never shown.
+    mPreviewTask->start(
+        tr("Drawing the preview"),
+        [brief = mBrief, inputs = std::move(inputs)](TaskControl &control) {
+            Preview preview;
+            QBuffer out(&preview.bytes);
+            out.open(QIODevice::WriteOnly);
+            preview.ok = writeBriefPdf(brief, inputs, out, &preview.result, &preview.error,
+                                       [&control](double fraction) { return control.progress(fraction); });
+            return preview;
+        },
+        [this, timer](Preview preview) {
+            if (!preview.ok) {
+                showPreviewStatus(timer->elapsed(), preview.error);
+                return;
+            }
+            showPreview(preview.bytes, preview.result, timer->elapsed());
+        });
+}
+
+QByteArray BriefComposer::previewBytes() const
+{
+    return mBuffer ? mBuffer->data() : QByteArray();
+}
+
+bool BriefComposer::isPreviewPending() const
+{
+    return mPreviewTimer.isActive() || mPreviewTask->isRunning();
+}
+
+void BriefComposer::showPreview(const QByteArray &bytes, const BriefExportResult &result, qint64 ms)
+{
     mResult = result;
     // The reader keeps its place while the pages under it are replaced.
     const int scroll = mView->verticalScrollBar()->value();
@@ -1006,7 +1047,7 @@ void BriefComposer::refreshPreview()
     mBuffer = buffer;
     mView->verticalScrollBar()->setValue(scroll);
     QTimer::singleShot(0, mView, [view = mView, scroll] { view->verticalScrollBar()->setValue(scroll); });
-    showPreviewStatus(timer.elapsed(), {});
+    showPreviewStatus(ms, {});
 }
 
 void BriefComposer::showPreviewStatus(qint64 ms, const QString &error)

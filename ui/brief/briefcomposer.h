@@ -24,6 +24,7 @@ class QToolButton;
 
 namespace sightline {
 
+class BackgroundTask;
 class BriefBlockEditor;
 class LayerStack;
 class MapCanvas;
@@ -55,7 +56,7 @@ public:
     const Brief &brief() const { return mBrief; }
     /// Writes a pending edit to the project now.
     void flush();
-    /// Rewrites the preview now (it otherwise follows edits after a pause).
+    /// Starts a new preview now, drawn on a worker thread (it otherwise follows edits after a pause).
     void refreshPreview();
     /// The page layout of a built-in template or a JSON file; with no blocks yet, its content too.
     bool applyTemplate(const QString &nameOrPath, QString *error);
@@ -63,10 +64,14 @@ public:
     void addBlock(const BriefBlock &block);
 
     QPdfDocument *previewDocument() const { return mDocument; }
+    /// The PDF the preview shows (empty before the first).
+    QByteArray previewBytes() const;
     QPdfView *previewView() const { return mView; }
     /// What the last preview made: pages, figures, problems.
     const BriefExportResult &previewResult() const { return mResult; }
-    bool isPreviewPending() const { return mPreviewTimer.isActive(); }
+    /// True while a preview waits for edits to settle or is being drawn (on a worker thread).
+    bool isPreviewPending() const;
+    BackgroundTask *previewTask() const { return mPreviewTask; }
     QString statusText() const;
     /// Shows what the last export did (or why it did not) in the composer's own bar: the
     /// workbench's message bar is under this window. `openPath`, when given, is a written PDF
@@ -120,6 +125,7 @@ private:
     void scheduleSave();
     void schedulePreview(int delayMs = 500);
     void store();
+    void showPreview(const QByteArray &bytes, const BriefExportResult &result, qint64 ms);
     void showPreviewStatus(qint64 ms, const QString &error);
     bool followsMapView() const;
 
@@ -164,6 +170,7 @@ private:
     QLabel *mExportMessage = nullptr;
     QLabel *mProblems = nullptr;
     BriefExportResult mResult;
+    BackgroundTask *mPreviewTask;
 };
 
 } // namespace sightline

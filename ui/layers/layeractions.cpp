@@ -1,3 +1,4 @@
+#include "ui/common/backgroundtask.h"
 #include "ui/layers/layeractions.h"
 
 #include "ui/common/appicon.h"
@@ -36,13 +37,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QPromise>
 #include <QSettings>
+#include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
-#include <QThread>
 
 namespace sightline {
 
@@ -110,7 +111,19 @@ LayerActions::LayerActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *la
     , mAttributeDock(makeDock(tr("Attribute Table"), "attributeDock", mAttributeTable, window))
     , mStylePanel(new StylePanel(layers, window))
     , mStyleDock(makeDock(tr("Style"), "styleDock", mStylePanel, window))
+    , mOverviews(new BackgroundTask(QStringLiteral("overviews"), this))
 {
+    if (auto *mainWindow = qobject_cast<QMainWindow *>(window))
+        mOverviews->showIn(mainWindow->statusBar());
+    connect(mOverviews, &BackgroundTask::finished, this, [this](bool) {
+        // Cancelled, the build removes what it had written; the layer draws as before.
+        if (mOverviews->wasCancelled())
+            mMessages->showMessage(MessageBar::Level::Info,
+                                   tr("%1 cancelled.").arg(mOverviews->label()).toHtmlEscaped());
+    });
+    connect(mOverviews, &BackgroundTask::failed, this, [this](const QString &error) {
+        mMessages->showMessage(MessageBar::Level::Error, error.toHtmlEscaped());
+    });
     mOpen->setShortcut(QKeySequence::Open);
     mOpen->setObjectName(QStringLiteral("actionOpen"));
     mOpen->setToolTip(tr("Open imagery or vector files as layers on the map"));
@@ -452,42 +465,46 @@ void LayerActions::buildOverviews(const QString &id)
     auto raster = std::dynamic_pointer_cast<RasterLayer>(mLayers->find(id));
     if (!raster)
         return;
-    QProgressDialog progress(tr("Building overviews for %1…").arg(raster->name()), tr("Cancel"), 0, 1000,
-                             mWindow);
-    progress.setWindowTitle(tr("Build Overviews"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(0);
-    std::atomic<int> done{0};
-    std::atomic<bool> cancel{false};
-    QString error;
-    // The worker gets copies only: the layer itself is touched on this thread alone.
+    if (mOverviews->isRunning()) {
+        mMessages->showMessage(MessageBar::Level::Info,
+                               tr("%1 is still running: cancel it or wait before building more.")
+                                   .arg(mOverviews->label())
+                                   .toHtmlEscaped());
+        return;
+    }
+    // The worker gets copies only and opens its own dataset handle: the layer itself is touched on
+    // this thread alone, and only if it is still open when the build returns.
     const QString source = raster->source();
     const int width = raster->info().width, height = raster->info().height;
-    QFuture<bool> future = QtConcurrent::run([&done, &cancel, &error, source, width, height] {
-        return RasterLayer::buildOverviewsFor(
-            source, width, height,
-            [&](double fraction) {
-                done = int(fraction * 1000);
-                return !cancel.load();
-            },
-            &error);
-    });
-    while (!future.isFinished()) {
-        progress.setValue(done);
-        QApplication::processEvents(QEventLoop::AllEvents, 50);
-        if (progress.wasCanceled())
-            cancel = true;
-        QThread::msleep(20);
-    }
-    progress.setValue(1000);
-    raster->reloadOverviews();
-    if (!future.result())
-        mMessages->showMessage(MessageBar::Level::Error, error.toHtmlEscaped());
-    else
-        mMessages->showMessage(
-            MessageBar::Level::Info,
-            tr("Built %1 overview levels for %2.").arg(raster->info().overviews.size()).arg(raster->name()));
-    mCanvas->refresh();
+    const std::weak_ptr<RasterLayer> layer = raster;
+    struct Built
+    {
+        bool ok = false;
+        QString error;
+    };
+    mOverviews->start(
+        tr("Building overviews for %1").arg(raster->name()),
+        [source, width, height](TaskControl &control) {
+            Built built;
+            built.ok = RasterLayer::buildOverviewsFor(
+                source, width, height, [&control](double fraction) { return control.progress(fraction); },
+                &built.error);
+            return built;
+        },
+        [this, layer](Built built) {
+            const auto raster = layer.lock();
+            if (!built.ok) {
+                mMessages->showMessage(MessageBar::Level::Error, built.error.toHtmlEscaped());
+                return;
+            }
+            if (!raster)
+                return;
+            raster->reloadOverviews();
+            mMessages->showMessage(MessageBar::Level::Info, tr("Built %1 overview levels for %2.")
+                                                                .arg(raster->info().overviews.size())
+                                                                .arg(raster->name()));
+            mCanvas->refresh();
+        });
 }
 
 void LayerActions::addToRecent(const QString &source)

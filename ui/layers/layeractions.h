@@ -16,6 +16,7 @@ class QWidget;
 namespace sightline {
 
 class AttributeTable;
+class BackgroundTask;
 class Layer;
 class LayerPanel;
 class LayerStack;
@@ -70,7 +71,9 @@ public:
                      const QHash<QString, QStringList> &chosenLayers = {});
     void showLayerProperties(const QString &id);
     void removeLayer(const QString &id);
+    /// Builds overviews for a raster on a worker thread, with progress and Cancel in the status bar.
     void buildOverviews(const QString &id);
+    BackgroundTask *overviewTask() const { return mOverviews; }
     /// Shows a vector layer's attribute table (Layer → Attribute Table, F6).
     void openAttributeTable(const QString &layerId);
     /// Puts `source` at the top of File → Open Recent (never one holding a password).
@@ -111,6 +114,7 @@ private:
     QDockWidget *mAttributeDock;
     StylePanel *mStylePanel;
     QDockWidget *mStyleDock;
+    BackgroundTask *mOverviews; ///< building overviews, off the UI thread
 };
 
 } // namespace sightline

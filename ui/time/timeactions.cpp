@@ -1,3 +1,4 @@
+#include "ui/common/backgroundtask.h"
 #include "ui/time/timeactions.h"
 
 #include "project/layerhistory.h"
@@ -14,11 +15,11 @@
 #include "ui/time/timelinedock.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QMainWindow>
 #include <QMenu>
-#include <QProgressDialog>
+#include <QStatusBar>
 #include <QUndoStack>
 
 namespace sightline {
@@ -33,7 +34,18 @@ TimeActions::TimeActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *laye
     , mMessages(messages)
     , mWindow(window)
     , mTimelineDock(new TimelineDock(layers, time, window))
+    , mExport(new BackgroundTask(QStringLiteral("animation"), this))
 {
+    if (auto *mainWindow = qobject_cast<QMainWindow *>(window))
+        mExport->showIn(mainWindow->statusBar());
+    connect(mExport, &BackgroundTask::finished, this, [this](bool) {
+        if (mExport->wasCancelled())
+            mMessages->showMessage(MessageBar::Level::Info, tr("Animation cancelled: nothing was written."));
+    });
+    connect(mExport, &BackgroundTask::failed, this, [this](const QString &error) {
+        mMessages->showMessage(MessageBar::Level::Error,
+                               tr("Animation not written: %1").arg(error).toHtmlEscaped());
+    });
     // The map shows the time the controller holds.
     connect(mTime, &TimeController::windowChanged, mCanvas, &MapCanvas::setTimeWindow);
     connect(mTime, &TimeController::cursorChanged, mCanvas, &MapCanvas::setCursorMs);
@@ -92,44 +104,65 @@ bool TimeActions::exportAnimationWith(const AnimationExportDialog &dialog)
                                tr("'%1': save as .png, .gif or .mp4").arg(path).toHtmlEscaped());
         return false;
     }
-    // The map as it is now, at the frame size the dialog asks for, at screen resolution.
+    if (mExport->isRunning()) {
+        mMessages->showMessage(MessageBar::Level::Info,
+                               tr("An animation is still being written: cancel it or wait.").toHtmlEscaped());
+        return false;
+    }
+    // The map as it is now, at the frame size the dialog asks for, at screen resolution; its layers
+    // as frozen copies, since the map goes on changing them while the frames are drawn.
     MapSettings settings = mCanvas->mapSettings();
     settings.setDpi(96);
     settings.setOutputSize(dialog.frameSize());
+    QList<std::shared_ptr<Layer>> layers;
+    for (const auto &layer : settings.layers())
+        if (layer)
+            layers << layer->snapshot();
+    settings.setLayers(layers);
+    struct Written
+    {
+        bool ok = false;
+        AnimationResult made;
+        QString error;
+        qint64 ms = 0;
+    };
     const AnimationPlan plan = dialog.plan();
-    AnimationWriter writer(path, *format, dialog.frameSize(), dialog.framesPerSecond());
-    QString error;
-    QElapsedTimer timer;
-    timer.start();
-    bool ok = writer.open(&error);
-    AnimationResult made;
-    if (ok) {
-        QProgressDialog progress(tr("Rendering frames…"), tr("Cancel"), 0, 100, mWindow);
-        progress.setWindowModality(Qt::WindowModal);
-        progress.setMinimumDuration(400);
-        ok = writeAnimation(
-            settings, plan, writer,
-            [&progress](int done, int total) {
-                progress.setMaximum(total);
-                progress.setValue(done);
-                QApplication::processEvents();
-                return !progress.wasCanceled();
-            },
-            &made, &error);
-        ok = ok && writer.finish(&error);
-    }
-    if (!ok) {
-        mMessages->showMessage(MessageBar::Level::Error,
-                               tr("Animation not written: %1").arg(error).toHtmlEscaped());
-        return false;
-    }
-    QString text = tr("Animation written: %1 (%2 frames").arg(path).arg(made.frames);
-    if (made.skipped)
-        text += tr(", %1 with nothing new skipped").arg(made.skipped);
-    text += tr(", %1 KiB, %2 s)")
-                .arg(QFileInfo(path).size() / 1024)
-                .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1);
-    mMessages->showMessage(MessageBar::Level::Info, text.toHtmlEscaped());
+    const QSize frameSize = dialog.frameSize();
+    const double fps = dialog.framesPerSecond();
+    // The writer (and the ffmpeg it may start) is made and finished on the worker thread; cancelled,
+    // it is destroyed unfinished, which leaves no file behind.
+    mExport->start(
+        tr("Writing the animation"),
+        [settings, plan, path, format = *format, frameSize, fps](TaskControl &control) {
+            Written w;
+            QElapsedTimer timer;
+            timer.start();
+            AnimationWriter writer(path, format, frameSize, fps);
+            w.ok = writer.open(&w.error) &&
+                   writeAnimation(
+                       settings, plan, writer,
+                       [&control](int done, int total) {
+                           return control.progress(total ? double(done) / total : 0);
+                       },
+                       &w.made, &w.error) &&
+                   writer.finish(&w.error);
+            w.ms = timer.elapsed();
+            return w;
+        },
+        [this, path](Written w) {
+            if (!w.ok) {
+                mMessages->showMessage(MessageBar::Level::Error,
+                                       tr("Animation not written: %1").arg(w.error).toHtmlEscaped());
+                return;
+            }
+            QString text = tr("Animation written: %1 (%2 frames").arg(path).arg(w.made.frames);
+            if (w.made.skipped)
+                text += tr(", %1 with nothing new skipped").arg(w.made.skipped);
+            text += tr(", %1 KiB, %2 s)")
+                        .arg(QFileInfo(path).size() / 1024)
+                        .arg(double(w.ms) / 1000.0, 0, 'f', 1);
+            mMessages->showMessage(MessageBar::Level::Info, text.toHtmlEscaped());
+        });
     return true;
 }
 

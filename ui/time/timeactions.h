@@ -9,6 +9,7 @@ class QWidget;
 namespace sightline {
 
 class AnimationExportDialog;
+class BackgroundTask;
 class LayerPanel;
 class LayerStack;
 class MapCanvas;
@@ -31,10 +32,12 @@ public:
     void addToFileMenu(QMenu *menu);
     /// Adds Acquisition Time… to the Layer menu.
     void addToLayerMenu(QMenu *menu);
-    /// Asks for the range, step and file, then writes the animation with a progress dialog.
+    /// Asks for the range, step and file, then writes the animation.
     void exportAnimation();
-    /// Writes the animation the dialog describes; the outcome goes to the message bar.
+    /// Starts writing the animation the dialog describes on a worker thread, with progress and Cancel
+    /// in the status bar; the outcome goes to the message bar. False when it could not start.
     bool exportAnimationWith(const AnimationExportDialog &dialog);
+    BackgroundTask *exportTask() const { return mExport; }
     /// Edits the acquisition time of the selected raster layer.
     void editAcquisitionTime();
 
@@ -49,6 +52,7 @@ private:
     QWidget *mWindow;
     TimelineDock *mTimelineDock;
     QAction *mAcquisitionAction = nullptr;
+    BackgroundTask *mExport; ///< writing an animation, off the UI thread
 };
 
 } // namespace sightline

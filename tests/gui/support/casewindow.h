@@ -1,6 +1,7 @@
 #pragma once
 
 #include "layers/layerstack.h"
+#include "ui/analysis/analysisactions.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/common/loadstatus.h"
 #include "ui/map/mapcanvas.h"
@@ -14,15 +15,15 @@
 
 namespace sightline::test {
 
-/// Until the window has loaded its layers, rendered, restored its project and the timeline has read
-/// the layers (which may show it) (20 s at most).
+/// Until the window has loaded its layers, finished its analysis, rendered, restored its project and
+/// the timeline has read the layers (which may show it) (20 s at most).
 inline bool waitForIdle(MainWindow *window)
 {
     QTest::qWait(50);
     return QTest::qWaitFor(
         [window] {
-            return !window->loadStatus()->isLoading() && !window->canvas()->isRendering() &&
-                   !window->projectController()->isRestoring() &&
+            return !window->loadStatus()->isLoading() && !window->analysisActions()->isRunning() &&
+                   !window->canvas()->isRendering() && !window->projectController()->isRestoring() &&
                    !window->timeActions()->timelineDock()->isRebuildPending();
         },
         20000);

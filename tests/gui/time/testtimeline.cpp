@@ -85,6 +85,8 @@ void TestTimeline::runFromMenu(const QString &kind, const std::function<void(Ana
     QVERIFY2(action, qPrintable(kind));
     action->trigger();
     QVERIFY2(seen, "the analysis dialog did not open");
+    // The analysis runs on a worker thread; its events are stored when it returns.
+    QTRY_VERIFY_WITH_TIMEOUT(!mWindow->analysisActions()->isRunning(), 60000);
 }
 
 const MovementEvent *TestTimeline::longestCall() const

@@ -99,6 +99,7 @@ public:
     {
         return std::make_unique<Renderer>(settings.outputSize().width() < mBelow);
     }
+    std::shared_ptr<Layer> snapshot() const override { return std::make_shared<ThrowingLayer>(*this); }
 
 private:
     class Renderer : public LayerRenderer

@@ -33,6 +33,7 @@ public:
     {
         return std::make_unique<Renderer>(mColour, mThrows, settings.outputSize());
     }
+    std::shared_ptr<Layer> snapshot() const override { return std::make_shared<TestLayer>(*this); }
 
 private:
     class Renderer : public LayerRenderer
