@@ -58,6 +58,11 @@ QWidget *BackgroundTask::makeStrip(QWidget *parent)
     mCancel->setObjectName(mName + QStringLiteral("Cancel"));
     mCancel->setText(tr("Cancel"));
     mCancel->setAutoRaise(true);
+    // No taller than a line of the status bar's text: showing the strip must not grow the bar and
+    // so shrink the map (and a map-sized export) under it.
+    const int line = mStrip->fontMetrics().height();
+    mCancel->setMaximumHeight(line + 2);
+    mStrip->setMaximumHeight(line + 2);
     layout->addWidget(mText);
     layout->addWidget(mBar);
     layout->addWidget(mCancel);

@@ -163,11 +163,14 @@ void TestAnalysisWorker::theWindowStaysResponsiveAndTheEventsMatchADirectRun()
                                actions->task(), 60000);
     QVERIFY2(opened, "the analysis dialog did not open");
     QVERIFY(!gaps.timedOut);
-    qInfo("the event loop turned %zu times in %lld ms of analysis; longest gap %lld ms", gaps.gapsMs.size(),
-          gaps.spanMs, gaps.longest());
+    qInfo("the event loop turned %zu times in %lld ms of analysis; longest gap %lld ms, %d over 50 ms",
+          gaps.gapsMs.size(), gaps.spanMs, gaps.longest(), gaps.over(50));
     // A run on the UI thread would show as one gap as long as the run (mDirectRunMs ≥ 300 ms).
     QVERIFY2(gaps.spanMs >= 100, "the analysis finished too soon to measure");
-    QVERIFY2(gaps.longest() < 50, qPrintable(QStringLiteral("the UI stalled for %1 ms").arg(gaps.longest())));
+    QVERIFY2(gaps.isResponsive(),
+             qPrintable(QStringLiteral("the UI stalled: %1 turns over 50 ms, the longest %2 ms")
+                            .arg(gaps.over(50))
+                            .arg(gaps.longest())));
     QVERIFY2(progressShown, "no progress and Cancel showed while the work ran");
 
     QTRY_VERIFY(!actions->isRunning());

@@ -38,7 +38,7 @@ BriefComposer *TestBriefPreviewWorker::composeOverLargeImage(const QString &name
     if (openCaseInNewProject(mWindow, mDir, name).isEmpty())
         return nullptr;
     // Without overviews, every figure over it reads the whole image: a preview that takes a while.
-    const QString image = makeLargeGeoTiff(mDir.filePath(name + QStringLiteral(".tif")), 8000);
+    const QString image = makeLargeGeoTiff(mDir.filePath(name + QStringLiteral(".tif")), 12000);
     if (image.isEmpty())
         return nullptr;
     mWindow->openFiles({image});
@@ -71,10 +71,13 @@ void TestBriefPreviewWorker::theWindowStaysResponsiveAndThePreviewIsTheWrittenPd
                          },
                          task, 120000);
     QVERIFY(!gaps.timedOut);
-    qInfo("the event loop turned %zu times in %lld ms of preview; longest gap %lld ms", gaps.gapsMs.size(),
-          gaps.spanMs, gaps.longest());
+    qInfo("the event loop turned %zu times in %lld ms of preview; longest gap %lld ms, %d over 50 ms",
+          gaps.gapsMs.size(), gaps.spanMs, gaps.longest(), gaps.over(50));
     QVERIFY2(gaps.spanMs >= 100, "the preview was drawn too soon to measure");
-    QVERIFY2(gaps.longest() < 50, qPrintable(QStringLiteral("the UI stalled for %1 ms").arg(gaps.longest())));
+    QVERIFY2(gaps.isResponsive(),
+             qPrintable(QStringLiteral("the UI stalled: %1 turns over 50 ms, the longest %2 ms")
+                            .arg(gaps.over(50))
+                            .arg(gaps.longest())));
     QVERIFY2(progressShown, "no progress and Cancel showed while the work ran");
 
     QTRY_VERIFY_WITH_TIMEOUT(

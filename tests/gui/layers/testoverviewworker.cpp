@@ -75,10 +75,13 @@ void TestOverviewWorker::theWindowStaysResponsiveAndTheOverviewsMatchADirectBuil
                                                 task, 120000);
     QVERIFY(pressed);
     QVERIFY(!gaps.timedOut);
-    qInfo("the event loop turned %zu times in %lld ms of building; longest gap %lld ms", gaps.gapsMs.size(),
-          gaps.spanMs, gaps.longest());
+    qInfo("the event loop turned %zu times in %lld ms of building; longest gap %lld ms, %d over 50 ms",
+          gaps.gapsMs.size(), gaps.spanMs, gaps.longest(), gaps.over(50));
     QVERIFY2(gaps.spanMs >= 100, "the overviews were built too soon to measure");
-    QVERIFY2(gaps.longest() < 50, qPrintable(QStringLiteral("the UI stalled for %1 ms").arg(gaps.longest())));
+    QVERIFY2(gaps.isResponsive(),
+             qPrintable(QStringLiteral("the UI stalled: %1 turns over 50 ms, the longest %2 ms")
+                            .arg(gaps.over(50))
+                            .arg(gaps.longest())));
     QVERIFY2(progressShown, "no progress and Cancel showed while the work ran");
 
     // The layer took them up: every level down to 256 pixels, beside the file.
