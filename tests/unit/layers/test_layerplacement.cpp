@@ -30,6 +30,7 @@ public:
     QRectF extentWgs84() const override { return {}; }
     std::unique_ptr<LayerRenderer> createRenderer(const MapSettings &) const override { return nullptr; }
     QList<LayerProperty> properties() const override { return {}; }
+    std::shared_ptr<Layer> snapshot() const override { return std::make_shared<KindOnlyLayer>(*this); }
 
 private:
     Kind mKind;
