@@ -80,6 +80,8 @@ public:
     QLabel *exportMessage() const { return mExportMessage; }
     /// Keeps the window on the screen it is on: no taller or wider than the space there is.
     void fitToScreen();
+    /// Once shown, with its real frame: moves (or shrinks) the window so all of it is on the screen.
+    void keepFrameOnScreen();
 
     QLineEdit *titleEdit() const { return mTitle; }
     QListWidget *blockList() const { return mBlocks; }
@@ -95,6 +97,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:

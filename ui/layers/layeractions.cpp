@@ -274,7 +274,12 @@ void LayerActions::openSources(const QStringList &sources, bool forceAis,
     // closed meanwhile is never called.
     auto *watcher = new QFutureWatcher<OpenResult>(this);
     // Several files opened into an empty map are framed together, not by the first alone.
-    const bool intoEmptyMap = mLayers->count() == 0 && !mProject->isRestoring();
+    // A new project's own Sightings and Events layers are there before anything is opened and hold
+    // nothing yet: a map with only those is still empty.
+    const bool intoEmptyMap = !mProject->isRestoring() &&
+                              std::none_of(mLayers->layers().begin(), mLayers->layers().end(), [](const auto &layer) {
+                                  return layer->kind() != Layer::Kind::Sighting && layer->kind() != Layer::Kind::Event;
+                              });
     auto framed = std::make_shared<QStringList>();
     connect(watcher, &QFutureWatcherBase::resultReadyAt, this, [this, watcher, intoEmptyMap, framed](int index) {
         const OpenResult r = watcher->resultAt(index);

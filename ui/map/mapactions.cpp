@@ -57,6 +57,8 @@ MapActions::MapActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *layerP
     connect(mCanvas, &MapCanvas::identifyRequested, this, &MapActions::identify);
     // What was identified belonged to the project that went.
     connect(mProject, &ProjectController::projectClosed, mIdentifyPanel, &IdentifyPanel::clear);
+    // So was what was measured on it: the next project starts with an empty Measure panel.
+    connect(mProject, &ProjectController::projectClosed, mMeasureTool.get(), &MeasureTool::reset);
     mContextMenu = new MapContextMenu(mCanvas, mLayers, mMessages, this);
     connect(mContextMenu, &MapContextMenu::identifyRequested, this, &MapActions::identify);
     connect(mContextMenu, &MapContextMenu::measureFromRequested, this, [this](QPointF lonLat) {

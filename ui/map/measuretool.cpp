@@ -49,6 +49,13 @@ void MeasureTool::clear()
     mHasHover = false;
 }
 
+void MeasureTool::reset()
+{
+    clear();
+    Q_EMIT changed(mMeasurement);
+    mCanvas->update();
+}
+
 QPointF MeasureTool::toLonLat(QPointF widget) const
 {
     return Transform(mCanvas->crs(), Crs::wgs84()).forward(mCanvas->toMap(widget));

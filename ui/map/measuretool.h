@@ -52,6 +52,8 @@ public:
     void setTargetLayer(std::shared_ptr<const VectorLayer> layer) { mTarget = std::move(layer); }
     const Measurement &measurement() const { return mMeasurement; }
     void clear();
+    /// Clears and says so: the panel goes back to its hint (a project closed).
+    void reset();
 
     void press(QMouseEvent *event) override;
     void move(QMouseEvent *event) override;

@@ -338,6 +338,13 @@ void MainWindow::connectFeatures()
     connect(mProject, &ProjectController::message, this, showMessage);
     // Messages about the project that went would be read as about the next one.
     connect(mProject, &ProjectController::projectClosed, mMessageBar, &MessageBar::clear);
+    // The time cursor and window were set on that project's data: left in place they would date the
+    // next project's first sighting and hide its layers outside a window nobody set for it.
+    connect(mProject, &ProjectController::projectClosed, mTime, [this] {
+        mTime->pause();
+        mTime->setCursorMs(0);
+        mTime->clearWindow();
+    });
     connect(mAnalysis, &AnalysisActions::message, this, showMessage);
     connect(mProject, &ProjectController::projectChanged, this, [this] {
         updateTitle();

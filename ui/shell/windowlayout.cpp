@@ -111,8 +111,12 @@ bool WindowLayout::eventFilter(QObject *watched, QEvent *event)
     // with scroll arrows when the column is too narrow for them all, rather than cut to "Sig…".
     if (watched == mWindow && (event->type() == QEvent::LayoutRequest || event->type() == QEvent::Show))
         for (QTabBar *tabs : mWindow->findChildren<QTabBar *>(QString(), Qt::FindDirectChildrenOnly)) {
-            tabs->setElideMode(Qt::ElideNone);
-            tabs->setUsesScrollButtons(true);
+            // Only when it differs: each setter asks the window for a new layout, and setting it on
+            // every layout request would keep the window laying itself out and repainting while idle.
+            if (tabs->elideMode() != Qt::ElideNone)
+                tabs->setElideMode(Qt::ElideNone);
+            if (!tabs->usesScrollButtons())
+                tabs->setUsesScrollButtons(true);
         }
     // The layout has its geometry only once the window shows: the default sizes wait for that.
     if (watched == mWindow && event->type() == QEvent::Show && !mSized)
@@ -153,6 +157,11 @@ void WindowLayout::addToViewMenu(QMenu *view)
         if (toggle->toolTip().isEmpty() || toggle->toolTip() == dock->windowTitle())
             toggle->setToolTip(tr("Show or hide the %1 panel").arg(dock->windowTitle()));
         panels->addAction(toggle);
+        // A panel brought back is the one wanted: in front of the others tabbed with it.
+        connect(toggle, &QAction::triggered, dock, [dock](bool shown) {
+            if (shown)
+                dock->raise();
+        });
     }
     panels->addSeparator();
     panels->addAction(mReset);

@@ -166,8 +166,8 @@ bool CountTool::askToDiscard()
                     count() == 1 ? tr("Discard the count mark?") : tr("Discard %1 count marks?").arg(count()),
                     QMessageBox::NoButton, mCanvas);
     ask.setObjectName(QStringLiteral("discardCountDialog"));
-    ask.setInformativeText(tr("Enter saves them as a sighting instead. Discarded marks come back with "
-                              "Edit → Redo until the next edit."));
+    ask.setInformativeText(tr("Enter saves them as a sighting instead. Edit → Undo brings discarded marks "
+                              "back, all at once."));
     QPushButton *discard = ask.addButton(tr("Discard Marks"), QMessageBox::DestructiveRole);
     discard->setObjectName(QStringLiteral("discardMarksButton"));
     QPushButton *keep = ask.addButton(tr("Keep Counting"), QMessageBox::RejectRole);
@@ -176,7 +176,10 @@ bool CountTool::askToDiscard()
     ask.exec();
     if (ask.clickedButton() != discard)
         return false;
-    clear();
+    // One entry for the lot: a discarded count of 73 comes back with one Undo, not 73 Redos.
+    const QList<QPointF> before = mMarks;
+    setMarks({});
+    record(before, before.size() == 1 ? tr("Discard the count mark") : tr("Discard %1 count marks").arg(before.size()));
     return true;
 }
 

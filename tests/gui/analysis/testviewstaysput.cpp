@@ -102,6 +102,8 @@ void TestViewStaysPut::run(const QString &kind)
     QVERIFY2(action, qPrintable(kind));
     action->trigger();
     QVERIFY2(seen, "the analysis dialog did not open");
+    // The analysis runs on a worker thread; its events are stored (and the view could move) when it returns.
+    QTRY_VERIFY_WITH_TIMEOUT(!mWindow->analysisActions()->isRunning(), 60000);
 }
 
 void TestViewStaysPut::clickRow(int row)

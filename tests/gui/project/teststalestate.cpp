@@ -3,6 +3,7 @@
 #include "support/casewindow.h"
 
 #include "geo/transform.h"
+#include "model/sighting.h"
 #include "layers/vectorlayer.h"
 #include "ui/analysis/analysisactions.h"
 #include "ui/analysis/analysisdialog.h"
@@ -14,6 +15,9 @@
 #include "ui/layers/layerpanel.h"
 #include "ui/map/identifypanel.h"
 #include "ui/map/mapactions.h"
+#include "ui/map/measurepanel.h"
+#include "ui/map/measuretool.h"
+#include "ui/time/timecontroller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -98,8 +102,24 @@ void TestStaleState::closeAndOpenLeaveNothingOfTheFirstProject()
     QVERIFY(!mWindow->messageBar()->text().isEmpty()); // "20 × gap …"
     QVERIFY(mWindow->undoStack()->count() > 0);
 
+    // A time cursor and window on A's data (a click on the timeline's axis sets the cursor), and a
+    // distance being measured on its map.
+    TimeController *time = mWindow->timeController();
+    const std::int64_t inCase = parseUtcIso(QStringLiteral("2023-10-05T10:19:00Z"));
+    time->setCursorMs(inCase);
+    time->setWindow(TimeWindow{inCase - 86'400'000, inCase + 86'400'000});
+    MeasureTool *measure = mWindow->mapActions()->measureTool();
+    measure->startAt(port);
+    QVERIFY(!measure->measurement().lonLat.empty());
+    QVERIFY(mWindow->mapActions()->measurePanel()->resultText().contains(QStringLiteral("Length")));
+
     // Close: nothing of A is left.
     mWindow->findChild<QAction *>(QStringLiteral("actionCloseProject"))->trigger();
+    QCOMPARE(time->cursorMs(), std::int64_t(0));
+    QVERIFY(time->window().isOpen());
+    QVERIFY(measure->measurement().lonLat.empty());
+    QVERIFY2(!mWindow->mapActions()->measurePanel()->resultText().contains(QStringLiteral("Length")),
+             qPrintable(mWindow->mapActions()->measurePanel()->resultText()));
     QCOMPARE(identify->title(), hint);
     QCOMPARE(identify->table()->rowCount(), 0);
     QCOMPARE(table->view()->model()->rowCount(), 0);

@@ -141,6 +141,7 @@ void TestDefaults::roundTripsStartFromThePortsTheVesselsWentBetween()
         return seen;
     };
     QVERIFY(run("port-calls", [](AnalysisDialog *) {}));
+    QVERIFY(test::waitForIdle(mWindow)); // analyses run in the background: their calls stored first
 
     QStringList offered;
     QVERIFY(run("voyages", [&](AnalysisDialog *d) {
@@ -334,4 +335,25 @@ void TestDefaults::filesOpenedIntoAnEmptyMapAreFramedTogether()
         const QRectF e = layer->extentWgs84();
         QVERIFY2(view.contains(e), qPrintable(layer->name()));
     }
+}
+
+void TestDefaults::aFileOpenedIntoANewProjectIsFramed()
+{
+    // A new project has its Sightings layer before anything is opened; its map is still empty, and
+    // the first image opened into it is framed rather than left a speck at 1:148,000,000.
+    QVERIFY(mWindow->projectController()->newProject(mDir.filePath(QStringLiteral("framed.gpkg"))));
+    QVERIFY(test::waitForIdle(mWindow));
+    QVERIFY(mWindow->layers()->count() > 0);
+    const QString image = test::makeGeoTiff(mDir.filePath(QStringLiteral("alone.tif")), 4326, 40, 40,
+                                            {130.5, 0.005, 0, 42.0, 0, -0.005}, QColor(30, 30, 200));
+    mWindow->openFiles({image});
+    QTRY_VERIFY_WITH_TIMEOUT(mWindow->layers()->layers().last()->kind() == Layer::Kind::Raster ||
+                                 mWindow->layers()->layers().first()->kind() == Layer::Kind::Raster,
+                             20000);
+    QVERIFY(test::waitForIdle(mWindow));
+    const MapSettings s = mWindow->canvas()->mapSettings();
+    const QRectF view = Transform(s.destinationCrs(), Crs::wgs84()).forwardBounds(s.visibleExtent(), 21);
+    const QRectF e(130.5, 41.8, 0.2, 0.2);
+    QVERIFY(view.contains(e));
+    QVERIFY2(view.width() < 10 * e.width(), qPrintable(QStringLiteral("the view is %1° wide").arg(view.width())));
 }

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void newImageryGoesUnderTracksAndVectors();
     void tablesSortAscendingFirst();
     void filesOpenedIntoAnEmptyMapAreFramedTogether();
+    void aFileOpenedIntoANewProjectIsFramed();
 
 private:
     QTemporaryDir mDir;

@@ -62,7 +62,8 @@ bool runAnalysis(MainWindow *window, const QString &kind, const std::function<vo
         QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
     });
     window->findChild<QAction *>(QStringLiteral("actionAnalyze_") + kind)->trigger();
-    return seen;
+    // The analysis runs on a worker thread; its events are stored when it returns.
+    return seen && QTest::qWaitFor([window] { return !window->analysisActions()->isRunning(); }, 60000);
 }
 
 void chooseRoundTrip(AnalysisDialog *d)

@@ -132,6 +132,38 @@ void TestWindowLayout::theMapHasMostOfTheWindowWithTheGuidesDocksOpen()
     }
 }
 
+namespace {
+
+/// Counts the layout requests a widget receives.
+class LayoutRequestCounter : public QObject
+{
+public:
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::LayoutRequest)
+            ++count;
+        return false;
+    }
+};
+
+} // namespace
+
+void TestWindowLayout::anIdleWindowLaysItselfOutNoMore()
+{
+    // A window left alone with the case open does nothing: once, the tab bars' settings were made on
+    // every layout request, each of which asked for another, so the idle window spun a core.
+    openCaseWithEvents();
+    QTest::qWait(300);
+    LayoutRequestCounter counter;
+    mWindow->installEventFilter(&counter);
+    QTest::qWait(1000);
+    mWindow->removeEventFilter(&counter);
+    QVERIFY2(counter.count <= 2, qPrintable(QStringLiteral("%1 layout requests in a second of idling").arg(counter.count)));
+}
+
 void TestWindowLayout::timelineLanesAreReadable()
 {
     openCaseWithEvents();
@@ -204,6 +236,8 @@ void TestWindowLayout::everyClosedDockComesBackFromTheViewMenu()
         panels->setActiveAction(d->toggleViewAction());
         QTest::keyClick(panels, Qt::Key_Return);
         QTRY_VERIFY2(d->isVisible(), qPrintable(name));
+        // ... and in front of the panels tabbed with it, not behind them.
+        QTRY_VERIFY2(!d->visibleRegion().isEmpty(), qPrintable(name + QStringLiteral(" came back behind a tab")));
     }
 }
 

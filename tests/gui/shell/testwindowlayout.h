@@ -23,6 +23,7 @@ private Q_SLOTS:
     void timelineFoldsDownToItsBar();
     void everyClosedDockComesBackFromTheViewMenu();
     void theLayoutIsKeptAndResetRestoresTheDefault();
+    void anIdleWindowLaysItselfOutNoMore();
 
 private:
     /// The case opened and its gaps found (the Events and Timeline docks then show), at 1400×900.

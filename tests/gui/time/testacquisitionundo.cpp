@@ -2,11 +2,12 @@
 
 #include "model/sighting.h"
 #include "project/project.h"
+#include "ui/common/datetimefield.h"
 #include "ui/project/projectcontroller.h"
 #include "ui/time/acquisitiontimedialog.h"
 
 #include <QCheckBox>
-#include <QDateTimeEdit>
+#include <QLineEdit>
 #include <QUndoStack>
 
 using namespace sightline;
@@ -40,7 +41,9 @@ void TestAcquisitionUndo::anAcquisitionTimeSetByHandIsUndoneAndTheProjectFollows
             return;
         seen = true;
         QTest::mouseClick(dialog->byHandBox(), Qt::LeftButton);
-        dialog->timeEdit()->setDateTime(QDateTime::fromMSecsSinceEpoch(when, Qt::UTC));
+        QLineEdit *typed = dialog->timeEdit()->lineEdit();
+        typed->selectAll();
+        QTest::keyClicks(typed, QStringLiteral("2023-10-05 02:13"));
         QTest::mouseClick(dialog->onlyInWindowBox(), Qt::LeftButton);
         QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
     });
