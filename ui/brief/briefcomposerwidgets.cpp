@@ -381,14 +381,15 @@ void BriefComposer::fitToScreen()
         return;
     const QRect room = on->availableGeometry();
     // The frame (title bar, borders) is not known before the window is shown: leave room for it.
+    // move() places the frame's corner, so the box to keep on the screen is the window and its frame.
     const QMargins frame(8, 32, 8, 8);
     const QSize most = room.marginsRemoved(frame).size();
     const QSize size = this->size().boundedTo(most);
     if (size != this->size())
         resize(size);
-    QRect box(pos(), size);
-    box.moveLeft(std::clamp(box.left(), room.left() + frame.left(), room.right() - frame.right() - size.width()));
-    box.moveTop(std::clamp(box.top(), room.top() + frame.top(), room.bottom() - frame.bottom() - size.height()));
+    QRect box(pos(), size.grownBy(frame));
+    box.moveLeft(std::clamp(box.left(), room.left(), room.right() + 1 - box.width()));
+    box.moveTop(std::clamp(box.top(), room.top(), room.bottom() + 1 - box.height()));
     move(box.topLeft());
 }
 
@@ -477,9 +478,9 @@ void BriefComposer::buildTemplateMenu(QPushButton *button)
 void BriefComposer::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    // A window manager places a new window where it likes (openbox: under the main window's title
-    // bar), and only then is the frame known: check again once the window is up.
-    QTimer::singleShot(0, this, &BriefComposer::keepFrameOnScreen);
+    // A window manager may place a new window where it likes, and the frame is known only once it
+    // has framed the window, a moment after showing: check again then.
+    QTimer::singleShot(200, this, &BriefComposer::keepFrameOnScreen);
 }
 
 void BriefComposer::keepFrameOnScreen()
