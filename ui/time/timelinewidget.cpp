@@ -604,7 +604,10 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent *event)
         break;
     case Drag::WindowStart:
     case Drag::WindowEnd:
-        mTime->setWindow(mPreview);
+        // An edge dragged onto or over the other would leave a window of no length, which hides
+        // everything: the window stays as it was.
+        if (!mPreview.fromMs || !mPreview.toMs || mPreview.toMs > mPreview.fromMs)
+            mTime->setWindow(mPreview);
         break;
     }
     mPreview = {};

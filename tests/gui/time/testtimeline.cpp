@@ -225,6 +225,24 @@ void TestTimeline::draggingAWindowEdgeMovesIt()
     QCOMPARE(timeline->viewFromMs(), layout.fromMs); // an edge drag is not a pan
 }
 
+void TestTimeline::draggingAnEdgeOverTheOtherLeavesTheWindow()
+{
+    // The start edge dragged past the end once made a window of no length, which hid everything.
+    TimelineWidget *timeline = timelineOf(mWindow);
+    const TimelineLayout layout = timeline->currentLayout();
+    TimeController *time = mWindow->timeController();
+    const TimeWindow window{layout.timeForX(plotX(layout, 0.4)), layout.timeForX(plotX(layout, 0.6))};
+    time->setWindow(window);
+    const int y = stripY(layout);
+    const QPoint edge(int(std::lround(layout.xForTime(window.fromMs))), y);
+    const QPoint past(plotX(layout, 0.8), y);
+    QTest::mousePress(timeline, Qt::LeftButton, {}, edge);
+    QTest::mouseMove(timeline, past);
+    QTest::mouseRelease(timeline, Qt::LeftButton, {}, past);
+    QCOMPARE(time->window().fromMs, window.fromMs);
+    QCOMPARE(time->window().toMs, window.toMs);
+}
+
 void TestTimeline::doubleClickAndClearTakeTheWindowAway()
 {
     TimelineWidget *timeline = timelineOf(mWindow);

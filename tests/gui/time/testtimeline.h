@@ -26,6 +26,7 @@ private Q_SLOTS:
     void opensWithLanesOfTheVesselsWithEvents();
     void draggingAlongTheAxisSetsTheWindow();
     void draggingAWindowEdgeMovesIt();
+    void draggingAnEdgeOverTheOtherLeavesTheWindow();
     void doubleClickAndClearTakeTheWindowAway();
     void clickingAPortCallSelectsItInTheEventsDock();
     void clickingASightingSelectsItInTheSightingsDock();
