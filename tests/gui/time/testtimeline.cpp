@@ -207,40 +207,38 @@ void TestTimeline::draggingAlongTheAxisSetsTheWindow()
     QCOMPARE(timeline->viewFromMs(), layout.fromMs);
 }
 
-void TestTimeline::draggingAWindowEdgeMovesIt()
+void TestTimeline::dragWindowStart(double fromFraction, double toFraction, double targetFraction)
 {
     TimelineWidget *timeline = timelineOf(mWindow);
     const TimelineLayout layout = timeline->currentLayout();
-    TimeController *time = mWindow->timeController();
-    const TimeWindow window{layout.timeForX(plotX(layout, 0.4)), layout.timeForX(plotX(layout, 0.6))};
-    time->setWindow(window);
+    const TimeWindow window{layout.timeForX(plotX(layout, fromFraction)), layout.timeForX(plotX(layout, toFraction))};
+    mWindow->timeController()->setWindow(window);
     const int y = stripY(layout);
     const QPoint edge(int(std::lround(layout.xForTime(window.fromMs))), y);
-    const QPoint target(plotX(layout, 0.2), y);
+    const QPoint target(plotX(layout, targetFraction), y);
     QTest::mousePress(timeline, Qt::LeftButton, {}, edge);
     QTest::mouseMove(timeline, target);
     QTest::mouseRelease(timeline, Qt::LeftButton, {}, target);
-    QCOMPARE(time->window().fromMs, layout.timeForX(target.x()));
-    QCOMPARE(time->window().toMs, window.toMs);
-    QCOMPARE(timeline->viewFromMs(), layout.fromMs); // an edge drag is not a pan
+}
+
+void TestTimeline::draggingAWindowEdgeMovesIt()
+{
+    const TimelineLayout layout = timelineOf(mWindow)->currentLayout();
+    TimeController *time = mWindow->timeController();
+    dragWindowStart(0.4, 0.6, 0.2);
+    QCOMPARE(time->window().fromMs, layout.timeForX(plotX(layout, 0.2)));
+    QCOMPARE(time->window().toMs, layout.timeForX(plotX(layout, 0.6)));
+    QCOMPARE(timelineOf(mWindow)->viewFromMs(), layout.fromMs); // an edge drag is not a pan
 }
 
 void TestTimeline::draggingAnEdgeOverTheOtherLeavesTheWindow()
 {
     // The start edge dragged past the end once made a window of no length, which hid everything.
-    TimelineWidget *timeline = timelineOf(mWindow);
-    const TimelineLayout layout = timeline->currentLayout();
+    const TimelineLayout layout = timelineOf(mWindow)->currentLayout();
     TimeController *time = mWindow->timeController();
-    const TimeWindow window{layout.timeForX(plotX(layout, 0.4)), layout.timeForX(plotX(layout, 0.6))};
-    time->setWindow(window);
-    const int y = stripY(layout);
-    const QPoint edge(int(std::lround(layout.xForTime(window.fromMs))), y);
-    const QPoint past(plotX(layout, 0.8), y);
-    QTest::mousePress(timeline, Qt::LeftButton, {}, edge);
-    QTest::mouseMove(timeline, past);
-    QTest::mouseRelease(timeline, Qt::LeftButton, {}, past);
-    QCOMPARE(time->window().fromMs, window.fromMs);
-    QCOMPARE(time->window().toMs, window.toMs);
+    dragWindowStart(0.4, 0.6, 0.8);
+    QCOMPARE(time->window().fromMs, layout.timeForX(plotX(layout, 0.4)));
+    QCOMPARE(time->window().toMs, layout.timeForX(plotX(layout, 0.6)));
 }
 
 void TestTimeline::doubleClickAndClearTakeTheWindowAway()

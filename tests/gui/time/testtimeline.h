@@ -37,6 +37,9 @@ private Q_SLOTS:
     void pickingAVesselGivesItTheOnlyLane();
 
 private:
+    /// Sets a window from `fromFraction` to `toFraction` of the plot, then drags its start edge with the mouse to
+    /// `targetFraction`.
+    void dragWindowStart(double fromFraction, double toFraction, double targetFraction);
     /// Triggers an Analysis menu action and lets `fill` set the dialog before Find is pressed.
     void runFromMenu(const QString &kind, const std::function<void(sightline::AnalysisDialog *)> &fill);
     /// The longest port call seen (not inferred) in the timeline's lanes.
