@@ -4,6 +4,7 @@
 
 #include "ais/aislog.h"
 #include "ais/aisstreamwriter.h"
+#include "ais/aistype24merge.h"
 #include "project/project.h"
 #include "project/trackimport.h"
 #include "tracks/trackgeopackage.h"
@@ -49,16 +50,25 @@ int decodeCommand(const QStringList &args)
                                 !cl.isSet(QStringLiteral("unscaled")));
     int status = 0;
     ais::Heard heard;
+    // One record per vessel for the two parts of a type 24, as gpsdecode prints them.
+    ais::Type24Merger type24;
+    ais::AisMessage merged;
     for (const QString &file : std::as_const(files)) {
         ais::AisLogSummary summary;
         QString error;
         const bool ok = ais::readAisLog(
             file,
-            [&writer, &heard](const ais::AisMessage &m, const ais::RawMessage &raw) {
+            [&writer, &heard, &type24, &merged](const ais::AisMessage &m, const ais::RawMessage &raw) {
+                if (m.type == 24) {
+                    merged = m;
+                    if (!type24.take(merged))
+                        return;
+                }
+                const ais::AisMessage &out = m.type == 24 ? merged : m;
                 heard.rxTime = raw.timeSource == ais::TimeSource::None ? std::nan("") : raw.time;
                 heard.source.assign(raw.station);
                 heard.channel = raw.channel;
-                writer.add(m, heard, *raw.bits);
+                writer.add(out, heard, *raw.bits);
             },
             summary, &error);
         if (!ok) {

@@ -14,6 +14,8 @@
 
 #include <array>
 #include <cmath>
+#include <map>
+#include <vector>
 
 // `sightline ais decode` end to end: against gpsd's gpsdecode on real and generated
 // captures, as CSV, and on bad input.
@@ -71,21 +73,36 @@ QList<QJsonObject> jsonLines(const QByteArray &bytes)
 
 // ---- the differential test against gpsdecode ---------------------------------------------------
 
-const QSet<int> kDecodedTypes = {1, 2, 3, 4, 5, 9, 11, 18, 19, 21, 24, 27};
+// Types 6 and 8 carry application payloads whose decoders are being written beside this
+// one (core/ais/aisbinary.cpp, which also writes 25 and 26); until they land, their
+// records are left out of the comparison. Remove at merge.
+const QSet<int> kAwaitingBinaryDecoders = {6, 8, 25, 26};
 
 struct Differential
 {
-    qint64 messages = 0; ///< gpsd records matched with one of Sightline's
-    qint64 fields = 0;   ///< fields compared
-    qint64 excused = 0;  ///< fields where gpsd 3.22 departs from AIVDM.adoc (see below)
-    qint64 gpsdOnly = 0; ///< gpsd records of lines Sightline rejected
-    qint64 rejected = 0; ///< Sightline's own count of rejected records
+    qint64 gpsdMessages = 0; ///< gpsd records of the compared types
+    qint64 messages = 0;     ///< gpsd records matched with one of Sightline's
+    qint64 fields = 0;       ///< fields compared
+    qint64 equal = 0;        ///< fields equal
+    qint64 gpsdOnly = 0;     ///< gpsd records of lines Sightline rejected
+    qint64 rejected = 0;     ///< Sightline's own count of rejected records
     QStringList problems;
 
     void problem(const QString &text)
     {
         if (problems.size() < 40)
             problems << text;
+    }
+    void add(const Differential &o)
+    {
+        gpsdMessages += o.gpsdMessages;
+        messages += o.messages;
+        fields += o.fields;
+        equal += o.equal;
+        gpsdOnly += o.gpsdOnly;
+        rejected += o.rejected;
+        for (const QString &p : o.problems)
+            problem(p);
     }
 };
 
@@ -100,151 +117,37 @@ QString show(const QJsonValue &v)
     return QString::number(v.toDouble(), 'g', 12);
 }
 
-// gpsd prints the protocol's "not available" codes where Sightline leaves the field out:
-// heading 511, speed 102.3 or "nan" (type 9: 1023 knots; type 27: 63), course 360 (type 27:
-// 511), lon 181, lat 91, alt 4095. gpsd also prints values AIVDM.adoc has no meaning for
-// (heading 360–510, course 360.1–409.5, |lon| > 180, |lat| > 90: seen in real captures);
-// Sightline stores those as absent too, by design (AisMessage), so they are excused here.
-// Nothing else may be missing.
-bool notAvailable(int type, const QString &key, const QJsonValue &v)
-{
-    if (v.isString())
-        return key == QLatin1String("speed") && v.toString() == QLatin1String("nan");
-    if (!v.isDouble())
-        return false;
-    const double d = v.toDouble();
-    if (key == QLatin1String("heading"))
-        return d >= 360;
-    if (key == QLatin1String("speed"))
-        return type == 9 ? d >= 1023 : type == 27 ? d >= 63 : d >= 102.3 - 1e-9;
-    if (key == QLatin1String("course"))
-        return d >= 360 - 1e-9;
-    if (key == QLatin1String("lon"))
-        return std::abs(d) > 180;
-    if (key == QLatin1String("lat"))
-        return std::abs(d) > 90;
-    if (key == QLatin1String("alt"))
-        return d >= 4095;
-    return false;
-}
-
-// Where gpsd 3.22's text for a code is not AIVDM.adoc's, Sightline keeps the standard's:
-// ship type 59 "Noncombatant ship according to RR Resolution No. 18" (gpsd drops
-// "Noncombatant"); ship types above 99, which the standard says to treat as 0 (gpsd prints
-// "INVALID SHIP TYPE"); EPFD 9–14 "Reserved" and 15 "Internal GNSS" (gpsd: "INVALID EPFD");
-// navigation status 14 "AIS-SART is active" (gpsd: "Reserved").
-bool gpsdTextDeparts(const QString &key, const QJsonObject &g, const QJsonObject &s, const QJsonValue &gv)
-{
-    const QString text = gv.toString();
-    if (key == QLatin1String("shiptype_text")) {
-        const int code = g.value(QLatin1String("shiptype")).toInt();
-        return (code == 59 && text == QLatin1String("Ship according to RR Resolution No. 18")) ||
-               (code > 99 && text == QLatin1String("INVALID SHIP TYPE"));
-    }
-    if (key == QLatin1String("epfd_text"))
-        return g.value(QLatin1String("epfd")).toInt() >= 9 && text == QLatin1String("INVALID EPFD");
-    if (key == QLatin1String("status_text") || key == QLatin1String("status"))
-        return s.value(QLatin1String("status")).toInt() == 14 && text == QLatin1String("Reserved");
-    return false;
-}
-
-bool sameNumber(const QJsonValue &a, const QJsonValue &b, double tolerance)
-{
-    return a.isDouble() && b.isDouble() && std::abs(a.toDouble() - b.toDouble()) <= tolerance + 1e-9;
-}
-
-// Whether Sightline's value `sv` of field `key` agrees with gpsd's `gv`.
-bool agrees(int type, const QString &key, const QJsonValue &gv, const QJsonValue &sv)
-{
-    if (key == QLatin1String("lon") || key == QLatin1String("lat")) {
-        if (type != 27)
-            return sameNumber(gv, sv, 1e-6);
-        // gpsd 3.22 rounds long-range positions to 0.1°. Sightline's must lie on the
-        // message's 1/10-minute grid and round to gpsd's value (either way on a tie).
-        if (!gv.isDouble() || !sv.isDouble())
-            return false;
-        const double onGrid = std::round(sv.toDouble() * 600.0) / 600.0;
-        return std::abs(onGrid - sv.toDouble()) < 1e-4 && std::abs(onGrid - gv.toDouble()) <= 0.05 + 1e-9 &&
-               std::abs(gv.toDouble() * 10 - std::round(gv.toDouble() * 10)) < 1e-6;
-    }
-    if (key == QLatin1String("speed") || key == QLatin1String("course"))
-        return sameNumber(gv, sv, 0.05);
-    if (key == QLatin1String("turn") && gv.isDouble()) {
-        // gpsd 3.22 prints the rate of turn squared and loses its sign; AIVDM.adoc gives
-        // left turns negative values, as Sightline prints them.
-        return sv.isDouble() && std::abs(sv.toDouble()) == gv.toDouble();
-    }
-    if (gv.isDouble())
-        return sameNumber(gv, sv, 0);
-    return gv == sv;
-}
-
-// Compares one of gpsd's records with Sightline's; every field gpsd has is checked.
+// Compares one of gpsd's records with Sightline's; every field gpsd has must be there
+// with the same value (numbers as gpsd prints them, so equal as parsed), and Sightline
+// may add only its provenance ("rxtime", "source", "channel").
 void compareRecord(const QJsonObject &g, const QJsonObject &s, const QString &where, Differential &d)
 {
     const int type = g.value(QLatin1String("type")).toInt();
     ++d.messages;
     for (auto it = g.begin(); it != g.end(); ++it) {
         const QString key = it.key();
-        if (key == QLatin1String("class") || key == QLatin1String("device"))
+        if (key == QLatin1String("device"))
             continue;
-        const QJsonValue gv = it.value();
-        // gpsd 3.22 prints the text of a type 27's navigation status in "status", where
-        // Sightline (as gpsd does for types 1–3) has the code there and the text in "status_text".
-        const QJsonValue sv = type == 27 && key == QLatin1String("status")
-                                  ? s.value(QLatin1String("status_text"))
-                                  : s.value(key);
-        if (sv.isUndefined() && notAvailable(type, key, gv))
+        ++d.fields;
+        const QJsonValue gv = it.value(), sv = s.value(key);
+        if (gv == sv) {
+            ++d.equal;
             continue;
-        if (!sv.isUndefined() && agrees(type, key, gv, sv)) {
-            ++d.fields;
-        } else if (!sv.isUndefined() && gpsdTextDeparts(key, g, s, gv)) {
-            ++d.excused;
-        } else {
-            d.problem(QStringLiteral("%1 (type %2, MMSI %3): %4: gpsdecode %5, sightline %6")
+        }
+        d.problem(QStringLiteral("%1 (type %2, MMSI %3): %4: gpsdecode %5, sightline %6")
+                      .arg(where)
+                      .arg(type)
+                      .arg(g.value(QLatin1String("mmsi")).toInteger())
+                      .arg(key, show(gv), show(sv)));
+    }
+    static const QSet<QString> provenance = {QStringLiteral("rxtime"), QStringLiteral("source"),
+                                             QStringLiteral("channel")};
+    for (auto it = s.begin(); it != s.end(); ++it)
+        if (!g.contains(it.key()) && !provenance.contains(it.key()))
+            d.problem(QStringLiteral("%1 (type %2): sightline has \"%3\", gpsdecode has not")
                           .arg(where)
                           .arg(type)
-                          .arg(g.value(QLatin1String("mmsi")).toInteger())
-                          .arg(key, show(gv), show(sv)));
-        }
-    }
-}
-
-// What gpsdecode prints for Sightline's messages: the same records, except that gpsd
-// holds a type 24 part A (in a ring of eight, MAX_TYPE24_INTERLEAVE) and prints nothing
-// until part B of the same MMSI arrives; then it prints one record with both.
-QList<QJsonObject> asGpsdPrints(const QList<QJsonObject> &sightline)
-{
-    struct PartA
-    {
-        qint64 mmsi = 0;
-        QJsonValue shipname;
-    };
-    std::array<PartA, 8> ring;
-    std::size_t next = 0;
-    QList<QJsonObject> out;
-    for (const QJsonObject &m : sightline) {
-        if (m.value(QLatin1String("type")).toInt() != 24) {
-            out << m;
-            continue;
-        }
-        const qint64 mmsi = m.value(QLatin1String("mmsi")).toInteger();
-        if (m.value(QLatin1String("partno")).toInt() == 0) {
-            ring[next] = PartA{mmsi, m.value(QLatin1String("shipname"))};
-            next = (next + 1) % ring.size();
-            continue;
-        }
-        for (PartA &a : ring) {
-            if (a.mmsi == mmsi) {
-                QJsonObject both = m;
-                both.insert(QLatin1String("shipname"), a.shipname);
-                out << both;
-                a.mmsi = 0;
-                break;
-            }
-        }
-    }
-    return out;
+                          .arg(it.key()));
 }
 
 QString identity(const QJsonObject &o)
@@ -254,11 +157,20 @@ QString identity(const QJsonObject &o)
         .arg(o.value(QLatin1String("mmsi")).toInteger());
 }
 
-// Decodes `path` with both tools and compares every message, in order.
-Differential compareWithGpsdecode(const QString &path)
+bool compared(const QJsonObject &o)
+{
+    return o.value(QLatin1String("class")).toString() == QLatin1String("AIS") &&
+           !kAwaitingBinaryDecoders.contains(o.value(QLatin1String("type")).toInt());
+}
+
+// Decodes `path` with both tools, scaled or not, and compares every message, in order.
+Differential compareWithGpsdecode(const QString &path, bool scaled)
 {
     Differential d;
-    const Run s = runSightline({QStringLiteral("ais"), QStringLiteral("decode"), path});
+    QStringList args = {QStringLiteral("ais"), QStringLiteral("decode"), path};
+    if (!scaled)
+        args << QStringLiteral("-u");
+    const Run s = runSightline(args);
     INFO(s.err.toStdString());
     REQUIRE(s.exitCode == 0);
     const QRegularExpressionMatch rejected =
@@ -272,24 +184,28 @@ Differential compareWithGpsdecode(const QString &path)
     // gpsdecode 3.22 drops a last line that has no line break; Sightline reads it.
     if (!bytes.isEmpty() && !bytes.endsWith('\n'))
         bytes += '\n';
-    const Run g = runProgram(QStringLiteral("gpsdecode"), {QStringLiteral("-j")}, bytes);
+    QStringList gpsdArgs = {QStringLiteral("-j")};
+    if (!scaled)
+        gpsdArgs << QStringLiteral("-u");
+    const Run g = runProgram(QStringLiteral("gpsdecode"), gpsdArgs, bytes);
     REQUIRE(g.exitCode == 0);
 
-    QList<QJsonObject> gpsd;
+    QList<QJsonObject> gpsd, ours;
     for (const QJsonObject &o : jsonLines(g.out))
-        if (o.value(QLatin1String("class")).toString() == QLatin1String("AIS") &&
-            kDecodedTypes.contains(o.value(QLatin1String("type")).toInt()))
+        if (compared(o))
             gpsd << o;
-    const QList<QJsonObject> ours = asGpsdPrints(jsonLines(s.out));
+    for (const QJsonObject &o : jsonLines(s.out))
+        if (compared(o))
+            ours << o;
+    d.gpsdMessages = gpsd.size();
 
     // Zip the two streams. gpsd is more lenient than Sightline with a few broken lines (no
-    // checksum, a tag block with a bad checksum, a type 1 of 163 bits): it may have records
-    // Sightline rejected, never more than Sightline's count of rejections. Such a record is
-    // skipped when one of the next few gpsd records is the same message as Sightline's
-    // (same type and MMSI, and if one agrees in every field, that one: a vessel's
-    // truncated report may come just before its whole one).
+    // checksum, a tag block with a bad checksum): it may have records Sightline rejected,
+    // never more than Sightline's count of rejections. Such a record is skipped when one of
+    // the next few gpsd records is the same message as Sightline's (same type and MMSI, and
+    // if one agrees in every field, that one).
     constexpr qsizetype kLookahead = 8;
-    const QString name = QFileInfo(path).fileName();
+    const QString name = QFileInfo(path).fileName() + (scaled ? QString() : QStringLiteral(" -u"));
     qsizetype i = 0;
     for (qsizetype j = 0; j < ours.size(); ++j) {
         const QString want = identity(ours[j]);
@@ -325,22 +241,29 @@ Differential compareWithGpsdecode(const QString &path)
     return d;
 }
 
-struct Totals
+// Both forms, scaled and unscaled.
+Differential compareBoth(const QString &path)
 {
-    qint64 files = 0, messages = 0, fields = 0, excused = 0;
-};
+    Differential d = compareWithGpsdecode(path, true);
+    d.add(compareWithGpsdecode(path, false));
+    return d;
+}
 
-void compareFiles(const QStringList &paths, Totals &totals)
+void report(const char *what, const Differential &d)
+{
+    WARN(what << ": " << d.messages << " of " << d.gpsdMessages << " gpsdecode records matched, " << d.equal
+              << " of " << d.fields << " fields equal, " << d.gpsdOnly << " gpsd-only records of lines sightline "
+              << "rejected (" << d.rejected << " rejections)");
+}
+
+void compareFiles(const QStringList &paths, Differential &totals)
 {
     for (const QString &path : paths) {
         CAPTURE(path);
-        const Differential d = compareWithGpsdecode(path);
+        const Differential d = compareBoth(path);
         INFO(d.problems.join(QLatin1Char('\n')).toStdString());
         CHECK(d.problems.isEmpty());
-        ++totals.files;
-        totals.messages += d.messages;
-        totals.fields += d.fields;
-        totals.excused += d.excused;
+        totals.add(d);
     }
 }
 
@@ -366,13 +289,14 @@ TEST_CASE("ais decode agrees with gpsdecode on every field of the bundled real c
 {
     if (!haveGpsdecode())
         return;
-    Totals totals;
+    Differential totals;
     compareFiles(filesIn(kData + QStringLiteral("/gpsd")) + filesIn(kData + QStringLiteral("/pyais")),
                  totals);
-    CAPTURE(totals.files, totals.messages, totals.fields, totals.excused);
-    CHECK(totals.files >= 5);
-    REQUIRE(totals.messages >= 900);
-    REQUIRE(totals.fields >= 14000);
+    report("bundled captures", totals);
+    CHECK(totals.problems.isEmpty());
+    CHECK(totals.messages + totals.gpsdOnly == totals.gpsdMessages);
+    REQUIRE(totals.messages >= 1800);
+    REQUIRE(totals.fields >= 28000);
 }
 
 TEST_CASE("ais decode agrees with gpsdecode on every capture in ../shared/data/ais", "[ais][e2e]")
@@ -385,12 +309,240 @@ TEST_CASE("ais decode agrees with gpsdecode on every capture in ../shared/data/a
     }
     if (!haveGpsdecode())
         return;
-    Totals totals;
+    Differential totals;
     compareFiles(filesIn(gpsdDir) + filesIn(pyaisDir), totals);
-    CAPTURE(totals.files, totals.messages, totals.fields, totals.excused);
-    CHECK(totals.files >= 15);
-    REQUIRE(totals.messages >= 2000);
-    REQUIRE(totals.fields >= 30000);
+    report("shared captures", totals);
+    REQUIRE(totals.messages >= 4000);
+    REQUIRE(totals.fields >= 60000);
+}
+
+// ---- generated messages of every type ----------------------------------------------------------
+
+namespace {
+
+// Random messages of every type 1–27, of valid and edge lengths, with the protocol's
+// "not available" values and out-of-range values mixed in, six-bit armoured into
+// !AIVDM sentences (multi-sentence when long) with checksums. Seeded: the same file each run.
+class AivdmGenerator
+{
+public:
+    explicit AivdmGenerator(quint64 seed)
+        : mState(seed)
+    {
+    }
+
+    QByteArray corpus(int perType)
+    {
+        QByteArray out;
+        for (int round = 0; round < perType; ++round)
+            for (int type = 1; type <= 27; ++type)
+                out += messageOfType(type);
+        return out;
+    }
+
+private:
+    quint64 next()
+    {
+        // splitmix64
+        quint64 z = (mState += 0x9e3779b97f4a7c15ull);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+        return z ^ (z >> 31);
+    }
+    int below(int n) { return int(next() % quint64(n)); }
+    bool chance(int inN) { return below(inN) == 0; }
+
+    void set(std::vector<bool> &bits, int at, int width, qint64 value)
+    {
+        for (int i = 0; i < width && at + i < int(bits.size()); ++i)
+            bits[std::size_t(at + i)] = (value >> (width - 1 - i)) & 1;
+    }
+
+    // A length for `type`: mostly the nominal one, sometimes the bounds gpsd takes or just past them.
+    int length(int type)
+    {
+        struct Bounds
+        {
+            int nominal, fewest, most;
+        };
+        static const std::map<int, Bounds> bounds = {
+            {1, {168, 163, 168}},  {2, {168, 163, 168}},  {3, {168, 163, 168}},  {4, {168, 168, 168}},
+            {5, {424, 420, 424}},  {6, {200, 88, 1008}},  {7, {72, 72, 168}},    {8, {200, 56, 1008}},
+            {9, {168, 168, 168}},  {10, {72, 72, 72}},    {11, {168, 168, 168}}, {12, {200, 72, 1008}},
+            {13, {72, 72, 168}},   {14, {160, 40, 1008}}, {15, {160, 88, 168}},  {16, {144, 96, 168}},
+            {17, {200, 80, 816}},  {18, {168, 168, 168}}, {19, {312, 312, 312}}, {20, {120, 72, 186}},
+            {21, {272, 272, 368}}, {22, {168, 168, 168}}, {23, {160, 160, 160}}, {24, {168, 160, 168}},
+            {25, {100, 40, 168}},  {26, {120, 60, 1004}}, {27, {96, 96, 96}},
+        };
+        const Bounds b = bounds.at(type);
+        switch (below(10)) {
+        case 0:
+            return b.fewest;
+        case 1:
+            return b.most;
+        case 2:
+            return b.fewest + below(b.most - b.fewest + 1);
+        case 3:
+            return b.fewest - 1 - below(4); // too short
+        case 4:
+            return type == 27 ? 168 : b.most + 1 + below(4); // long (27: its other length)
+        default:
+            return b.nominal;
+        }
+    }
+
+    // The protocol's "not available" values, and values past them.
+    void sentinels(std::vector<bool> &bits, int type)
+    {
+        auto maybe = [&](int at, int width, std::initializer_list<qint64> values) {
+            if (chance(3))
+                set(bits, at, width, values.begin()[below(int(values.size()))]);
+        };
+        switch (type) {
+        case 1:
+        case 2:
+        case 3:
+            maybe(42, 8, {-128, 127, -127, 0, 1, -1, 126, -126});
+            maybe(50, 10, {1023, 1022, 0});
+            maybe(61, 28, {181 * 600000, -180 * 600000, 0});
+            maybe(89, 27, {91 * 600000, -90 * 600000});
+            maybe(116, 12, {3600, 3599, 4095});
+            maybe(128, 9, {511, 359, 360});
+            maybe(137, 6, {60, 61, 62, 63});
+            break;
+        case 4:
+        case 11:
+            maybe(38, 14, {0});
+            maybe(61, 5, {24});
+            maybe(79, 28, {181 * 600000});
+            maybe(107, 27, {91 * 600000});
+            break;
+        case 9:
+            maybe(38, 12, {4095, 4094});
+            maybe(50, 10, {1023, 1022});
+            maybe(61, 28, {181 * 600000});
+            maybe(116, 12, {3600});
+            break;
+        case 18:
+        case 19:
+            maybe(46, 10, {1023});
+            maybe(57, 28, {181 * 600000});
+            maybe(85, 27, {91 * 600000});
+            maybe(112, 12, {3600});
+            maybe(124, 9, {511});
+            break;
+        case 21:
+            maybe(164, 28, {181 * 600000});
+            maybe(192, 27, {91 * 600000});
+            break;
+        case 27:
+            maybe(44, 18, {181 * 600, 30, -30, 90, -90});
+            maybe(62, 17, {91 * 600, 30, -30});
+            maybe(79, 6, {63});
+            maybe(85, 9, {511});
+            break;
+        case 24:
+            set(bits, 38, 2, chance(8) ? 2 + below(2) : below(2));
+            break;
+        default:
+            break;
+        }
+    }
+
+    static char armour(int v) { return char(v < 40 ? v + 48 : v + 56); }
+
+    QByteArray sentences(const std::vector<bool> &bits)
+    {
+        const int n = int(bits.size());
+        const int fill = (6 - n % 6) % 6;
+        QByteArray payload;
+        for (int at = 0; at < n; at += 6) {
+            int v = 0;
+            for (int i = 0; i < 6; ++i)
+                v = (v << 1) | (at + i < n && bits[std::size_t(at + i)] ? 1 : 0);
+            payload += armour(v);
+        }
+        const int count = int((payload.size() + 59) / 60);
+        mSequence = (mSequence + 1) % 10;
+        QByteArray out;
+        for (int i = 0; i < count; ++i) {
+            const QByteArray body = "AIVDM," + QByteArray::number(count) + ',' + QByteArray::number(i + 1) + ',' +
+                                    (count > 1 ? QByteArray::number(mSequence) : QByteArray()) + ",A," +
+                                    payload.mid(i * 60, 60) + ',' + QByteArray::number(i == count - 1 ? fill : 0);
+            int sum = 0;
+            for (char c : body)
+                sum ^= c;
+            out += '!' + body + '*' + QByteArray::number(sum, 16).toUpper().rightJustified(2, '0') + '\n';
+        }
+        return out;
+    }
+
+    std::vector<bool> randomBits(int type, int n, quint32 mmsi)
+    {
+        std::vector<bool> bits(std::size_t(std::max(n, 0)));
+        for (auto &&b : bits)
+            b = next() & 1;
+        set(bits, 0, 6, type);
+        set(bits, 8, 30, mmsi);
+        return bits;
+    }
+
+    QByteArray messageOfType(int type)
+    {
+        // Auxiliary craft (98XXXYYYY) now and then, for type 24's mother ship.
+        const quint32 mmsi = chance(6) ? 980000000u + quint32(below(10000000)) : quint32(1 + below(999999999));
+        if (type == 24) {
+            // Mostly part A then part B of the same vessel; sometimes a lone part, or B before A.
+            std::vector<bool> a = randomBits(24, chance(5) ? length(24) : 160, mmsi);
+            set(a, 38, 2, 0);
+            std::vector<bool> b = randomBits(24, chance(5) ? length(24) : 168, mmsi);
+            set(b, 38, 2, 1);
+            if (chance(10))
+                sentinels(b, 24);
+            switch (below(6)) {
+            case 0:
+                return sentences(a);
+            case 1:
+                return sentences(b);
+            case 2:
+                return sentences(b) + sentences(a);
+            default:
+                return sentences(a) + sentences(b);
+            }
+        }
+        std::vector<bool> bits = randomBits(type, length(type), mmsi);
+        sentinels(bits, type);
+        return sentences(bits);
+    }
+
+    quint64 mState;
+    int mSequence = 0;
+};
+
+} // namespace
+
+TEST_CASE("ais decode agrees with gpsdecode on generated messages of every type, scaled and unscaled",
+          "[ais][e2e]")
+{
+    if (!haveGpsdecode())
+        return;
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString corpus = dir.filePath(QStringLiteral("every-type.nmea"));
+    QFile f(corpus);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(AivdmGenerator(18).corpus(400));
+    f.close();
+
+    const Differential d = compareBoth(corpus);
+    report("generated messages", d);
+    INFO(d.problems.join(QLatin1Char('\n')).toStdString());
+    CHECK(d.problems.isEmpty());
+    // What gpsd decodes, Sightline decodes: lines of wrong lengths are rejected by both.
+    CHECK(d.gpsdOnly == 0);
+    CHECK(d.messages == d.gpsdMessages);
+    CHECK(d.equal == d.fields);
+    REQUIRE(d.messages >= 2 * 7000);
 }
 
 TEST_CASE("ais decode agrees with gpsdecode on a generated corpus of 20000 lines", "[ais][e2e]")
@@ -416,15 +568,15 @@ TEST_CASE("ais decode agrees with gpsdecode on a generated corpus of 20000 lines
     INFO(gen.err.toStdString());
     REQUIRE(gen.exitCode == 0);
 
-    const Differential d = compareWithGpsdecode(corpus);
-    CAPTURE(d.messages, d.fields, d.excused);
+    const Differential d = compareBoth(corpus);
+    report("gen_aivdm.py corpus", d);
     INFO(d.problems.join(QLatin1Char('\n')).toStdString());
     CHECK(d.problems.isEmpty());
     // Generated sentences are all valid: both tools must take every one.
     CHECK(d.rejected == 0);
     CHECK(d.gpsdOnly == 0);
-    REQUIRE(d.messages >= 17000);
-    REQUIRE(d.fields >= 250000);
+    REQUIRE(d.messages >= 2 * 17000);
+    REQUIRE(d.fields >= 2 * 250000);
 }
 
 // ---- CSV -----------------------------------------------------------------------------------
