@@ -225,7 +225,9 @@ DecodeStatus decode(const BitBuffer &b, AisMessage &m)
         break;
     case 21: {
         m.aidType = int(b.u(38, 5));
-        m.shipname = b.text(43, 20);
+        // The name's first 20 characters untrimmed: gpsd appends the extension to a full 20 even
+        // when it ends in spaces.
+        m.shipname = b.text(43, 20, false);
         m.accuracy = b.flag(163);
         readPosition(b, 164, 28, 192, 27, 600000.0, m);
         readDimensions(b, 219, m);
@@ -240,6 +242,8 @@ DecodeStatus decode(const BitBuffer &b, AisMessage &m)
         const int extraChars = (b.size() - 272) / 6;
         if (m.shipname.size() == 20 && extraChars > 0)
             m.shipname += b.text(272, extraChars);
+        while (!m.shipname.empty() && m.shipname.back() == ' ')
+            m.shipname.pop_back();
         break;
     }
     case 24:

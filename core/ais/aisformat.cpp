@@ -121,8 +121,8 @@ char *writeJson(char *p, const AisMessage &m, const Heard &heard, const BitBuffe
         o.i("status", m.status);
         o.s("status_text", gpsdStatusText(m.status));
         turn(o, m.turn);
-        if (o.scaled() && m.speedRaw == 1023)
-            o.s("speed", "nan"); // gpsd 3.22, for types 1–3 only (18 and 19 print 102.3)
+        if (o.scaled() && m.speedRaw >= 1022) // gpsd 3.22, for types 1–3 only (18 and 19 print 102.3)
+            o.s("speed", m.speedRaw == 1023 ? "nan" : "fast");
         else
             tenths(o, "speed", m.speedRaw);
         o.b("accuracy", m.accuracy);

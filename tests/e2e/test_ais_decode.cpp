@@ -86,6 +86,7 @@ struct Differential
     qint64 equal = 0;        ///< fields equal
     qint64 gpsdOnly = 0;     ///< gpsd records of lines Sightline rejected
     qint64 rejected = 0;     ///< Sightline's own count of rejected records
+    QSet<int> types;         ///< message types compared
     QStringList problems;
 
     void problem(const QString &text)
@@ -101,6 +102,7 @@ struct Differential
         equal += o.equal;
         gpsdOnly += o.gpsdOnly;
         rejected += o.rejected;
+        types += o.types;
         for (const QString &p : o.problems)
             problem(p);
     }
@@ -124,6 +126,7 @@ void compareRecord(const QJsonObject &g, const QJsonObject &s, const QString &wh
 {
     const int type = g.value(QLatin1String("type")).toInt();
     ++d.messages;
+    d.types.insert(type);
     for (auto it = g.begin(); it != g.end(); ++it) {
         const QString key = it.key();
         if (key == QLatin1String("device"))
@@ -320,6 +323,11 @@ TEST_CASE("ais decode agrees with gpsdecode on every capture in ../shared/data/a
 
 namespace {
 
+// Documented exception: a type 21 of 361–368 bits. The standard's name extension ends at
+// 360 bits (14 characters); gpsd 3.22 takes up to 368 and writes the 15th and 16th
+// characters past its 35-byte name buffer, over "accuracy" and "lon", where Sightline
+// decodes the fields as sent. The generator stays within 360 bits for type 21.
+//
 // Random messages of every type 1–27, of valid and edge lengths, with the protocol's
 // "not available" values and out-of-range values mixed in, six-bit armoured into
 // !AIVDM sentences (multi-sentence when long) with checksums. Seeded: the same file each run.
@@ -371,7 +379,7 @@ private:
             {9, {168, 168, 168}},  {10, {72, 72, 72}},    {11, {168, 168, 168}}, {12, {200, 72, 1008}},
             {13, {72, 72, 168}},   {14, {160, 40, 1008}}, {15, {160, 88, 168}},  {16, {144, 96, 168}},
             {17, {200, 80, 816}},  {18, {168, 168, 168}}, {19, {312, 312, 312}}, {20, {120, 72, 186}},
-            {21, {272, 272, 368}}, {22, {168, 168, 168}}, {23, {160, 160, 160}}, {24, {168, 160, 168}},
+            {21, {272, 272, 360}}, {22, {168, 168, 168}}, {23, {160, 160, 160}}, {24, {168, 160, 168}},
             {25, {100, 40, 168}},  {26, {120, 60, 1004}}, {27, {96, 96, 96}},
         };
         const Bounds b = bounds.at(type);
@@ -385,7 +393,8 @@ private:
         case 3:
             return b.fewest - 1 - below(4); // too short
         case 4:
-            return type == 27 ? 168 : b.most + 1 + below(4); // long (27: its other length)
+            // Too long (27: its other length; 21: past the 368 bits gpsd takes, see above).
+            return type == 27 ? 168 : type == 21 ? 369 + below(4) : b.most + 1 + below(4);
         default:
             return b.nominal;
         }
@@ -542,6 +551,11 @@ TEST_CASE("ais decode agrees with gpsdecode on generated messages of every type,
     CHECK(d.gpsdOnly == 0);
     CHECK(d.messages == d.gpsdMessages);
     CHECK(d.equal == d.fields);
+    QSet<int> everyType;
+    for (int type = 1; type <= 27; ++type)
+        if (!kAwaitingBinaryDecoders.contains(type))
+            everyType.insert(type);
+    CHECK(d.types == everyType);
     REQUIRE(d.messages >= 2 * 7000);
 }
 

@@ -92,9 +92,9 @@ TEST_CASE("position reports keep gpsd's sentinels and its rate of turn, scaled a
     // No heading (511), no turn information (-128), from AIVDM.adoc's examples.
     const std::string noHeading = "!AIVDM,1,1,,A,16SteH0P00Jt63hHaa6SagvJ087r,0*42\n";
     CHECK(jsonOf(noHeading, true)[0] ==
-          R"({"class":"AIS","type":1,"repeat":0,"mmsi":440348000,"scaled":true,"status":0,"status_text":"Under way using engine","turn":"nan","speed":0.0,"accuracy":false,"lon":-70.758200,"lat":43.077422,"course":93.4,"heading":511,"second":13,"maneuver":0,"raim":false,"radio":33282})");
+          R"({"class":"AIS","type":1,"repeat":0,"mmsi":440348000,"scaled":true,"status":0,"status_text":"Under way using engine","turn":"nan","speed":0.0,"accuracy":false,"lon":-70.758200,"lat":43.080150,"course":93.4,"heading":511,"second":13,"maneuver":0,"raim":false,"radio":33274})");
     CHECK(jsonOf(noHeading, false)[0] ==
-          R"({"class":"AIS","type":1,"repeat":0,"mmsi":440348000,"scaled":false,"status":0,"status_text":"Under way using engine","turn":-128,"speed":0,"accuracy":false,"lon":-42454920,"lat":25846453,"course":934,"heading":511,"second":13,"maneuver":0,"raim":false,"radio":33282})");
+          R"({"class":"AIS","type":1,"repeat":0,"mmsi":440348000,"scaled":false,"status":0,"status_text":"Under way using engine","turn":-128,"speed":0,"accuracy":false,"lon":-42454920,"lat":25848090,"course":934,"heading":511,"second":13,"maneuver":0,"raim":false,"radio":33274})");
     // A left turn: gpsd 3.22 prints the square of raw / 4.733, without its sign.
     const std::string leftTurn = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\n";
     const std::string json = jsonOf(leftTurn, true)[0];
@@ -173,4 +173,13 @@ TEST_CASE("every message type 1-27 decodes; lengths outside gpsd's bounds are re
         CHECK(decode(bits, m) == c.status);
         CHECK(m.type == c.type);
     }
+}
+
+TEST_CASE("a type 21's name extension follows a full 20 characters even when they end in spaces", "[ais]")
+{
+    // gpsdecode 3.22 prints "IP.H:F\"Q;Q2\\WXJQBO, '-]" for this aid: the fixed part ends in a space.
+    const std::string nmea = "!AIVDM,1,1,,A,Eh06BgW4`G4M3A8u`q>;d58Q7n@A9EAu5BfqHLrT`DFUGIsG@1sD,2*1D\n";
+    const std::vector<std::string> out = jsonOf(nmea, true);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].find(R"("name":"IP.H:F\"Q;Q2\\WXJQBO, '-]")") != std::string::npos);
 }
