@@ -25,8 +25,9 @@ int decodeCommand(const QStringList &args)
 {
     CommandLine cl(
         QStringLiteral("ais decode"), QStringLiteral("ais decode FILE... [--format jsonl|csv] [--unscaled]"),
-        QStringLiteral("Prints one decoded message per line, with gpsd's field names (and rxtime when "
-                       "the log has a receive time); a report per file on stderr."));
+        QStringLiteral("Prints one decoded message per line as gpsdecode -j prints it (every type 1-27, "
+                       "a type 24's two parts as one record), with rxtime, source and channel when the log "
+                       "gives them; a report per file on stderr."));
     cl.addPositionalArgument(QStringLiteral("FILE"),
                              QStringLiteral("An AIS log (NMEA, with or without tag blocks)."),
                              CommandLine::Count::Many);
