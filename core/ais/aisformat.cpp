@@ -89,6 +89,8 @@ bool needsBitsToFormat(int type)
     case 21:
     case 24:
     case 27:
+    case 12: // the text is kept in AisMessage
+    case 14:
         return false;
     default:
         return true;
