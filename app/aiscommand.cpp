@@ -4,6 +4,7 @@
 
 #include "ais/aislog.h"
 #include "ais/aisstreamwriter.h"
+#include "ais/aistype24merge.h"
 #include "project/project.h"
 #include "project/trackimport.h"
 #include "tracks/trackgeopackage.h"
@@ -24,8 +25,9 @@ int decodeCommand(const QStringList &args)
 {
     CommandLine cl(
         QStringLiteral("ais decode"), QStringLiteral("ais decode FILE... [--format jsonl|csv] [--unscaled]"),
-        QStringLiteral("Prints one decoded message per line, with gpsd's field names (and rxtime when "
-                       "the log has a receive time); a report per file on stderr."));
+        QStringLiteral("Prints one decoded message per line as gpsdecode -j prints it (every type 1-27, "
+                       "a type 24's two parts as one record), with rxtime, source and channel when the log "
+                       "gives them; a report per file on stderr."));
     cl.addPositionalArgument(QStringLiteral("FILE"),
                              QStringLiteral("An AIS log (NMEA, with or without tag blocks)."),
                              CommandLine::Count::Many);
@@ -49,16 +51,25 @@ int decodeCommand(const QStringList &args)
                                 !cl.isSet(QStringLiteral("unscaled")));
     int status = 0;
     ais::Heard heard;
+    // One record per vessel for the two parts of a type 24, as gpsdecode prints them.
+    ais::Type24Merger type24;
+    ais::AisMessage merged;
     for (const QString &file : std::as_const(files)) {
         ais::AisLogSummary summary;
         QString error;
         const bool ok = ais::readAisLog(
             file,
-            [&writer, &heard](const ais::AisMessage &m, const ais::RawMessage &raw) {
+            [&writer, &heard, &type24, &merged](const ais::AisMessage &m, const ais::RawMessage &raw) {
+                if (m.type == 24) {
+                    merged = m;
+                    if (!type24.take(merged))
+                        return;
+                }
+                const ais::AisMessage &out = m.type == 24 ? merged : m;
                 heard.rxTime = raw.timeSource == ais::TimeSource::None ? std::nan("") : raw.time;
                 heard.source.assign(raw.station);
                 heard.channel = raw.channel;
-                writer.add(m, heard, *raw.bits);
+                writer.add(out, heard, *raw.bits);
             },
             summary, &error);
         if (!ok) {

@@ -8,8 +8,10 @@ namespace {
 void readPosition(const BitBuffer &b, int lonBit, int lonBits, int latBit, int latBits, double perDegree,
                   AisMessage &m)
 {
-    const double lon = b.s(lonBit, lonBits) / perDegree;
-    const double lat = b.s(latBit, latBits) / perDegree;
+    m.lonRaw = b.s(lonBit, lonBits);
+    m.latRaw = b.s(latBit, latBits);
+    const double lon = m.lonRaw / perDegree;
+    const double lat = m.latRaw / perDegree;
     m.lon = (lon == 181.0 || lon < -180.0 || lon > 180.0) ? AisMessage::kAbsent : lon;
     m.lat = (lat == 91.0 || lat < -90.0 || lat > 90.0) ? AisMessage::kAbsent : lat;
 }
@@ -17,6 +19,8 @@ void readPosition(const BitBuffer &b, int lonBit, int lonBits, int latBit, int l
 void readSpeedCourse(const BitBuffer &b, int speedBit, int courseBit, AisMessage &m)
 {
     const std::uint32_t speed = b.u(speedBit, 10), course = b.u(courseBit, 12);
+    m.speedRaw = std::uint16_t(speed);
+    m.courseRaw = std::uint16_t(course);
     m.speed = speed == 1023 ? AisMessage::kAbsent : speed / 10.0;
     m.course = course >= 3600 ? AisMessage::kAbsent : course / 10.0;
 }
@@ -24,6 +28,7 @@ void readSpeedCourse(const BitBuffer &b, int speedBit, int courseBit, AisMessage
 void readHeading(const BitBuffer &b, int bit, AisMessage &m)
 {
     const int heading = int(b.u(bit, 9));
+    m.headingRaw = std::uint16_t(heading);
     m.heading = heading > 359 ? -1 : heading;
 }
 
@@ -53,41 +58,61 @@ void readDimensions(const BitBuffer &b, int bit, AisMessage &m)
 
 } // namespace
 
-int minimumBits(int type)
+LengthLimits lengthLimits(int type, const BitBuffer &b)
 {
+    // gpsd 3.22's bounds, measured with gpsdecode over every length.
     switch (type) {
     case 1:
     case 2:
     case 3:
+        return {163, 0};
     case 4:
     case 9:
     case 11:
     case 18:
-        return 168;
+    case 22:
+        return {168, 0};
     case 5:
-        return 420; // some transponders send 420 of the 424 bits
-    case 19:
-        return 312;
-    case 21:
-        return 272;
-    case 24:
-        return 160;
-    case 27:
-        return 96;
+        return {420, 0}; // some transponders send 420 of the 424 bits
     case 6:
-        return 88;
+        return {88, 1008};
+    case 7:
+    case 13:
+        return {72, 168};
     case 8:
-        return 56;
+        return {56, 1008};
+    case 10:
+        return {72, 0};
     case 12:
-        return 72;
+        return {72, 1008};
     case 14:
-        return 40;
+        return {40, 1008};
+    case 15:
+        return {88, 168};
+    case 16:
+        return {96, 168};
+    case 17:
+        return {80, 816};
+    case 19:
+        return {312, 0};
+    case 20:
+        return {72, 186};
+    case 21:
+        return {272, 368};
+    case 23:
+        return {160, 0};
+    case 24:
+        return b.u(38, 2) == 0 ? LengthLimits{160, 168} : LengthLimits{168, 0};
     case 25:
-        return 40;
-    case 26:
-        return 60;
+    case 26: {
+        // The header grows by the destination MMSI and the application id when flagged.
+        const int header = 40 + (b.flag(38) ? 30 : 0) + (b.flag(39) ? 16 : 0);
+        return type == 25 ? LengthLimits{header, 168} : LengthLimits{header + 20, 1004};
+    }
+    case 27:
+        return {96, 168}; // and nothing between: see decode()
     default:
-        return 0;
+        return {};
     }
 }
 
@@ -103,11 +128,11 @@ DecodeStatus decode(const BitBuffer &b, AisMessage &m)
     m.mmsi = b.u(8, 30);
     if (m.type < 1 || m.type > 27)
         return DecodeStatus::UnknownType;
-    const int need = minimumBits(m.type);
-    if (need == 0)
-        return DecodeStatus::NotDecoded;
-    if (b.size() < need)
+    const LengthLimits limits = lengthLimits(m.type, b);
+    if (b.size() < limits.fewest)
         return DecodeStatus::TooShort;
+    if ((limits.most > 0 && b.size() > limits.most) || (m.type == 27 && b.size() != 96 && b.size() != 168))
+        return DecodeStatus::TooLong;
 
     switch (m.type) {
     case 1:
@@ -122,7 +147,8 @@ DecodeStatus decode(const BitBuffer &b, AisMessage &m)
         readSecond(b, 137, m);
         m.maneuver = int(b.u(143, 2));
         m.raim = b.flag(148);
-        m.radio = b.u(149, 19);
+        // A short report's radio field is what is there, right-aligned, as gpsd reads it.
+        m.radio = b.size() < 168 ? b.u(149, b.size() - 149) : b.u(149, 19);
         break;
     case 4:
     case 11:
@@ -156,12 +182,15 @@ DecodeStatus decode(const BitBuffer &b, AisMessage &m)
         break;
     case 9: {
         const int alt = int(b.u(38, 12));
+        m.altRaw = std::uint16_t(alt);
         m.alt = alt == 4095 ? -1 : alt;
         const std::uint32_t speed = b.u(50, 10);
+        m.speedRaw = std::uint16_t(speed);
         m.speed = speed == 1023 ? AisMessage::kAbsent : double(speed); // whole knots for aircraft
         m.accuracy = b.flag(60);
         readPosition(b, 61, 28, 89, 27, 600000.0, m);
         const std::uint32_t course = b.u(116, 12);
+        m.courseRaw = std::uint16_t(course);
         m.course = course >= 3600 ? AisMessage::kAbsent : course / 10.0;
         readSecond(b, 128, m);
         m.regional = int(b.u(134, 8));
@@ -196,7 +225,9 @@ DecodeStatus decode(const BitBuffer &b, AisMessage &m)
         break;
     case 21: {
         m.aidType = int(b.u(38, 5));
-        m.shipname = b.text(43, 20);
+        // The name's first 20 characters untrimmed: gpsd appends the extension to a full 20 even
+        // when it ends in spaces.
+        m.shipname = b.text(43, 20, false);
         m.accuracy = b.flag(163);
         readPosition(b, 164, 28, 192, 27, 600000.0, m);
         readDimensions(b, 219, m);
@@ -211,6 +242,8 @@ DecodeStatus decode(const BitBuffer &b, AisMessage &m)
         const int extraChars = (b.size() - 272) / 6;
         if (m.shipname.size() == 20 && extraChars > 0)
             m.shipname += b.text(272, extraChars);
+        while (!m.shipname.empty() && m.shipname.back() == ' ')
+            m.shipname.pop_back();
         break;
     }
     case 24:
@@ -218,8 +251,6 @@ DecodeStatus decode(const BitBuffer &b, AisMessage &m)
         if (m.partno == 0) {
             m.shipname = b.text(40, 20);
         } else if (m.partno == 1) {
-            if (b.size() < 168)
-                return DecodeStatus::TooShort;
             m.shiptype = int(b.u(40, 8));
             // gpsd reads the 42-bit vendor field as seven characters, and model and
             // serial out of its last 24 bits (the 2008 and 2012 layouts at once).
@@ -267,13 +298,16 @@ DecodeStatus decode(const BitBuffer &b, AisMessage &m)
         m.status = int(b.u(40, 4));
         readPosition(b, 44, 18, 62, 17, 600.0, m);
         const std::uint32_t speed = b.u(79, 6), course = b.u(85, 9);
+        m.speedRaw = std::uint16_t(speed);
+        m.courseRaw = std::uint16_t(course);
         m.speed = speed == 63 ? AisMessage::kAbsent : double(speed);
         m.course = course == 511 ? AisMessage::kAbsent : double(course);
         m.gnss = b.flag(94);
         break;
     }
     default:
-        return DecodeStatus::NotDecoded;
+        // 7, 10, 13, 15, 16, 17, 20, 22, 23: station management, written from the bits (aisformatstation.cpp).
+        break;
     }
     return DecodeStatus::Ok;
 }

@@ -1,6 +1,7 @@
 #include "ais/aisformat.h"
 
 #include "ais/aisbinary.h"
+#include "ais/aisformatstation.h"
 #include "ais/aisjson.h"
 
 #include <cmath>
@@ -12,10 +13,13 @@ namespace {
 
 using JsonObject = AisJson;
 
-// Rate of turn as gpsd prints it: "nan", "fastright", "fastleft", or degrees per minute.
+// Rate of turn as gpsd 3.22 prints it scaled: "nan" (-128), "fastright" (127), "fastleft" (-127), or
+// (raw / 4.733)² degrees a minute as a whole number, the sign of a left turn lost. Unscaled: the raw value.
 void turn(JsonObject &o, int raw)
 {
-    if (raw == -128)
+    if (!o.scaled())
+        o.i("turn", raw);
+    else if (raw == -128)
         o.s("turn", "nan");
     else if (raw == 127)
         o.s("turn", "fastright");
@@ -23,14 +27,29 @@ void turn(JsonObject &o, int raw)
         o.s("turn", "fastleft");
     else {
         const double rot = raw / 4.733;
-        o.i("turn", std::lround(raw < 0 ? -rot * rot : rot * rot));
+        o.f<0>("turn", rot * rot);
     }
 }
 
-template <int Decimals = 7> void position(JsonObject &o, const AisMessage &m)
+// Positions in 1/10000 minute, printed as gpsd does (six decimals of a degree), sentinels included.
+void position(JsonObject &o, const AisMessage &m)
 {
-    o.f<Decimals>("lon", m.lon);
-    o.f<Decimals>("lat", m.lat);
+    if (o.scaled()) {
+        o.f<6>("lon", m.lonRaw / 600000.0);
+        o.f<6>("lat", m.latRaw / 600000.0);
+    } else {
+        o.i("lon", m.lonRaw);
+        o.i("lat", m.latRaw);
+    }
+}
+
+// A field in tenths (speed in 1/10 knot, course in 1/10 degree, draught in 1/10 metre).
+void tenths(JsonObject &o, std::string_view key, unsigned raw)
+{
+    if (o.scaled())
+        o.f<1>(key, raw / 10.0);
+    else
+        o.i(key, raw);
 }
 
 void dimensions(JsonObject &o, const AisMessage &m)
@@ -44,13 +63,13 @@ void dimensions(JsonObject &o, const AisMessage &m)
 void epfd(JsonObject &o, int v)
 {
     o.i("epfd", v);
-    o.s("epfd_text", epfdText(v));
+    o.s("epfd_text", gpsdEpfdText(v));
 }
 
 void shiptype(JsonObject &o, int v)
 {
     o.i("shiptype", v);
-    o.s("shiptype_text", shipTypeText(v));
+    o.s("shiptype_text", gpsdShipTypeText(v));
 }
 
 } // namespace
@@ -70,6 +89,8 @@ bool needsBitsToFormat(int type)
     case 21:
     case 24:
     case 27:
+    case 12: // the text is kept in AisMessage
+    case 14:
         return false;
     default:
         return true;
@@ -100,14 +121,16 @@ char *writeJson(char *p, const AisMessage &m, const Heard &heard, const BitBuffe
     case 2:
     case 3:
         o.i("status", m.status);
-        o.s("status_text", navigationStatusText(m.status));
+        o.s("status_text", gpsdStatusText(m.status));
         turn(o, m.turn);
-        o.f<1>("speed", m.speed);
+        if (o.scaled() && m.speedRaw >= 1022) // gpsd 3.22, for types 1–3 only (18 and 19 print 102.3)
+            o.s("speed", m.speedRaw == 1023 ? "nan" : "fast");
+        else
+            tenths(o, "speed", m.speedRaw);
         o.b("accuracy", m.accuracy);
         position(o, m);
-        o.f<1>("course", m.course);
-        if (m.heading >= 0)
-            o.i("heading", m.heading);
+        tenths(o, "course", m.courseRaw);
+        o.i("heading", m.headingRaw);
         o.i("second", m.second);
         o.i("maneuver", m.maneuver);
         o.b("raim", m.raim);
@@ -156,17 +179,23 @@ char *writeJson(char *p, const AisMessage &m, const Heard &heard, const BitBuffe
         w.ch(':');
         w.two(m.etaMinute);
         w.lit("Z\"");
-        o.f<1>("draught", m.draught);
+        tenths(o, "draught", unsigned(std::lround(m.draught * 10)));
         o.s("destination", m.destination);
         o.i("dte", m.dte ? 1 : 0);
         break;
     case 9:
-        if (m.alt >= 0)
-            o.i("alt", m.alt);
-        o.f<0>("speed", m.speed);
+        // Whole metres and knots, scaled or not; scaled, gpsd names the codes at the top of their ranges.
+        if (o.scaled() && m.altRaw >= 4094)
+            o.s("alt", m.altRaw == 4095 ? "nan" : "high");
+        else
+            o.i("alt", m.altRaw);
+        if (o.scaled() && m.speedRaw >= 1022)
+            o.s("speed", m.speedRaw == 1023 ? "nan" : "fast");
+        else
+            o.i("speed", m.speedRaw);
         o.b("accuracy", m.accuracy);
         position(o, m);
-        o.f<1>("course", m.course);
+        tenths(o, "course", m.courseRaw);
         o.i("second", m.second);
         o.i("regional", m.regional);
         o.i("dte", m.dte ? 1 : 0);
@@ -176,12 +205,11 @@ char *writeJson(char *p, const AisMessage &m, const Heard &heard, const BitBuffe
     case 18:
     case 19:
         o.i("reserved", m.reserved);
-        o.f<1>("speed", m.speed);
+        tenths(o, "speed", m.speedRaw);
         o.b("accuracy", m.accuracy);
         position(o, m);
-        o.f<1>("course", m.course);
-        if (m.heading >= 0)
-            o.i("heading", m.heading);
+        tenths(o, "course", m.courseRaw);
+        o.i("heading", m.headingRaw);
         o.i("second", m.second);
         o.i("regional", m.regional);
         if (m.type == 18) {
@@ -206,8 +234,12 @@ char *writeJson(char *p, const AisMessage &m, const Heard &heard, const BitBuffe
         o.i("aid_type", m.aidType);
         o.s("aid_type_text", aidTypeText(m.aidType));
         o.s("name", m.shipname);
+        // gpsd 3.22 puts "accuracy" after the position when scaled and before it when not.
+        if (!o.scaled())
+            o.b("accuracy", m.accuracy);
         position(o, m);
-        o.b("accuracy", m.accuracy);
+        if (o.scaled())
+            o.b("accuracy", m.accuracy);
         dimensions(o, m);
         epfd(o, m.epfd);
         o.i("second", m.second);
@@ -217,28 +249,39 @@ char *writeJson(char *p, const AisMessage &m, const Heard &heard, const BitBuffe
         o.b("virtual_aid", m.virtualAid);
         break;
     case 24:
-        o.i("partno", m.partno);
-        if (m.partno == 0) {
+        // gpsd prints a vessel's part B with its part A's name, without a part number (mergeType24).
+        if (!m.merged24)
+            o.i("partno", m.partno);
+        if (m.partno == 0 || m.merged24)
             o.s("shipname", m.shipname);
-        } else {
+        if (m.partno == 1) {
             shiptype(o, m.shiptype);
             o.s("vendorid", m.vendorid);
             o.i("model", m.model);
             o.i("serial", m.serial);
             o.s("callsign", m.callsign);
-            if (m.mothershipMmsi)
+            if (m.mmsi / 10000000 == 98) // auxiliary craft
                 o.i("mothership_mmsi", m.mothershipMmsi);
             else
                 dimensions(o, m);
         }
         break;
     case 27:
-        o.i("status", m.status);
-        o.s("status_text", navigationStatusText(m.status));
+        // gpsd 3.22 prints the status's text in "status" when scaled, and tenths of a degree.
+        if (o.scaled())
+            o.s("status", gpsdStatusText(m.status));
+        else
+            o.i("status", m.status);
         o.b("accuracy", m.accuracy);
-        position<4>(o, m);
-        o.f<0>("speed", m.speed);
-        o.f<0>("course", m.course);
+        if (o.scaled()) {
+            o.exact("lon", m.lonRaw / 600.0, 1);
+            o.exact("lat", m.latRaw / 600.0, 1);
+        } else {
+            o.i("lon", m.lonRaw);
+            o.i("lat", m.latRaw);
+        }
+        o.i("speed", m.speedRaw);
+        o.i("course", m.courseRaw);
         o.b("raim", m.raim);
         o.b("gnss", m.gnss);
         break;
@@ -259,6 +302,8 @@ char *writeJson(char *p, const AisMessage &m, const Heard &heard, const BitBuffe
         o.s("text", m.text);
         break;
     default:
+        if (bits)
+            writeStationMessage(o, *bits, m.type);
         break;
     }
     return o.close();

@@ -89,6 +89,12 @@ struct JsonCursor
             break;
         }
     }
+    /// Fixed-point exactly as printf("%.Nf") rounds (the binary value, ties to even): for
+    /// values whose last decimal can be a tie, such as tenths of a minute in tenths of a degree.
+    void printfFixed(double v, int decimals)
+    {
+        p = std::to_chars(p, p + 40, v, std::chars_format::fixed, decimals).ptr;
+    }
     /// A JSON string: quotes and backslashes escaped, control characters as \u00XX.
     void text(std::string_view s)
     {
@@ -161,6 +167,20 @@ public:
             return;
         key(k);
         w.fixed<Decimals>(v);
+    }
+    /// A number as printf("%.Nf") prints it (see JsonCursor::printfFixed).
+    void exact(std::string_view k, double v, int decimals)
+    {
+        key(k);
+        w.printfFixed(v, decimals);
+    }
+    /// The same inside quotes: gpsd 3.22 prints type 22's and 23's corners as strings.
+    void exactString(std::string_view k, double v, int decimals)
+    {
+        key(k);
+        w.ch('"');
+        w.printfFixed(v, decimals);
+        w.ch('"');
     }
     void s(std::string_view k, std::string_view v)
     {

@@ -9,14 +9,6 @@
 
 namespace sightline::ais {
 
-std::int64_t AisLogSummary::notDecodedTotal() const
-{
-    std::int64_t n = 0;
-    for (auto v : notDecoded)
-        n += v;
-    return n;
-}
-
 QString AisLogSummary::describe() const
 {
     QString text = QStringLiteral("%1: %2 lines, %3 AIS sentences, %4 messages decoded")
@@ -24,15 +16,9 @@ QString AisLogSummary::describe() const
                        .arg(reader.lines)
                        .arg(reader.sentences)
                        .arg(decoded);
-    if (notDecodedTotal() > 0) {
-        QStringList types;
-        for (int t = 0; t < int(notDecoded.size()); ++t)
-            if (notDecoded[t])
-                types << QStringLiteral("type %1 ×%2").arg(t).arg(notDecoded[t]);
-        text += QStringLiteral(", %1 recognised but not decoded (%2)")
-                    .arg(notDecodedTotal())
-                    .arg(types.join(QStringLiteral(", ")));
-    }
+    if (shortPositionReports > 0)
+        text += QStringLiteral(" (warning: %1 type 1–3 reports shorter than 168 bits, the missing bits read as zero)")
+                    .arg(shortPositionReports);
     if (withoutTime > 0)
         text += QStringLiteral(", %1 without a receive time").arg(withoutTime);
     text += QStringLiteral(", %1 rejected").arg(reader.rejectedTotal());
@@ -60,24 +46,34 @@ bool readAisLogData(const char *data, std::size_t size, const AisMessageSink &si
         switch (decode(*raw.bits, message)) {
         case DecodeStatus::Ok:
             ++summary.decoded;
+            ++summary.byType[std::size_t(message.type)];
+            if (isShortPositionReport(message.type, raw.bits->size()))
+                ++summary.shortPositionReports;
             if (raw.timeSource == TimeSource::None)
                 ++summary.withoutTime;
             sink(message, raw);
             break;
         case DecodeStatus::NotDecoded:
-            ++summary.notDecoded[std::size_t(message.type)];
+            reader.reject(Rejection::UnknownType, raw.line,
+                          "message type 24 part " + std::to_string(raw.bits->u(38, 2)) + " (reserved)");
             break;
         case DecodeStatus::TooShort: {
             const int bits = raw.bits->size();
-            // Under 38 bits not even the header (type, repeat, MMSI) is whole; a type 24
-            // part B needs 168 bits where part A needs 160.
-            const int need = bits < 38                                   ? 38
-                             : message.type == 24 && message.partno == 1 ? 168
-                                                                         : minimumBits(message.type);
+            // Under 38 bits not even the header (type, repeat, MMSI) is whole.
+            const int need = bits < 38 ? 38 : lengthLimits(message.type, *raw.bits).fewest;
             reader.reject(
                 Rejection::TooShort, raw.line,
                 (bits < 38 ? std::string("message") : "type " + std::to_string(message.type) + " message") +
                     " has " + std::to_string(bits) + " bits, needs " + std::to_string(need));
+            break;
+        }
+        case DecodeStatus::TooLong: {
+            const int bits = raw.bits->size();
+            const LengthLimits limits = lengthLimits(message.type, *raw.bits);
+            reader.reject(Rejection::TooLong, raw.line,
+                          "type " + std::to_string(message.type) + " message has " + std::to_string(bits) +
+                              (message.type == 27 ? std::string(" bits, needs 96 or 168")
+                                                  : " bits, at most " + std::to_string(limits.most)));
             break;
         }
         case DecodeStatus::UnknownType:

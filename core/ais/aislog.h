@@ -21,10 +21,11 @@ struct AisLogSummary
     std::int64_t withoutTime = 0;
     /// True when the reading was stopped (cancelled) before the end of the file.
     bool stopped = false;
-    /// Valid messages of types Sightline recognises but does not decode, by type.
-    std::array<std::int64_t, 28> notDecoded{};
+    /// Decoded messages by type.
+    std::array<std::int64_t, 28> byType{};
+    /// Type 1–3 reports of 163–167 bits, decoded with the missing bits read as zero (as gpsd does).
+    std::int64_t shortPositionReports = 0;
 
-    std::int64_t notDecodedTotal() const;
     /// A report for a person: one line of totals, then one line per rejection
     /// kind with the first places it happened ("file:line: detail").
     QString describe() const;

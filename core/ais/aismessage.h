@@ -10,7 +10,9 @@ namespace sightline::ais {
 /// One decoded AIS message. Field names and units follow gpsd's AIVDM JSON
 /// (lon/lat in degrees, speed in knots, course in degrees); values the
 /// protocol marks "not available" (lat 91, lon 181, speed 102.3, course 360,
-/// heading 511) are stored as absent: NaN, or -1 for integers.
+/// heading 511) are stored as absent: NaN, or -1 for integers. The protocol's
+/// integers are kept beside them (the *Raw fields), because gpsd prints them as
+/// they came, sentinels and out-of-range values included.
 struct AisMessage
 {
     static constexpr double kAbsent = std::numeric_limits<double>::quiet_NaN();
@@ -85,6 +87,15 @@ struct AisMessage
     // Safety-related text (12, 14).
     std::string text;
 
+    // The protocol's integers, as sent: what `ais decode` prints (gpsd prints sentinels too).
+    std::int32_t lonRaw = 0, latRaw = 0; ///< 1/10000 minute (type 27: 1/10 minute)
+    std::uint16_t speedRaw = 0;          ///< 1/10 knot (types 9, 27: knots)
+    std::uint16_t courseRaw = 0;         ///< 1/10 degree (type 27: degrees)
+    std::uint16_t headingRaw = 0;        ///< degrees; 511 not available
+    std::uint16_t altRaw = 0;            ///< metres; 4095 not available
+    /// Type 24: part B carrying part A's shipname (the record gpsd prints for a vessel).
+    bool merged24 = false;
+
     bool hasPosition() const { return !std::isnan(lon) && !std::isnan(lat); }
 };
 
@@ -93,5 +104,14 @@ const char *navigationStatusText(int status);
 const char *shipTypeText(int shiptype);
 const char *epfdText(int epfd);
 const char *aidTypeText(int aidType);
+
+/// The same as gpsd 3.22 spells them in its JSON, where it departs from the standard's
+/// texts above: status 14 "Reserved" (not AIS-SART), EPFD 9–15 "INVALID EPFD", ship type
+/// 59 without "Noncombatant", 29 "Reserved for future use", above 99 "INVALID SHIP TYPE".
+const char *gpsdStatusText(int status);
+const char *gpsdEpfdText(int epfd);
+const char *gpsdShipTypeText(int shiptype);
+/// Type 23's station type (gpsd's "stationtype_text").
+const char *stationTypeText(int stationType);
 
 } // namespace sightline::ais

@@ -135,4 +135,38 @@ const char *aidTypeText(int t)
     return t >= 0 && t < 32 ? texts[t] : "Unspecified";
 }
 
+const char *gpsdStatusText(int status)
+{
+    return status == 14 ? "Reserved" : navigationStatusText(status);
+}
+
+const char *gpsdEpfdText(int epfd)
+{
+    return epfd > 8 ? "INVALID EPFD" : epfdText(epfd);
+}
+
+const char *gpsdShipTypeText(int shiptype)
+{
+    if (shiptype == 59)
+        return "Ship according to RR Resolution No. 18";
+    if (shiptype == 29)
+        return "Wing in ground (WIG) - Reserved for future use";
+    return shiptype > 99 ? "INVALID SHIP TYPE" : shipTypeText(shiptype);
+}
+
+const char *stationTypeText(int t)
+{
+    static const char *const texts[] = {"All types of mobiles",
+                                        "Reserved for future use",
+                                        "All types of Class B mobile stations",
+                                        "SAR airborne mobile station",
+                                        "Aid to Navigation station",
+                                        "Class B shipborne mobile station",
+                                        "Regional use and inland waterways",
+                                        "Regional use and inland waterways",
+                                        "Regional use and inland waterways",
+                                        "Regional use and inland waterways"};
+    return t >= 0 && t < 10 ? texts[t] : "Reserved for future use";
+}
+
 } // namespace sightline::ais

@@ -81,11 +81,12 @@ std::int32_t BitBuffer::s(int start, int length) const
     return std::int32_t(raw ^ sign) - std::int32_t(sign);
 }
 
-std::string BitBuffer::text(int start, int chars) const
+std::string BitBuffer::text(int start, int chars, bool trimSpaces) const
 {
     std::string out;
     out.reserve(chars);
-    for (int i = 0; i < chars && start + 6 * (i + 1) <= mBits; ++i) {
+    // A character cut by the message's end reads its missing bits as zero, as gpsd does.
+    for (int i = 0; i < chars && start + 6 * i < mBits; ++i) {
         const unsigned v = u(start + 6 * i, 6);
         // '@' (0) ends the text: what follows it is padding or garbage (AIVDM.adoc, "six-bit fields").
         if (v == 0)
@@ -93,7 +94,7 @@ std::string BitBuffer::text(int start, int chars) const
         out.push_back(char(v < 32 ? v + 64 : v));
     }
     // Short fields are often space-filled as well.
-    while (!out.empty() && out.back() == ' ')
+    while (trimSpaces && !out.empty() && out.back() == ' ')
         out.pop_back();
     return out;
 }

@@ -41,8 +41,9 @@ public:
     /// Two's-complement signed field.
     std::int32_t s(int start, int length) const;
     bool flag(int start) const { return u(start, 1) != 0; }
-    /// Six-bit text of up to `chars` characters, ending at the first '@', trailing spaces removed.
-    std::string text(int start, int chars) const;
+    /// Six-bit text of up to `chars` characters, ending at the first '@', trailing spaces removed
+    /// unless `trimSpaces` is false.
+    std::string text(int start, int chars, bool trimSpaces = true) const;
 
 private:
     std::uint64_t mWords[(kMaxBits + 63) / 64 + 1] = {};

@@ -124,6 +124,8 @@ const char *rejectionName(Rejection r)
         return "too short";
     case Rejection::UnknownType:
         return "unknown type";
+    case Rejection::TooLong:
+        return "too long";
     case Rejection::Count:
         break;
     }

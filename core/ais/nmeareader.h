@@ -19,7 +19,8 @@ enum class Rejection
     BadPayload,      ///< a character outside the six-bit armour, or bad fill bits
     MissingFragment, ///< a multi-sentence message never completed
     TooShort,        ///< fewer bits than its message type needs
-    UnknownType,     ///< message type 0 or above 27
+    UnknownType,     ///< message type 0 or above 27 (or a type 24 of a reserved part)
+    TooLong,         ///< more bits than its message type may have
     Count
 };
 const char *rejectionName(Rejection r);

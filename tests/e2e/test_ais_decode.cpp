@@ -1,4 +1,5 @@
 #include "../unit/catchstringmakers.h"
+#include "aivdmgenerator.h"
 
 #include <QDir>
 #include <QFile>
@@ -71,21 +72,46 @@ QList<QJsonObject> jsonLines(const QByteArray &bytes)
 
 // ---- the differential test against gpsdecode ---------------------------------------------------
 
-const QSet<int> kDecodedTypes = {1, 2, 3, 4, 5, 9, 11, 18, 19, 21, 24, 27};
+// The documented exceptions, where Sightline and gpsdecode 3.22 are allowed to differ:
+// - lines gpsd decodes that Sightline rejects: a tag block whose checksum is wrong (pyais's
+//   sample.ais has "*A"); gpsd does not check it. Counted as "gpsd-only" records, never more
+//   than Sightline's rejections.
+// - a type 21 of 361–368 bits, past the standard's 360 (see aivdmgenerator.h): gpsd writes
+//   the name past its buffer, over accuracy and lon. None in the captures; not generated.
+// - the types written by core/ais/aisbinary.cpp, below, until its decoders land.
+//
+// Types 6 and 8 carry application payloads whose decoders are being written beside this
+// one (core/ais/aisbinary.cpp, which also writes 25 and 26); until they land, their
+// records are left out of the comparison. Remove at merge.
+const QSet<int> kAwaitingBinaryDecoders = {6, 8, 25, 26};
 
 struct Differential
 {
-    qint64 messages = 0; ///< gpsd records matched with one of Sightline's
-    qint64 fields = 0;   ///< fields compared
-    qint64 excused = 0;  ///< fields where gpsd 3.22 departs from AIVDM.adoc (see below)
-    qint64 gpsdOnly = 0; ///< gpsd records of lines Sightline rejected
-    qint64 rejected = 0; ///< Sightline's own count of rejected records
+    qint64 gpsdMessages = 0; ///< gpsd records of the compared types
+    qint64 messages = 0;     ///< gpsd records matched with one of Sightline's
+    qint64 fields = 0;       ///< fields compared
+    qint64 equal = 0;        ///< fields equal
+    qint64 gpsdOnly = 0;     ///< gpsd records of lines Sightline rejected
+    qint64 rejected = 0;     ///< Sightline's own count of rejected records
+    QSet<int> types;         ///< message types compared
     QStringList problems;
 
     void problem(const QString &text)
     {
         if (problems.size() < 40)
             problems << text;
+    }
+    void add(const Differential &o)
+    {
+        gpsdMessages += o.gpsdMessages;
+        messages += o.messages;
+        fields += o.fields;
+        equal += o.equal;
+        gpsdOnly += o.gpsdOnly;
+        rejected += o.rejected;
+        types += o.types;
+        for (const QString &p : o.problems)
+            problem(p);
     }
 };
 
@@ -100,151 +126,38 @@ QString show(const QJsonValue &v)
     return QString::number(v.toDouble(), 'g', 12);
 }
 
-// gpsd prints the protocol's "not available" codes where Sightline leaves the field out:
-// heading 511, speed 102.3 or "nan" (type 9: 1023 knots; type 27: 63), course 360 (type 27:
-// 511), lon 181, lat 91, alt 4095. gpsd also prints values AIVDM.adoc has no meaning for
-// (heading 360–510, course 360.1–409.5, |lon| > 180, |lat| > 90: seen in real captures);
-// Sightline stores those as absent too, by design (AisMessage), so they are excused here.
-// Nothing else may be missing.
-bool notAvailable(int type, const QString &key, const QJsonValue &v)
-{
-    if (v.isString())
-        return key == QLatin1String("speed") && v.toString() == QLatin1String("nan");
-    if (!v.isDouble())
-        return false;
-    const double d = v.toDouble();
-    if (key == QLatin1String("heading"))
-        return d >= 360;
-    if (key == QLatin1String("speed"))
-        return type == 9 ? d >= 1023 : type == 27 ? d >= 63 : d >= 102.3 - 1e-9;
-    if (key == QLatin1String("course"))
-        return d >= 360 - 1e-9;
-    if (key == QLatin1String("lon"))
-        return std::abs(d) > 180;
-    if (key == QLatin1String("lat"))
-        return std::abs(d) > 90;
-    if (key == QLatin1String("alt"))
-        return d >= 4095;
-    return false;
-}
-
-// Where gpsd 3.22's text for a code is not AIVDM.adoc's, Sightline keeps the standard's:
-// ship type 59 "Noncombatant ship according to RR Resolution No. 18" (gpsd drops
-// "Noncombatant"); ship types above 99, which the standard says to treat as 0 (gpsd prints
-// "INVALID SHIP TYPE"); EPFD 9–14 "Reserved" and 15 "Internal GNSS" (gpsd: "INVALID EPFD");
-// navigation status 14 "AIS-SART is active" (gpsd: "Reserved").
-bool gpsdTextDeparts(const QString &key, const QJsonObject &g, const QJsonObject &s, const QJsonValue &gv)
-{
-    const QString text = gv.toString();
-    if (key == QLatin1String("shiptype_text")) {
-        const int code = g.value(QLatin1String("shiptype")).toInt();
-        return (code == 59 && text == QLatin1String("Ship according to RR Resolution No. 18")) ||
-               (code > 99 && text == QLatin1String("INVALID SHIP TYPE"));
-    }
-    if (key == QLatin1String("epfd_text"))
-        return g.value(QLatin1String("epfd")).toInt() >= 9 && text == QLatin1String("INVALID EPFD");
-    if (key == QLatin1String("status_text") || key == QLatin1String("status"))
-        return s.value(QLatin1String("status")).toInt() == 14 && text == QLatin1String("Reserved");
-    return false;
-}
-
-bool sameNumber(const QJsonValue &a, const QJsonValue &b, double tolerance)
-{
-    return a.isDouble() && b.isDouble() && std::abs(a.toDouble() - b.toDouble()) <= tolerance + 1e-9;
-}
-
-// Whether Sightline's value `sv` of field `key` agrees with gpsd's `gv`.
-bool agrees(int type, const QString &key, const QJsonValue &gv, const QJsonValue &sv)
-{
-    if (key == QLatin1String("lon") || key == QLatin1String("lat")) {
-        if (type != 27)
-            return sameNumber(gv, sv, 1e-6);
-        // gpsd 3.22 rounds long-range positions to 0.1°. Sightline's must lie on the
-        // message's 1/10-minute grid and round to gpsd's value (either way on a tie).
-        if (!gv.isDouble() || !sv.isDouble())
-            return false;
-        const double onGrid = std::round(sv.toDouble() * 600.0) / 600.0;
-        return std::abs(onGrid - sv.toDouble()) < 1e-4 && std::abs(onGrid - gv.toDouble()) <= 0.05 + 1e-9 &&
-               std::abs(gv.toDouble() * 10 - std::round(gv.toDouble() * 10)) < 1e-6;
-    }
-    if (key == QLatin1String("speed") || key == QLatin1String("course"))
-        return sameNumber(gv, sv, 0.05);
-    if (key == QLatin1String("turn") && gv.isDouble()) {
-        // gpsd 3.22 prints the rate of turn squared and loses its sign; AIVDM.adoc gives
-        // left turns negative values, as Sightline prints them.
-        return sv.isDouble() && std::abs(sv.toDouble()) == gv.toDouble();
-    }
-    if (gv.isDouble())
-        return sameNumber(gv, sv, 0);
-    return gv == sv;
-}
-
-// Compares one of gpsd's records with Sightline's; every field gpsd has is checked.
+// Compares one of gpsd's records with Sightline's; every field gpsd has must be there
+// with the same value (numbers as gpsd prints them, so equal as parsed), and Sightline
+// may add only its provenance ("rxtime", "source", "channel").
 void compareRecord(const QJsonObject &g, const QJsonObject &s, const QString &where, Differential &d)
 {
     const int type = g.value(QLatin1String("type")).toInt();
     ++d.messages;
+    d.types.insert(type);
     for (auto it = g.begin(); it != g.end(); ++it) {
         const QString key = it.key();
-        if (key == QLatin1String("class") || key == QLatin1String("device"))
+        if (key == QLatin1String("device"))
             continue;
-        const QJsonValue gv = it.value();
-        // gpsd 3.22 prints the text of a type 27's navigation status in "status", where
-        // Sightline (as gpsd does for types 1–3) has the code there and the text in "status_text".
-        const QJsonValue sv = type == 27 && key == QLatin1String("status")
-                                  ? s.value(QLatin1String("status_text"))
-                                  : s.value(key);
-        if (sv.isUndefined() && notAvailable(type, key, gv))
+        ++d.fields;
+        const QJsonValue gv = it.value(), sv = s.value(key);
+        if (gv == sv) {
+            ++d.equal;
             continue;
-        if (!sv.isUndefined() && agrees(type, key, gv, sv)) {
-            ++d.fields;
-        } else if (!sv.isUndefined() && gpsdTextDeparts(key, g, s, gv)) {
-            ++d.excused;
-        } else {
-            d.problem(QStringLiteral("%1 (type %2, MMSI %3): %4: gpsdecode %5, sightline %6")
+        }
+        d.problem(QStringLiteral("%1 (type %2, MMSI %3): %4: gpsdecode %5, sightline %6")
+                      .arg(where)
+                      .arg(type)
+                      .arg(g.value(QLatin1String("mmsi")).toInteger())
+                      .arg(key, show(gv), show(sv)));
+    }
+    static const QSet<QString> provenance = {QStringLiteral("rxtime"), QStringLiteral("source"),
+                                             QStringLiteral("channel")};
+    for (auto it = s.begin(); it != s.end(); ++it)
+        if (!g.contains(it.key()) && !provenance.contains(it.key()))
+            d.problem(QStringLiteral("%1 (type %2): sightline has \"%3\", gpsdecode has not")
                           .arg(where)
                           .arg(type)
-                          .arg(g.value(QLatin1String("mmsi")).toInteger())
-                          .arg(key, show(gv), show(sv)));
-        }
-    }
-}
-
-// What gpsdecode prints for Sightline's messages: the same records, except that gpsd
-// holds a type 24 part A (in a ring of eight, MAX_TYPE24_INTERLEAVE) and prints nothing
-// until part B of the same MMSI arrives; then it prints one record with both.
-QList<QJsonObject> asGpsdPrints(const QList<QJsonObject> &sightline)
-{
-    struct PartA
-    {
-        qint64 mmsi = 0;
-        QJsonValue shipname;
-    };
-    std::array<PartA, 8> ring;
-    std::size_t next = 0;
-    QList<QJsonObject> out;
-    for (const QJsonObject &m : sightline) {
-        if (m.value(QLatin1String("type")).toInt() != 24) {
-            out << m;
-            continue;
-        }
-        const qint64 mmsi = m.value(QLatin1String("mmsi")).toInteger();
-        if (m.value(QLatin1String("partno")).toInt() == 0) {
-            ring[next] = PartA{mmsi, m.value(QLatin1String("shipname"))};
-            next = (next + 1) % ring.size();
-            continue;
-        }
-        for (PartA &a : ring) {
-            if (a.mmsi == mmsi) {
-                QJsonObject both = m;
-                both.insert(QLatin1String("shipname"), a.shipname);
-                out << both;
-                a.mmsi = 0;
-                break;
-            }
-        }
-    }
-    return out;
+                          .arg(it.key()));
 }
 
 QString identity(const QJsonObject &o)
@@ -254,11 +167,20 @@ QString identity(const QJsonObject &o)
         .arg(o.value(QLatin1String("mmsi")).toInteger());
 }
 
-// Decodes `path` with both tools and compares every message, in order.
-Differential compareWithGpsdecode(const QString &path)
+bool compared(const QJsonObject &o)
+{
+    return o.value(QLatin1String("class")).toString() == QLatin1String("AIS") &&
+           !kAwaitingBinaryDecoders.contains(o.value(QLatin1String("type")).toInt());
+}
+
+// Decodes `path` with both tools, scaled or not, and compares every message, in order.
+Differential compareWithGpsdecode(const QString &path, bool scaled)
 {
     Differential d;
-    const Run s = runSightline({QStringLiteral("ais"), QStringLiteral("decode"), path});
+    QStringList args = {QStringLiteral("ais"), QStringLiteral("decode"), path};
+    if (!scaled)
+        args << QStringLiteral("-u");
+    const Run s = runSightline(args);
     INFO(s.err.toStdString());
     REQUIRE(s.exitCode == 0);
     const QRegularExpressionMatch rejected =
@@ -272,24 +194,28 @@ Differential compareWithGpsdecode(const QString &path)
     // gpsdecode 3.22 drops a last line that has no line break; Sightline reads it.
     if (!bytes.isEmpty() && !bytes.endsWith('\n'))
         bytes += '\n';
-    const Run g = runProgram(QStringLiteral("gpsdecode"), {QStringLiteral("-j")}, bytes);
+    QStringList gpsdArgs = {QStringLiteral("-j")};
+    if (!scaled)
+        gpsdArgs << QStringLiteral("-u");
+    const Run g = runProgram(QStringLiteral("gpsdecode"), gpsdArgs, bytes);
     REQUIRE(g.exitCode == 0);
 
-    QList<QJsonObject> gpsd;
+    QList<QJsonObject> gpsd, ours;
     for (const QJsonObject &o : jsonLines(g.out))
-        if (o.value(QLatin1String("class")).toString() == QLatin1String("AIS") &&
-            kDecodedTypes.contains(o.value(QLatin1String("type")).toInt()))
+        if (compared(o))
             gpsd << o;
-    const QList<QJsonObject> ours = asGpsdPrints(jsonLines(s.out));
+    for (const QJsonObject &o : jsonLines(s.out))
+        if (compared(o))
+            ours << o;
+    d.gpsdMessages = gpsd.size();
 
     // Zip the two streams. gpsd is more lenient than Sightline with a few broken lines (no
-    // checksum, a tag block with a bad checksum, a type 1 of 163 bits): it may have records
-    // Sightline rejected, never more than Sightline's count of rejections. Such a record is
-    // skipped when one of the next few gpsd records is the same message as Sightline's
-    // (same type and MMSI, and if one agrees in every field, that one: a vessel's
-    // truncated report may come just before its whole one).
+    // checksum, a tag block with a bad checksum): it may have records Sightline rejected,
+    // never more than Sightline's count of rejections. Such a record is skipped when one of
+    // the next few gpsd records is the same message as Sightline's (same type and MMSI, and
+    // if one agrees in every field, that one).
     constexpr qsizetype kLookahead = 8;
-    const QString name = QFileInfo(path).fileName();
+    const QString name = QFileInfo(path).fileName() + (scaled ? QString() : QStringLiteral(" -u"));
     qsizetype i = 0;
     for (qsizetype j = 0; j < ours.size(); ++j) {
         const QString want = identity(ours[j]);
@@ -325,22 +251,29 @@ Differential compareWithGpsdecode(const QString &path)
     return d;
 }
 
-struct Totals
+// Both forms, scaled and unscaled.
+Differential compareBoth(const QString &path)
 {
-    qint64 files = 0, messages = 0, fields = 0, excused = 0;
-};
+    Differential d = compareWithGpsdecode(path, true);
+    d.add(compareWithGpsdecode(path, false));
+    return d;
+}
 
-void compareFiles(const QStringList &paths, Totals &totals)
+void report(const char *what, const Differential &d)
+{
+    WARN(what << ": " << d.messages << " of " << d.gpsdMessages << " gpsdecode records matched, " << d.equal
+              << " of " << d.fields << " fields equal, " << d.gpsdOnly << " gpsd-only records of lines sightline "
+              << "rejected (" << d.rejected << " rejections)");
+}
+
+void compareFiles(const QStringList &paths, Differential &totals)
 {
     for (const QString &path : paths) {
         CAPTURE(path);
-        const Differential d = compareWithGpsdecode(path);
+        const Differential d = compareBoth(path);
         INFO(d.problems.join(QLatin1Char('\n')).toStdString());
         CHECK(d.problems.isEmpty());
-        ++totals.files;
-        totals.messages += d.messages;
-        totals.fields += d.fields;
-        totals.excused += d.excused;
+        totals.add(d);
     }
 }
 
@@ -366,13 +299,14 @@ TEST_CASE("ais decode agrees with gpsdecode on every field of the bundled real c
 {
     if (!haveGpsdecode())
         return;
-    Totals totals;
+    Differential totals;
     compareFiles(filesIn(kData + QStringLiteral("/gpsd")) + filesIn(kData + QStringLiteral("/pyais")),
                  totals);
-    CAPTURE(totals.files, totals.messages, totals.fields, totals.excused);
-    CHECK(totals.files >= 5);
-    REQUIRE(totals.messages >= 900);
-    REQUIRE(totals.fields >= 14000);
+    report("bundled captures", totals);
+    CHECK(totals.problems.isEmpty());
+    CHECK(totals.messages + totals.gpsdOnly == totals.gpsdMessages);
+    REQUIRE(totals.messages >= 1800);
+    REQUIRE(totals.fields >= 28000);
 }
 
 TEST_CASE("ais decode agrees with gpsdecode on every capture in ../shared/data/ais", "[ais][e2e]")
@@ -385,12 +319,42 @@ TEST_CASE("ais decode agrees with gpsdecode on every capture in ../shared/data/a
     }
     if (!haveGpsdecode())
         return;
-    Totals totals;
+    Differential totals;
     compareFiles(filesIn(gpsdDir) + filesIn(pyaisDir), totals);
-    CAPTURE(totals.files, totals.messages, totals.fields, totals.excused);
-    CHECK(totals.files >= 15);
-    REQUIRE(totals.messages >= 2000);
-    REQUIRE(totals.fields >= 30000);
+    report("shared captures", totals);
+    REQUIRE(totals.messages >= 4000);
+    REQUIRE(totals.fields >= 60000);
+}
+
+// ---- generated messages of every type ----------------------------------------------------------
+
+TEST_CASE("ais decode agrees with gpsdecode on generated messages of every type, scaled and unscaled",
+          "[ais][e2e]")
+{
+    if (!haveGpsdecode())
+        return;
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString corpus = dir.filePath(QStringLiteral("every-type.nmea"));
+    QFile f(corpus);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(AivdmGenerator(18).corpus(400));
+    f.close();
+
+    const Differential d = compareBoth(corpus);
+    report("generated messages", d);
+    INFO(d.problems.join(QLatin1Char('\n')).toStdString());
+    CHECK(d.problems.isEmpty());
+    // What gpsd decodes, Sightline decodes: lines of wrong lengths are rejected by both.
+    CHECK(d.gpsdOnly == 0);
+    CHECK(d.messages == d.gpsdMessages);
+    CHECK(d.equal == d.fields);
+    QSet<int> everyType;
+    for (int type = 1; type <= 27; ++type)
+        if (!kAwaitingBinaryDecoders.contains(type))
+            everyType.insert(type);
+    CHECK(d.types == everyType);
+    REQUIRE(d.messages >= 2 * 7000);
 }
 
 TEST_CASE("ais decode agrees with gpsdecode on a generated corpus of 20000 lines", "[ais][e2e]")
@@ -416,15 +380,15 @@ TEST_CASE("ais decode agrees with gpsdecode on a generated corpus of 20000 lines
     INFO(gen.err.toStdString());
     REQUIRE(gen.exitCode == 0);
 
-    const Differential d = compareWithGpsdecode(corpus);
-    CAPTURE(d.messages, d.fields, d.excused);
+    const Differential d = compareBoth(corpus);
+    report("gen_aivdm.py corpus", d);
     INFO(d.problems.join(QLatin1Char('\n')).toStdString());
     CHECK(d.problems.isEmpty());
     // Generated sentences are all valid: both tools must take every one.
     CHECK(d.rejected == 0);
     CHECK(d.gpsdOnly == 0);
-    REQUIRE(d.messages >= 17000);
-    REQUIRE(d.fields >= 250000);
+    REQUIRE(d.messages >= 2 * 17000);
+    REQUIRE(d.fields >= 2 * 250000);
 }
 
 // ---- CSV -----------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 //   build/tests/fuzz_ais -max_total_time=600 tests/data/ais
 #include "ais/aisdecoder.h"
 #include "ais/aisformat.h"
+#include "ais/aistype24merge.h"
 #include "ais/nmeareader.h"
 
 #include <cmath>
@@ -17,6 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     using namespace sightline::ais;
     NmeaReader reader;
     AisMessage message;
+    Type24Merger type24; // as `ais decode` prints type 24: one record per vessel
     std::string out;
     const char *p = reinterpret_cast<const char *>(data), *end = p + size;
     std::int64_t line = 0;
@@ -29,6 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             appendJson(out, message, heard, raw.bits);
             appendJson(out, message, heard, raw.bits, false);
             appendCsv(out, message, heard);
+            if (type24.take(message))
+                appendJson(out, message, heard, raw.bits);
         }
     };
     while (p < end) {
