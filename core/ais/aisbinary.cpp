@@ -2,6 +2,8 @@
 
 #include "ais/aisbinarydecoders.h"
 
+#include <algorithm>
+
 namespace sightline::ais {
 
 namespace {
@@ -102,7 +104,23 @@ void writeBinaryMessage(AisJson &o, const BitBuffer &b, int type)
         if (structured)
             at += 16;
         const int end = type == 26 ? size - 20 : size;
-        o.data("data", b, at, end - at);
+        if (type == 25) {
+            o.data("data", b, at, end - at);
+        } else {
+            // gpsd copies whole bytes: the last one carries the first bits of the radio status.
+            o.data("data", b, at, end - at);
+            // gpsd copies whole bytes from the end of the header (bit 40, or 56 when
+            // structured) before it drops an address, so the bits it shows stop there.
+            const int from = structured ? 56 : 40, copied = 8 * ((size - 20 - from + 7) / 8);
+            const int tail = (end - at) % 8;
+            if (tail != 0) {
+                const int last = end - tail, valid = std::min(8, from + copied - last);
+                const unsigned byte = valid > 0 ? b.u(last, valid) << (8 - valid) : 0u;
+                static constexpr char hex[] = "0123456789abcdef";
+                o.w.p[-3] = hex[byte >> 4];
+                o.w.p[-2] = hex[byte & 0xf];
+            }
+        }
         // gpsd 3.22 never fills a type 26's radio status and prints 0; this is the message's.
         if (type == 26)
             o.i("radio", b.u(size - 20, 20));

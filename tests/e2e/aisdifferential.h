@@ -3,7 +3,7 @@
 // Helpers for the end-to-end comparisons of `sightline ais decode` with gpsd's gpsdecode:
 // running a program on a file or on standard input, and reading JSON lines.
 
-#include <catch2/catch_test_macros.hpp>
+#include <catch2/catch.hpp>
 
 #include <QByteArray>
 #include <QJsonDocument>
