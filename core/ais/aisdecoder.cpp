@@ -289,9 +289,6 @@ DecodeStatus decode(const BitBuffer &b, AisMessage &m)
         break;
     case 25:
     case 26:
-        // As gpsd: too short for the address, application id and radio status its flags announce.
-        if (b.size() < 40 + (b.flag(38) ? 30 : 0) + (b.flag(39) ? 16 : 0) + (m.type == 26 ? 20 : 0))
-            return DecodeStatus::TooShort;
         if (b.flag(38))
             m.destMmsi = b.u(40, 30);
         break;
