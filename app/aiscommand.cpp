@@ -23,7 +23,7 @@ namespace {
 int decodeCommand(const QStringList &args)
 {
     CommandLine cl(
-        QStringLiteral("ais decode"), QStringLiteral("ais decode FILE... [--format jsonl|csv]"),
+        QStringLiteral("ais decode"), QStringLiteral("ais decode FILE... [--format jsonl|csv] [--unscaled]"),
         QStringLiteral("Prints one decoded message per line, with gpsd's field names (and rxtime when "
                        "the log has a receive time); a report per file on stderr."));
     cl.addPositionalArgument(QStringLiteral("FILE"),
@@ -31,6 +31,9 @@ int decodeCommand(const QStringList &args)
                              CommandLine::Count::Many);
     cl.addOption(QCommandLineOption(QStringLiteral("format"), QStringLiteral("jsonl (default) or csv."),
                                     QStringLiteral("FORMAT"), QStringLiteral("jsonl")));
+    cl.addOption(QCommandLineOption(
+        {QStringLiteral("u"), QStringLiteral("unscaled")},
+        QStringLiteral("JSON with the protocol's integers (1/10000 minute, 1/10 knot), as gpsdecode -u.")));
     if (const auto done = cl.parse(args))
         return *done;
     QTextStream err(stderr);
@@ -42,15 +45,20 @@ int decodeCommand(const QStringList &args)
         return cl.usageError(QStringLiteral("no input files"));
     ais::AisStreamWriter writer(stdout, format == QLatin1String("csv")
                                             ? ais::AisStreamWriter::Format::Csv
-                                            : ais::AisStreamWriter::Format::JsonLines);
+                                            : ais::AisStreamWriter::Format::JsonLines,
+                                !cl.isSet(QStringLiteral("unscaled")));
     int status = 0;
+    ais::Heard heard;
     for (const QString &file : std::as_const(files)) {
         ais::AisLogSummary summary;
         QString error;
         const bool ok = ais::readAisLog(
             file,
-            [&writer](const ais::AisMessage &m, const ais::RawMessage &raw) {
-                writer.add(m, raw.timeSource == ais::TimeSource::None ? std::nan("") : raw.time);
+            [&writer, &heard](const ais::AisMessage &m, const ais::RawMessage &raw) {
+                heard.rxTime = raw.timeSource == ais::TimeSource::None ? std::nan("") : raw.time;
+                heard.source.assign(raw.station);
+                heard.channel = raw.channel;
+                writer.add(m, heard, *raw.bits);
             },
             summary, &error);
         if (!ok) {

@@ -74,6 +74,18 @@ int minimumBits(int type)
         return 160;
     case 27:
         return 96;
+    case 6:
+        return 88;
+    case 8:
+        return 56;
+    case 12:
+        return 72;
+    case 14:
+        return 40;
+    case 25:
+        return 40;
+    case 26:
+        return 60;
     default:
         return 0;
     }
@@ -223,6 +235,31 @@ DecodeStatus decode(const BitBuffer &b, AisMessage &m)
         } else {
             return DecodeStatus::NotDecoded; // parts C and D are reserved
         }
+        break;
+    case 6:
+        m.seqno = int(b.u(38, 2));
+        m.destMmsi = b.u(40, 30);
+        m.retransmit = b.flag(70);
+        m.dac = int(b.u(72, 10));
+        m.fid = int(b.u(82, 6));
+        break;
+    case 8:
+        m.dac = int(b.u(40, 10));
+        m.fid = int(b.u(50, 6));
+        break;
+    case 12:
+        m.seqno = int(b.u(38, 2));
+        m.destMmsi = b.u(40, 30);
+        m.retransmit = b.flag(70);
+        m.text = b.text(72, (b.size() - 72) / 6);
+        break;
+    case 14:
+        m.text = b.text(40, (b.size() - 40) / 6);
+        break;
+    case 25:
+    case 26:
+        if (b.flag(38))
+            m.destMmsi = b.u(40, 30);
         break;
     case 27: {
         m.accuracy = b.flag(38);

@@ -1,8 +1,8 @@
 #include "ais/aisformat.h"
 
-#include "util/utctime.h"
+#include "ais/aisbinary.h"
+#include "ais/aisjson.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -10,175 +10,7 @@ namespace sightline::ais {
 
 namespace {
 
-// Formatting writes through a raw cursor: this runs once per message, millions
-// of times, and std::string's per-character checks cost more than the decode.
-struct Writer
-{
-    char *p;
-
-    template <std::size_t N> void lit(const char (&s)[N])
-    {
-        std::memcpy(p, s, N - 1);
-        p += N - 1;
-    }
-    void raw(const char *s, std::size_t n)
-    {
-        std::memcpy(p, s, n);
-        p += n;
-    }
-    void ch(char c) { *p++ = c; }
-    void integer(long long v) { p = std::to_chars(p, p + 24, v).ptr; }
-    void two(int v)
-    {
-        *p++ = char('0' + (v / 10) % 10);
-        *p++ = char('0' + v % 10);
-    }
-    // Fixed-point without printf machinery: the value scaled to an integer. The
-    // number of decimals is a template argument so the divisions are by constants.
-    template <int Decimals> void fixed(double v)
-    {
-        constexpr long long scale = [] {
-            long long s = 1;
-            for (int i = 0; i < Decimals; ++i)
-                s *= 10;
-            return s;
-        }();
-        const double x = v * double(scale);
-        long long scaled =
-            (long long)(x < 0 ? x - 0.5 : x + 0.5); // round half away, as llround, without libm
-        if (scaled < 0) {
-            *p++ = '-';
-            scaled = -scaled;
-        }
-        integer(scaled / scale);
-        if constexpr (Decimals > 0) {
-            *p++ = '.';
-            long long frac = scaled % scale;
-            for (int d = Decimals - 1; d >= 0; --d) {
-                p[d] = char('0' + frac % 10);
-                frac /= 10;
-            }
-            p += Decimals;
-        }
-    }
-    void fixed(double v, int decimals)
-    {
-        switch (decimals) {
-        case 0:
-            fixed<0>(v);
-            break;
-        case 1:
-            fixed<1>(v);
-            break;
-        case 4:
-            fixed<4>(v);
-            break;
-        default:
-            fixed<7>(v);
-            break;
-        }
-    }
-    void text(const std::string &s)
-    {
-        *p++ = '"';
-        for (char c : s) {
-            if (c == '"' || c == '\\')
-                *p++ = '\\';
-            *p++ = c;
-        }
-        *p++ = '"';
-    }
-    void text(const char *s)
-    {
-        *p++ = '"';
-        raw(s, std::strlen(s));
-        *p++ = '"';
-    }
-    void iso(double t);
-};
-
-void Writer::iso(double t)
-{
-    const std::int64_t whole = std::int64_t(std::floor(t));
-    const int ms = int(std::lround((t - double(whole)) * 1000.0));
-    std::int64_t days = whole / 86400, secs = whole % 86400;
-    if (secs < 0) {
-        secs += 86400;
-        --days;
-    }
-    std::int64_t year;
-    unsigned mo, d;
-    civilFromDays(days, year, mo, d);
-    integer(year);
-    ch('-');
-    two(int(mo));
-    ch('-');
-    two(int(d));
-    ch('T');
-    two(int(secs / 3600));
-    ch(':');
-    two(int(secs / 60 % 60));
-    ch(':');
-    two(int(secs % 60));
-    if (ms > 0 && ms < 1000) {
-        ch('.');
-        ch(char('0' + ms / 100));
-        two(ms % 100);
-    }
-    ch('Z');
-}
-
-// A JSON object whose members are written in order; keys are literals.
-class JsonObject
-{
-public:
-    explicit JsonObject(Writer &w)
-        : w(w)
-    {
-        w.ch('{');
-    }
-    void close() { w.lit("}\n"); }
-
-    template <std::size_t N> void key(const char (&k)[N])
-    {
-        if (!mFirst)
-            w.ch(',');
-        mFirst = false;
-        w.ch('"');
-        w.raw(k, N - 1);
-        w.lit("\":");
-    }
-    template <std::size_t N> void i(const char (&k)[N], long long v)
-    {
-        key(k);
-        w.integer(v);
-    }
-    template <std::size_t N> void b(const char (&k)[N], bool v)
-    {
-        key(k);
-        if (v)
-            w.lit("true");
-        else
-            w.lit("false");
-    }
-    template <int Decimals, std::size_t N> void f(const char (&k)[N], double v)
-    {
-        if (std::isnan(v))
-            return;
-        key(k);
-        w.fixed<Decimals>(v);
-    }
-    template <std::size_t N, class T> void s(const char (&k)[N], const T &v)
-    {
-        key(k);
-        w.text(v);
-    }
-
-    Writer &w;
-
-private:
-    bool mFirst = true;
-};
+using JsonObject = AisJson;
 
 // Rate of turn as gpsd prints it: "nan", "fastright", "fastleft", or degrees per minute.
 void turn(JsonObject &o, int raw)
@@ -223,21 +55,46 @@ void shiptype(JsonObject &o, int v)
 
 } // namespace
 
-char *writeJson(char *p, const AisMessage &m, double rxTime)
+bool needsBitsToFormat(int type)
 {
-    Writer w{p};
-    JsonObject o(w);
+    switch (type) {
+    case 1:
+    case 2:
+    case 3:
+    case 4:
+    case 5:
+    case 9:
+    case 11:
+    case 18:
+    case 19:
+    case 21:
+    case 24:
+    case 27:
+        return false;
+    default:
+        return true;
+    }
+}
+
+char *writeJson(char *p, const AisMessage &m, const Heard &heard, const BitBuffer *bits, bool scaled)
+{
+    JsonObject o(p, scaled);
+    JsonCursor &w = o.w;
     o.s("class", "AIS");
     o.i("type", m.type);
     o.i("repeat", m.repeat);
     o.i("mmsi", m.mmsi);
-    o.b("scaled", true);
-    if (!std::isnan(rxTime)) {
+    o.b("scaled", scaled);
+    if (!std::isnan(heard.rxTime)) {
         o.key("rxtime");
         w.ch('"');
-        w.iso(rxTime);
+        w.iso(heard.rxTime);
         w.ch('"');
     }
+    if (!heard.source.empty())
+        o.s("source", heard.source);
+    if (heard.channel)
+        o.s("channel", std::string_view(&heard.channel, 1));
     switch (m.type) {
     case 1:
     case 2:
@@ -385,29 +242,45 @@ char *writeJson(char *p, const AisMessage &m, double rxTime)
         o.b("raim", m.raim);
         o.b("gnss", m.gnss);
         break;
+    case 6:
+    case 8:
+    case 25:
+    case 26:
+        if (bits)
+            writeBinaryMessage(o, *bits, m.type);
+        break;
+    case 12:
+        o.i("seqno", m.seqno);
+        o.i("dest_mmsi", m.destMmsi);
+        o.b("retransmit", m.retransmit);
+        o.s("text", m.text);
+        break;
+    case 14:
+        o.s("text", m.text);
+        break;
     default:
         break;
     }
-    o.close();
-    return w.p;
+    return o.close();
 }
 
-void appendJson(std::string &out, const AisMessage &m, double rxTime)
+void appendJson(std::string &out, const AisMessage &m, const Heard &heard, const BitBuffer *bits, bool scaled)
 {
-    char buffer[kMaxRecordBytes];
-    out.append(buffer, writeJson(buffer, m, rxTime));
+    std::string buffer(kMaxRecordBytes, '\0');
+    out.append(buffer.data(), writeJson(buffer.data(), m, heard, bits, scaled));
 }
 
 const char *csvHeader()
 {
     return "rxtime,type,repeat,mmsi,lon,lat,speed,course,heading,status,second,imo,callsign,shipname,"
            "shiptype,"
-           "to_bow,to_stern,to_port,to_starboard,draught,destination,partno\n";
+           "to_bow,to_stern,to_port,to_starboard,draught,destination,partno,source,channel\n";
 }
 
-char *writeCsv(char *p, const AisMessage &m, double rxTime)
+char *writeCsv(char *p, const AisMessage &m, const Heard &heard)
 {
-    Writer w{p};
+    JsonCursor w{p};
+    const double rxTime = heard.rxTime;
     auto quoted = [&w](const std::string &s) {
         if (s.find_first_of(",\"") == std::string::npos) {
             w.raw(s.data(), s.size());
@@ -464,14 +337,19 @@ char *writeCsv(char *p, const AisMessage &m, double rxTime)
     w.ch(',');
     if (m.type == 24)
         w.integer(m.partno);
+    w.ch(',');
+    quoted(heard.source);
+    w.ch(',');
+    if (heard.channel)
+        w.ch(heard.channel);
     w.ch('\n');
     return w.p;
 }
 
-void appendCsv(std::string &out, const AisMessage &m, double rxTime)
+void appendCsv(std::string &out, const AisMessage &m, const Heard &heard)
 {
-    char buffer[kMaxRecordBytes];
-    out.append(buffer, writeCsv(buffer, m, rxTime));
+    std::string buffer(kMaxRecordBytes, '\0');
+    out.append(buffer.data(), writeCsv(buffer.data(), m, heard));
 }
 
 } // namespace sightline::ais

@@ -73,6 +73,18 @@ struct AisMessage
     // Long-range broadcast (27).
     bool gnss = false;
 
+    // Addressed messages (6, 7, 12, 13, 25, 26): the station addressed, and the sequence number.
+    std::uint32_t destMmsi = 0;
+    int seqno = 0;
+    bool retransmit = false;
+
+    // Binary messages (6, 8): the application's designated area code and function.
+    int dac = 0;
+    int fid = 0;
+
+    // Safety-related text (12, 14).
+    std::string text;
+
     bool hasPosition() const { return !std::isnan(lon) && !std::isnan(lat); }
 };
 

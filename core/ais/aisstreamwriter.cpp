@@ -10,14 +10,16 @@ namespace {
 constexpr std::size_t kFlushBytes = 1 << 20;
 }
 
-AisStreamWriter::AisStreamWriter(std::FILE *out, Format format)
+AisStreamWriter::AisStreamWriter(std::FILE *out, Format format, bool scaled)
     : mOut(out)
     , mFormat(format)
+    , mScaled(scaled)
 {
     for (std::size_t i = 0; i < kBatchesInFlight; ++i) {
         auto batch = std::make_unique<Batch>();
         batch->messages.resize(kBatchSize);
-        batch->times.resize(kBatchSize);
+        batch->heard.resize(kBatchSize);
+        batch->bits.resize(kBatchSize);
         mFree.push_back(std::move(batch));
     }
     mCurrent = takeFreeBatch();
@@ -39,11 +41,14 @@ std::unique_ptr<AisStreamWriter::Batch> AisStreamWriter::takeFreeBatch()
     return batch;
 }
 
-void AisStreamWriter::add(const AisMessage &message, double rxTime)
+void AisStreamWriter::add(const AisMessage &message, const Heard &heard, const BitBuffer &bits)
 {
     Batch &b = *mCurrent;
     b.messages[b.count] = message;
-    b.times[b.count] = rxTime;
+    b.heard[b.count] = heard;
+    // Most messages are position reports, fully held in AisMessage: their bits are not copied.
+    if (needsBitsToFormat(message.type))
+        b.bits[b.count] = bits;
     if (++b.count == kBatchSize) {
         {
             std::lock_guard lock(mMutex);
@@ -91,8 +96,9 @@ void AisStreamWriter::run()
             mFull.pop_front();
         }
         for (std::size_t i = 0; i < batch->count; ++i) {
-            p = mFormat == Format::Csv ? writeCsv(p, batch->messages[i], batch->times[i])
-                                       : writeJson(p, batch->messages[i], batch->times[i]);
+            p = mFormat == Format::Csv
+                    ? writeCsv(p, batch->messages[i], batch->heard[i])
+                    : writeJson(p, batch->messages[i], batch->heard[i], &batch->bits[i], mScaled);
             if (std::size_t(p - start) >= kFlushBytes) {
                 std::fwrite(start, 1, std::size_t(p - start), mOut);
                 p = start;

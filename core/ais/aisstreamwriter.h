@@ -1,6 +1,8 @@
 #pragma once
 
+#include "ais/aisformat.h"
 #include "ais/aismessage.h"
+#include "ais/bitbuffer.h"
 
 #include <condition_variable>
 #include <cstdio>
@@ -24,13 +26,14 @@ public:
         Csv
     };
 
-    AisStreamWriter(std::FILE *out, Format format);
+    /// `scaled` false writes the protocol's integers, as gpsdecode -u.
+    AisStreamWriter(std::FILE *out, Format format, bool scaled = true);
     ~AisStreamWriter();
     AisStreamWriter(const AisStreamWriter &) = delete;
     AisStreamWriter &operator=(const AisStreamWriter &) = delete;
 
-    /// Queues one message (copied); `rxTime` is Unix seconds or NaN.
-    void add(const AisMessage &message, double rxTime);
+    /// Queues one message (copied, with its bits when the format reads them).
+    void add(const AisMessage &message, const Heard &heard, const BitBuffer &bits);
     /// Writes everything queued, flushes the stream and stops the thread.
     void finish();
 
@@ -38,7 +41,8 @@ private:
     struct Batch
     {
         std::vector<AisMessage> messages;
-        std::vector<double> times;
+        std::vector<Heard> heard;
+        std::vector<BitBuffer> bits; ///< filled only for types that needsBitsToFormat
         std::size_t count = 0;
     };
     static constexpr std::size_t kBatchSize = 2048;
@@ -49,6 +53,7 @@ private:
 
     std::FILE *mOut;
     Format mFormat;
+    bool mScaled;
     std::unique_ptr<Batch> mCurrent;
     std::mutex mMutex;
     std::condition_variable mChanged;

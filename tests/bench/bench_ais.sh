@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # AIS decode benchmark beside gpsd's gpsdecode, in the same run.
 # A 1,000,000-sentence NMEA file (about 5 % multi-sentence) made by
-# ../shared/peers/gen_aivdm.py is decoded to JSON lines by `sightline ais decode`
-# and by `gpsdecode -j`, page cache warm, RUNS times each; medians and the ratio.
+# ../shared/peers/gen_aivdm.py (types 1, 2, 3, 5, 18, 24), with one real message of
+# every other type (4, 6–17, 19–23, 25–27, from gpsd's captures in ../shared/data/ais)
+# inserted every 10 lines, is decoded to JSON lines by `sightline ais decode` and by
+# `gpsdecode -j`, page cache warm, RUNS times each; medians and the ratio.
 #   usage: tests/bench/bench_ais.sh [RUNS] [LINES]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,8 +14,12 @@ data=${PEERS:-/tmp/peers}/data; mkdir -p "$data"
 [ -d "$peers" ] || { echo "needs ../shared/peers (the AIVDM generator) beside the repository"; exit 2; }
 "$root/tools/install-deps.sh" --bench
 "$root/tools/build.sh" >/dev/null
-file=$data/ais_${LINES}.nmea
-[ -f "$file" ] || python3 "$peers/gen_aivdm.py" "$file" --lines "$LINES" --seed 42 >/dev/null
+base=$data/ais_${LINES}.nmea
+[ -f "$base" ] || python3 "$peers/gen_aivdm.py" "$base" --lines "$LINES" --seed 42 >/dev/null
+file=$data/ais_${LINES}_all_types.nmea
+[ -f "$file" ] || python3 "$root/tests/bench/mix_ais_types.py" "$base" "$file" 10 \
+  "$root"/../shared/data/ais/gpsd/*.log "$root"/../shared/data/ais/gpsd/sample.aivdm
+LINES=$(wc -l < "$file")
 sightline=$root/build/app/sightline
 bytes=$(stat -c %s "$file")
 cat "$file" > /dev/null
@@ -36,13 +42,12 @@ echo "ratio gpsdecode/sightline: $(echo "scale=1; $g / $s" | bc)x"
 /usr/bin/time -f "sightline peak RSS: %M KiB" "$sightline" ais decode "$file" > /dev/null 2>/tmp/.bench_ais_rss; tail -1 /tmp/.bench_ais_rss
 # Same messages decoded by both (first 200,000 lines), as a sanity check of the figures.
 head -200000 "$file" > "$data/ais_head.nmea"
-types='"type":\(1\|2\|3\|5\|18\),'
-a=$("$sightline" ais decode "$data/ais_head.nmea" 2>/dev/null | grep -c "$types" || true)
-b=$(gpsdecode -j < "$data/ais_head.nmea" | grep -c "$types" || true)
-echo "type 1/2/3/5/18 messages in the first 200k lines: sightline $a, gpsdecode $b"
+a=$("$sightline" ais decode "$data/ais_head.nmea" 2>/dev/null | grep -c '"class":"AIS"' || true)
+b=$(gpsdecode -j < "$data/ais_head.nmea" | grep -c '"class":"AIS"' || true)
+echo "messages in the first 200k lines (every type): sightline $a, gpsdecode $b"
 # Import into the track store (one thread) and rendering of 10 million positions. The
 # generated log has no receive times, so a copy gets NMEA 4.0 tag blocks (10 lines a second).
-tagged=$data/ais_${LINES}_tagged.nmea
+tagged=$data/ais_${LINES}_all_types_tagged.nmea
 [ -f "$tagged" ] || python3 - "$file" "$tagged" <<'PY'
 import sys
 src, dst = sys.argv[1], sys.argv[2]

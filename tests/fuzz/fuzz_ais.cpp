@@ -22,9 +22,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     std::int64_t line = 0;
     auto sink = [&](const RawMessage &raw) {
         if (decode(*raw.bits, message) == DecodeStatus::Ok) {
-            const double t = raw.timeSource == TimeSource::None ? std::nan("") : raw.time;
-            appendJson(out, message, t);
-            appendCsv(out, message, t);
+            Heard heard;
+            heard.rxTime = raw.timeSource == TimeSource::None ? std::nan("") : raw.time;
+            heard.source.assign(raw.station);
+            heard.channel = raw.channel;
+            appendJson(out, message, heard, raw.bits);
+            appendJson(out, message, heard, raw.bits, false);
+            appendCsv(out, message, heard);
         }
     };
     while (p < end) {

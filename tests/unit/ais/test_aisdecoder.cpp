@@ -541,12 +541,14 @@ TEST_CASE("JSON leaves out absent values and writes gpsd's not-available timesta
     const std::vector<AisMessage> messages = decodeText(base + position, summary);
     REQUIRE(messages.size() == 2);
     std::string json;
-    appendJson(json, messages[0], kAbsent);
+    appendJson(json, messages[0]);
     CHECK(json.find("\"timestamp\":\"0000-00-00T24:60:60Z\"") != std::string::npos);
     CHECK(json.find("\"lon\"") == std::string::npos);
     CHECK(json.find("\"rxtime\"") == std::string::npos);
     json.clear();
-    appendJson(json, messages[1], 1692100800.25);
+    Heard heard;
+    heard.rxTime = 1692100800.25;
+    appendJson(json, messages[1], heard);
     CHECK(json.find("\"heading\"") == std::string::npos);
     CHECK(json.find("\"turn\":\"nan\"") != std::string::npos);
     CHECK(json.find("\"lon\":-70.7582000") != std::string::npos);
