@@ -6,6 +6,8 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <QDateTime>
+
 #include <algorithm>
 
 namespace sightline {
@@ -16,13 +18,14 @@ using aistable::kAidsToNavigation;
 using aistable::kBaseStations;
 using aistable::kSafetyMessages;
 
-const OgrFieldSpec kBaseStationFields[] = {{"mmsi", OFTInteger64},   {"first_heard", OFTDateTime},
-                                           {"last_heard", OFTDateTime}, {"reports", OFTInteger64},
-                                           {"sources", OFTString}};
+const OgrFieldSpec kBaseStationFields[] = {{"mmsi", OFTInteger64},      {"heard", OFTString},
+                                           {"first_heard", OFTDateTime}, {"last_heard", OFTDateTime},
+                                           {"reports", OFTInteger64},    {"sources", OFTString}};
 const OgrFieldSpec kAidFields[] = {{"mmsi", OFTInteger64},       {"name", OFTString},
                                    {"aid_type", OFTInteger},     {"aid_type_text", OFTString},
                                    {"virtual", OFTInteger},      {"off_position", OFTInteger},
-                                   {"first_heard", OFTDateTime}, {"last_heard", OFTDateTime},
+                                   {"heard", OFTString},         {"first_heard", OFTDateTime},
+                                   {"last_heard", OFTDateTime},
                                    {"reports", OFTInteger64},    {"sources", OFTString}};
 const OgrFieldSpec kSafetyFields[] = {{"type", OFTInteger},   {"mmsi", OFTInteger64}, {"dest_mmsi", OFTInteger64},
                                       {"text", OFTString},    {"time", OFTDateTime},  {"source", OFTString},
@@ -85,6 +88,12 @@ void mergeSpan(OGRFeature &row, bool existing, std::int64_t firstMs, std::int64_
         last = lastMs;
     setTime(row, "first_heard", first);
     setTime(row, "last_heard", last);
+    // The span as a person reads it, for Identify and the attribute table.
+    const auto utc = [](std::int64_t ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    };
+    if (first >= 0)
+        row.SetField("heard", QStringLiteral("%1 – %2 UTC").arg(utc(first), utc(last)).toUtf8().constData());
 }
 
 void mergeSources(OGRFeature &row, bool existing, const QStringList &sources)

@@ -11,9 +11,10 @@ class GDALDataset;
 namespace sightline {
 
 /// The tables of a project GeoPackage that keep what an AIS log says besides positions:
-///   ais_base_stations        points: mmsi, first_heard, last_heard, reports, sources ("|"-separated)
+///   ais_base_stations        points: mmsi, heard (the span as text), first_heard, last_heard, reports,
+///                            sources ("|"-separated tag-block names)
 ///   ais_aids_to_navigation   points: mmsi, name, aid_type, aid_type_text, virtual, off_position,
-///                            first_heard, last_heard, reports, sources
+///                            heard, first_heard, last_heard (its last report), reports, sources
 ///   ais_safety_messages      points (where the sender was; none when unknown): type (12, 14), mmsi,
 ///                            dest_mmsi, text, time, source, channel
 /// Base stations and aids are one row per MMSI, merged with what earlier imports found.

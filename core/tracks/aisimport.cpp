@@ -80,7 +80,7 @@ bool importAisLog(const QString &path, TrackStore &store, VesselRegistry &regist
 
 namespace {
 
-// Where the sender's own positions put it at `timeMs`: the nearest in time, within an hour.
+// Where the sender's own positions put it at `timeMs`: the nearest in time (the earlier on a tie), within an hour.
 void placeSafetyMessage(SafetyMessage &s, const TrackStore &store)
 {
     constexpr std::int64_t kNearEnoughMs = 3'600'000;
@@ -89,7 +89,7 @@ void placeSafetyMessage(SafetyMessage &s, const TrackStore &store)
         return;
     const std::size_t after = t->rangeForTime(s.timeMs, t->lastTimeMs()).first;
     std::size_t best = after < t->size() ? after : t->size() - 1;
-    if (after > 0 && (after == t->size() || s.timeMs - t->timeMs(after - 1) < t->timeMs(after) - s.timeMs))
+    if (after > 0 && (after == t->size() || s.timeMs - t->timeMs(after - 1) <= t->timeMs(after) - s.timeMs))
         best = after - 1;
     if (std::llabs(t->timeMs(best) - s.timeMs) > kNearEnoughMs)
         return;
