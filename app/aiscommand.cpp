@@ -92,7 +92,9 @@ int importCommand(const QStringList &args)
         QStringLiteral("ais import"),
         QStringLiteral("ais import FILE... --project P.gpkg [--create] [--time-fallback base-station]"),
         QStringLiteral("Reads NMEA logs, CSV exports (DMA, NOAA, MarineTraffic, GFW) and GPX into the "
-                       "project's ais_positions and vessels tables, one transaction per file. The "
+                       "project's ais_positions and vessels tables, one transaction per file; an AIS "
+                       "log's base stations (receivers), aids to navigation and safety messages go into "
+                       "ais_base_stations, ais_aids_to_navigation and ais_safety_messages. The "
                        "project is created if missing."));
     cl.addPositionalArgument(QStringLiteral("FILE"),
                              QStringLiteral("An AIS log, a track table or a GPX file."),
@@ -172,7 +174,7 @@ int importCommand(const QStringList &args)
         }
         err << contents.report << "\n";
         err.flush();
-        if (contents.store.positionCount() == 0) {
+        if (contents.store.positionCount() == 0 && contents.broadcasts.empty()) {
             err << "sightline ais import: '" << file << "': no position was kept; nothing was added\n";
             status = std::max(status, 1);
             continue;
@@ -190,7 +192,9 @@ int importCommand(const QStringList &args)
             out << projectPath << ": " << file << " was imported before (same SHA-256); nothing added\n";
         else
             out << projectPath << ": +" << written.positionsWritten << " positions, " << written.vesselsWritten
-                << " vessels from " << file << "\n";
+                << " vessels, " << written.baseStationsKept << " receivers (base stations), "
+                << written.aidsToNavigationKept << " aids to navigation, " << written.safetyMessagesKept
+                << " safety messages from " << file << "\n";
         out.flush();
     }
     return status;

@@ -9,10 +9,14 @@
 #include "project/project.h"
 #include "project/projectlayers.h"
 #include "project/sourcepolicy.h"
+#include "tracks/aisbroadcasttables.h"
 #include "util/gdalutil.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QTextStream>
+
+#include <cmath>
 
 namespace sightline {
 
@@ -133,6 +137,37 @@ int projectInfo(const QStringList &args)
     for (const SavedView &v : project->views())
         out() << "saved view\t" << v.name << "\n";
     out() << "sightings\t" << project->sightings().size() << "\n";
+    // What the AIS logs said besides positions: where the receivers stand, the aids, the safety messages.
+    const auto heard = [](std::int64_t first, std::int64_t last) {
+        const auto utc = [](std::int64_t ms) {
+            return ms < 0 ? QStringLiteral("?")
+                          : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+        };
+        return QStringLiteral("%1..%2").arg(utc(first), utc(last));
+    };
+    const auto place = [](double lon, double lat) {
+        return std::isnan(lon) ? QStringLiteral("no position")
+                               : QStringLiteral("%1,%2").arg(lon, 0, 'f', 5).arg(lat, 0, 'f', 5);
+    };
+    const std::vector<BaseStation> receivers = readBaseStations(project->path());
+    out() << "receivers\t" << receivers.size() << "\n";
+    for (const BaseStation &b : receivers)
+        out() << "receiver\t" << b.mmsi << "\t" << place(b.lon, b.lat) << "\t" << heard(b.firstHeardMs, b.lastHeardMs)
+              << "\t" << b.reports << " reports\t" << b.sources.join(QLatin1Char(',')) << "\n";
+    const std::vector<AidToNavigation> aids = readAidsToNavigation(project->path());
+    out() << "aids to navigation\t" << aids.size() << "\n";
+    for (const AidToNavigation &a : aids)
+        out() << "aid to navigation\t" << a.mmsi << "\t" << a.name << "\t" << a.aidTypeText()
+              << (a.virtualAid ? "\tvirtual" : "\treal") << (a.offPosition ? "\toff position" : "\ton position")
+              << "\t" << place(a.lon, a.lat) << "\t" << heard(a.firstHeardMs, a.lastHeardMs) << "\n";
+    const std::vector<SafetyMessage> safety = readSafetyMessages(project->path());
+    out() << "safety messages\t" << safety.size() << "\n";
+    for (const SafetyMessage &m : safety)
+        out() << "safety message\t" << m.mmsi << "\t"
+              << (m.destMmsi ? QStringLiteral("to %1").arg(m.destMmsi) : QStringLiteral("broadcast")) << "\t"
+              << (m.timeMs < 0 ? QStringLiteral("no time")
+                               : QDateTime::fromMSecsSinceEpoch(m.timeMs, Qt::UTC).toString(Qt::ISODate))
+              << "\t" << m.text << "\n";
     for (const QString &problem : project->problems()) // damage: read-only; rows that cannot be read
         err() << "sightline project info: warning: '" << project->path() << "': " << problem << "\n";
     return 0;

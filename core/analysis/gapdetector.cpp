@@ -98,6 +98,12 @@ std::vector<MovementEvent> findGaps(const TrackStore &tracks, const GapParameter
             if (!std::isnan(course))
                 d.insert(QStringLiteral("course_at_start"), course);
             d.insert(QStringLiteral("max_speed_kn"), parameters.maxSpeedKnots);
+            // Which receiver heard the last report before the silence and the first after it: a dark
+            // period may be a receiver's, not the vessel's.
+            if (const std::string &before = tracks.sourceName(track.sourceId(i - 1)); !before.empty())
+                d.insert(QStringLiteral("last_heard_by"), QString::fromStdString(before));
+            if (const std::string &after = tracks.sourceName(track.sourceId(i)); !after.empty())
+                d.insert(QStringLiteral("first_heard_by"), QString::fromStdString(after));
             e.place = !start.port.isEmpty() ? start.port : end.port;
 
             if (ports && !ports->empty()) {

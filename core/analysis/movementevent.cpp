@@ -29,7 +29,7 @@ const QList<TypeInfo> &typeInfo()
           QStringLiteral("end_port_distance_km"), QStringLiteral("start_shore_distance_km"),
           QStringLiteral("end_shore_distance_km"), QStringLiteral("near_shore"),
           QStringLiteral("course_at_start"), QStringLiteral("heading_toward"), QStringLiteral("max_speed_kn"),
-          QStringLiteral("reachable_ports")}},
+          QStringLiteral("reachable_ports"), QStringLiteral("last_heard_by"), QStringLiteral("first_heard_by")}},
         {EventType::PortCall,
          "port-call",
          "Port call",
@@ -62,6 +62,11 @@ const QList<TypeInfo> &typeInfo()
          "Spoofing suspicion",
          {QStringLiteral("kind"), QStringLiteral("implied_speed_kn"), QStringLiteral("distance_km"),
           QStringLiteral("jumps")}},
+        {EventType::SafetyMessage,
+         "safety-message",
+         "Safety message",
+         {QStringLiteral("text"), QStringLiteral("message_type"), QStringLiteral("dest_mmsi"),
+          QStringLiteral("source"), QStringLiteral("channel")}},
     };
     return info;
 }
@@ -182,6 +187,14 @@ QString MovementEvent::summary() const
                    : QStringLiteral("Jump of %1 km at %2 kn")
                          .arg(details.value(QStringLiteral("distance_km")).toDouble(), 0, 'f', 1)
                          .arg(details.value(QStringLiteral("implied_speed_kn")).toDouble(), 0, 'f', 0);
+    case EventType::SafetyMessage: {
+        const QString text = details.value(QStringLiteral("text")).toString();
+        const qint64 to = details.value(QStringLiteral("dest_mmsi")).toInteger();
+        const QString heard = details.value(QStringLiteral("source")).toString();
+        return QStringLiteral("Safety message%1: \u201c%2\u201d%3")
+            .arg(to ? QStringLiteral(" to MMSI %1").arg(to) : QString(), text,
+                 heard.isEmpty() ? QString() : QStringLiteral(" (heard by %1)").arg(heard));
+    }
     }
     return {};
 }

@@ -364,6 +364,41 @@ void drawSpoofing(QPainter &painter, QPointF a, QPointF b, const Look &look)
     painter.drawPoint(b + QPointF(0, h * 0.2));
 }
 
+/// A speech bubble over the sender's position: a message was heard from it, not inferred.
+QPainterPath safetyBubble(QPointF at, const Look &look)
+{
+    const double w = 16.0 * look.k * look.grow, h = 11.0 * look.k * look.grow, tail = 5.0 * look.k;
+    const QRectF box(at.x() - w * 0.3, at.y() - tail - h, w, h);
+    QPainterPath path;
+    path.addRoundedRect(box, 2.5 * look.k, 2.5 * look.k);
+    QPolygonF pointer;
+    pointer << at << QPointF(box.left() + w * 0.22, box.bottom() - 0.5)
+            << QPointF(box.left() + w * 0.52, box.bottom() - 0.5);
+    QPainterPath tailPath;
+    tailPath.addPolygon(pointer);
+    tailPath.closeSubpath();
+    return path.united(tailPath);
+}
+
+void drawSafetyMessage(QPainter &painter, QPointF at, const Look &look)
+{
+    const QColor ink = EventLayer::eventColour(EventType::SafetyMessage);
+    const QPainterPath bubble = safetyBubble(at, look);
+    drawHalo(painter, bubble, 1.2 * look.k, look, true);
+    painter.setPen(pen(Qt::white, 1.0 * look.k));
+    painter.setBrush(ink);
+    painter.drawPath(bubble);
+    // Two lines of "text" in the bubble.
+    const QRectF box = bubble.boundingRect();
+    const double inset = box.width() * 0.2;
+    painter.setPen(QPen(Qt::white, std::max(1.0, 1.3 * look.k), Qt::SolidLine, Qt::RoundCap));
+    const double top = box.top() + box.height() * 0.2;
+    painter.drawLine(QPointF(box.left() + inset, top + box.height() * 0.12),
+                     QPointF(box.right() - inset, top + box.height() * 0.12));
+    painter.drawLine(QPointF(box.left() + inset, top + box.height() * 0.3),
+                     QPointF(box.right() - inset * 1.8, top + box.height() * 0.3));
+}
+
 /// Context under marks: long thin lines first, then dark periods and jumps, then the
 /// marks; seen port calls over the ones only inferred.
 int drawRank(const MovementEvent &e)
@@ -382,6 +417,8 @@ int drawRank(const MovementEvent &e)
         return 4;
     case EventType::PortCall:
         return e.isInferredCall() ? 5 : 6;
+    case EventType::SafetyMessage:
+        return 7;
     }
     return 0;
 }
@@ -432,6 +469,8 @@ bool hits(const MovementEvent &e, QPointF a, QPointF b, QPointF at, double toler
     case EventType::Spoofing:
         return length(at - b) <= look.warningSize() * 0.75 + tolerance ||
                distanceToSegment(at, a, b) <= tolerance;
+    case EventType::SafetyMessage:
+        return safetyBubble(a, look).boundingRect().adjusted(-tolerance, -tolerance, tolerance, tolerance).contains(at);
     }
     return false;
 }
@@ -514,6 +553,9 @@ public:
             case EventType::Spoofing:
                 drawSpoofing(painter, a, b, look);
                 break;
+            case EventType::SafetyMessage:
+                drawSafetyMessage(painter, a, look);
+                break;
             }
         }
         return true;
@@ -554,6 +596,8 @@ QColor EventLayer::eventColour(EventType type)
         return QColor(0x00, 0x89, 0x7b); // teal
     case EventType::Spoofing:
         return QColor(0xe3, 0x1a, 0x1c); // red
+    case EventType::SafetyMessage:
+        return QColor(0x8c, 0x6d, 0x00); // dark mustard: heard, not inferred
     }
     return QColor(0x55, 0x55, 0x55);
 }
@@ -593,6 +637,8 @@ void EventLayer::updateExtent()
     bool first = true;
     for (const MovementEvent &e : *mEvents)
         for (const QPointF &p : {e.from, e.to}) {
+            if (!isFinite(p))
+                continue; // a safety message from a vessel whose position then is unknown
             if (first) {
                 west = east = p.x();
                 south = north = p.y();

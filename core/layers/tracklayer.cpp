@@ -198,6 +198,21 @@ QList<LayerProperty> TrackLayer::describePosition(std::uint32_t mmsi, std::size_
     if (t->status(index) >= 0)
         p << LayerProperty(QStringLiteral("Navigation status"),
                            QString::fromLatin1(ais::navigationStatusText(t->status(index))));
+    // Where the report was heard: the receiver (tag-block source) and the channel, as the log gave them.
+    const QString source = QString::fromStdString(mStore->sourceName(t->sourceId(index)));
+    const QString channel =
+        t->channel(index) ? QStringLiteral("channel %1").arg(QLatin1Char(t->channel(index))) : QString();
+    if (!source.isEmpty() || !channel.isEmpty())
+        p << LayerProperty(QStringLiteral("Heard by"),
+                           source.isEmpty()    ? channel
+                           : channel.isEmpty() ? source
+                                               : QStringLiteral("%1, %2").arg(source, channel));
+    if (!t->heardBy().empty()) {
+        QStringList receivers;
+        for (std::uint16_t id : t->heardBy())
+            receivers << QString::fromStdString(mStore->sourceName(id));
+        p << LayerProperty(QStringLiteral("Receivers that heard the vessel"), receivers.join(QStringLiteral(", ")));
+    }
     p << LayerProperty(QStringLiteral("Position in track"),
                        QStringLiteral("%1 of %2").arg(index + 1).arg(t->size()));
     return p;

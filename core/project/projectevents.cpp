@@ -3,6 +3,8 @@
 
 #include "project/project.h"
 #include "project/projectschema.h"
+#include "project/safetyevents.h"
+#include "tracks/aisbroadcasttables.h"
 
 #include "util/gdalutil.h"
 #include "util/ogrfields.h"
@@ -46,39 +48,45 @@ std::vector<MovementEvent> Project::events() const
 {
     std::vector<MovementEvent> events;
     GdalErrorCapture quiet; // a damaged table's missing columns read as empty
-    OGRLayer *table = mDs->GetLayerByName(kEvents);
-    if (!table)
-        return events; // a project from before events, opened read-only
-    table->ResetReading();
-    for (auto &f : *table) {
-        const auto type = eventTypeFromKey(ogrText(*f, "type"));
-        if (!type) {
-            noteReadProblem(QStringLiteral("table '%1' row %2: unknown event type '%3'; left out")
-                                .arg(QLatin1String(kEvents))
-                                .arg(f->GetFID())
-                                .arg(ogrText(*f, "type").left(40)));
-            continue;
+    // A project from before events, opened read-only, has no table.
+    if (OGRLayer *table = mDs->GetLayerByName(kEvents)) {
+        table->ResetReading();
+        for (auto &f : *table) {
+            const auto type = eventTypeFromKey(ogrText(*f, "type"));
+            if (!type) {
+                noteReadProblem(QStringLiteral("table '%1' row %2: unknown event type '%3'; left out")
+                                    .arg(QLatin1String(kEvents))
+                                    .arg(f->GetFID())
+                                    .arg(ogrText(*f, "type").left(40)));
+                continue;
+            }
+            MovementEvent e;
+            e.id = f->GetFID();
+            e.type = *type;
+            e.mmsi = std::uint32_t(whole(*f, "mmsi"));
+            e.otherMmsi = std::uint32_t(whole(*f, "other_mmsi"));
+            e.startMs = ogrUtcTime(*f, f->GetFieldIndex("start_at"));
+            e.endMs = ogrUtcTime(*f, f->GetFieldIndex("end_at"));
+            e.place = ogrText(*f, "place");
+            e.confidence = int(whole(*f, "confidence"));
+            e.details = parseJson(ogrText(*f, "details"));
+            e.parameters = parseJson(ogrText(*f, "parameters"));
+            if (const OGRGeometry *g = f->GetGeometryRef(); g &&
+                                                            wkbFlatten(g->getGeometryType()) == wkbLineString &&
+                                                            g->toLineString()->getNumPoints() == 2) {
+                const OGRLineString *line = g->toLineString();
+                e.from = QPointF(line->getX(0), line->getY(0));
+                e.to = QPointF(line->getX(1), line->getY(1));
+            }
+            events.push_back(std::move(e));
         }
-        MovementEvent e;
-        e.id = f->GetFID();
-        e.type = *type;
-        e.mmsi = std::uint32_t(whole(*f, "mmsi"));
-        e.otherMmsi = std::uint32_t(whole(*f, "other_mmsi"));
-        e.startMs = ogrUtcTime(*f, f->GetFieldIndex("start_at"));
-        e.endMs = ogrUtcTime(*f, f->GetFieldIndex("end_at"));
-        e.place = ogrText(*f, "place");
-        e.confidence = int(whole(*f, "confidence"));
-        e.details = parseJson(ogrText(*f, "details"));
-        e.parameters = parseJson(ogrText(*f, "parameters"));
-        if (const OGRGeometry *g = f->GetGeometryRef(); g &&
-                                                        wkbFlatten(g->getGeometryType()) == wkbLineString &&
-                                                        g->toLineString()->getNumPoints() == 2) {
-            const OGRLineString *line = g->toLineString();
-            e.from = QPointF(line->getX(0), line->getY(0));
-            e.to = QPointF(line->getX(1), line->getY(1));
-        }
-        events.push_back(std::move(e));
     }
+    // Safety messages the AIS import kept: heard, not found, so they live in their own table.
+    // This connection lists only the tables there were when it opened; an import since may have made it.
+    const bool listed = mDs->GetLayerByName(aistable::kSafetyMessages) != nullptr;
+    for (const SafetyMessage &m : listed ? readSafetyMessages(mDs.get()) : readSafetyMessages(mPath))
+        if (m.timeMs >= 0) // one with no time has no place on a timeline
+            events.push_back(safetyMessageEvent(m));
     std::sort(events.begin(), events.end(), [](const MovementEvent &a, const MovementEvent &b) {
         return std::tuple(int(a.type), a.mmsi, a.startMs, a.id) <
                std::tuple(int(b.type), b.mmsi, b.startMs, b.id);

@@ -19,7 +19,7 @@ TrackFileContents readTrackFile(const QString &file, const TrackImportOptions &o
     TrackFileContents c;
     if (!isTrackTablePath(file)) {
         AisImportReport r;
-        if (!importAisLog(file, c.store, c.registry, r, options.ais, progress, &c.error))
+        if (!importAisLog(file, c.store, c.registry, c.broadcasts, r, options.ais, progress, &c.error))
             return c;
         c.positionsKept = r.positionsKept;
         c.cancelled = r.cancelled;
@@ -70,14 +70,15 @@ TrackImportResult writeTrackImport(const QString &projectPath, const QString &fi
         result.outcome = TrackImportResult::Outcome::Cancelled;
         return result;
     }
-    if (contents.store.positionCount() == 0) {
+    if (contents.store.positionCount() == 0 && contents.broadcasts.empty()) {
         result.outcome = TrackImportResult::Outcome::NothingKept;
         result.error = QStringLiteral("'%1': no position was kept (see the report); nothing was added to '%2'")
                            .arg(file, projectPath);
         return result;
     }
     const TrackGeoPackage::WriteResult written = TrackGeoPackage::append(
-        projectPath, file, contents.store, contents.registry, contents.report, sha256, progress);
+        projectPath, file, contents.store, contents.registry, contents.report, sha256, progress,
+        &contents.broadcasts);
     if (written.cancelled) {
         result.outcome = TrackImportResult::Outcome::Cancelled;
         return result;
@@ -90,6 +91,11 @@ TrackImportResult writeTrackImport(const QString &projectPath, const QString &fi
                                              : TrackImportResult::Outcome::Imported;
     result.positionsWritten = written.positionsWritten;
     result.vesselsWritten = written.vesselsWritten;
+    if (!written.alreadyImported) {
+        result.baseStationsKept = std::int64_t(contents.broadcasts.baseStations().size());
+        result.aidsToNavigationKept = std::int64_t(contents.broadcasts.aidsToNavigation().size());
+        result.safetyMessagesKept = std::int64_t(contents.broadcasts.safetyMessages().size());
+    }
     return result;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "tracks/aisbroadcasts.h"
 #include "tracks/aisimport.h"
 #include "tracks/csvimport.h"
 #include "tracks/trackstore.h"
@@ -26,6 +27,7 @@ struct TrackFileContents
 {
     TrackStore store;
     VesselRegistry registry;
+    AisBroadcasts broadcasts; ///< an AIS log's base stations, aids to navigation and safety messages
     std::int64_t positionsKept = 0;
     QString report; ///< what the reader kept and rejected, line by line
     bool cancelled = false;
@@ -51,6 +53,9 @@ struct TrackImportResult
     Outcome outcome = Outcome::Failed;
     std::int64_t positionsWritten = 0;
     std::int64_t vesselsWritten = 0;
+    std::int64_t baseStationsKept = 0;
+    std::int64_t aidsToNavigationKept = 0;
+    std::int64_t safetyMessagesKept = 0;
     QString sha256;
     QString report;
     QString error;

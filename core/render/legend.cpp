@@ -224,6 +224,8 @@ LegendEntry::Marker eventMarker(EventType type)
         return LegendEntry::Marker::DottedRing;
     case EventType::Spoofing:
         return LegendEntry::Marker::Warning;
+    case EventType::SafetyMessage:
+        return LegendEntry::Marker::Square;
     }
     return LegendEntry::Marker::Circle;
 }

@@ -184,6 +184,9 @@ QList<KeyItem> keyItems(const TimelineData &data)
         case EventType::RoundTrip:
             shown.insert(Symbol::RoundTrip);
             break;
+        case EventType::SafetyMessage:
+            shown.insert(Symbol::SafetyMessage);
+            break;
         case EventType::Voyage:
             break;
         }
@@ -200,6 +203,8 @@ QList<KeyItem> keyItems(const TimelineData &data)
         EventLayer::eventColour(EventType::PortCall));
     add(Symbol::Loitering, QStringLiteral("Loitering"), EventLayer::eventColour(EventType::Loitering));
     add(Symbol::Spoofing, QStringLiteral("Spoofing suspected"), EventLayer::eventColour(EventType::Spoofing));
+    add(Symbol::SafetyMessage, QStringLiteral("Safety message heard"),
+        EventLayer::eventColour(EventType::SafetyMessage));
     add(Symbol::Encounter, QStringLiteral("Encounter"), EventLayer::eventColour(EventType::Encounter));
     add(Symbol::RoundTrip, QStringLiteral("Round trip"), EventLayer::eventColour(EventType::RoundTrip));
     QStringList kinds;
@@ -326,6 +331,29 @@ void drawSpoofMark(QPainter &painter, QPointF tip, double u)
     painter.drawPolygon(triangle);
 }
 
+/// A speech bubble whose tail points down at `tip`: a safety message the vessel sent.
+QRectF safetyBubbleBox(QPointF tip, double u)
+{
+    const double w = 2.2 * kSpoofHalfWidthPt * u, h = 1.5 * kSpoofHalfWidthPt * u, tail = 1.4 * u;
+    return QRectF(tip.x() - w * 0.3, tip.y() - tail - h, w, h);
+}
+
+void drawSafetyBubble(QPainter &painter, QPointF tip, double u)
+{
+    const QRectF box = safetyBubbleBox(tip, u);
+    QPainterPath bubble;
+    bubble.addRoundedRect(box, 1.2 * u, 1.2 * u);
+    QPolygonF tail;
+    tail << tip << QPointF(box.left() + box.width() * 0.2, box.bottom() - 0.1 * u)
+         << QPointF(box.left() + box.width() * 0.5, box.bottom() - 0.1 * u);
+    QPainterPath tailPath;
+    tailPath.addPolygon(tail);
+    tailPath.closeSubpath();
+    painter.setPen(pen(Qt::white, 0.6 * u));
+    painter.setBrush(EventLayer::eventColour(EventType::SafetyMessage));
+    painter.drawPath(bubble.united(tailPath));
+}
+
 void drawDiamond(QPainter &painter, QPointF c, double r, const QColor &colour, double u)
 {
     QPolygonF diamond;
@@ -429,6 +457,9 @@ void drawKeySymbol(QPainter &painter, const TimelineLayout::KeyEntry &item, cons
         break;
     case Symbol::Spoofing:
         drawSpoofMark(painter, QPointF(bar.center().x(), bar.bottom()), u);
+        break;
+    case Symbol::SafetyMessage:
+        drawSafetyBubble(painter, QPointF(bar.center().x() - 2 * u, bar.bottom()), u);
         break;
     case Symbol::Encounter:
         drawDiamond(painter, bar.center(), 4 * u, item.colour, u);
@@ -607,6 +638,11 @@ void layOutVesselMarks(TimelineLayout &layout, int laneIndex, const TimelineData
             const QPointF tip(layout.xForTime(e->startMs), row.top() + 4 * u);
             const double w = kSpoofHalfWidthPt * u;
             add(Mark::Kind::Spoofing, e, QRectF(tip.x() - w, tip.y() - 1.7 * w, 2 * w, 1.7 * w)).at = tip;
+        }
+    for (const MovementEvent *e : own)
+        if (e->type == EventType::SafetyMessage && e->startMs >= layout.fromMs && e->startMs <= layout.toMs) {
+            const QPointF tip(layout.xForTime(e->startMs), row.top() + 4 * u);
+            add(Mark::Kind::SafetyMessage, e, safetyBubbleBox(tip, u)).at = tip;
         }
 
     // Round trips: brackets under the strip, every other one lower where they overlap.
@@ -1196,6 +1232,9 @@ void paintTimelineFigure(QPainter &painter, const TimelineLayout &layout, const 
             break;
         case Mark::Kind::Spoofing:
             drawSpoofMark(painter, m.at, u);
+            break;
+        case Mark::Kind::SafetyMessage:
+            drawSafetyBubble(painter, m.at, u);
             break;
         case Mark::Kind::RoundTrip:
             drawBracket(painter, m.line.x1(), m.line.x2(), m.line.y1(), 1.8 * u, u);

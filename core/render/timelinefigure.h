@@ -102,6 +102,7 @@ struct TimelineLayout
             PortCall,
             PossibleCall, ///< a call inferred from a dark period (MovementEvent::isInferredCall)
             Spoofing,
+            SafetyMessage, ///< a speech bubble at the time a safety message (AIS 12, 14) was heard
             RoundTrip,
             PortName, ///< a call's port name, inside its bar or above it
             Encounter,
@@ -145,6 +146,7 @@ struct TimelineLayout
         PossibleCall,
         Loitering,
         Spoofing,
+        SafetyMessage,
         Encounter,
         RoundTrip,
         Sighting,

@@ -1,11 +1,13 @@
 #include "tracks/aisimport.h"
 
 #include "ais/aismessage.h"
+#include "tracks/aisbroadcasts.h"
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
 #include "util/utctime.h"
 
 #include <cmath>
+#include <cstdlib>
 
 namespace sightline {
 
@@ -41,6 +43,11 @@ QString AisImportReport::describe() const
 {
     QString text = log.describe();
     text += QStringLiteral("\n%1 positions kept").arg(positionsKept);
+    if (baseStations || aidsToNavigation || safetyMessages)
+        text += QStringLiteral("; %1 receivers (base stations), %2 aids to navigation, %3 safety messages")
+                    .arg(baseStations)
+                    .arg(aidsToNavigation)
+                    .arg(safetyMessages);
     if (duplicatesRemoved)
         text += QStringLiteral(", %1 repeated positions merged").arg(duplicatesRemoved);
     if (timedFromBaseStation)
@@ -67,6 +74,35 @@ bool importAisLog(const QString &path, TrackStore &store, VesselRegistry &regist
                   const AisImportOptions &options, const std::function<bool(double)> &progress,
                   QString *error)
 {
+    AisBroadcasts ignored;
+    return importAisLog(path, store, registry, ignored, report, options, progress, error);
+}
+
+namespace {
+
+// Where the sender's own positions put it at `timeMs`: the nearest in time (the earlier on a tie), within an hour.
+void placeSafetyMessage(SafetyMessage &s, const TrackStore &store)
+{
+    constexpr std::int64_t kNearEnoughMs = 3'600'000;
+    const VesselTrack *t = s.timeMs >= 0 ? store.track(s.mmsi) : nullptr;
+    if (!t || t->empty())
+        return;
+    const std::size_t after = t->rangeForTime(s.timeMs, t->lastTimeMs()).first;
+    std::size_t best = after < t->size() ? after : t->size() - 1;
+    if (after > 0 && (after == t->size() || s.timeMs - t->timeMs(after - 1) <= t->timeMs(after) - s.timeMs))
+        best = after - 1;
+    if (std::llabs(t->timeMs(best) - s.timeMs) > kNearEnoughMs)
+        return;
+    s.lon = t->lon(best);
+    s.lat = t->lat(best);
+}
+
+} // namespace
+
+bool importAisLog(const QString &path, TrackStore &store, VesselRegistry &registry, AisBroadcasts &broadcasts,
+                  AisImportReport &report, const AisImportOptions &options,
+                  const std::function<bool(double)> &progress, QString *error)
+{
     std::int64_t baseTimeMs = -1;
     auto reject = [&report](AisImportReport::Reason r, std::int64_t line) {
         ++report.rejected[r];
@@ -83,11 +119,18 @@ bool importAisLog(const QString &path, TrackStore &store, VesselRegistry &regist
                 if (t >= 0)
                     baseTimeMs = t;
             }
+            broadcasts.note(m, hasTime ? timeMs : baseTimeMs, raw.station, raw.channel);
+            return;
+        case 12:
+        case 14:
+            broadcasts.note(m, hasTime ? timeMs : baseTimeMs, raw.station, raw.channel);
             return;
         case 5:
         case 19:
         case 21:
         case 24:
+            if (m.type == 21)
+                broadcasts.note(m, hasTime ? timeMs : baseTimeMs, raw.station, raw.channel);
             registry.noteStatic(m, timeMs);
             if (m.type != 19)
                 return;
@@ -133,6 +176,8 @@ bool importAisLog(const QString &path, TrackStore &store, VesselRegistry &regist
             p.flags |= VesselTrack::ClassB;
         if (raw.ownShip)
             p.flags |= VesselTrack::OwnShip;
+        p.source = raw.station;
+        p.channel = raw.channel;
         store.append(p);
         registry.notePosition(m.mmsi, classB);
         ++report.positionsKept;
@@ -142,6 +187,11 @@ bool importAisLog(const QString &path, TrackStore &store, VesselRegistry &regist
     report.cancelled = report.log.stopped;
     report.duplicatesRemoved = std::int64_t(store.finalize());
     report.positionsKept -= report.duplicatesRemoved;
+    for (SafetyMessage &s : broadcasts.safetyMessages())
+        placeSafetyMessage(s, store);
+    report.baseStations = std::int64_t(broadcasts.baseStations().size());
+    report.aidsToNavigation = std::int64_t(broadcasts.aidsToNavigation().size());
+    report.safetyMessages = std::int64_t(broadcasts.safetyMessages().size());
     return true;
 }
 

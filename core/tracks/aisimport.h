@@ -11,6 +11,7 @@
 
 namespace sightline {
 
+class AisBroadcasts;
 class TrackStore;
 class VesselRegistry;
 
@@ -36,6 +37,9 @@ struct AisImportReport
     std::int64_t positionsKept = 0;
     std::int64_t timedFromBaseStation = 0;
     std::int64_t duplicatesRemoved = 0;
+    std::int64_t baseStations = 0;     ///< distinct MMSIs of type 4 reports
+    std::int64_t aidsToNavigation = 0; ///< distinct MMSIs of type 21 reports
+    std::int64_t safetyMessages = 0;   ///< types 12 and 14, repeats merged
     std::array<std::int64_t, ReasonCount> rejected{};
     std::array<std::vector<std::int64_t>, ReasonCount> exampleLines;
     bool cancelled = false;
@@ -52,5 +56,11 @@ struct AisImportReport
 bool importAisLog(const QString &path, TrackStore &store, VesselRegistry &registry, AisImportReport &report,
                   const AisImportOptions &options = {}, const std::function<bool(double)> &progress = {},
                   QString *error = nullptr);
+/// The same, keeping also the base stations, aids to navigation and safety messages in
+/// `broadcasts` (each safety message placed where its sender's positions put it at the time).
+/// Every position keeps the receiver (tag block "s:") and channel that heard it.
+bool importAisLog(const QString &path, TrackStore &store, VesselRegistry &registry, AisBroadcasts &broadcasts,
+                  AisImportReport &report, const AisImportOptions &options = {},
+                  const std::function<bool(double)> &progress = {}, QString *error = nullptr);
 
 } // namespace sightline

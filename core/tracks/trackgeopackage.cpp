@@ -1,6 +1,7 @@
 #include "tracks/trackgeopackage.h"
 
 #include "ais/aismessage.h"
+#include "tracks/aisbroadcasttables.h"
 #include "tracks/mid.h"
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
@@ -44,7 +45,21 @@ OGRLayer *ensurePositions(GDALDataset *ds)
     addOgrField(l, "heading", OFTInteger);
     addOgrField(l, "status", OFTInteger);
     addOgrField(l, "flags", OFTInteger);
+    addOgrField(l, "source", OFTString);
+    addOgrField(l, "channel", OFTString);
     return l;
+}
+
+// A project written before positions kept their receiver gains the columns on its next import.
+bool ensureProvenanceColumns(OGRLayer *positions)
+{
+    for (const char *name : {"source", "channel"})
+        if (positions->GetLayerDefn()->GetFieldIndex(name) < 0) {
+            OGRFieldDefn field(name, OFTString);
+            if (positions->CreateField(&field) != OGRERR_NONE)
+                return false;
+        }
+    return true;
 }
 
 OGRLayer *ensureTable(GDALDataset *ds, const char *name,
@@ -76,7 +91,8 @@ QString fileSha256(const QString &path)
 TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const QString &sourceFile,
                                                      const TrackStore &store, const VesselRegistry &registry,
                                                      const QString &report, const QString &sha256,
-                                                     const std::function<bool(double)> &progress)
+                                                     const std::function<bool(double)> &progress,
+                                                     const AisBroadcasts *broadcasts)
 {
     WriteResult result;
     ensureGdalInitialised();
@@ -135,7 +151,7 @@ TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const 
                                      {"beam_m", OFTInteger},
                                      {"flag", OFTString},
                                      {"class_b", OFTInteger}});
-    if (!imports || !positions || !vessels)
+    if (!imports || !positions || !vessels || !ensureProvenanceColumns(positions))
         return fail(QStringLiteral("cannot create the tables"));
 
     // The same file twice would double every position: recognise it by its bytes.
@@ -154,7 +170,8 @@ TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const 
     const int fMmsi = pdef->GetFieldIndex("mmsi"), fTime = pdef->GetFieldIndex("time"),
               fSog = pdef->GetFieldIndex("sog"), fCog = pdef->GetFieldIndex("cog"),
               fHeading = pdef->GetFieldIndex("heading"), fStatus = pdef->GetFieldIndex("status"),
-              fFlags = pdef->GetFieldIndex("flags");
+              fFlags = pdef->GetFieldIndex("flags"), fSource = pdef->GetFieldIndex("source"),
+              fChannel = pdef->GetFieldIndex("channel");
     OGRFeature feature(pdef);
     const double total = double(std::max<std::size_t>(store.positionCount(), 1));
     for (const VesselTrack &t : store.tracks()) {
@@ -186,6 +203,14 @@ TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const 
             else
                 feature.SetField(fStatus, t.status(i));
             feature.SetField(fFlags, int(t.flags(i)));
+            if (const std::string &source = store.sourceName(t.sourceId(i)); source.empty())
+                feature.SetFieldNull(fSource);
+            else
+                feature.SetField(fSource, source.c_str());
+            if (const char channel[2] = {t.channel(i), 0}; channel[0])
+                feature.SetField(fChannel, channel);
+            else
+                feature.SetFieldNull(fChannel);
             feature.SetGeometryDirectly(new OGRPoint(t.lon(i), t.lat(i)));
             if (positions->CreateFeature(&feature) != OGRERR_NONE)
                 return fail(QStringLiteral("position of %1").arg(t.mmsi()));
@@ -235,6 +260,8 @@ TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const 
         ++result.vesselsWritten;
     }
     vessels->SetAttributeFilter(nullptr);
+    if (broadcasts && !writeAisBroadcasts(ds.get(), *broadcasts))
+        return fail(QStringLiteral("base stations, aids to navigation and safety messages"));
     OGRFeature record(imports->GetLayerDefn());
     setOgrUtcTime(record, record.GetFieldIndex("imported_at"), QDateTime::currentMSecsSinceEpoch());
     record.SetField("source_file", QFileInfo(sourceFile).absoluteFilePath().toUtf8().constData());
@@ -309,7 +336,8 @@ bool TrackGeoPackage::read(const QString &path, TrackStore &store, VesselRegistr
     const int fMmsi = def->GetFieldIndex("mmsi"), fTime = def->GetFieldIndex("time"),
               fSog = def->GetFieldIndex("sog"), fCog = def->GetFieldIndex("cog"),
               fHeading = def->GetFieldIndex("heading"), fStatus = def->GetFieldIndex("status"),
-              fFlags = def->GetFieldIndex("flags");
+              fFlags = def->GetFieldIndex("flags"), fSource = def->GetFieldIndex("source"),
+              fChannel = def->GetFieldIndex("channel");
     positions->ResetReading();
     for (auto &f : *positions) {
         const OGRGeometry *g = f->GetGeometryRef();
@@ -326,6 +354,11 @@ bool TrackGeoPackage::read(const QString &path, TrackStore &store, VesselRegistr
         if (f->IsFieldSetAndNotNull(fStatus))
             p.status = f->GetFieldAsInteger(fStatus);
         p.flags = std::uint8_t(f->GetFieldAsInteger(fFlags));
+        // Projects written before positions kept their receiver have neither column.
+        if (fSource >= 0 && f->IsFieldSetAndNotNull(fSource))
+            p.source = f->GetFieldAsString(fSource);
+        if (fChannel >= 0 && f->IsFieldSetAndNotNull(fChannel))
+            p.channel = f->GetFieldAsString(fChannel)[0];
         store.append(p);
         registry.notePosition(p.mmsi, p.flags & VesselTrack::ClassB);
     }

@@ -8,14 +8,17 @@
 
 namespace sightline {
 
+class AisBroadcasts;
 class TrackStore;
 class VesselRegistry;
 
 /// Positions and vessels in a GeoPackage, as the project file keeps them:
-///   ais_positions     points (EPSG:4326) with mmsi, time (UTC, ms), sog, cog, heading, status, flags
+///   ais_positions     points (EPSG:4326) with mmsi, time (UTC, ms), sog, cog, heading, status, flags,
+///                     source (the receiver's tag-block "s:", empty when none) and channel ("A", "B")
 ///   vessels           one row per MMSI: IMO, current name, every name seen, call sign, type, size, flag
 ///   sightline_imports what was imported when, from which file (SHA-256) and what the import reported
-/// QGIS and ogrinfo read all three.
+/// and, from AIS logs, the base stations, aids to navigation and safety messages (aisbroadcasttables.h).
+/// QGIS and ogrinfo read them all. A file written before positions kept their source reads as before.
 class TrackGeoPackage
 {
 public:
@@ -35,7 +38,8 @@ public:
     static WriteResult append(const QString &path, const QString &sourceFile, const TrackStore &store,
                               const VesselRegistry &registry, const QString &report,
                               const QString &sha256 = {},
-                              const std::function<bool(double)> &progress = {});
+                              const std::function<bool(double)> &progress = {},
+                              const AisBroadcasts *broadcasts = nullptr);
 
     /// One line of sightline_imports: a file whose positions are in the project.
     struct Import

@@ -59,7 +59,50 @@ void TrackStore::append(const Position &p)
     t.mHeading.push_back(p.heading >= 0 && p.heading < 360 ? std::uint16_t(p.heading)
                                                            : VesselTrack::kNoValue);
     t.mStatus.push_back(p.status >= 0 && p.status < 16 ? std::uint8_t(p.status) : 0xff);
-    t.mFlags.push_back(p.flags);
+    std::uint8_t flags = p.flags & ~(VesselTrack::ChannelA | VesselTrack::ChannelB);
+    if (p.channel == 'A' || p.channel == 'a')
+        flags |= VesselTrack::ChannelA;
+    else if (p.channel == 'B' || p.channel == 'b')
+        flags |= VesselTrack::ChannelB;
+    else
+        flags |= p.flags & (VesselTrack::ChannelA | VesselTrack::ChannelB); // as read back from a project
+    t.mFlags.push_back(flags);
+    const std::uint16_t source = sourceIdFor(p.source);
+    t.mSource.push_back(source);
+    // A handful of receivers a vessel at most: a sorted vector beats a set.
+    const auto at = std::lower_bound(t.mHeardBy.begin(), t.mHeardBy.end(), source);
+    if (source != kNoSource && (at == t.mHeardBy.end() || *at != source))
+        t.mHeardBy.insert(at, source);
+}
+
+std::uint16_t TrackStore::sourceIdFor(std::string_view name)
+{
+    if (name.empty())
+        return kNoSource;
+    // Positions of one receiver come in runs: skip the hash lookup while they do.
+    if (name == mLastSource)
+        return mLastSourceId;
+    std::uint16_t id;
+    if (const auto it = mSourceIndex.find(std::string(name)); it != mSourceIndex.end()) {
+        id = it->second;
+    } else if (mSourceNames.size() < kOverflowSource) {
+        id = std::uint16_t(mSourceNames.size());
+        mSourceNames.emplace_back(name);
+        mSourceIndex.emplace(std::string(name), id);
+    } else {
+        id = kOverflowSource;
+        if (mSourceNames.size() == kOverflowSource)
+            mSourceNames.emplace_back("(one of more than 65534 receivers)");
+    }
+    mLastSource.assign(name);
+    mLastSourceId = id;
+    return id;
+}
+
+const std::string &TrackStore::sourceName(std::uint16_t id) const
+{
+    static const std::string none;
+    return id < mSourceNames.size() ? mSourceNames[id] : none;
 }
 
 std::size_t TrackStore::finalize()
@@ -72,14 +115,7 @@ std::size_t TrackStore::finalize()
             std::iota(order.begin(), order.end(), 0u);
             std::stable_sort(order.begin(), order.end(),
                              [&t](std::uint32_t a, std::uint32_t b) { return t.mTime[a] < t.mTime[b]; });
-            permute(t.mTime, order);
-            permute(t.mLon, order);
-            permute(t.mLat, order);
-            permute(t.mSog, order);
-            permute(t.mCog, order);
-            permute(t.mHeading, order);
-            permute(t.mStatus, order);
-            permute(t.mFlags, order);
+            t.forEachColumn([&order](auto &column) { permute(column, order); });
             t.mSorted = true;
         }
         // The same report heard twice (two receivers, or a repeated log) is one position.
@@ -88,25 +124,15 @@ std::size_t TrackStore::finalize()
             if (out > 0 && t.mTime[i] == t.mTime[out - 1] && t.mLon[i] == t.mLon[out - 1] &&
                 t.mLat[i] == t.mLat[out - 1])
                 continue;
-            t.mTime[out] = t.mTime[i];
-            t.mLon[out] = t.mLon[i];
-            t.mLat[out] = t.mLat[i];
-            t.mSog[out] = t.mSog[i];
-            t.mCog[out] = t.mCog[i];
-            t.mHeading[out] = t.mHeading[i];
-            t.mStatus[out] = t.mStatus[i];
-            t.mFlags[out] = t.mFlags[i];
+            // The first receiver's copy is kept; heardBy() still names the others.
+            t.forEachColumn([i, out](auto &column) { column[out] = column[i]; });
             ++out;
         }
         removed += n - out;
-        for (auto *v : {&t.mLon, &t.mLat})
-            v->resize(out), v->shrink_to_fit();
-        t.mTime.resize(out);
-        t.mTime.shrink_to_fit();
-        for (auto *v : {&t.mSog, &t.mCog, &t.mHeading})
-            v->resize(out), v->shrink_to_fit();
-        for (auto *v : {&t.mStatus, &t.mFlags})
-            v->resize(out), v->shrink_to_fit();
+        t.forEachColumn([out](auto &column) {
+            column.resize(out);
+            column.shrink_to_fit();
+        });
         if (out > 0) {
             const auto [minLon, maxLon] = std::minmax_element(t.mLon.begin(), t.mLon.end());
             const auto [minLat, maxLat] = std::minmax_element(t.mLat.begin(), t.mLat.end());
@@ -134,14 +160,22 @@ const VesselTrack *TrackStore::track(std::uint32_t mmsi) const
 double TrackStore::bytesPerPosition() const
 {
     std::size_t bytes = 0;
-    for (const VesselTrack &t : mTracks) {
-        bytes += t.mTime.capacity() * sizeof(std::int64_t) +
-                 (t.mLon.capacity() + t.mLat.capacity()) * sizeof(std::int32_t) +
-                 (t.mSog.capacity() + t.mCog.capacity() + t.mHeading.capacity()) * sizeof(std::uint16_t) +
-                 t.mStatus.capacity() + t.mFlags.capacity();
-    }
+    for (const VesselTrack &t : mTracks)
+        t.forEachColumn([&bytes](const auto &column) {
+            bytes += column.capacity() * sizeof(typename std::decay_t<decltype(column)>::value_type);
+        });
     const std::size_t n = positionCount();
     return n ? double(bytes) / double(n) : 0.0;
+}
+
+std::size_t TrackStore::positionBytes() const
+{
+    std::size_t bytes = 0;
+    for (const VesselTrack &t : mTracks)
+        t.forEachColumn([&bytes](const auto &column) {
+            bytes += column.size() * sizeof(typename std::decay_t<decltype(column)>::value_type);
+        });
+    return bytes;
 }
 
 QRectF TrackStore::boundsWgs84() const
@@ -202,6 +236,10 @@ void TrackStore::clear()
 {
     mTracks.clear();
     mIndex.clear();
+    mSourceNames.assign(1, std::string());
+    mSourceIndex.clear();
+    mLastSource.clear();
+    mLastSourceId = kNoSource;
 }
 
 } // namespace sightline

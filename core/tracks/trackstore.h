@@ -4,15 +4,20 @@
 
 #include <cmath>
 #include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 namespace sightline {
 
-/// One vessel's positions as columns sorted by time: 24 bytes a position
+/// One vessel's positions as columns sorted by time: 26 bytes a position
 /// (time in ms, lon/lat in 1e-7 degrees, speed and course in tenths, heading,
-/// navigation status, flags), so ten million positions fit in a quarter gigabyte.
+/// navigation status, flags with the channel, and the receiver that heard it as
+/// an index into the store's source names), so ten million positions fit in a
+/// quarter gigabyte.
 class VesselTrack
 {
 public:
@@ -21,7 +26,9 @@ public:
     {
         ClassB = 1,
         TimeFromBaseStation = 2,
-        OwnShip = 4
+        OwnShip = 4,
+        ChannelA = 8, ///< heard on AIS channel A (161.975 MHz); neither bit: not given
+        ChannelB = 16
     };
 
     std::uint32_t mmsi() const { return mMmsi; }
@@ -40,6 +47,15 @@ public:
     /// Navigation status (0–15), or -1.
     int status(std::size_t i) const { return mStatus[i] == 0xff ? -1 : mStatus[i]; }
     std::uint8_t flags(std::size_t i) const { return mFlags[i]; }
+    /// 'A', 'B', or 0 when the log did not say.
+    char channel(std::size_t i) const
+    {
+        return mFlags[i] & ChannelA ? 'A' : mFlags[i] & ChannelB ? 'B' : 0;
+    }
+    /// The receiver that heard the position, as an index into TrackStore::sourceName (0: none given).
+    std::uint16_t sourceId(std::size_t i) const { return mSource[i]; }
+    /// Every receiver that heard this vessel (also those whose repeat of a position was merged), sorted.
+    const std::vector<std::uint16_t> &heardBy() const { return mHeardBy; }
 
     /// Raw columns for renderers and analyses that walk millions of points.
     const std::int64_t *times() const { return mTime.data(); }
@@ -55,11 +71,25 @@ public:
 
 private:
     friend class TrackStore;
+    /// Calls `f` with each per-position column: sorting, merging and the memory count all walk
+    /// this one list, so a column added here is counted and kept in step everywhere.
+    template <class F> void forEachColumn(F &&f)
+    {
+        f(mTime), f(mLon), f(mLat), f(mSog), f(mCog), f(mHeading), f(mStatus), f(mFlags), f(mSource);
+    }
+    template <class F> void forEachColumn(F &&f) const
+    {
+        const_cast<VesselTrack *>(this)->forEachColumn(
+            [&f](auto &column) { f(static_cast<const std::decay_t<decltype(column)> &>(column)); });
+    }
+
     std::uint32_t mMmsi = 0;
     std::vector<std::int64_t> mTime;
     std::vector<std::int32_t> mLon, mLat;
     std::vector<std::uint16_t> mSog, mCog, mHeading;
     std::vector<std::uint8_t> mStatus, mFlags;
+    std::vector<std::uint16_t> mSource;
+    std::vector<std::uint16_t> mHeardBy;
     QRectF mBounds;
     bool mSorted = true;
 };
@@ -80,6 +110,10 @@ public:
         int heading = -1;
         int status = -1;
         std::uint8_t flags = 0;
+        /// The receiver (NMEA 4.0 tag block "s:"), empty when the log names none.
+        std::string_view source = {};
+        /// 'A' or 'B' sets the channel flag; anything else leaves it unset.
+        char channel = 0;
     };
 
     void append(const Position &p);
@@ -90,8 +124,21 @@ public:
     std::size_t positionCount() const;
     const std::vector<VesselTrack> &tracks() const { return mTracks; }
     const VesselTrack *track(std::uint32_t mmsi) const;
-    /// Memory held by the position columns, per position.
+    /// Memory held by the position columns, per position (with the vectors' spare capacity).
     double bytesPerPosition() const;
+    /// Bytes of the position columns' elements, spare capacity left out: what a position costs.
+    std::size_t positionBytes() const;
+
+    /// Index 0 is "no source given"; names past the 65 534th share the last index, whose name
+    /// says so, rather than being lost or wrapping onto another receiver's name.
+    static constexpr std::uint16_t kNoSource = 0;
+    static constexpr std::uint16_t kOverflowSource = 0xffff;
+    /// The name of a source index: a receiver as its tag block named it; empty for kNoSource.
+    const std::string &sourceName(std::uint16_t id) const;
+    /// The index of a source name, adding it when new.
+    std::uint16_t sourceIdFor(std::string_view name);
+    /// Every source name, index 0 (none) first.
+    const std::vector<std::string> &sourceNames() const { return mSourceNames; }
     QRectF boundsWgs84() const;
     std::int64_t firstTimeMs() const;
     std::int64_t lastTimeMs() const;
@@ -111,6 +158,10 @@ private:
     std::unordered_map<std::uint32_t, std::uint32_t> mIndex;
     std::uint32_t mLastMmsi = 0;
     std::uint32_t mLastIndex = 0;
+    std::vector<std::string> mSourceNames{std::string()};
+    std::unordered_map<std::string, std::uint16_t> mSourceIndex;
+    std::string mLastSource;
+    std::uint16_t mLastSourceId = kNoSource;
 };
 
 } // namespace sightline

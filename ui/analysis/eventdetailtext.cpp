@@ -51,6 +51,12 @@ const QHash<QString, QString> &namedLabels()
         {QStringLiteral("min_gap_h"), tr("Shortest gap")},
         {QStringLiteral("max_gap_h"), tr("Longest gap")},
         {QStringLiteral("step_min"), tr("Step")},
+        {QStringLiteral("last_heard_by"), tr("Last report heard by")},
+        {QStringLiteral("first_heard_by"), tr("First report after heard by")},
+        {QStringLiteral("text"), tr("Message")},
+        {QStringLiteral("message_type"), tr("AIS message type")},
+        {QStringLiteral("dest_mmsi"), tr("Addressed to MMSI")},
+        {QStringLiteral("source"), tr("Heard by")},
     };
     return labels;
 }

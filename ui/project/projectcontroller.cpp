@@ -344,7 +344,12 @@ void ProjectController::restore()
     mRestoring = true;
     mPending.clear();
     mUnavailable.clear();
+    mBroadcastEntries.clear();
     for (ProjectLayer entry : entries) {
+        if (isAisBroadcastLayer(entry, mSession->project().path())) {
+            mBroadcastEntries << entry;
+            continue;
+        }
         if (!locate(entry)) {
             mUnavailable << entry;
             continue;
@@ -472,6 +477,19 @@ void ProjectController::finishRestoreIfDone()
     if (!mRestoring || !mPending.isEmpty())
         return;
     mRestoring = false;
+    // The receivers and aids: small point tables of the project itself, read here, over the data.
+    for (const ProjectLayer &entry : std::as_const(mBroadcastEntries)) {
+        QString error;
+        if (auto layer = openAisBroadcastLayer(mSession->project().path(), entry.layerName, &error)) {
+            applyProjectLayer(*layer, entry);
+            mLayers->add(layer);
+        } else {
+            mUnavailable << entry;
+            Q_EMIT message(int(MessageBar::Level::Warning),
+                           tr("%1 could not be opened (%2); it stays in the project.").arg(entry.name, error));
+        }
+    }
+    mBroadcastEntries.clear();
     mLayers->add(mSightingLayer);
     if (const auto view = mSession->project().currentView())
         mCanvas->zoomToWgs84(*view);

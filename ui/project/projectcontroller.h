@@ -67,6 +67,8 @@ public:
     /// While held, changes to the layer list and view wait (an import is writing the file through
     /// its own connection); released, what waited is written.
     void holdWrites(bool hold);
+    /// Reads the project's events again: after an analysis, or an import that kept safety messages.
+    void reloadEvents();
 
     /// The events of the movement analyses: the project's, or those of this session's runs
     /// when no project is open (ids numbered here then, so they can still be selected).
@@ -111,7 +113,6 @@ private:
     void saveView();
     void refreshSightings();
     void refreshAnnotations();
-    void reloadEvents();
     void keepSightingsOnTop();
     bool locate(ProjectLayer &entry);
     /// Keeps in mPending only the layers the project may open: refused sources and those the
@@ -127,6 +128,8 @@ private:
     std::shared_ptr<SightingLayer> mSightingLayer;
     QList<ProjectLayer> mPending;
     QList<ProjectLayer> mUnavailable;
+    /// The project's receivers and aids to navigation: its own tables, opened when the rest is.
+    QList<ProjectLayer> mBroadcastEntries;
     QSet<QString> mRemembered; ///< sources already remembered for this project (sourcepolicy.h)
     bool mRestoring = false;
     QHash<QString, QString> mLocated; ///< a missing file's source → where it was found (empty: skipped)

@@ -1,6 +1,7 @@
 #include "ui/project/projecttrackimport.h"
 
 #include "layers/tracklayer.h"
+#include "project/project.h"
 #include "project/projectlayers.h"
 #include "tracks/trackgeopackage.h"
 
@@ -14,6 +15,22 @@ std::int64_t ProjectTrackImportOutcome::positionsWritten() const
     std::int64_t n = 0;
     for (const TrackImportResult &r : results)
         n += r.positionsWritten;
+    return n;
+}
+
+std::int64_t ProjectTrackImportOutcome::broadcastsKept() const
+{
+    std::int64_t n = 0;
+    for (const TrackImportResult &r : results)
+        n += r.baseStationsKept + r.aidsToNavigationKept + r.safetyMessagesKept;
+    return n;
+}
+
+std::int64_t ProjectTrackImportOutcome::safetyMessagesKept() const
+{
+    std::int64_t n = 0;
+    for (const TrackImportResult &r : results)
+        n += r.safetyMessagesKept;
     return n;
 }
 
@@ -59,6 +76,14 @@ QFuture<ProjectTrackImportOutcome> importTracksIntoProject(const QString &projec
                 outcome.tracks = std::make_shared<TrackLayer>(projectTracksLayerName(projectPath), projectPath,
                                                               std::move(store), std::move(registry));
         }
+        if (outcome.broadcastsKept() > 0)
+            for (const ProjectLayer &entry : aisBroadcastLayerEntries(projectPath)) {
+                QString error;
+                if (auto layer = openAisBroadcastLayer(projectPath, entry.layerName, &error))
+                    outcome.broadcastLayers << layer;
+                else if (outcome.readBackError.isEmpty())
+                    outcome.readBackError = error;
+            }
         promise.addResult(outcome);
     });
 }

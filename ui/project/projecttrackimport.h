@@ -12,6 +12,7 @@
 
 namespace sightline {
 
+class Layer;
 class TrackLayer;
 
 /// What File → Import Tracks did to the open project, file by file.
@@ -22,9 +23,14 @@ struct ProjectTrackImportOutcome
     QList<TrackImportResult> results; ///< one per file, in order
     /// The project's tracks read back after something was added; null otherwise.
     std::shared_ptr<TrackLayer> tracks;
+    /// The project's receivers and aids to navigation read back after an import kept some.
+    QList<std::shared_ptr<Layer>> broadcastLayers;
     QString readBackError;
 
     std::int64_t positionsWritten() const;
+    /// Receivers, aids to navigation and safety messages the files added.
+    std::int64_t broadcastsKept() const;
+    std::int64_t safetyMessagesKept() const;
     /// The readers' reports of the files read, one after another.
     QString report() const;
 };

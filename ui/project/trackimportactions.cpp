@@ -2,6 +2,7 @@
 
 #include "layers/layerstack.h"
 #include "layers/tracklayer.h"
+#include "layers/vectorlayer.h"
 #include "project/layerstyleio.h"
 #include "project/project.h"
 #include "project/projectsession.h"
@@ -128,6 +129,11 @@ void TrackImportActions::onImportFinished(const ProjectTrackImportOutcome &outco
         mProject->session() && mProject->session()->project().path() == outcome.projectPath;
     if (outcome.tracks && sameProject)
         showProjectTracks(outcome.tracks);
+    if (sameProject)
+        for (const auto &layer : outcome.broadcastLayers)
+            showProjectBroadcastLayer(layer);
+    if (sameProject && outcome.safetyMessagesKept() > 0)
+        mProject->reloadEvents();
     QStringList said;
     bool failed = false;
     for (int i = 0; i < outcome.results.size(); ++i) {
@@ -167,6 +173,17 @@ void TrackImportActions::onImportFinished(const ProjectTrackImportOutcome &outco
                          .arg(vessels)
                          .arg(rejected.join(QStringLiteral("; ")).toHtmlEscaped()));
     }
+    if (outcome.broadcastsKept() > 0) {
+        std::int64_t receivers = 0, aids = 0;
+        for (const TrackImportResult &r : outcome.results) {
+            receivers += r.baseStationsKept;
+            aids += r.aidsToNavigationKept;
+        }
+        said << tr("Kept %1 receivers (base stations), %2 aids to navigation and %3 safety messages.")
+                    .arg(receivers)
+                    .arg(aids)
+                    .arg(outcome.safetyMessagesKept());
+    }
     const MessageBar::Level level = failed ? MessageBar::Level::Error : MessageBar::Level::Info;
     if (report.isEmpty())
         mMessages->showMessage(level, said.join(QLatin1Char(' ')));
@@ -175,6 +192,26 @@ void TrackImportActions::onImportFinished(const ProjectTrackImportOutcome &outco
                                [this] { mLoad->showReport(); });
     for (const QString &file : outcome.files)
         Q_EMIT sourceOpened(file, !failed);
+}
+
+void TrackImportActions::showProjectBroadcastLayer(const std::shared_ptr<Layer> &layer)
+{
+    // Read again with what the import added, keeping its place and the analyst's style; a new one
+    // goes on top of the data.
+    const auto *fresh = static_cast<const VectorLayer *>(layer.get());
+    for (const auto &existing : mLayers->layers()) {
+        const auto *vector = dynamic_cast<const VectorLayer *>(existing.get());
+        if (!vector || vector->source() != fresh->source() ||
+            vector->data().layerName() != fresh->data().layerName())
+            continue;
+        const int at = mLayers->indexOf(existing->id());
+        applyProjectLayer(*layer, projectLayerFor(*existing));
+        mLayers->remove(existing->id());
+        mLayers->add(layer);
+        mLayers->move(mLayers->indexOf(layer->id()), at);
+        return;
+    }
+    mLayers->add(layer);
 }
 
 void TrackImportActions::showProjectTracks(const std::shared_ptr<TrackLayer> &tracks)

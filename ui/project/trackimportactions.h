@@ -10,6 +10,7 @@ class QWidget;
 
 namespace sightline {
 
+class Layer;
 class LayerPanel;
 class LayerStack;
 class LoadStatus;
@@ -48,6 +49,7 @@ Q_SIGNALS:
 private:
     void importIntoProject(const QStringList &paths);
     void onImportFinished(const ProjectTrackImportOutcome &outcome);
+    void showProjectBroadcastLayer(const std::shared_ptr<Layer> &layer);
     void showProjectTracks(const std::shared_ptr<TrackLayer> &tracks);
 
     LayerStack *mLayers;

@@ -677,6 +677,8 @@ TimelineData everyMark()
     data.events.push_back(makeEvent(EventType::Spoofing, kAngara, utc(2023, 10, 19), utc(2023, 10, 19, 1)));
     data.events.push_back(makeEvent(EventType::PortCall, kMaria, utc(2023, 10, 3), utc(2023, 10, 5),
                                     QStringLiteral("Rajin (Rason) port"), 3));
+    // A safety message heard from the ship: an instant, a bubble over the lane.
+    data.events.push_back(makeEvent(EventType::SafetyMessage, kMaria, utc(2023, 10, 14), utc(2023, 10, 14)));
     // An encounter as the analysis stores it: once from each vessel's side.
     MovementEvent meet =
         makeEvent(EventType::Encounter, kAngara, utc(2023, 10, 22, 6), utc(2023, 10, 22, 12));
