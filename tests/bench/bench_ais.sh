@@ -43,7 +43,7 @@ echo "ratio gpsdecode/sightline: $(echo "scale=1; $g / $s" | bc)x"
 # Same messages decoded by both (first 200,000 lines), as a sanity check of the figures.
 head -200000 "$file" > "$data/ais_head.nmea"
 a=$("$sightline" ais decode "$data/ais_head.nmea" 2>/dev/null | grep -c '"class":"AIS"' || true)
-b=$(gpsdecode -j < "$data/ais_head.nmea" | grep -c '"class":"AIS"' || true)
+b=$(gpsdecode -j < "$data/ais_head.nmea" 2>/dev/null | grep -c '"class":"AIS"' || true)
 echo "messages in the first 200k lines (every type): sightline $a, gpsdecode $b"
 # Import into the track store (one thread) and rendering of 10 million positions. The
 # generated log has no receive times, so a copy gets NMEA 4.0 tag blocks (10 lines a second).

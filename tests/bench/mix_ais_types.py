@@ -65,9 +65,15 @@ def main():
     turn = 0
     added = defaultdict(int)
     with open(base) as f, open(out, "w") as o:
+        due = False
         for i, line in enumerate(f, 1):
             o.write(line)
-            if i % every == 0:
+            due = due or i % every == 0
+            # Only between whole messages: gpsdecode drops a message whose fragments are
+            # interleaved with another's, which would leave it less to do than Sightline.
+            m = SENTENCE.search(line)
+            if due and (not m or m.group(2) == m.group(3)):
+                due = False
                 t = types[turn % len(types)]
                 turn += 1
                 group = pool[t][cursor[t] % len(pool[t])]
