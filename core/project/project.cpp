@@ -440,8 +440,17 @@ bool Project::writeProperty(const char *key, const QString &value)
     return props->SetFeature(f.get()) == OGRERR_NONE;
 }
 
+namespace {
+// How a layer read from the project file itself is stored: not by the file's name, so a
+// case file renamed or received under another name still finds its own tables (and not
+// those of a file of the old name beside it).
+const QString kThisProject = QStringLiteral("<this project>");
+} // namespace
+
 QString Project::resolveSource(const QString &stored) const
 {
+    if (stored == kThisProject)
+        return mPath;
     if (!isLocalPath(stored) || QFileInfo(stored).isAbsolute())
         return stored;
     return QDir::cleanPath(QFileInfo(mPath).dir().absoluteFilePath(stored));
@@ -451,7 +460,10 @@ QString Project::storeSource(const QString &source) const
 {
     if (!isLocalPath(source))
         return source;
-    return QFileInfo(mPath).dir().relativeFilePath(QFileInfo(source).absoluteFilePath());
+    const QString absolute = QFileInfo(source).absoluteFilePath();
+    if (absolute == mPath)
+        return kThisProject;
+    return QFileInfo(mPath).dir().relativeFilePath(absolute);
 }
 
 QList<ProjectLayer> Project::layers() const

@@ -138,9 +138,10 @@ public:
     QList<ProjectLayer> layers() const;
     /// Writes the layer list; credentials in a source are kept in the keyring, not the file.
     bool setLayers(const QList<ProjectLayer> &layers);
-    /// A stored source made absolute against the project's folder.
+    /// A stored source made absolute against the project's folder ("<this project>": this file).
     QString resolveSource(const QString &stored) const;
-    /// A source as stored: relative to the project's folder when it is a local file.
+    /// A source as stored: "<this project>" for the project file itself, relative to the
+    /// project's folder for another local file.
     QString storeSource(const QString &source) const;
 
     std::optional<QRectF> currentView() const;

@@ -12,6 +12,7 @@
 #include "project/trackimport.h"
 #include "tracks/aisbroadcasttables.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -146,4 +147,32 @@ TEST_CASE("a project with receivers and aids lists and opens them as point layer
     REQUIRE(hidden != reopened.end());
     CHECK_FALSE((*hidden)->isVisible());
     CHECK((*hidden)->kind() == Layer::Kind::Vector);
+}
+
+TEST_CASE("a project renamed or received under another name still opens its own tables, once",
+          "[project][tracks][ais]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("case.gpkg"));
+    {
+        auto project = Project::create(path, nullptr);
+        REQUIRE(project);
+        REQUIRE(importTrackFile(path, coastLog(dir)).outcome == TrackImportResult::Outcome::Imported);
+        // Saved as the workbench saves it: the tracks, receivers and aids are layers of this file.
+        REQUIRE(project->setLayers(projectLayerEntries(*project)));
+    }
+    // The analyst who receives it keeps the sender's copy beside it under the old name.
+    const QString received = dir.filePath(QStringLiteral("case-received.gpkg"));
+    REQUIRE(QFile::copy(path, received));
+    auto project = Project::open(received, Project::Mode::ReadOnly, nullptr);
+    REQUIRE(project);
+    const QList<ProjectLayer> entries = projectLayerEntries(*project);
+    QStringList names;
+    for (const ProjectLayer &e : entries) {
+        names << e.name;
+        INFO(e.name.toStdString() << " from " << e.source.toStdString());
+        CHECK(e.source == project->path());
+    }
+    CHECK(names == QStringList{QStringLiteral("AIS tracks"), QStringLiteral("Receivers"),
+                               QStringLiteral("Aids to navigation")});
 }
