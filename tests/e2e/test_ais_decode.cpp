@@ -1,4 +1,5 @@
 #include "../unit/catchstringmakers.h"
+#include "aisdifferential.h"
 #include "aivdmgenerator.h"
 
 #include <QDir>
@@ -21,31 +22,7 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-Run runProgram(const QString &program, const QStringList &args, const QByteArray &input = {})
-{
-    QProcess p;
-    p.start(program, args);
-    Run r;
-    if (!p.waitForStarted(30000)) {
-        r.err = QStringLiteral("%1 did not start: %2").arg(program, p.errorString());
-        return r;
-    }
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(300000))
-        p.kill();
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using namespace aise2e;
 
 Run runSightline(const QStringList &args)
 {
@@ -54,21 +31,6 @@ Run runSightline(const QStringList &args)
 
 const QString kData = QStringLiteral(SIGHTLINE_TEST_DATA_DIR "/ais");
 const QString kShared = QStringLiteral(SIGHTLINE_SHARED_DATA_DIR);
-
-QList<QJsonObject> jsonLines(const QByteArray &bytes)
-{
-    QList<QJsonObject> out;
-    for (const QByteArray &line : bytes.split('\n')) {
-        if (line.trimmed().isEmpty())
-            continue;
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
-        INFO(line.toStdString());
-        REQUIRE(error.error == QJsonParseError::NoError);
-        out << doc.object();
-    }
-    return out;
-}
 
 // ---- the differential test against gpsdecode ---------------------------------------------------
 
@@ -281,14 +243,6 @@ QStringList filesIn(const QString &dir)
     for (const QFileInfo &f : QDir(dir).entryInfoList(QDir::Files, QDir::Name))
         out << f.absoluteFilePath();
     return out;
-}
-
-bool haveGpsdecode()
-{
-    if (!QStandardPaths::findExecutable(QStringLiteral("gpsdecode")).isEmpty())
-        return true;
-    WARN("gpsdecode (Debian package gpsd-clients) is not installed: the comparison with gpsd is skipped");
-    return false;
 }
 
 } // namespace
