@@ -123,14 +123,12 @@ bool importAisLog(const QString &path, TrackStore &store, VesselRegistry &regist
             return;
         case 12:
         case 14:
+        case 21: // an aid to navigation is a mark, not a vessel: its own table and layer
             broadcasts.note(m, hasTime ? timeMs : baseTimeMs, raw.station, raw.channel);
             return;
         case 5:
         case 19:
-        case 21:
         case 24:
-            if (m.type == 21)
-                broadcasts.note(m, hasTime ? timeMs : baseTimeMs, raw.station, raw.channel);
             registry.noteStatic(m, timeMs);
             if (m.type != 19)
                 return;

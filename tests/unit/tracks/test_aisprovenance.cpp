@@ -187,6 +187,9 @@ TEST_CASE("an AIS import keeps base stations, aids to navigation and safety mess
     CHECK_FALSE(a.offPosition);
     CHECK(a.lon == Approx(131.05).margin(1e-5));
     CHECK(a.lastHeardMs == (kT0 + 100) * 1000);
+    // A mark, not a vessel: it is not among the vessels (whose count the import reports).
+    CHECK(in.registry.find(kAid) == nullptr);
+    CHECK(in.registry.find(kShip) != nullptr);
 
     // The broadcast heard by both receivers is one message; the addressed one names its addressee.
     const std::vector<SafetyMessage> &safety = in.broadcasts.safetyMessages();
