@@ -174,8 +174,9 @@ int importCommand(const QStringList &args)
         }
         err << contents.report << "\n";
         err.flush();
-        if (contents.store.positionCount() == 0 && contents.broadcasts.empty()) {
-            err << "sightline ais import: '" << file << "': no position was kept; nothing was added\n";
+        if (keepsNothing(contents)) {
+            err << "sightline ais import: '" << file << "': " << nothingKeptReason(contents)
+                << "; nothing was added\n";
             status = std::max(status, 1);
             continue;
         }

@@ -22,6 +22,7 @@ TrackFileContents readTrackFile(const QString &file, const TrackImportOptions &o
         if (!importAisLog(file, c.store, c.registry, c.broadcasts, r, options.ais, progress, &c.error))
             return c;
         c.positionsKept = r.positionsKept;
+        c.positionsWithoutTime = r.rejected[AisImportReport::NoTime];
         c.cancelled = r.cancelled;
         c.report = r.describe();
         return c;
@@ -55,6 +56,24 @@ TrackFileContents readTrackFile(const QString &file, const TrackImportOptions &o
     return c;
 }
 
+bool keepsNothing(const TrackFileContents &contents)
+{
+    // Once recorded, a file's SHA-256 refuses it again: a log whose positions all lacked a time
+    // is not recorded for the base stations or aids it held, or the fallback could never be taken.
+    return contents.store.positionCount() == 0 &&
+           (contents.broadcasts.empty() || contents.positionsWithoutTime > 0);
+}
+
+QString nothingKeptReason(const TrackFileContents &contents)
+{
+    QString why = QStringLiteral("no position was kept (see the report)");
+    if (contents.positionsWithoutTime > 0)
+        why += QStringLiteral(": %1 position reports have no receive time in the log; import it again timed "
+                              "from its base stations (ais import --time-fallback base-station)")
+                   .arg(contents.positionsWithoutTime);
+    return why;
+}
+
 TrackImportResult writeTrackImport(const QString &projectPath, const QString &file, const QString &sha256,
                                    const TrackFileContents &contents,
                                    const std::function<bool(double)> &progress)
@@ -70,10 +89,10 @@ TrackImportResult writeTrackImport(const QString &projectPath, const QString &fi
         result.outcome = TrackImportResult::Outcome::Cancelled;
         return result;
     }
-    if (contents.store.positionCount() == 0 && contents.broadcasts.empty()) {
+    if (keepsNothing(contents)) {
         result.outcome = TrackImportResult::Outcome::NothingKept;
-        result.error = QStringLiteral("'%1': no position was kept (see the report); nothing was added to '%2'")
-                           .arg(file, projectPath);
+        result.error = QStringLiteral("'%1': %2; nothing was added to '%3'")
+                           .arg(file, nothingKeptReason(contents), projectPath);
         return result;
     }
     const TrackGeoPackage::WriteResult written = TrackGeoPackage::append(

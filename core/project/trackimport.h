@@ -29,6 +29,8 @@ struct TrackFileContents
     VesselRegistry registry;
     AisBroadcasts broadcasts; ///< an AIS log's base stations, aids to navigation and safety messages
     std::int64_t positionsKept = 0;
+    /// Position reports left out because the log gives them no receive time.
+    std::int64_t positionsWithoutTime = 0;
     QString report; ///< what the reader kept and rejected, line by line
     bool cancelled = false;
     QString error; ///< set when the file could not be read at all
@@ -38,6 +40,13 @@ struct TrackFileContents
 /// false to stop: `cancelled` is set and what was read so far is kept).
 TrackFileContents readTrackFile(const QString &file, const TrackImportOptions &options = {},
                                 const std::function<bool(double)> &progress = {});
+
+/// Whether a read file gives nothing to write: no position, and either nothing else or
+/// positions left out for want of a receive time. Such a file is not recorded as imported,
+/// so it can be read again (with a time fallback).
+bool keepsNothing(const TrackFileContents &contents);
+/// Why, for a person: "no position was kept", and what to do when positions had no time.
+QString nothingKeptReason(const TrackFileContents &contents);
 
 /// What importing one file into a project did.
 struct TrackImportResult

@@ -94,3 +94,26 @@ TEST_CASE("ais import keeps a real log's receivers, aids and safety messages; pr
     CHECK(info.out.contains(QStringLiteral("layer\tReceivers\t")));
     CHECK(info.out.contains(QStringLiteral("layer\tAids to navigation\t")));
 }
+
+TEST_CASE("ais import of a log whose positions have no time adds nothing, so it can be imported again with "
+          "a time fallback",
+          "[ais][e2e]")
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("sample.gpkg"));
+    const QStringList import = {QStringLiteral("ais"), QStringLiteral("import"), kSample, QStringLiteral("--project"),
+                                project};
+    // The log holds base stations and aids, but every position lacks a receive time.
+    const test::Run first = test::runSightline(import);
+    CHECK(first.exitCode == 1);
+    CHECK(first.err.contains(QStringLiteral("no position was kept")));
+    CHECK(first.err.contains(QStringLiteral("--time-fallback base-station")));
+    // Not recorded as imported: the fallback the message names is taken.
+    const test::Run again = test::runSightline(import + QStringList{QStringLiteral("--time-fallback"),
+                                                                    QStringLiteral("base-station")});
+    INFO(again.err.toStdString());
+    CHECK(again.exitCode == 0);
+    CHECK_FALSE(again.out.contains(QStringLiteral("imported before")));
+    CHECK_FALSE(again.err.contains(QStringLiteral("imported before")));
+    CHECK(QRegularExpression(QStringLiteral("\\+[1-9]\\d* positions")).match(again.out).hasMatch());
+}

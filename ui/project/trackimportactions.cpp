@@ -168,7 +168,7 @@ void TrackImportActions::onImportFinished(const ProjectTrackImportOutcome &outco
             if (r.outcome == TrackImportResult::Outcome::Imported)
                 rejected << r.report.section(QLatin1Char('\n'), 0, 0).section(QStringLiteral(", "), -1);
         }
-        said.prepend(tr("Imported %1 positions of %2 vessels into the project. %3")
+        said.prepend(tr("Imported %1 positions of %2 vessels into the project. %3.")
                          .arg(outcome.positionsWritten())
                          .arg(vessels)
                          .arg(rejected.join(QStringLiteral("; ")).toHtmlEscaped()));
