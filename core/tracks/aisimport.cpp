@@ -119,7 +119,8 @@ bool importAisLog(const QString &path, TrackStore &store, VesselRegistry &regist
                 if (t >= 0)
                     baseTimeMs = t;
             }
-            broadcasts.note(m, hasTime ? timeMs : baseTimeMs, raw.station, raw.channel);
+            // With no receive time, a base station's own UTC is when it was heard.
+            broadcasts.note(m, hasTime ? timeMs : baseStationTimeMs(m), raw.station, raw.channel);
             return;
         case 12:
         case 14:

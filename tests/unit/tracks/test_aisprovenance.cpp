@@ -313,3 +313,17 @@ TEST_CASE("a project written before positions kept their receiver still loads, a
     CHECK(again.sourceName(again.track(kOther)->sourceId(0)) == "sat-3");
     CHECK(again.track(kShip)->sourceId(0) == TrackStore::kNoSource);
 }
+
+TEST_CASE("a base station in a log without receive times is heard at the UTC it reports", "[tracks][ais]")
+{
+    QTemporaryDir dir;
+    std::string log;
+    log += aisLine(baseStationReport(kBase, 131.0, 42.2, 2023, 8, 15, 12, 0, 5));
+    log += aisLine(baseStationReport(kBase, 131.0, 42.2, 2023, 8, 15, 12, 10, 0));
+    Imported in;
+    importLog(writeLog(dir, "untimed.nmea", log), in);
+    REQUIRE(in.broadcasts.baseStations().size() == 1);
+    const BaseStation &b = in.broadcasts.baseStations().at(kBase);
+    CHECK(b.firstHeardMs == (kT0 + 5) * 1000);
+    CHECK(b.lastHeardMs == (kT0 + 600) * 1000);
+}
