@@ -67,12 +67,7 @@ void TrackStore::append(const Position &p)
     else
         flags |= p.flags & (VesselTrack::ChannelA | VesselTrack::ChannelB); // as read back from a project
     t.mFlags.push_back(flags);
-    const std::uint16_t source = sourceIdFor(p.source);
-    t.mSource.push_back(source);
-    // A handful of receivers a vessel at most: a sorted vector beats a set.
-    const auto at = std::lower_bound(t.mHeardBy.begin(), t.mHeardBy.end(), source);
-    if (source != kNoSource && (at == t.mHeardBy.end() || *at != source))
-        t.mHeardBy.insert(at, source);
+    t.mSource.push_back(sourceIdFor(p.source));
 }
 
 std::uint16_t TrackStore::sourceIdFor(std::string_view name)
@@ -117,6 +112,18 @@ std::size_t TrackStore::finalize()
                              [&t](std::uint32_t a, std::uint32_t b) { return t.mTime[a] < t.mTime[b]; });
             t.forEachColumn([&order](auto &column) { permute(column, order); });
             t.mSorted = true;
+        }
+        // Who heard the vessel is read off the receiver column before repeats are merged, so a
+        // receiver whose copy of a report is dropped below is still named. A handful of receivers
+        // a vessel at most, and positions of one receiver in runs: a sorted vector beats a set.
+        std::uint16_t previous = kNoSource;
+        for (const std::uint16_t source : t.mSource) {
+            if (source == previous || source == kNoSource)
+                continue;
+            previous = source;
+            const auto at = std::lower_bound(t.mHeardBy.begin(), t.mHeardBy.end(), source);
+            if (at == t.mHeardBy.end() || *at != source)
+                t.mHeardBy.insert(at, source);
         }
         // The same report heard twice (two receivers, or a repeated log) is one position.
         std::size_t out = 0;

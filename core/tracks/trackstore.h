@@ -54,7 +54,8 @@ public:
     }
     /// The receiver that heard the position, as an index into TrackStore::sourceName (0: none given).
     std::uint16_t sourceId(std::size_t i) const { return mSource[i]; }
-    /// Every receiver that heard this vessel (also those whose repeat of a position was merged), sorted.
+    /// Every receiver that heard this vessel (also those whose repeat of a position was merged),
+    /// sorted; known once the store is finalized.
     const std::vector<std::uint16_t> &heardBy() const { return mHeardBy; }
 
     /// Raw columns for renderers and analyses that walk millions of points.
