@@ -30,15 +30,6 @@ void noteSource(std::string_view source, QStringList &sources)
         sources << name;
 }
 
-QString trimmedText(const std::string &text)
-{
-    // Six-bit text pads with '@' and spaces.
-    QString s = QString::fromStdString(text);
-    while (s.endsWith(QLatin1Char('@')) || s.endsWith(QLatin1Char(' ')))
-        s.chop(1);
-    return s;
-}
-
 } // namespace
 
 QString AidToNavigation::aidTypeText() const
@@ -66,7 +57,7 @@ void AisBroadcasts::note(const ais::AisMessage &m, std::int64_t timeMs, std::str
         AidToNavigation &a = mAids[m.mmsi];
         a.mmsi = m.mmsi;
         if (timeMs < 0 || timeMs >= a.lastHeardMs) {
-            a.name = trimmedText(m.shipname);
+            a.name = QString::fromStdString(m.shipname); // the decoder trims six-bit padding
             a.aidType = m.aidType;
             a.virtualAid = m.virtualAid;
             a.offPosition = m.offPosition;
@@ -86,7 +77,7 @@ void AisBroadcasts::note(const ais::AisMessage &m, std::int64_t timeMs, std::str
         s.type = m.type;
         s.mmsi = m.mmsi;
         s.destMmsi = m.type == 12 ? m.destMmsi : 0;
-        s.text = trimmedText(m.text);
+        s.text = QString::fromStdString(m.text);
         s.timeMs = timeMs;
         s.source = QString::fromUtf8(source.data(), qsizetype(source.size()));
         s.channel = channel;
