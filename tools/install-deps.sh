@@ -10,6 +10,7 @@ packages=(
   catch2 poppler-utils fonts-dejavu-core
   gpsd-clients clang-14 libfuzzer-14-dev libclang-rt-14-dev
   postgresql-15-postgis-3 postgresql-client-15
+  python3 desktop-file-utils appstream libxml2-utils man-db shared-mime-info dpkg-dev xz-utils
 )
 if [ "${1:-}" = "--bench" ]; then
   packages+=(python3-gdal python3-numpy bc time)
