@@ -170,6 +170,21 @@ QCommandLineOption extentOption(const QString &description)
     return QCommandLineOption(QStringLiteral("extent"), description, QStringLiteral("W,S,E,N"));
 }
 
+QCommandLineOption listingFormatOption()
+{
+    return QCommandLineOption(QStringLiteral("format"),
+                              QStringLiteral("text (default: tab-separated, a record a line) or json."),
+                              QStringLiteral("FORMAT"), QStringLiteral("text"));
+}
+
+bool listingAsJson(const CommandLine &commandLine, QString *error)
+{
+    const QString format = commandLine.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json") && error)
+        *error = QStringLiteral("--format: '%1' is neither text nor json").arg(format);
+    return format == QLatin1String("json");
+}
+
 void MapViewArguments::addOptions(CommandLine &commandLine, QSize defaultSize,
                                   const QString &extentDescription)
 {

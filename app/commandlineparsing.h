@@ -85,6 +85,11 @@ private:
 QCommandLineOption projectOption(const QString &description);
 QCommandLineOption outputOption(const QString &valueName, const QString &description);
 QCommandLineOption extentOption(const QString &description);
+/// `--format text|json` of the commands that list what a project holds: text for a person
+/// (tab-separated), JSON for a script.
+QCommandLineOption listingFormatOption();
+/// Whether `--format` asked for JSON; `error` set when it names neither.
+bool listingAsJson(const CommandLine &commandLine, QString *error);
 
 /// `--extent`, `--crs` and `--size`: where and how big a map is drawn (render, animate).
 struct MapViewArguments

@@ -12,6 +12,7 @@
 #include "map/timewindow.h"
 #include "util/gdalutil.h"
 
+#include <QFile>
 #include <QImageWriter>
 
 #include <optional>
@@ -36,7 +37,8 @@ CommandLine renderCommandLine()
     cl.addOptions({
         projectOption(QStringLiteral("A project: its layers as saved, its sightings on top, framed on its "
                                      "saved view.")),
-        outputOption(QStringLiteral("OUT.png"), QStringLiteral("The image to write.")),
+        outputOption(QStringLiteral("OUT.png"),
+                     QStringLiteral("The image to write (PNG, JPEG, TIFF by its suffix); - writes PNG to stdout.")),
         QCommandLineOption(
             QStringLiteral("time"),
             QStringLiteral("Only what falls in this UTC range: ISO 8601, 2023-10-01/2023-10-15 or "
@@ -132,14 +134,28 @@ int runRenderCommand(const QStringList &args)
 
     QList<RenderError> errors;
     const QImage image = renderMapImage(settings, &errors, Qt::white);
-    QImageWriter writer(output);
+    // "-o -" writes the PNG to stdout, for a pipe; the path is then not echoed.
+    const bool toStdout = output == QLatin1String("-");
+    QFile standardOutput;
+    if (toStdout && !standardOutput.open(stdout, QIODevice::WriteOnly)) {
+        err() << "sightline render: cannot write to standard output\n";
+        return 2;
+    }
+    QImageWriter writer;
+    if (toStdout) {
+        writer.setDevice(&standardOutput);
+        writer.setFormat("png");
+    } else {
+        writer.setFileName(output);
+    }
     if (!writer.write(image)) {
         err() << "sightline render: cannot write '" << output << "': " << writer.errorString() << "\n";
         return 2;
     }
     for (const RenderError &e : std::as_const(errors))
         err() << "sightline render: layer '" << e.layerName << "': " << e.message << "\n";
-    QTextStream(stdout) << output << "\n";
+    if (!toStdout)
+        QTextStream(stdout) << output << "\n";
     return errors.isEmpty() && !layerMissing ? 0 : 1;
 }
 

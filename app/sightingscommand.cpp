@@ -5,6 +5,9 @@
 #include "project/project.h"
 #include "project/sightinginterchange.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 #include <memory>
@@ -168,26 +171,57 @@ int importCommand(const QStringList &args)
     return status;
 }
 
+QJsonObject sightingListing(const Sighting &s)
+{
+    QJsonObject o{{QStringLiteral("id"), qint64(s.id)},
+                  {QStringLiteral("kind"), s.kind},
+                  {QStringLiteral("observed_at"), s.observedAtMs ? QJsonValue(utcIsoString(s.observedAtMs))
+                                                                 : QJsonValue(QJsonValue::Null)},
+                  {QStringLiteral("count"), s.count},
+                  {QStringLiteral("title"), s.title()},
+                  {QStringLiteral("grading"), s.grading()},
+                  {QStringLiteral("imagery_source"), s.imagerySource}};
+    if (s.vesselMmsi)
+        o.insert(QStringLiteral("mmsi"), qint64(s.vesselMmsi));
+    return o;
+}
+
 int listCommand(const QStringList &args)
 {
-    Arguments a;
-    if (const auto done = parseArguments(
-            QStringLiteral("list"), QStringLiteral("list --project P.gpkg"),
-            QStringLiteral("Prints id, kind, observed at (UTC), count and title of each sighting, "
-                           "tab-separated."),
-            args, false, false, a))
+    CommandLine cl(QStringLiteral("sightings list"),
+                   QStringLiteral("sightings list --project P.gpkg [--format text|json]"),
+                   QStringLiteral("Prints id, kind, observed at (UTC), count and title of each sighting, "
+                                  "tab-separated; with --format json, an array of objects that also give "
+                                  "the grading, the imagery source and the linked vessel."));
+    cl.addOption(projectOption(QStringLiteral("The project whose sightings these are.")));
+    cl.addOption(listingFormatOption());
+    if (const auto done = cl.parse(args))
         return *done;
+    const QString projectPath = cl.value(QStringLiteral("project"));
+    if (projectPath.isEmpty())
+        return cl.usageError(QStringLiteral("no --project"));
+    QString error;
+    const bool json = listingAsJson(cl, &error);
+    if (!error.isEmpty())
+        return cl.valueError(error);
     const std::unique_ptr<Project> project =
-        openProject(QStringLiteral("list"), a.project, Project::Mode::ReadOnly);
+        openProject(QStringLiteral("list"), projectPath, Project::Mode::ReadOnly);
     if (!project)
         return 2;
     QTextStream out(stdout);
+    const QList<Sighting> sightings = project->sightings();
+    warnAboutProblems(QStringLiteral("list"), *project);
+    if (json) {
+        QJsonArray list;
+        for (const Sighting &s : sightings)
+            list.append(sightingListing(s));
+        out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        return 0;
+    }
     // One record per line whatever a vessel's name holds.
     auto cell = [](QString text) {
         return text.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
     };
-    const QList<Sighting> sightings = project->sightings();
-    warnAboutProblems(QStringLiteral("list"), *project);
     for (const Sighting &s : sightings)
         out << s.id << '\t' << s.kind << '\t' << utcIsoString(s.observedAtMs) << '\t' << s.count << '\t'
             << cell(s.title()) << '\n';

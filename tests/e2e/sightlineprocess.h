@@ -12,6 +12,7 @@ struct Run
 {
     int exitCode = -1; ///< -1 when it crashed or hung
     QString out;
+    QByteArray outBytes; ///< stdout as written (an image piped out, say)
     QString err;
 };
 
@@ -30,7 +31,8 @@ inline Run runSightline(const QStringList &args,
     }
     Run r;
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.outBytes = p.readAllStandardOutput();
+    r.out = QString::fromUtf8(r.outBytes);
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
 }
