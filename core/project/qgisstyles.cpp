@@ -116,6 +116,7 @@ QList<QgisLayerStyle> projectQgisStyles(GDALDataset *ds)
         CategorizedStyle s;
         s.attribute = QStringLiteral("type");
         s.categories = eventCategories(false);
+        s.otherLabel = QStringLiteral("Any other type");
         s.sizeMm = 3.0;
         styles << makeStyle(QString::fromLatin1(projecttable::kEvents),
                             QStringLiteral("Events by type, where each happened"), s);
@@ -125,6 +126,7 @@ QList<QgisLayerStyle> projectQgisStyles(GDALDataset *ds)
         s.symbol = CategorizedStyle::Symbol::Line;
         s.attribute = QStringLiteral("type");
         s.categories = eventCategories(true);
+        s.otherLabel = QStringLiteral("Any other type");
         s.sizeMm = 0.7;
         styles << makeStyle(QString::fromLatin1(projecttable::kEventPaths),
                             QStringLiteral("The paths of events that moved, by type (dark periods dashed)"), s);
@@ -139,6 +141,7 @@ QList<QgisLayerStyle> projectQgisStyles(GDALDataset *ds)
         s.attribute = QStringLiteral("kind");
         s.categories = kinds;
         s.otherColour = sightingColour(QStringLiteral("other"));
+        s.otherLabel = QStringLiteral("Any other kind");
         s.labelField = QStringLiteral("kind");
         if (v.type == SightingGeometry::Type::Line) {
             s.symbol = CategorizedStyle::Symbol::Line;
@@ -157,6 +160,7 @@ QList<QgisLayerStyle> projectQgisStyles(GDALDataset *ds)
         s.symbol = CategorizedStyle::Symbol::Line;
         s.attribute = QStringLiteral("mmsi");
         s.categories = vessels;
+        s.otherLabel = QStringLiteral("Any other vessel");
         s.sizeMm = 0.6;
         s.labelField = QStringLiteral("name");
         styles << makeStyle(QString::fromLatin1(tracklines::kTable), QStringLiteral("Tracks by vessel"), s);
@@ -165,6 +169,7 @@ QList<QgisLayerStyle> projectQgisStyles(GDALDataset *ds)
         CategorizedStyle s;
         s.attribute = QStringLiteral("mmsi");
         s.categories = vessels;
+        s.otherLabel = QStringLiteral("Any other vessel");
         s.sizeMm = 1.2;
         styles << makeStyle(QStringLiteral("ais_positions"), QStringLiteral("AIS positions by vessel"), s);
     }
