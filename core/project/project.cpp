@@ -172,7 +172,8 @@ std::unique_ptr<Project> Project::create(const QString &path, QString *error)
     if (!ds || ds->StartTransaction() != OGRERR_NONE || !createProjectTables(ds.get()) ||
         !completeProject(ds.get(), &why)) {
         if (error)
-            *error = QStringLiteral("'%1': %2").arg(path, why.isEmpty() ? capture.message(QStringLiteral("cannot create")) : why);
+            *error = QStringLiteral("'%1': %2")
+                         .arg(path, why.isEmpty() ? capture.message(QStringLiteral("cannot create")) : why);
         ds.reset();
         QFile::remove(path);
         return nullptr;

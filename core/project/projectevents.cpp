@@ -96,7 +96,8 @@ std::vector<MovementEvent> Project::events() const
             e.parameters = parseJson(ogrText(*f, "parameters"));
             // Where it happened, and the path when it moved; a project of schema 1 (read-only)
             // still holds the line from → to.
-            if (const OGRGeometry *g = f->GetGeometryRef(); g && wkbFlatten(g->getGeometryType()) == wkbPoint) {
+            if (const OGRGeometry *g = f->GetGeometryRef();
+                g && wkbFlatten(g->getGeometryType()) == wkbPoint) {
                 e.from = e.to = QPointF(g->toPoint()->getX(), g->toPoint()->getY());
                 if (const auto path = paths.find(f->GetFID()); path != paths.end())
                     std::tie(e.from, e.to) = path->second;

@@ -78,7 +78,10 @@ const std::vector<ProjectTableSpec> &projectTables()
          // Where the event happened; an event that moved has its path in event_paths.
          wkbPoint,
          true},
-        {kEventPaths, {{"event_id", OFTInteger64}, {"type", OFTString}, {"mmsi", OFTInteger64}}, wkbLineString, true},
+        {kEventPaths,
+         {{"event_id", OFTInteger64}, {"type", OFTString}, {"mmsi", OFTInteger64}},
+         wkbLineString,
+         true},
         {kAnalysisRuns,
          {{"kind", OFTString},
           {"ran_at", OFTDateTime},
@@ -181,9 +184,9 @@ ProjectSchemaCheck checkProjectSchema(GDALDataset *ds)
         const bool upgradeAdds = check.version > 0 && check.version < t.columnsSince;
         for (const OgrFieldSpec &c : t.columns)
             if (defn->GetFieldIndex(c.name) < 0 &&
-                !(upgradeAdds && std::find_if(t.laterColumns.begin(), t.laterColumns.end(), [&](const char *n) {
-                      return qstrcmp(n, c.name) == 0;
-                  }) != t.laterColumns.end()))
+                !(upgradeAdds && std::find_if(t.laterColumns.begin(), t.laterColumns.end(),
+                                              [&](const char *n) { return qstrcmp(n, c.name) == 0; }) !=
+                                     t.laterColumns.end()))
                 check.problems
                     << QStringLiteral("table '%1' has no column '%2'").arg(table, QLatin1String(c.name));
         if (t.geometryType != wkbNone && defn->GetGeomFieldCount() == 0)

@@ -24,7 +24,8 @@ QString declaredGeometryType(GDALDataset *ds, const char *table)
 {
     QString type;
     const QString sql =
-        QStringLiteral("SELECT geometry_type_name FROM gpkg_geometry_columns WHERE table_name = '%1'").arg(QLatin1String(table));
+        QStringLiteral("SELECT geometry_type_name FROM gpkg_geometry_columns WHERE table_name = '%1'")
+            .arg(QLatin1String(table));
     if (OGRLayer *result = ds->ExecuteSQL(sql.toUtf8().constData(), nullptr, nullptr)) {
         if (OGRFeatureUniquePtr f{result->GetNextFeature()})
             type = QString::fromUtf8(f->GetFieldAsString(0)).toUpper();
@@ -110,7 +111,8 @@ bool fillSightingGeometryTypes(GDALDataset *ds, QString *error)
     if (sightings->GetLayerDefn()->GetFieldIndex("geometry_type") < 0) {
         OGRFieldDefn field("geometry_type", OFTString);
         if (sightings->CreateField(&field) != OGRERR_NONE) {
-            *error = QStringLiteral("cannot add column 'geometry_type' to table '%1'").arg(QLatin1String(kSightings));
+            *error = QStringLiteral("cannot add column 'geometry_type' to table '%1'")
+                         .arg(QLatin1String(kSightings));
             return false;
         }
     }
@@ -208,7 +210,8 @@ bool upgradeProject(const QString &path, int fromVersion, QString *error)
         return false;
     };
     const char *drivers[] = {"GPKG", nullptr};
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
     if (!ds)
         return failed(capture.message(QStringLiteral("cannot open it for writing")));
     if (ds->StartTransaction() != OGRERR_NONE)

@@ -12,8 +12,8 @@ namespace sightline {
 bool completeProject(GDALDataset *ds, QString *error = nullptr);
 
 /// Brings the project at `path`, written by schema `fromVersion`, to kProjectSchemaVersion in one
-/// transaction: nothing is changed when any step fails (the reason, without the path, in `error`). From version 1:
-/// events become points (where each happened) with the path of those that moved in event_paths, so
+/// transaction: nothing is changed when any step fails (the reason, without the path, in `error`). From
+/// version 1: events become points (where each happened) with the path of those that moved in event_paths, so
 /// no event is a zero-length line; sightings gain geometry_type and their views; the JSON columns
 /// are declared JSON; the track lines and layer styles are made.
 bool upgradeProject(const QString &path, int fromVersion, QString *error = nullptr);

@@ -60,7 +60,8 @@ QList<StyleCategory> vesselCategories(GDALDataset *ds)
     QList<StyleCategory> list;
     for (const auto &[mmsi, name] : vessels)
         list << StyleCategory{QString::number(mmsi),
-                              name.isEmpty() ? QString::number(mmsi) : QStringLiteral("%1 (%2)").arg(name).arg(mmsi),
+                              name.isEmpty() ? QString::number(mmsi)
+                                             : QStringLiteral("%1 (%2)").arg(name).arg(mmsi),
                               TrackLayer::vesselColour(mmsi)};
     return list;
 }
@@ -97,10 +98,10 @@ OGRLayer *ensureLayerStyles(GDALDataset *ds)
     updateTime.SetDefault("CURRENT_TIMESTAMP");
     const bool ok = add("f_table_catalog", OFTString, 256) && add("f_table_schema", OFTString, 256) &&
                     add("f_table_name", OFTString, 256) && add("f_geometry_column", OFTString, 256) &&
-                    add("styleName", OFTString, 30) && add("styleQML", OFTString) && add("styleSLD", OFTString) &&
-                    add("useAsDefault", OFTInteger, 0, OFSTBoolean) && add("description", OFTString) &&
-                    add("owner", OFTString, 30) && add("ui", OFTString, 30) &&
-                    l->CreateField(&updateTime) == OGRERR_NONE;
+                    add("styleName", OFTString, 30) && add("styleQML", OFTString) &&
+                    add("styleSLD", OFTString) && add("useAsDefault", OFTInteger, 0, OFSTBoolean) &&
+                    add("description", OFTString) && add("owner", OFTString, 30) &&
+                    add("ui", OFTString, 30) && l->CreateField(&updateTime) == OGRERR_NONE;
     return ok ? l : nullptr;
 }
 
@@ -129,7 +130,8 @@ QList<QgisLayerStyle> projectQgisStyles(GDALDataset *ds)
         s.otherLabel = QStringLiteral("Any other type");
         s.sizeMm = 0.7;
         styles << makeStyle(QString::fromLatin1(projecttable::kEventPaths),
-                            QStringLiteral("The paths of events that moved, by type (dark periods dashed)"), s);
+                            QStringLiteral("The paths of events that moved, by type (dark periods dashed)"),
+                            s);
     }
     QList<StyleCategory> kinds;
     for (const QString &kind : sightingKinds())
@@ -152,7 +154,8 @@ QList<QgisLayerStyle> projectQgisStyles(GDALDataset *ds)
         } else {
             s.sizeMm = v.type == SightingGeometry::Type::MultiPoint ? 1.8 : 3.2;
         }
-        styles << makeStyle(QString::fromLatin1(v.name), QStringLiteral("%1 by kind").arg(QLatin1String(v.title)), s);
+        styles << makeStyle(QString::fromLatin1(v.name),
+                            QStringLiteral("%1 by kind").arg(QLatin1String(v.title)), s);
     }
     const QList<StyleCategory> vessels = vesselCategories(ds);
     if (has(tracklines::kTable)) {
@@ -225,7 +228,8 @@ bool refreshQgisStyles(const QString &path, QString *error)
     ensureGdalInitialised();
     GdalErrorCapture capture;
     const char *drivers[] = {"GPKG", nullptr};
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
     auto failed = [&](const QString &why) {
         if (error)
             *error = QStringLiteral("'%1': %2").arg(path, why);

@@ -25,7 +25,8 @@ void prop(QXmlStreamWriter &x, const QString &key, const QString &value)
 }
 
 // One QGIS symbol with one symbol layer, its properties as <prop k v/>, which every QGIS 3 reads.
-void writeQmlSymbol(QXmlStreamWriter &x, const CategorizedStyle &style, int index, const QColor &colour, bool dashed)
+void writeQmlSymbol(QXmlStreamWriter &x, const CategorizedStyle &style, int index, const QColor &colour,
+                    bool dashed)
 {
     static const char *types[] = {"marker", "line", "fill"};
     static const char *classes[] = {"SimpleMarker", "SimpleLine", "SimpleFill"};
@@ -180,7 +181,8 @@ QString styleQml(const CategorizedStyle &style)
     x.writeStartElement(QStringLiteral("qgis"));
     x.writeAttribute(QStringLiteral("version"), QStringLiteral("3.22.0"));
     x.writeAttribute(QStringLiteral("styleCategories"), QStringLiteral("Symbology|Labeling"));
-    x.writeAttribute(QStringLiteral("labelsEnabled"), style.labelField.isEmpty() ? QStringLiteral("0") : QStringLiteral("1"));
+    x.writeAttribute(QStringLiteral("labelsEnabled"),
+                     style.labelField.isEmpty() ? QStringLiteral("0") : QStringLiteral("1"));
     x.writeStartElement(QStringLiteral("renderer-v2"));
     x.writeAttribute(QStringLiteral("type"), QStringLiteral("categorizedSymbol"));
     x.writeAttribute(QStringLiteral("attr"), style.attribute);
@@ -231,7 +233,8 @@ QString styleSld(const CategorizedStyle &style, const QString &layerName)
     x.writeAttribute(QStringLiteral("xmlns:ogc"), QStringLiteral("http://www.opengis.net/ogc"));
     x.writeAttribute(QStringLiteral("xmlns:se"), QStringLiteral("http://www.opengis.net/se"));
     x.writeAttribute(QStringLiteral("xmlns:xlink"), QStringLiteral("http://www.w3.org/1999/xlink"));
-    x.writeAttribute(QStringLiteral("xmlns:xsi"), QStringLiteral("http://www.w3.org/2001/XMLSchema-instance"));
+    x.writeAttribute(QStringLiteral("xmlns:xsi"),
+                     QStringLiteral("http://www.w3.org/2001/XMLSchema-instance"));
     x.writeAttribute(QStringLiteral("version"), QStringLiteral("1.1.0"));
     x.writeAttribute(QStringLiteral("xsi:schemaLocation"),
                      QStringLiteral("http://www.opengis.net/sld "

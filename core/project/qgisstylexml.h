@@ -30,8 +30,8 @@ struct CategorizedStyle
     QList<StyleCategory> categories;
     QColor otherColour = QColor(0x55, 0x55, 0x55); ///< any value not listed
     QString otherLabel = QStringLiteral("Other");
-    double sizeMm = 2.6;  ///< a marker's diameter, or a line's width
-    QString labelField;   ///< empty: no labels
+    double sizeMm = 2.6; ///< a marker's diameter, or a line's width
+    QString labelField;  ///< empty: no labels
 };
 
 /// The style as a QGIS layer style document (QML, the format of layer_styles.styleQML): a

@@ -62,20 +62,28 @@ bool createSightingViews(GDALDataset *ds, QString *error)
     const QString table = QString::fromLatin1(projecttable::kSightings);
     for (const SightingView &v : sightingViews()) {
         const QString name = QString::fromLatin1(v.name);
-        if (hasRow(ds, QStringLiteral("SELECT count(*) FROM gpkg_contents WHERE table_name = '%1'").arg(name)))
+        if (hasRow(ds,
+                   QStringLiteral("SELECT count(*) FROM gpkg_contents WHERE table_name = '%1'").arg(name)))
             continue;
         const bool ok =
-            runSql(ds, QStringLiteral("CREATE VIEW IF NOT EXISTS \"%1\" AS SELECT * FROM \"%2\" WHERE geometry_type = '%3'")
-                           .arg(name, table, QLatin1String(sightingGeometryTypeValue(v.type)))) &&
-            runSql(ds, QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
-                                      "VALUES ('%1', 'features', '%2', 'the %3 of table %4: edited in Sightline', 4326)")
-                           .arg(name, QLatin1String(v.title), QString::fromLatin1(v.title).mid(11).chopped(1), table)) &&
-            runSql(ds, QStringLiteral("INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, "
-                                      "srs_id, z, m) VALUES ('%1', 'geom', '%2', 4326, 0, 0)")
+            runSql(ds,
+                   QStringLiteral(
+                       "CREATE VIEW IF NOT EXISTS \"%1\" AS SELECT * FROM \"%2\" WHERE geometry_type = '%3'")
+                       .arg(name, table, QLatin1String(sightingGeometryTypeValue(v.type)))) &&
+            runSql(ds,
+                   QStringLiteral(
+                       "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
+                       "VALUES ('%1', 'features', '%2', 'the %3 of table %4: edited in Sightline', 4326)")
+                       .arg(name, QLatin1String(v.title), QString::fromLatin1(v.title).mid(11).chopped(1),
+                            table)) &&
+            runSql(ds, QStringLiteral(
+                           "INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, "
+                           "srs_id, z, m) VALUES ('%1', 'geom', '%2', 4326, 0, 0)")
                            .arg(name, QLatin1String(v.geometryType)));
         if (!ok) {
             if (error)
-                *error = QStringLiteral("cannot make the view '%1': %2").arg(name, QString::fromUtf8(CPLGetLastErrorMsg()));
+                *error = QStringLiteral("cannot make the view '%1': %2")
+                             .arg(name, QString::fromUtf8(CPLGetLastErrorMsg()));
             return false;
         }
     }

@@ -93,12 +93,14 @@ bool rebuildTrackLines(GDALDataset *ds, const std::vector<std::uint32_t> &mmsis,
 
     OGRFeatureDefn *defn = lines->GetLayerDefn();
     for (auto &[mmsi, track] : fixes) {
-        std::stable_sort(track.begin(), track.end(), [](const Fix &a, const Fix &b) { return a.timeMs < b.timeMs; });
+        std::stable_sort(track.begin(), track.end(),
+                         [](const Fix &a, const Fix &b) { return a.timeMs < b.timeMs; });
         int segment = 0;
         std::size_t first = 0;
         while (first < track.size()) {
             std::size_t end = first + 1;
-            while (end < track.size() && track[end].timeMs - track[end - 1].timeMs <= tracklines::kTrackLineBreakMs)
+            while (end < track.size() &&
+                   track[end].timeMs - track[end - 1].timeMs <= tracklines::kTrackLineBreakMs)
                 ++end;
             OGRLineString line;
             for (std::size_t i = first; i < end; ++i) {

@@ -44,13 +44,14 @@ QString sqlText(GDALDataset *ds, const QString &sql)
 GDALDatasetUniquePtr openFile(const QString &path, bool update = false)
 {
     const char *drivers[] = {"GPKG", nullptr};
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8().constData(),
-                                              GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(
+        path.toUtf8().constData(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers));
     REQUIRE(ds);
     return ds;
 }
 
-void addRow(OGRLayer *layer, std::initializer_list<std::pair<const char *, QString>> values, OGRGeometry *geometry = nullptr)
+void addRow(OGRLayer *layer, std::initializer_list<std::pair<const char *, QString>> values,
+            OGRGeometry *geometry = nullptr)
 {
     OGRFeature f(layer->GetLayerDefn());
     for (const auto &[name, value] : values)
@@ -67,56 +68,102 @@ QString makeSchema1Project(const QString &path)
     GDALDriver *gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
     GDALDatasetUniquePtr ds(gpkg->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
     REQUIRE(ds);
-    OGRLayer *props = ensureOgrTable(ds.get(), "sightline_project", {{"key", OFTString}, {"value", OFTString}});
+    OGRLayer *props =
+        ensureOgrTable(ds.get(), "sightline_project", {{"key", OFTString}, {"value", OFTString}});
     REQUIRE(ensureOgrTable(ds.get(), "sightline_layers",
-                           {{"position", OFTInteger}, {"source", OFTString}, {"layer_name", OFTString},
-                            {"name", OFTString}, {"visible", OFTInteger}, {"opacity", OFTReal}, {"style", OFTString}}));
+                           {{"position", OFTInteger},
+                            {"source", OFTString},
+                            {"layer_name", OFTString},
+                            {"name", OFTString},
+                            {"visible", OFTInteger},
+                            {"opacity", OFTReal},
+                            {"style", OFTString}}));
     REQUIRE(ensureOgrTable(ds.get(), "sightline_views",
-                           {{"name", OFTString}, {"west", OFTReal}, {"south", OFTReal}, {"east", OFTReal},
-                            {"north", OFTReal}, {"crs", OFTString}}));
-    OGRLayer *sightings = ensureOgrTable(
-        ds.get(), "sightings",
-        {{"kind", OFTString}, {"observed_at", OFTDateTime}, {"imagery_source", OFTString},
-         {"imagery_provider", OFTString}, {"imagery_acquired", OFTDateTime}, {"imagery_resolution_m", OFTReal},
-         {"count", OFTInteger}, {"vessel_mmsi", OFTInteger64}, {"vessel_name", OFTString},
-         {"source_reliability", OFTString}, {"information_credibility", OFTInteger}, {"analyst", OFTString},
-         {"notes", OFTString}, {"tags", OFTString}, {"created_at", OFTDateTime}, {"updated_at", OFTDateTime},
-         {"version", OFTInteger}},
-        wkbUnknown);
+                           {{"name", OFTString},
+                            {"west", OFTReal},
+                            {"south", OFTReal},
+                            {"east", OFTReal},
+                            {"north", OFTReal},
+                            {"crs", OFTString}}));
+    OGRLayer *sightings = ensureOgrTable(ds.get(), "sightings",
+                                         {{"kind", OFTString},
+                                          {"observed_at", OFTDateTime},
+                                          {"imagery_source", OFTString},
+                                          {"imagery_provider", OFTString},
+                                          {"imagery_acquired", OFTDateTime},
+                                          {"imagery_resolution_m", OFTReal},
+                                          {"count", OFTInteger},
+                                          {"vessel_mmsi", OFTInteger64},
+                                          {"vessel_name", OFTString},
+                                          {"source_reliability", OFTString},
+                                          {"information_credibility", OFTInteger},
+                                          {"analyst", OFTString},
+                                          {"notes", OFTString},
+                                          {"tags", OFTString},
+                                          {"created_at", OFTDateTime},
+                                          {"updated_at", OFTDateTime},
+                                          {"version", OFTInteger}},
+                                         wkbUnknown);
     REQUIRE(ensureOgrTable(ds.get(), "annotations",
-                           {{"type", OFTString}, {"text", OFTString}, {"colour", OFTString}, {"width_px", OFTReal},
-                            {"font_px", OFTInteger}, {"created_at", OFTDateTime}, {"updated_at", OFTDateTime}},
+                           {{"type", OFTString},
+                            {"text", OFTString},
+                            {"colour", OFTString},
+                            {"width_px", OFTReal},
+                            {"font_px", OFTInteger},
+                            {"created_at", OFTDateTime},
+                            {"updated_at", OFTDateTime}},
                            wkbUnknown));
-    OGRLayer *events = ensureOgrTable(
-        ds.get(), "events",
-        {{"run_id", OFTInteger64}, {"type", OFTString}, {"mmsi", OFTInteger64}, {"other_mmsi", OFTInteger64},
-         {"start_at", OFTDateTime}, {"end_at", OFTDateTime}, {"duration_h", OFTReal}, {"place", OFTString},
-         {"confidence", OFTInteger}, {"summary", OFTString}, {"details", OFTString}, {"parameters", OFTString}},
-        wkbLineString);
+    OGRLayer *events = ensureOgrTable(ds.get(), "events",
+                                      {{"run_id", OFTInteger64},
+                                       {"type", OFTString},
+                                       {"mmsi", OFTInteger64},
+                                       {"other_mmsi", OFTInteger64},
+                                       {"start_at", OFTDateTime},
+                                       {"end_at", OFTDateTime},
+                                       {"duration_h", OFTReal},
+                                       {"place", OFTString},
+                                       {"confidence", OFTInteger},
+                                       {"summary", OFTString},
+                                       {"details", OFTString},
+                                       {"parameters", OFTString}},
+                                      wkbLineString);
     REQUIRE(ensureOgrTable(ds.get(), "sightline_analysis_runs",
-                           {{"kind", OFTString}, {"ran_at", OFTDateTime}, {"analyst", OFTString},
-                            {"parameters", OFTString}, {"event_count", OFTInteger}}));
+                           {{"kind", OFTString},
+                            {"ran_at", OFTDateTime},
+                            {"analyst", OFTString},
+                            {"parameters", OFTString},
+                            {"event_count", OFTInteger}}));
     REQUIRE(ensureOgrTable(ds.get(), "sightline_briefs",
                            {{"name", OFTString}, {"definition", OFTString}, {"updated_at", OFTDateTime}}));
     REQUIRE(ensureOgrTable(ds.get(), "sightline_audit",
-                           {{"time", OFTDateTime}, {"user", OFTString}, {"action", OFTString},
-                            {"table_name", OFTString}, {"feature_id", OFTInteger64}, {"details", OFTString}}));
+                           {{"time", OFTDateTime},
+                            {"user", OFTString},
+                            {"action", OFTString},
+                            {"table_name", OFTString},
+                            {"feature_id", OFTInteger64},
+                            {"details", OFTString}}));
     REQUIRE((props && sightings && events));
     addRow(props, {{"key", QStringLiteral("schema_version")}, {"value", QStringLiteral("1")}});
 
     OGRLineString gap;
     gap.addPoint(130.3, 42.2);
     gap.addPoint(131.8, 43.1);
-    addRow(events, {{"type", QStringLiteral("gap")}, {"mmsi", QStringLiteral("273145020")},
-                    {"start_at", QStringLiteral("2023-08-20T00:00:00Z")}, {"end_at", QStringLiteral("2023-08-21T06:00:00Z")},
-                    {"details", QStringLiteral("{\"distance_km\":150}")}},
+    addRow(events,
+           {{"type", QStringLiteral("gap")},
+            {"mmsi", QStringLiteral("273145020")},
+            {"start_at", QStringLiteral("2023-08-20T00:00:00Z")},
+            {"end_at", QStringLiteral("2023-08-21T06:00:00Z")},
+            {"details", QStringLiteral("{\"distance_km\":150}")}},
            &gap);
     OGRLineString call; // the zero-length line schema 1 wrote for an event in one place
     call.addPoint(131.9, 43.1);
     call.addPoint(131.9, 43.1);
-    addRow(events, {{"type", QStringLiteral("port-call")}, {"mmsi", QStringLiteral("273145020")},
-                    {"start_at", QStringLiteral("2023-08-22T00:00:00Z")}, {"end_at", QStringLiteral("2023-08-23T00:00:00Z")},
-                    {"place", QStringLiteral("Dunai")}},
+    addRow(events,
+           {{"type", QStringLiteral("port-call")},
+            {"mmsi", QStringLiteral("273145020")},
+            {"start_at", QStringLiteral("2023-08-22T00:00:00Z")},
+            {"end_at", QStringLiteral("2023-08-23T00:00:00Z")},
+            {"place", QStringLiteral("Dunai")}},
            &call);
     OGRPoint at(130.3, 42.2);
     addRow(sightings, {{"kind", QStringLiteral("vessel")}, {"version", QStringLiteral("1")}}, &at);
@@ -198,22 +245,31 @@ TEST_CASE("a schema 1 project is upgraded when opened for writing: points, paths
     CHECK(capture.errors().isEmpty());
     CHECK(readProjectProperty(ds.get(), "schema_version") == QString::number(kProjectSchemaVersion));
     CHECK(checkProjectSchema(ds.get()).problems.isEmpty());
-    CHECK(sqlText(ds.get(), QStringLiteral("SELECT geometry_type_name FROM gpkg_geometry_columns WHERE table_name = 'events'")) ==
+    CHECK(sqlText(ds.get(),
+                  QStringLiteral(
+                      "SELECT geometry_type_name FROM gpkg_geometry_columns WHERE table_name = 'events'")) ==
           QStringLiteral("POINT"));
-    CHECK(sqlText(ds.get(), QStringLiteral("SELECT count(*) FROM events WHERE NOT ST_IsValid(geom)")) == QStringLiteral("0"));
+    CHECK(sqlText(ds.get(), QStringLiteral("SELECT count(*) FROM events WHERE NOT ST_IsValid(geom)")) ==
+          QStringLiteral("0"));
     CHECK(sqlText(ds.get(), QStringLiteral("SELECT count(*) FROM event_paths")) == QStringLiteral("1"));
     // The events keep their ids: the path names the gap.
-    CHECK(sqlText(ds.get(), QStringLiteral("SELECT e.type FROM event_paths p JOIN events e ON e.id = p.event_id")) ==
+    CHECK(sqlText(ds.get(),
+                  QStringLiteral("SELECT e.type FROM event_paths p JOIN events e ON e.id = p.event_id")) ==
           QStringLiteral("gap"));
     CHECK(sqlText(ds.get(), QStringLiteral("SELECT count(*) FROM sightings_points")) == QStringLiteral("1"));
     CHECK(sqlText(ds.get(), QStringLiteral("SELECT count(*) FROM sightings_areas")) == QStringLiteral("1"));
     OGRFeatureDefn *events = ds->GetLayerByName("events")->GetLayerDefn();
     CHECK(events->GetFieldDefn(events->GetFieldIndex("details"))->GetSubType() == OFSTJSON);
-    CHECK(sqlText(ds.get(), QStringLiteral("SELECT count(*) FROM gpkg_data_columns WHERE mime_type = 'application/json'")) ==
+    CHECK(sqlText(ds.get(),
+                  QStringLiteral(
+                      "SELECT count(*) FROM gpkg_data_columns WHERE mime_type = 'application/json'")) ==
           QStringLiteral("6"));
-    CHECK(sqlText(ds.get(), QStringLiteral("SELECT count(*) FROM track_lines WHERE mmsi = 273145020 AND point_count = 5")) ==
+    CHECK(sqlText(ds.get(),
+                  QStringLiteral(
+                      "SELECT count(*) FROM track_lines WHERE mmsi = 273145020 AND point_count = 5")) ==
           QStringLiteral("1"));
-    CHECK(sqlText(ds.get(), QStringLiteral("SELECT count(*) FROM layer_styles WHERE styleName = 'Sightline'")) ==
+    CHECK(sqlText(ds.get(),
+                  QStringLiteral("SELECT count(*) FROM layer_styles WHERE styleName = 'Sightline'")) ==
           QStringLiteral("8"));
 }
 
@@ -225,15 +281,18 @@ TEST_CASE("a schema 1 project that cannot be upgraded opens read-only, says why 
     {
         // Something in the file refuses a step of the upgrade half-way (after the events are points).
         auto ds = openFile(path, true);
-        ds->ExecuteSQL("CREATE TRIGGER refuse BEFORE UPDATE ON sightings BEGIN SELECT RAISE(ABORT, 'refused'); END",
-                       nullptr, nullptr);
+        ds->ExecuteSQL(
+            "CREATE TRIGGER refuse BEFORE UPDATE ON sightings BEGIN SELECT RAISE(ABORT, 'refused'); END",
+            nullptr, nullptr);
     }
     const QByteArray hash = fileHash(path);
     QString error;
     auto p = Project::open(path, Project::Mode::ReadWrite, &error);
     REQUIRE(p);
     CHECK(p->isReadOnly());
-    CHECK(p->problems().join(QLatin1Char(' ')).contains(QStringLiteral("cannot upgrade the project from schema version 1")));
+    CHECK(p->problems()
+              .join(QLatin1Char(' '))
+              .contains(QStringLiteral("cannot upgrade the project from schema version 1")));
     CHECK(p->readOnlyReason().contains(QStringLiteral("read-only")));
     CHECK(p->events().size() == 2);
     CHECK(!p->addSighting(Sighting{}));

@@ -33,8 +33,8 @@ const std::int64_t kT0 = parseUtcIso(QStringLiteral("2023-08-20T00:00:00Z"));
 GDALDatasetUniquePtr openFile(const QString &path, bool update = false)
 {
     const char *drivers[] = {"GPKG", nullptr};
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8().constData(),
-                                              GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(
+        path.toUtf8().constData(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers));
     REQUIRE(ds);
     return ds;
 }
@@ -57,15 +57,17 @@ void runSql(GDALDataset *ds, const QString &sql)
 
 QString declaredType(GDALDataset *ds, const char *table)
 {
-    return sqlText(ds, QStringLiteral("SELECT geometry_type_name FROM gpkg_geometry_columns WHERE table_name = '%1'")
-                           .arg(QLatin1String(table)));
+    return sqlText(
+        ds, QStringLiteral("SELECT geometry_type_name FROM gpkg_geometry_columns WHERE table_name = '%1'")
+                .arg(QLatin1String(table)));
 }
 
 // Every geometry of `table` checked by GEOS, as `ogrinfo -sql "… NOT ST_IsValid(geom)"` does.
 int invalidGeometries(GDALDataset *ds, const char *table)
 {
-    return sqlText(ds, QStringLiteral("SELECT count(*) FROM \"%1\" WHERE geom IS NULL OR NOT ST_IsValid(geom)")
-                           .arg(QLatin1String(table)))
+    return sqlText(ds,
+                   QStringLiteral("SELECT count(*) FROM \"%1\" WHERE geom IS NULL OR NOT ST_IsValid(geom)")
+                       .arg(QLatin1String(table)))
         .toInt();
 }
 
@@ -159,8 +161,9 @@ QStringList eventKeysInTables()
     return keys;
 }
 
-TrackFileContents trackContents(const std::vector<std::tuple<std::uint32_t, std::int64_t, double, double>> &fixes,
-                                const QString &report)
+TrackFileContents
+trackContents(const std::vector<std::tuple<std::uint32_t, std::int64_t, double, double>> &fixes,
+              const QString &report)
 {
     TrackFileContents c;
     for (const auto &[mmsi, t, lon, lat] : fixes) {
@@ -189,11 +192,12 @@ std::map<std::uint32_t, std::vector<TrackLine>> trackLines(GDALDataset *ds)
         REQUIRE(f->GetGeometryRef());
         CHECK(f->GetGeometryRef()->IsValid());
         lines[std::uint32_t(f->GetFieldAsInteger64("mmsi"))].push_back(
-            {ogrText(*f, "name"), f->GetFieldAsInteger("point_count"), ogrUtcTime(*f, f->GetFieldIndex("start_time")),
-             ogrUtcTime(*f, f->GetFieldIndex("end_time"))});
+            {ogrText(*f, "name"), f->GetFieldAsInteger("point_count"),
+             ogrUtcTime(*f, f->GetFieldIndex("start_time")), ogrUtcTime(*f, f->GetFieldIndex("end_time"))});
     }
     for (auto &[mmsi, list] : lines)
-        std::sort(list.begin(), list.end(), [](const TrackLine &a, const TrackLine &b) { return a.startMs < b.startMs; });
+        std::sort(list.begin(), list.end(),
+                  [](const TrackLine &a, const TrackLine &b) { return a.startMs < b.startMs; });
     return lines;
 }
 
@@ -207,12 +211,14 @@ TEST_CASE("every map table declares one geometry type and holds only valid geome
     {
         auto p = Project::create(path, nullptr);
         REQUIRE(p);
-        REQUIRE(p->addSighting(sightingOf(SightingGeometry::Type::Point, {{130.3, 42.2}}, QStringLiteral("vessel"))));
-        REQUIRE(p->addSighting(sightingOf(SightingGeometry::Type::MultiPoint, {{130.3, 42.2}, {130.31, 42.21}},
-                                          QStringLiteral("rail cars"))));
         REQUIRE(p->addSighting(
-            sightingOf(SightingGeometry::Type::Line, {{130.3, 42.2}, {130.4, 42.3}}, QStringLiteral("other"))));
-        REQUIRE(p->addSighting(sightingOf(SightingGeometry::Type::Polygon, {{130.3, 42.2}, {130.4, 42.2}, {130.4, 42.3}},
+            sightingOf(SightingGeometry::Type::Point, {{130.3, 42.2}}, QStringLiteral("vessel"))));
+        REQUIRE(p->addSighting(sightingOf(SightingGeometry::Type::MultiPoint,
+                                          {{130.3, 42.2}, {130.31, 42.21}}, QStringLiteral("rail cars"))));
+        REQUIRE(p->addSighting(sightingOf(SightingGeometry::Type::Line, {{130.3, 42.2}, {130.4, 42.3}},
+                                          QStringLiteral("other"))));
+        REQUIRE(p->addSighting(sightingOf(SightingGeometry::Type::Polygon,
+                                          {{130.3, 42.2}, {130.4, 42.2}, {130.4, 42.3}},
                                           QStringLiteral("containers"))));
         // A port call stays in one place (the zero-length line schema 1 wrote); a gap moves.
         const std::vector<MovementEvent> found{event(EventType::Gap, {130.3, 42.2}, {131.8, 43.1}),
@@ -233,7 +239,8 @@ TEST_CASE("every map table declares one geometry type and holds only valid geome
     CHECK(invalidGeometries(ds.get(), projecttable::kEventPaths) == 0);
     CHECK(rowCount(ds.get(), projecttable::kEvents) == 2);
     CHECK(rowCount(ds.get(), projecttable::kEventPaths) == 1); // the port call has no path
-    CHECK(sqlText(ds.get(), QStringLiteral("SELECT e.type FROM event_paths p JOIN events e ON e.id = p.event_id")) ==
+    CHECK(sqlText(ds.get(),
+                  QStringLiteral("SELECT e.type FROM event_paths p JOIN events e ON e.id = p.event_id")) ==
           QStringLiteral("gap"));
 
     // Each sighting in the view of its geometry, which declares that type; GDAL lists the views.
@@ -264,7 +271,9 @@ TEST_CASE("a sighting edited into another kind of geometry moves to that view; a
     auto count = [&](const char *view) { return rowCount(openFile(path).get(), view); };
     CHECK(count("sightings_points") == 1);
     Sighting s = *p->sighting(id);
-    s.geometry = sightingOf(SightingGeometry::Type::Polygon, {{130.3, 42.2}, {130.4, 42.2}, {130.4, 42.3}}, {}).geometry;
+    s.geometry =
+        sightingOf(SightingGeometry::Type::Polygon, {{130.3, 42.2}, {130.4, 42.2}, {130.4, 42.3}}, {})
+            .geometry;
     REQUIRE(p->updateSighting(s));
     CHECK(count("sightings_points") == 0);
     CHECK(count("sightings_areas") == 1);
@@ -280,9 +289,12 @@ TEST_CASE("JSON columns are declared with the GeoPackage JSON subtype", "[projec
     const QString path = dir.filePath(QStringLiteral("p.gpkg"));
     REQUIRE(Project::create(path, nullptr));
     auto ds = openFile(path);
-    const std::vector<std::pair<const char *, const char *>> json{
-        {"events", "details"},          {"events", "parameters"},          {"sightline_analysis_runs", "parameters"},
-        {"sightline_briefs", "definition"}, {"sightline_audit", "details"}, {"sightline_layers", "style"}};
+    const std::vector<std::pair<const char *, const char *>> json{{"events", "details"},
+                                                                  {"events", "parameters"},
+                                                                  {"sightline_analysis_runs", "parameters"},
+                                                                  {"sightline_briefs", "definition"},
+                                                                  {"sightline_audit", "details"},
+                                                                  {"sightline_layers", "style"}};
     for (const auto &[table, column] : json) {
         INFO(table << "." << column);
         OGRLayer *layer = ds->GetLayerByName(table);
@@ -290,19 +302,22 @@ TEST_CASE("JSON columns are declared with the GeoPackage JSON subtype", "[projec
         const int i = layer->GetLayerDefn()->GetFieldIndex(column);
         REQUIRE(i >= 0);
         CHECK(layer->GetLayerDefn()->GetFieldDefn(i)->GetSubType() == OFSTJSON);
-        CHECK(sqlText(ds.get(), QStringLiteral("SELECT mime_type FROM gpkg_data_columns WHERE table_name = '%1' AND "
-                                               "column_name = '%2'")
-                                    .arg(QLatin1String(table), QLatin1String(column))) ==
+        CHECK(sqlText(ds.get(),
+                      QStringLiteral("SELECT mime_type FROM gpkg_data_columns WHERE table_name = '%1' AND "
+                                     "column_name = '%2'")
+                          .arg(QLatin1String(table), QLatin1String(column))) ==
               QStringLiteral("application/json"));
     }
     // A plain text column stays plain.
-    CHECK(ds->GetLayerByName("events")->GetLayerDefn()->GetFieldDefn(
-              ds->GetLayerByName("events")->GetLayerDefn()->GetFieldIndex("summary"))
+    CHECK(ds->GetLayerByName("events")
+              ->GetLayerDefn()
+              ->GetFieldDefn(ds->GetLayerByName("events")->GetLayerDefn()->GetFieldIndex("summary"))
               ->GetSubType() == OFSTNone);
 }
 
-TEST_CASE("layer_styles holds a categorised QML and an SLD for each of the project's layers, as QGIS reads them",
-          "[project][qgis][styles]")
+TEST_CASE(
+    "layer_styles holds a categorised QML and an SLD for each of the project's layers, as QGIS reads them",
+    "[project][qgis][styles]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("p.gpkg"));
@@ -318,9 +333,10 @@ TEST_CASE("layer_styles holds a categorised QML and an SLD for each of the proje
                                      QStringLiteral("f_table_name"), QStringLiteral("f_geometry_column"),
                                      QStringLiteral("styleName"), QStringLiteral("styleQML"),
                                      QStringLiteral("styleSLD"), QStringLiteral("useAsDefault"),
-                                     QStringLiteral("description"), QStringLiteral("owner"), QStringLiteral("ui"),
-                                     QStringLiteral("update_time")});
-        CHECK(QString::fromUtf8(ds->GetLayerByName(kLayerStylesTable)->GetFIDColumn()) == QStringLiteral("id"));
+                                     QStringLiteral("description"), QStringLiteral("owner"),
+                                     QStringLiteral("ui"), QStringLiteral("update_time")});
+        CHECK(QString::fromUtf8(ds->GetLayerByName(kLayerStylesTable)->GetFIDColumn()) ==
+              QStringLiteral("id"));
 
         const auto styles = sightlineStyles(ds.get());
         QStringList tables;
@@ -334,10 +350,12 @@ TEST_CASE("layer_styles holds a categorised QML and an SLD for each of the proje
             CHECK(row.isDefault);
             const QmlRenderer r = readQml(row.qml);
             CHECK(r.type == QStringLiteral("categorizedSymbol"));
-            QStringList expected = table.startsWith(QLatin1String("event")) ? eventKeysInTables() : sightingKinds();
+            QStringList expected =
+                table.startsWith(QLatin1String("event")) ? eventKeysInTables() : sightingKinds();
             expected << QString(); // every other value
             CHECK(r.values == expected);
-            CHECK(r.attribute == (table.startsWith(QLatin1String("event")) ? QStringLiteral("type") : QStringLiteral("kind")));
+            CHECK(r.attribute == (table.startsWith(QLatin1String("event")) ? QStringLiteral("type")
+                                                                           : QStringLiteral("kind")));
             QXmlStreamReader sld(row.sld);
             int rules = 0;
             while (!sld.atEnd())
@@ -349,16 +367,19 @@ TEST_CASE("layer_styles holds a categorised QML and an SLD for each of the proje
     }
 
     // Positions of two vessels: the track lines and positions are styled by vessel, named.
-    TrackFileContents first = trackContents({{273145020, kT0, 130.3, 42.2}, {273145020, kT0 + kHour, 130.4, 42.25},
-                                             {636019825, kT0, 131.0, 42.5}, {636019825, kT0 + kHour, 131.1, 42.6}},
+    TrackFileContents first = trackContents({{273145020, kT0, 130.3, 42.2},
+                                             {273145020, kT0 + kHour, 130.4, 42.25},
+                                             {636019825, kT0, 131.0, 42.5},
+                                             {636019825, kT0 + kHour, 131.1, 42.6}},
                                             QStringLiteral("first"));
     ais::AisMessage name;
     name.type = 5;
     name.mmsi = 273145020;
     name.shipname = "ANGARA";
     first.registry.noteStatic(name, kT0);
-    REQUIRE(writeTrackImport(path, QStringLiteral("first.nmea"), QStringLiteral("sha-first"), first).outcome ==
-            TrackImportResult::Outcome::Imported);
+    REQUIRE(
+        writeTrackImport(path, QStringLiteral("first.nmea"), QStringLiteral("sha-first"), first).outcome ==
+        TrackImportResult::Outcome::Imported);
     {
         auto ds = openFile(path);
         const auto styles = sightlineStyles(ds.get());
@@ -368,32 +389,39 @@ TEST_CASE("layer_styles holds a categorised QML and an SLD for each of the proje
             const QmlRenderer r = readQml(styles.at(QString::fromLatin1(table)).qml);
             CHECK(r.type == QStringLiteral("categorizedSymbol"));
             CHECK(r.attribute == QStringLiteral("mmsi"));
-            CHECK(r.values == QStringList{QStringLiteral("273145020"), QStringLiteral("636019825"), QString()});
+            CHECK(r.values ==
+                  QStringList{QStringLiteral("273145020"), QStringLiteral("636019825"), QString()});
         }
         CHECK(readQml(styles.at(QString::fromLatin1(tracklines::kTable)).qml).labelFields ==
               QStringList{QStringLiteral("name")});
-        CHECK(styles.at(QString::fromLatin1(tracklines::kTable)).qml.contains(QStringLiteral("ANGARA (273145020)")));
+        CHECK(styles.at(QString::fromLatin1(tracklines::kTable))
+                  .qml.contains(QStringLiteral("ANGARA (273145020)")));
     }
 
     // A style the user saved as the default in QGIS stays the default; Sightline's is then not.
     {
         auto ds = openFile(path, true);
-        runSql(ds.get(), QStringLiteral("INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
-                                        "f_geometry_column, styleName, styleQML, useAsDefault) VALUES "
-                                        "('', '', 'events', 'geom', 'mine', '<qgis/>', 1)"));
+        runSql(ds.get(),
+               QStringLiteral("INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+                              "f_geometry_column, styleName, styleQML, useAsDefault) VALUES "
+                              "('', '', 'events', 'geom', 'mine', '<qgis/>', 1)"));
     }
     // A third vessel comes in: its category is added.
-    const TrackFileContents second = trackContents({{412000001, kT0, 122.2, 40.7}, {412000001, kT0 + kHour, 122.3, 40.8}},
-                                                   QStringLiteral("second"));
-    REQUIRE(writeTrackImport(path, QStringLiteral("second.nmea"), QStringLiteral("sha-second"), second).outcome ==
-            TrackImportResult::Outcome::Imported);
+    const TrackFileContents second = trackContents(
+        {{412000001, kT0, 122.2, 40.7}, {412000001, kT0 + kHour, 122.3, 40.8}}, QStringLiteral("second"));
+    REQUIRE(
+        writeTrackImport(path, QStringLiteral("second.nmea"), QStringLiteral("sha-second"), second).outcome ==
+        TrackImportResult::Outcome::Imported);
     auto ds = openFile(path);
     const auto styles = sightlineStyles(ds.get());
     CHECK(readQml(styles.at(QString::fromLatin1(tracklines::kTable)).qml).values ==
-          QStringList{QStringLiteral("273145020"), QStringLiteral("412000001"), QStringLiteral("636019825"), QString()});
+          QStringList{QStringLiteral("273145020"), QStringLiteral("412000001"), QStringLiteral("636019825"),
+                      QString()});
     CHECK(!styles.at(QStringLiteral("events")).isDefault);
     CHECK(styles.at(QStringLiteral("event_paths")).isDefault);
-    CHECK(sqlText(ds.get(), QStringLiteral("SELECT count(*) FROM layer_styles WHERE styleName = 'mine' AND useAsDefault = 1")) ==
+    CHECK(sqlText(ds.get(),
+                  QStringLiteral(
+                      "SELECT count(*) FROM layer_styles WHERE styleName = 'mine' AND useAsDefault = 1")) ==
           QStringLiteral("1"));
 }
 
@@ -413,8 +441,9 @@ TEST_CASE("track lines: one per vessel and stretch without a long silence, in st
     fixes.push_back({636019825, kT0, 131.0, 42.5});
     for (int i = 0; i < 4; ++i)
         fixes.push_back({412000001, kT0 + i * kHour, 122.2, 40.7});
-    REQUIRE(writeTrackImport(path, QStringLiteral("a.nmea"), QStringLiteral("sha-a"), trackContents(fixes, {})).outcome ==
-            TrackImportResult::Outcome::Imported);
+    REQUIRE(
+        writeTrackImport(path, QStringLiteral("a.nmea"), QStringLiteral("sha-a"), trackContents(fixes, {}))
+            .outcome == TrackImportResult::Outcome::Imported);
     {
         auto ds = openFile(path);
         CHECK(declaredType(ds.get(), tracklines::kTable) == QStringLiteral("LINESTRING"));
@@ -434,8 +463,9 @@ TEST_CASE("track lines: one per vessel and stretch without a long silence, in st
     for (int i = 1; i <= 5; ++i)
         fixes.push_back({273145020, kT0 + i * kHour + 30 * 60 * 1000, 130.4, 42.25});
     fixes.push_back({636019825, kT0 + kHour, 131.1, 42.6});
-    REQUIRE(writeTrackImport(path, QStringLiteral("b.nmea"), QStringLiteral("sha-b"), trackContents(fixes, {})).outcome ==
-            TrackImportResult::Outcome::Imported);
+    REQUIRE(
+        writeTrackImport(path, QStringLiteral("b.nmea"), QStringLiteral("sha-b"), trackContents(fixes, {}))
+            .outcome == TrackImportResult::Outcome::Imported);
     auto ds = openFile(path);
     const auto lines = trackLines(ds.get());
     REQUIRE(lines.count(273145020));
