@@ -2,7 +2,9 @@
 
 #include "project/annotationogr.h"
 #include "project/projectschema.h"
+#include "project/projectupgrade.h"
 #include "project/sightinggeometryogr.h"
+#include "project/sightingviews.h"
 #include "util/credentials.h"
 #include "util/gdalutil.h"
 #include "util/secretstore.h"
@@ -87,6 +89,7 @@ std::optional<Sighting> readSighting(const OGRFeature &f, QString *why = nullptr
 void fillSighting(OGRFeature &f, const Sighting &s)
 {
     f.SetGeometryDirectly(sightingGeometryToOgr(s.geometry).release());
+    f.SetField("geometry_type", sightingGeometryTypeValue(s.geometry.type));
     f.SetField("kind", s.kind.toUtf8().constData());
     auto time = [&f](const char *name, std::int64_t ms) {
         const int i = f.GetFieldIndex(name);
@@ -165,9 +168,12 @@ std::unique_ptr<Project> Project::create(const QString &path, QString *error)
     GDALDriver *driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     std::unique_ptr<GDALDataset> ds(
         driver ? driver->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
-    if (!ds || ds->StartTransaction() != OGRERR_NONE || !createProjectTables(ds.get())) {
+    QString why;
+    if (!ds || ds->StartTransaction() != OGRERR_NONE || !createProjectTables(ds.get()) ||
+        !completeProject(ds.get(), &why)) {
         if (error)
-            *error = QStringLiteral("'%1': %2").arg(path, capture.message(QStringLiteral("cannot create")));
+            *error = QStringLiteral("'%1': %2")
+                         .arg(path, why.isEmpty() ? capture.message(QStringLiteral("cannot create")) : why);
         ds.reset();
         QFile::remove(path);
         return nullptr;
@@ -223,6 +229,10 @@ bool Project::ensureSchema(const QString &path, QString *error)
     const bool fresh = ds && !ds->GetLayerByName(kProperties);
     if (!ds || ds->StartTransaction() != OGRERR_NONE || !createProjectTables(ds.get()))
         return failed(capture.message(QStringLiteral("cannot add project tables")));
+    if (QString why; fresh && !completeProject(ds.get(), &why)) {
+        ds->RollbackTransaction();
+        return failed(why);
+    }
     if (fresh) {
         OGRLayer *props = ds->GetLayerByName(kProperties);
         OGRFeature f(props->GetLayerDefn());
@@ -283,6 +293,18 @@ std::unique_ptr<Project> Project::open(const QString &path, Mode mode, QString *
                     ? QStringLiteral("in use by another Sightline (process %1 on %2)").arg(pid).arg(host)
                     : QStringLiteral("cannot write the lock file beside it"));
         }
+        // A project of an earlier schema is brought up to this one, all or nothing; one that
+        // cannot be is only read, and the user is told why.
+        if (check.isProject && check.version > 0 && check.version < kProjectSchemaVersion) {
+            QString why;
+            if (!upgradeProject(path, check.version, &why)) {
+                p->mReadOnly = true;
+                p->mLock.reset();
+                p->mDamage << why;
+            }
+        }
+    }
+    if (!p->mReadOnly) {
         // Tracks from `ais import`, or a project from before a table was added: add what is missing.
         if ((!check.isProject || !check.missingLater.isEmpty()) && !ensureSchema(path, error)) {
             if (reason)

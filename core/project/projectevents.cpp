@@ -16,12 +16,14 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 namespace sightline {
 
 namespace {
 
+using projecttable::kEventPaths;
 using projecttable::kEvents;
 constexpr const char *kRuns = projecttable::kAnalysisRuns;
 
@@ -42,6 +44,26 @@ std::int64_t whole(const OGRFeature &f, const char *name)
     return i < 0 ? 0 : f.GetFieldAsInteger64(i);
 }
 
+// The path of each event that moved, by event id.
+std::map<GIntBig, std::pair<QPointF, QPointF>> eventPaths(GDALDataset *ds)
+{
+    std::map<GIntBig, std::pair<QPointF, QPointF>> paths;
+    OGRLayer *table = ds->GetLayerByName(kEventPaths);
+    if (!table)
+        return paths;
+    table->ResetReading();
+    for (auto &f : *table) {
+        const OGRGeometry *g = f->GetGeometryRef();
+        if (!g || wkbFlatten(g->getGeometryType()) != wkbLineString || g->toLineString()->getNumPoints() < 2)
+            continue;
+        const OGRLineString *line = g->toLineString();
+        const int last = line->getNumPoints() - 1;
+        paths[GIntBig(whole(*f, "event_id"))] = {QPointF(line->getX(0), line->getY(0)),
+                                                 QPointF(line->getX(last), line->getY(last))};
+    }
+    return paths;
+}
+
 } // namespace
 
 std::vector<MovementEvent> Project::events() const
@@ -50,6 +72,7 @@ std::vector<MovementEvent> Project::events() const
     GdalErrorCapture quiet; // a damaged table's missing columns read as empty
     // A project from before events, opened read-only, has no table.
     if (OGRLayer *table = mDs->GetLayerByName(kEvents)) {
+        const auto paths = eventPaths(mDs.get());
         table->ResetReading();
         for (auto &f : *table) {
             const auto type = eventTypeFromKey(ogrText(*f, "type"));
@@ -71,9 +94,15 @@ std::vector<MovementEvent> Project::events() const
             e.confidence = int(whole(*f, "confidence"));
             e.details = parseJson(ogrText(*f, "details"));
             e.parameters = parseJson(ogrText(*f, "parameters"));
-            if (const OGRGeometry *g = f->GetGeometryRef(); g &&
-                                                            wkbFlatten(g->getGeometryType()) == wkbLineString &&
-                                                            g->toLineString()->getNumPoints() == 2) {
+            // Where it happened, and the path when it moved; a project of schema 1 (read-only)
+            // still holds the line from → to.
+            if (const OGRGeometry *g = f->GetGeometryRef();
+                g && wkbFlatten(g->getGeometryType()) == wkbPoint) {
+                e.from = e.to = QPointF(g->toPoint()->getX(), g->toPoint()->getY());
+                if (const auto path = paths.find(f->GetFID()); path != paths.end())
+                    std::tie(e.from, e.to) = path->second;
+            } else if (g && wkbFlatten(g->getGeometryType()) == wkbLineString &&
+                       g->toLineString()->getNumPoints() == 2) {
                 const OGRLineString *line = g->toLineString();
                 e.from = QPointF(line->getX(0), line->getY(0));
                 e.to = QPointF(line->getX(1), line->getY(1));
@@ -99,8 +128,9 @@ bool Project::replaceEvents(const QString &kind, const QList<EventType> &types,
 {
     return inTransaction(QStringLiteral("cannot store the %1 found").arg(kind), [&] {
         OGRLayer *table = mDs->GetLayerByName(kEvents);
+        OGRLayer *paths = mDs->GetLayerByName(kEventPaths);
         OGRLayer *runs = mDs->GetLayerByName(kRuns);
-        if (!table || !runs)
+        if (!table || !paths || !runs)
             return false;
         // The previous run's events of these types go: one answer per question.
         QStringList keys;
@@ -115,6 +145,17 @@ bool Project::replaceEvents(const QString &kind, const QList<EventType> &types,
         table->SetAttributeFilter(nullptr);
         for (GIntBig fid : old)
             if (table->DeleteFeature(fid) != OGRERR_NONE)
+                return false;
+        // Their paths go with them.
+        paths->SetAttributeFilter(
+            QStringLiteral("type IN (%1)").arg(keys.join(QLatin1Char(','))).toUtf8().constData());
+        std::vector<GIntBig> oldPaths;
+        paths->ResetReading();
+        for (auto &f : *paths)
+            oldPaths.push_back(f->GetFID());
+        paths->SetAttributeFilter(nullptr);
+        for (GIntBig fid : oldPaths)
+            if (paths->DeleteFeature(fid) != OGRERR_NONE)
                 return false;
 
         OGRFeature run(runs->GetLayerDefn());
@@ -143,12 +184,23 @@ bool Project::replaceEvents(const QString &kind, const QList<EventType> &types,
             f.SetField("summary", e.summary().toUtf8().constData());
             f.SetField("details", compactJson(e.details).toUtf8().constData());
             f.SetField("parameters", compactJson(e.parameters).toUtf8().constData());
-            OGRLineString line;
-            line.addPoint(e.from.x(), e.from.y());
-            line.addPoint(e.to.x(), e.to.y());
-            f.SetGeometry(&line);
+            // A point where it happened (its start); a zero-length line would be no valid geometry.
+            const OGRPoint at(e.from.x(), e.from.y());
+            f.SetGeometry(&at);
             if (table->CreateFeature(&f) != OGRERR_NONE)
                 return false;
+            if (e.to != e.from) {
+                OGRFeature path(paths->GetLayerDefn());
+                path.SetField("event_id", GIntBig(f.GetFID()));
+                path.SetField("type", eventTypeKey(e.type).toUtf8().constData());
+                path.SetField("mmsi", GIntBig(e.mmsi));
+                OGRLineString line;
+                line.addPoint(e.from.x(), e.from.y());
+                line.addPoint(e.to.x(), e.to.y());
+                path.SetGeometry(&line);
+                if (paths->CreateFeature(&path) != OGRERR_NONE)
+                    return false;
+            }
         }
         return audit(QStringLiteral("analyze"), QString::fromLatin1(kEvents), run.GetFID(),
                      compactJson({{QStringLiteral("kind"), kind},

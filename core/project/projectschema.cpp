@@ -2,6 +2,8 @@
 
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
+
 namespace sightline {
 
 using namespace projecttable;
@@ -17,7 +19,7 @@ const std::vector<ProjectTableSpec> &projectTables()
           {"name", OFTString},
           {"visible", OFTInteger},
           {"opacity", OFTReal},
-          {"style", OFTString}}},
+          {"style", OFTString, OFSTJSON}}},
         {kViews,
          {{"name", OFTString},
           {"west", OFTReal},
@@ -42,8 +44,14 @@ const std::vector<ProjectTableSpec> &projectTables()
           {"tags", OFTString},
           {"created_at", OFTDateTime},
           {"updated_at", OFTDateTime},
-          {"version", OFTInteger}},
-         wkbUnknown},
+          {"version", OFTInteger},
+          {"geometry_type", OFTString}},
+         // A sighting is a point, several points (a count), a line or an area: the table holds any,
+         // and the views of sightingViews() give other tools one declared type each.
+         wkbUnknown,
+         false,
+         {"geometry_type"},
+         2},
         {kAnnotations,
          {{"type", OFTString},
           {"text", OFTString},
@@ -65,20 +73,25 @@ const std::vector<ProjectTableSpec> &projectTables()
           {"place", OFTString},
           {"confidence", OFTInteger},
           {"summary", OFTString},
-          {"details", OFTString},
-          {"parameters", OFTString}},
+          {"details", OFTString, OFSTJSON},
+          {"parameters", OFTString, OFSTJSON}},
+         // Where the event happened; an event that moved has its path in event_paths.
+         wkbPoint,
+         true},
+        {kEventPaths,
+         {{"event_id", OFTInteger64}, {"type", OFTString}, {"mmsi", OFTInteger64}},
          wkbLineString,
          true},
         {kAnalysisRuns,
          {{"kind", OFTString},
           {"ran_at", OFTDateTime},
           {"analyst", OFTString},
-          {"parameters", OFTString},
+          {"parameters", OFTString, OFSTJSON},
           {"event_count", OFTInteger}},
          wkbNone,
          true},
         {kBriefs,
-         {{"name", OFTString}, {"definition", OFTString}, {"updated_at", OFTDateTime}},
+         {{"name", OFTString}, {"definition", OFTString, OFSTJSON}, {"updated_at", OFTDateTime}},
          wkbNone,
          true},
         {kAudit,
@@ -87,7 +100,7 @@ const std::vector<ProjectTableSpec> &projectTables()
           {"action", OFTString},
           {"table_name", OFTString},
           {"feature_id", OFTInteger64},
-          {"details", OFTString}}},
+          {"details", OFTString, OFSTJSON}}},
     };
     return tables;
 }
@@ -168,8 +181,12 @@ ProjectSchemaCheck checkProjectSchema(GDALDataset *ds)
             continue;
         }
         OGRFeatureDefn *defn = layer->GetLayerDefn();
+        const bool upgradeAdds = check.version > 0 && check.version < t.columnsSince;
         for (const OgrFieldSpec &c : t.columns)
-            if (defn->GetFieldIndex(c.name) < 0)
+            if (defn->GetFieldIndex(c.name) < 0 &&
+                !(upgradeAdds && std::find_if(t.laterColumns.begin(), t.laterColumns.end(),
+                                              [&](const char *n) { return qstrcmp(n, c.name) == 0; }) !=
+                                     t.laterColumns.end()))
                 check.problems
                     << QStringLiteral("table '%1' has no column '%2'").arg(table, QLatin1String(c.name));
         if (t.geometryType != wkbNone && defn->GetGeomFieldCount() == 0)

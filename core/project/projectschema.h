@@ -18,13 +18,18 @@ inline constexpr const char *kViews = "sightline_views";
 inline constexpr const char *kSightings = "sightings";
 inline constexpr const char *kAnnotations = "annotations";
 inline constexpr const char *kEvents = "events";
+/// The path of an event that moved (gap, voyage, encounter …), a line linked by event_id; events
+/// that stayed in one place have none.
+inline constexpr const char *kEventPaths = "event_paths";
 inline constexpr const char *kAnalysisRuns = "sightline_analysis_runs";
 inline constexpr const char *kBriefs = "sightline_briefs";
 inline constexpr const char *kAudit = "sightline_audit";
 } // namespace projecttable
 
 /// The version of the project tables this Sightline writes; a project with a higher one opens read-only.
-inline constexpr int kProjectSchemaVersion = 1;
+/// 1: first release. 2: events are points with their paths in event_paths, sightings carry their
+/// geometry_type (and views per type), JSON columns are declared JSON, layer_styles and track_lines.
+inline constexpr int kProjectSchemaVersion = 2;
 
 /// One table a project needs: its columns and, for a map table, its geometry.
 struct ProjectTableSpec
@@ -34,6 +39,9 @@ struct ProjectTableSpec
     int geometryType = 100; ///< an OGRwkbGeometryType; wkbNone (100) for a plain table
     /// Missing from projects made before it existed: added when such a project is opened for writing.
     bool addedLater = false;
+    /// Columns a project of a schema version before `columnsSince` may lack: the upgrade adds them.
+    std::vector<const char *> laterColumns = {};
+    int columnsSince = 0;
 };
 
 /// Every table of a project, in the order they are made: the one list that creation and

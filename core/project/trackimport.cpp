@@ -1,6 +1,7 @@
 #include "project/trackimport.h"
 
 #include "layers/trackfilelayers.h"
+#include "project/qgisstyles.h"
 #include "tracks/gpximport.h"
 #include "tracks/trackgeopackage.h"
 
@@ -111,6 +112,9 @@ TrackImportResult writeTrackImport(const QString &projectPath, const QString &fi
     result.positionsWritten = written.positionsWritten;
     result.vesselsWritten = written.vesselsWritten;
     if (!written.alreadyImported) {
+        // New vessels get their colour in the styles QGIS opens the tracks with. Derived, so a
+        // failure here leaves the import standing; the next import or upgrade writes them again.
+        refreshQgisStyles(projectPath);
         result.baseStationsKept = std::int64_t(contents.broadcasts.baseStations().size());
         result.aidsToNavigationKept = std::int64_t(contents.broadcasts.aidsToNavigation().size());
         result.safetyMessagesKept = std::int64_t(contents.broadcasts.safetyMessages().size());

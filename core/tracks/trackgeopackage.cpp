@@ -3,6 +3,7 @@
 #include "ais/aismessage.h"
 #include "tracks/aisbroadcasttables.h"
 #include "tracks/mid.h"
+#include "tracks/tracklines.h"
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
 #include "util/gdalutil.h"
@@ -262,6 +263,16 @@ TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const 
     vessels->SetAttributeFilter(nullptr);
     if (broadcasts && !writeAisBroadcasts(ds.get(), *broadcasts))
         return fail(QStringLiteral("base stations, aids to navigation and safety messages"));
+    // The lines of the vessels this import touched follow their positions, in the same transaction.
+    std::vector<std::uint32_t> touched;
+    for (const VesselTrack &t : store.tracks())
+        if (!t.empty())
+            touched.push_back(t.mmsi());
+    if (!touched.empty()) {
+        QString why;
+        if (!rebuildTrackLines(ds.get(), touched, &why))
+            return fail(QStringLiteral("track lines: %1").arg(why));
+    }
     OGRFeature record(imports->GetLayerDefn());
     setOgrUtcTime(record, record.GetFieldIndex("imported_at"), QDateTime::currentMSecsSinceEpoch());
     record.SetField("source_file", QFileInfo(sourceFile).absoluteFilePath().toUtf8().constData());

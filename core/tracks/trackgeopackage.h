@@ -17,6 +17,7 @@ class VesselRegistry;
 ///                     source (the receiver's tag-block "s:", empty when none) and channel ("A", "B")
 ///   vessels           one row per MMSI: IMO, current name, every name seen, call sign, type, size, flag
 ///   sightline_imports what was imported when, from which file (SHA-256) and what the import reported
+///   track_lines       the positions as lines per vessel, kept in step by every import (tracklines.h)
 /// and, from AIS logs, the base stations, aids to navigation and safety messages (aisbroadcasttables.h).
 /// QGIS and ogrinfo read them all. A file written before positions kept their source reads as before.
 class TrackGeoPackage

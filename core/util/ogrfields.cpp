@@ -28,8 +28,11 @@ OGRLayer *ensureOgrTable(GDALDataset *ds, const char *name, std::span<const OgrF
         ds->CreateLayer(name, geometry == wkbNone ? nullptr : &wgs84, geometry, const_cast<char **>(options));
     if (!l)
         return nullptr;
-    for (const OgrFieldSpec &f : fields)
-        addOgrField(l, f.name, f.type);
+    for (const OgrFieldSpec &f : fields) {
+        OGRFieldDefn field(f.name, OGRFieldType(f.type));
+        field.SetSubType(OGRFieldSubType(f.subType));
+        l->CreateField(&field);
+    }
     return l;
 }
 

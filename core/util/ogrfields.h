@@ -19,7 +19,8 @@ void addOgrField(OGRLayer *layer, const char *name, int type);
 struct OgrFieldSpec
 {
     const char *name;
-    int type; ///< an OGRFieldType
+    int type;        ///< an OGRFieldType
+    int subType = 0; ///< an OGRFieldSubType: OFSTJSON (4) declares a JSON text column to readers like QGIS
 };
 /// The table `name` of a GeoPackage: the existing one, or a new one with `fields`, an "id"
 /// primary key and, unless `geometryType` is wkbNone (100), a "geom" column in EPSG:4326.

@@ -5,6 +5,7 @@
 // Header only, for the unit tests of the validator and the end-to-end tests of the commands.
 
 #include "project/projectschema.h"
+#include "project/sightingviews.h"
 #include "util/gdalutil.h"
 
 #include <gdal_priv.h>
@@ -59,10 +60,13 @@ inline QList<Tampering> schemaTamperings(bool renameColumns)
         for (const OgrFieldSpec &c : t.columns) {
             const QString column = QString::fromLatin1(c.name);
             const QString expected = QStringLiteral("table '%1' has no column '%2'").arg(table, column);
-            out << Tampering{QStringLiteral("drop column %1.%2").arg(table, column),
-                             {QStringLiteral("ALTER TABLE %1 DROP COLUMN \"%2\"").arg(table, column)},
-                             expected,
-                             true};
+            // SQLite refuses to drop a column a view filters on: the person drops the views first.
+            QStringList drop;
+            if (table == QLatin1String(projecttable::kSightings))
+                for (const SightingView &v : sightingViews())
+                    drop << QStringLiteral("DROP VIEW %1").arg(QLatin1String(v.name));
+            drop << QStringLiteral("ALTER TABLE %1 DROP COLUMN \"%2\"").arg(table, column);
+            out << Tampering{QStringLiteral("drop column %1.%2").arg(table, column), drop, expected, true};
             if (renameColumns)
                 out << Tampering{
                     QStringLiteral("rename column %1.%2").arg(table, column),
