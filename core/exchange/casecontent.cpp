@@ -5,7 +5,6 @@
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
 
-#include <QFileInfo>
 #include <QLocale>
 
 #include <cmath>
@@ -35,7 +34,8 @@ QRectF boxOf(QPointF a, QPointF b)
 
 QString counted(qsizetype n, const QString &one, const QString &many)
 {
-    return QStringLiteral("%1 %2").arg(QLocale::c().toString(qint64(n)), n == 1 ? one : many);
+    // Grouped as English writes it ("39,118"), whatever the machine's locale, so logs read alike.
+    return QStringLiteral("%1 %2").arg(QLocale(QLocale::English).toString(qint64(n)), n == 1 ? one : many);
 }
 
 } // namespace
@@ -81,12 +81,19 @@ QString CaseContent::summary() const
     qsizetype positions = 0;
     for (const VesselPath &v : vessels)
         positions += v.lonLat.size();
-    return QStringLiteral("%1 (%2), %3, %4, %5")
-        .arg(counted(qsizetype(vessels.size()), QStringLiteral("vessel"), QStringLiteral("vessels")),
-             counted(positions, QStringLiteral("position"), QStringLiteral("positions")),
-             counted(qsizetype(events.size()), QStringLiteral("event"), QStringLiteral("events")),
-             counted(sightings.size(), QStringLiteral("sighting"), QStringLiteral("sightings")),
-             counted(annotations.size(), QStringLiteral("annotation"), QStringLiteral("annotations")));
+    // What there is, not what was not asked for: "40 events" rather than "0 vessels, 40 events".
+    QStringList parts;
+    if (!vessels.empty())
+        parts << QStringLiteral("%1 (%2)").arg(
+            counted(qsizetype(vessels.size()), QStringLiteral("vessel"), QStringLiteral("vessels")),
+            counted(positions, QStringLiteral("position"), QStringLiteral("positions")));
+    if (!events.empty())
+        parts << counted(qsizetype(events.size()), QStringLiteral("event"), QStringLiteral("events"));
+    if (!sightings.isEmpty())
+        parts << counted(sightings.size(), QStringLiteral("sighting"), QStringLiteral("sightings"));
+    if (!annotations.isEmpty())
+        parts << counted(annotations.size(), QStringLiteral("annotation"), QStringLiteral("annotations"));
+    return parts.isEmpty() ? QStringLiteral("nothing") : parts.join(QStringLiteral(", "));
 }
 
 bool CaseContent::isEmpty() const
@@ -108,6 +115,7 @@ CaseContent selectCaseContent(const QString &title, const TrackStore &store, con
 {
     CaseContent content;
     content.title = title;
+    content.trackLines = selection.wants(CaseLayer::Tracks);
     const TimeWindow &window = selection.window;
     const std::optional<QRectF> &box = selection.extentWgs84;
 

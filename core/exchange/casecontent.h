@@ -73,8 +73,12 @@ struct CaseContent
     std::vector<MovementEvent> events;
     QList<Sighting> sightings;
     QList<Annotation> annotations;
+    /// Whether the vessels go out as tracks (lines) too, or only as positions (points, in the GIS
+    /// formats; KML has no other way than its tracks).
+    bool trackLines = true;
 
-    /// "12 vessels (3,100 positions), 40 events, 8 sightings, 2 annotations".
+    /// "12 vessels (3,100 positions), 40 events, 8 sightings, 2 annotations", the empty ones left
+    /// out; "nothing" when all are.
     QString summary() const;
     bool isEmpty() const;
     /// The label of a vessel in `vessels`, or "MMSI n" for one not there.

@@ -30,7 +30,11 @@ bool fail(QString *error, const QString &message)
 QString tablePath(const QString &path, const QString &table)
 {
     const QFileInfo info(path);
-    return info.dir().filePath(info.completeBaseName() + QLatin1Char('-') + table + QStringLiteral(".fgb"));
+    const QString name = info.completeBaseName() + QLatin1Char('-') + table + QStringLiteral(".fgb");
+    // Beside the name as given: "case.fgb" gives "case-tracks.fgb", not "./case-tracks.fgb".
+    return info.path() == QLatin1String(".") && !path.startsWith(QLatin1String("./"))
+               ? name
+               : info.dir().filePath(name);
 }
 
 /// A name beside `path` for writing it whole before it replaces `path` (with its suffix kept, as

@@ -5,6 +5,7 @@
 #include "layers/eventlayer.h"
 #include "layers/sightinglayer.h"
 #include "layers/tracklayer.h"
+#include "model/ringorientation.h"
 #include "project/sightinginterchange.h"
 
 #include <QIODevice>
@@ -226,8 +227,10 @@ private:
         mXml.writeEndElement();
     }
 
-    void writePolygon(QList<QPointF> ring)
+    void writePolygon(const QList<QPointF> &drawn)
     {
+        // Counter-clockwise, as Google's KML reference asks of an outer boundary.
+        QList<QPointF> ring = orientedRing(drawn, true);
         if (!ring.isEmpty())
             ring << ring.first();
         mXml.writeStartElement(QStringLiteral("Polygon"));

@@ -71,7 +71,7 @@ void addTracks(const CaseContent &content, bool withPositions, std::vector<Excha
                                   {QStringLiteral("cog"), Field::Type::Real}});
     for (const VesselPath &v : content.vessels) {
         const QList<QPointF> line = withoutRepeats(v.lonLat);
-        if (line.size() >= 2)
+        if (content.trackLines && line.size() >= 2)
             lines.features.push_back(
                 {{GeometryType::LineString, line},
                  {integer(v.mmsi), text(v.name), integer(v.imo, v.imo != 0), text(v.callsign),

@@ -113,7 +113,8 @@ void setValue(OGRFeature &f, int index, const ExchangeField &field, const QVaria
 QString lastGdalError(const QString &path, const QString &what)
 {
     const QString detail = QString::fromUtf8(CPLGetLastErrorMsg());
-    return QStringLiteral("'%1': cannot %2%3").arg(path, what, detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
+    return QStringLiteral("'%1': cannot %2%3")
+        .arg(path, what, detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
 }
 
 bool writeTable(GDALDataset &ds, const ExchangeTable &table, const QString &path, QString *error,
@@ -168,28 +169,36 @@ QJsonArray position(const QPointF &p)
     return QJsonArray{p.x(), p.y()};
 }
 
-QJsonObject geoJsonGeometry(const ExchangeGeometry &g)
+/// One JSON value as text ("12", "\"Rajin\"", "null").
+QByteArray jsonText(const QJsonValue &value)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
+/// The geometry with "type" before "coordinates", as people read GeoJSON (QJsonObject sorts its keys).
+QByteArray geoJsonGeometry(const ExchangeGeometry &g)
 {
     QJsonArray points;
     const QList<QPointF> lonLat =
         g.type == ExchangeGeometry::Type::Polygon ? closedExteriorRing(g.lonLat) : g.lonLat;
     for (const QPointF &p : lonLat)
         points.append(position(p));
+    const auto geometry = [](const char *type, const QJsonArray &coordinates) {
+        return QByteArray("{\"type\":\"") + type +
+               "\",\"coordinates\":" + QJsonDocument(coordinates).toJson(QJsonDocument::Compact) + '}';
+    };
     switch (g.type) {
     case ExchangeGeometry::Type::Point:
-        return {{QStringLiteral("type"), QStringLiteral("Point")},
-                {QStringLiteral("coordinates"), position(g.lonLat.value(0))}};
+        return geometry("Point", position(g.lonLat.value(0)));
     case ExchangeGeometry::Type::MultiPoint:
-        return {{QStringLiteral("type"), QStringLiteral("MultiPoint")},
-                {QStringLiteral("coordinates"), points}};
+        return geometry("MultiPoint", points);
     case ExchangeGeometry::Type::LineString:
-        return {{QStringLiteral("type"), QStringLiteral("LineString")},
-                {QStringLiteral("coordinates"), points}};
+        return geometry("LineString", points);
     case ExchangeGeometry::Type::Polygon:
-        return {{QStringLiteral("type"), QStringLiteral("Polygon")},
-                {QStringLiteral("coordinates"), QJsonArray{points}}};
+        return geometry("Polygon", QJsonArray{points});
     }
-    return {};
+    return "null";
 }
 
 } // namespace
@@ -244,28 +253,31 @@ void writeTablesAsGeoJson(const std::vector<ExchangeTable> &tables, QIODevice &o
     bool first = true;
     for (const ExchangeTable &table : tables) {
         for (const ExchangeFeature &feature : table.features) {
-            QJsonObject properties{{QStringLiteral("layer"), table.name}};
+            // "layer" first, then the fields in the table's order.
+            QByteArray properties = "{\"layer\":" + jsonText(table.name);
             for (int i = 0; i < table.fields.size(); ++i) {
                 const QVariant &v = feature.values.value(i);
                 const ExchangeField &field = table.fields[i];
+                QJsonValue value;
                 if (!v.isValid())
-                    properties.insert(field.name, QJsonValue::Null);
+                    value = QJsonValue::Null;
                 else if (field.type == ExchangeField::Type::DateTime)
-                    properties.insert(field.name, utcIsoString(v.toLongLong()));
+                    value = utcIsoString(v.toLongLong());
                 else if (field.type == ExchangeField::Type::Integer)
-                    properties.insert(field.name, v.toLongLong());
+                    value = v.toLongLong();
                 else if (field.type == ExchangeField::Type::Real)
-                    properties.insert(field.name, v.toDouble());
+                    value = v.toDouble();
                 else
-                    properties.insert(field.name, v.toString());
+                    value = v.toString();
+                properties += ',' + jsonText(field.name) + ':' + jsonText(value);
             }
+            properties += '}';
             // "type" first, as people expect to read it; one feature a line.
             if (!first)
                 out.write(",\n");
             first = false;
-            out.write("{\"type\":\"Feature\",\"geometry\":" +
-                      QJsonDocument(geoJsonGeometry(feature.geometry)).toJson(QJsonDocument::Compact) +
-                      ",\"properties\":" + QJsonDocument(properties).toJson(QJsonDocument::Compact) + '}');
+            out.write("{\"type\":\"Feature\",\"geometry\":" + geoJsonGeometry(feature.geometry) +
+                      ",\"properties\":" + properties + '}');
         }
     }
     out.write("\n]}\n");

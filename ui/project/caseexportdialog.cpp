@@ -64,7 +64,9 @@ CaseExportDialog::CaseExportDialog(const QString &projectPath, const TimeWindow 
     browse->setObjectName(QStringLiteral("exportBrowse"));
     pathRow->addWidget(mPath);
     pathRow->addWidget(browse);
-    form->addRow(tr("F&ile:"), pathRow);
+    auto *pathLabel = new QLabel(tr("F&ile:"), this);
+    pathLabel->setBuddy(mPath); // a row of a layout has no buddy of its own
+    form->addRow(pathLabel, pathRow);
     layout->addLayout(form);
 
     auto *what = new QGroupBox(tr("What"), this);
@@ -240,7 +242,7 @@ void CaseExportDialog::startExport()
         [project, s, f, path, replace](TaskControl &control) {
             return run(project, s, f, path, replace, [&control](double p) { return control.progress(p); });
         },
-        [this](const Outcome &outcome) { finished(outcome); });
+        [this](const Outcome &outcome) { showOutcome(outcome); });
 }
 
 CaseExportDialog::Outcome CaseExportDialog::run(const QString &projectPath, const CaseSelection &selection,
@@ -287,7 +289,7 @@ CaseExportDialog::Outcome CaseExportDialog::run(const QString &projectPath, cons
     return out;
 }
 
-void CaseExportDialog::finished(const Outcome &outcome)
+void CaseExportDialog::showOutcome(const Outcome &outcome)
 {
     if (!outcome.ok) {
         mStatus->setText(outcome.message);

@@ -58,7 +58,7 @@ private:
                        const QString &path, bool replace, const std::function<bool(double)> &progress);
     void formatChanged();
     void browse();
-    void finished(const Outcome &outcome);
+    void showOutcome(const Outcome &outcome);
 
     QString mProjectPath;
     TimeWindow mWindow;

@@ -344,6 +344,14 @@ TEST_CASE("case selection: positions, events and sightings in the time window, e
     CHECK(content.annotations.empty());
     CHECK(content.sightings.size() == 3);
 
+    // Positions alone: points, and no track lines.
+    selection = {};
+    selection.layers = {CaseLayer::Positions};
+    const std::vector<ExchangeTable> pointsOnly = caseTables(c.select(selection), true);
+    REQUIRE(pointsOnly.size() == 1);
+    CHECK(pointsOnly.front().name == QStringLiteral("positions"));
+    CHECK(pointsOnly.front().features.size() == 5 + 3);
+
     selection = {};
     selection.window = {at("2030-01-01T00:00:00Z"), at("2030-01-02T00:00:00Z")};
     selection.layers = {CaseLayer::Tracks, CaseLayer::Events, CaseLayer::Sightings};
@@ -417,10 +425,11 @@ TEST_CASE("case GeoPackage and FlatGeobuf: a table a layer, valid geometries, ti
         QStringList names;
         for (OGRLayer *layer : ds->GetLayers())
             names << QString::fromUtf8(layer->GetName());
-        CHECK(names == QStringList{QStringLiteral("tracks"), QStringLiteral("events"),
-                                   QStringLiteral("event_paths"), QStringLiteral("sightings"),
-                                   QStringLiteral("sightings_areas"), QStringLiteral("annotations_lines"),
-                                   QStringLiteral("annotations_areas")});
+        names.sort();
+        CHECK(names == QStringList{QStringLiteral("annotations_areas"), QStringLiteral("annotations_lines"),
+                                   QStringLiteral("event_paths"), QStringLiteral("events"),
+                                   QStringLiteral("sightings"), QStringLiteral("sightings_areas"),
+                                   QStringLiteral("tracks")});
         OGRLayer *tracks = ds->GetLayerByName("tracks");
         REQUIRE(tracks);
         CHECK(wkbFlatten(tracks->GetGeomType()) == wkbLineString);
@@ -489,14 +498,15 @@ TEST_CASE("case KMZ: doc.kml first, the icons inside, read back by GDAL's LIBKML
     QString error;
     REQUIRE(exportCase(c.select(), kmz, CaseFormat::Kmz, false, &error));
 
-    char **entries = VSIReadDir(("/vsizip/" + kmz).toUtf8().constData());
+    char **entries = VSIReadDir((QStringLiteral("/vsizip/") + kmz).toUtf8().constData());
     QStringList names;
     for (char **e = entries; e && *e; ++e)
         names << QString::fromUtf8(*e);
     CSLDestroy(entries);
     REQUIRE(!names.isEmpty());
     CHECK(names.front() == QStringLiteral("doc.kml"));
-    char **files = VSIReadDir(("/vsizip/" + kmz + "/files").toUtf8().constData());
+    char **files =
+        VSIReadDir((QStringLiteral("/vsizip/") + kmz + QStringLiteral("/files")).toUtf8().constData());
     QStringList icons;
     for (char **e = files; e && *e; ++e)
         icons << QString::fromUtf8(*e);
