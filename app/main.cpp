@@ -4,6 +4,7 @@
 #include "briefcommand.h"
 #include "commandlineparsing.h"
 #include "commandlinevalues.h"
+#include "exportcommand.h"
 #include "layers/layerstack.h"
 #include "ui/shell/mainwindow.h"
 #include "projectcommand.h"
@@ -52,6 +53,10 @@ const Command kCommands[] = {
     {"ais", "decode AIS logs; import them into a project", Needs::Data, sightline::runAisCommand},
     {"sightings", "export, import and list a project's sightings", Needs::Project,
      sightline::runSightingsCommand},
+    // The KMZ's icons are drawn as the map draws its marks.
+    {"export", "a case's tracks, events, sightings and annotations to KMZ (Google Earth), GeoJSON, "
+               "GeoPackage or FlatGeobuf",
+     Needs::Rendering, sightline::runExportCommand},
     // Layers are opened as the workbench opens them (fonts for labels included).
     {"project", "create a project from files; list what one holds", Needs::Rendering,
      sightline::runProjectCommand},

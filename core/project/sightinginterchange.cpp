@@ -1,5 +1,6 @@
 #include "project/sightinginterchange.h"
 
+#include "model/ringorientation.h"
 #include "project/sightinggeometryogr.h"
 #include "util/csvtext.h"
 #include "util/gdalutil.h"
@@ -106,7 +107,7 @@ bool writeAtomically(const QString &path, const std::function<void(QIODevice &)>
     return true;
 }
 
-// --- GeoJSON (RFC 7946: lon/lat, closed rings; ring order left as the analyst drew it)
+// --- GeoJSON (RFC 7946: lon/lat, closed rings, the right-hand rule: exterior rings counter-clockwise)
 
 QJsonArray position(const QPointF &p)
 {
@@ -129,8 +130,13 @@ QJsonObject geoJsonGeometry(const SightingGeometry &g)
         return {{QStringLiteral("type"), QStringLiteral("LineString")},
                 {QStringLiteral("coordinates"), points}};
     case SightingGeometry::Type::Polygon: {
-        if (!g.lonLat.isEmpty())
-            points.append(position(g.lonLat.first()));
+        // Analysts draw either way round; RFC 7946 §3.1.6 wants the exterior counter-clockwise.
+        points = {};
+        const QList<QPointF> ring = orientedRing(g.lonLat, true);
+        for (const QPointF &p : ring)
+            points.append(position(p));
+        if (!ring.isEmpty())
+            points.append(position(ring.first()));
         QJsonArray rings;
         rings.append(points);
         return {{QStringLiteral("type"), QStringLiteral("Polygon")}, {QStringLiteral("coordinates"), rings}};
@@ -250,6 +256,38 @@ QString kmlDescription(const Sighting &s)
     return html + QStringLiteral("</table>");
 }
 
+void writePlacemark(QXmlStreamWriter &xml, const Sighting &s, const QString &styleUrl)
+{
+    // Elements in the order the KML 2.2 schema gives them.
+    xml.writeStartElement(QStringLiteral("Placemark"));
+    if (s.id)
+        xml.writeAttribute(QStringLiteral("id"), QStringLiteral("sighting-%1").arg(s.id));
+    xml.writeTextElement(QStringLiteral("name"), s.title());
+    xml.writeStartElement(QStringLiteral("description"));
+    xml.writeCDATA(kmlDescription(s));
+    xml.writeEndElement();
+    if (s.observedAtMs) {
+        xml.writeStartElement(QStringLiteral("TimeStamp"));
+        xml.writeTextElement(QStringLiteral("when"), utcIsoString(s.observedAtMs));
+        xml.writeEndElement();
+    }
+    if (!styleUrl.isEmpty())
+        xml.writeTextElement(QStringLiteral("styleUrl"), styleUrl);
+    xml.writeStartElement(QStringLiteral("ExtendedData"));
+    const QJsonObject fields = sightingToJson(s);
+    for (const QString &name : fieldOrder()) {
+        if (!fields.contains(name))
+            continue;
+        xml.writeStartElement(QStringLiteral("Data"));
+        xml.writeAttribute(QStringLiteral("name"), name);
+        xml.writeTextElement(QStringLiteral("value"), valueText(fields.value(name)));
+        xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    writeKmlGeometry(xml, s.geometry);
+    xml.writeEndElement();
+}
+
 void writeKml(QIODevice &out, const QList<Sighting> &sightings, const QString &documentName)
 {
     QXmlStreamWriter xml(&out);
@@ -260,34 +298,8 @@ void writeKml(QIODevice &out, const QList<Sighting> &sightings, const QString &d
     xml.writeStartElement(QStringLiteral("kml"));
     xml.writeStartElement(QStringLiteral("Document"));
     xml.writeTextElement(QStringLiteral("name"), documentName);
-    for (const Sighting &s : sightings) {
-        // Elements in the order the KML 2.2 schema gives them.
-        xml.writeStartElement(QStringLiteral("Placemark"));
-        if (s.id)
-            xml.writeAttribute(QStringLiteral("id"), QStringLiteral("sighting-%1").arg(s.id));
-        xml.writeTextElement(QStringLiteral("name"), s.title());
-        xml.writeStartElement(QStringLiteral("description"));
-        xml.writeCDATA(kmlDescription(s));
-        xml.writeEndElement();
-        if (s.observedAtMs) {
-            xml.writeStartElement(QStringLiteral("TimeStamp"));
-            xml.writeTextElement(QStringLiteral("when"), utcIsoString(s.observedAtMs));
-            xml.writeEndElement();
-        }
-        xml.writeStartElement(QStringLiteral("ExtendedData"));
-        const QJsonObject fields = sightingToJson(s);
-        for (const QString &name : fieldOrder()) {
-            if (!fields.contains(name))
-                continue;
-            xml.writeStartElement(QStringLiteral("Data"));
-            xml.writeAttribute(QStringLiteral("name"), name);
-            xml.writeTextElement(QStringLiteral("value"), valueText(fields.value(name)));
-            xml.writeEndElement();
-        }
-        xml.writeEndElement();
-        writeKmlGeometry(xml, s.geometry);
-        xml.writeEndElement();
-    }
+    for (const Sighting &s : sightings)
+        writePlacemark(xml, s, {});
     xml.writeEndDocument();
 }
 
@@ -715,6 +727,11 @@ std::optional<QList<Sighting>> readSightings(const QString &path, QString *error
         return readCsv(path, error, skipped);
     }
     return std::nullopt;
+}
+
+void writeSightingPlacemark(QXmlStreamWriter &xml, const Sighting &sighting, const QString &styleUrl)
+{
+    writePlacemark(xml, sighting, styleUrl);
 }
 
 } // namespace sightline

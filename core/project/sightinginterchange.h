@@ -8,6 +8,8 @@
 
 #include <optional>
 
+class QXmlStreamWriter;
+
 namespace sightline {
 
 /// The files sightings travel in to other tools: GeoJSON (QGIS, web maps), KML
@@ -38,5 +40,10 @@ bool exportSightings(const QList<Sighting> &sightings, const QString &path, Sigh
 /// "row 4" as a spreadsheet numbers it) and why. nullopt, with *error naming
 /// the file, when the file itself cannot be read.
 std::optional<QList<Sighting>> readSightings(const QString &path, QString *error, QStringList *problems);
+
+/// One sighting as a KML Placemark (name, HTML description, TimeStamp of its observation, the
+/// style `styleUrl` names when not empty, every field as ExtendedData, the geometry), as the KML
+/// export writes it: for a case export that puts sightings among other layers.
+void writeSightingPlacemark(QXmlStreamWriter &xml, const Sighting &sighting, const QString &styleUrl = {});
 
 } // namespace sightline

@@ -1,6 +1,7 @@
 #include "ui/shell/mainwindow.h"
 
 #include "ui/common/appicon.h"
+#include "geo/transform.h"
 #include "layers/layerstack.h"
 #include "ui/analysis/analysisactions.h"
 #include "ui/analysis/eventspanel.h"
@@ -16,6 +17,8 @@
 #include "ui/map/mapcanvas.h"
 #include "ui/map/mapcontextmenu.h"
 #include "model/sighting.h"
+#include "project/projectsession.h"
+#include "ui/project/caseexportdialog.h"
 #include "ui/project/projectcontroller.h"
 #include "ui/project/trackimportactions.h"
 #include "ui/shell/aboutdialog.h"
@@ -235,16 +238,45 @@ void MainWindow::createProjectActions(QMenu *file)
     saveAs->setShortcut(QKeySequence::SaveAs);
     saveAs->setObjectName(QStringLiteral("actionSaveProjectAs"));
     saveAs->setToolTip(tr("Copy the project to a new file and go on in the copy"));
+    QAction *exportCase = file->addAction(tr("&Export Case…"), this, &MainWindow::showCaseExport);
+    exportCase->setObjectName(QStringLiteral("actionExportCase"));
+    exportCase->setToolTip(tr("Write the project's tracks, events, sightings and annotations for Google Earth "
+                              "(KMZ) or QGIS (GeoJSON, GeoPackage, FlatGeobuf)"));
     QAction *close = file->addAction(tr("&Close Project"), mProject, &ProjectController::closeProject);
     close->setObjectName(QStringLiteral("actionCloseProject"));
     close->setToolTip(tr("Close the project and clear the map"));
-    auto enable = [saveAs, close, this] {
+    auto enable = [saveAs, close, exportCase, this] {
         saveAs->setEnabled(mProject->session() != nullptr);
+        exportCase->setEnabled(mProject->session() != nullptr);
         close->setEnabled(mProject->session() != nullptr);
     };
     connect(mProject, &ProjectController::projectChanged, this, enable);
     enable();
     updateRecentProjectsMenu();
+}
+
+void MainWindow::showCaseExport()
+{
+    if (!mProject->session())
+        return;
+    // The map's view as a lon/lat box, for "only what is in view".
+    std::optional<QRectF> view;
+    const MapSettings s = mCanvas->mapSettings();
+    if (s.isValid()) {
+        QRectF box = Transform(s.destinationCrs(), Crs::wgs84()).forwardBounds(s.visibleExtent(), 21);
+        if (box.isValid() && !box.isEmpty()) {
+            box.setTop(std::max(box.top(), -90.0));
+            box.setBottom(std::min(box.bottom(), 90.0));
+            view = box;
+        }
+    }
+    auto *dialog = new CaseExportDialog(mProject->session()->project().path(), mTime->window(), view, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CaseExportDialog::exported, this, [this](const QStringList &files, const QString &summary) {
+        mMessageBar->showMessage(MessageBar::Level::Info,
+                                 tr("Exported %1 to %2").arg(summary, files.join(QStringLiteral(", "))).toHtmlEscaped());
+    });
+    dialog->show();
 }
 
 void MainWindow::createViewMenu(QActionGroup *tools)

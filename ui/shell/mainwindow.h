@@ -82,6 +82,8 @@ private:
     void createDocks();
     void createFileMenu();
     void createProjectActions(QMenu *file);
+    /// File → Export Case: the dialog, on the project, the time slider's window and the map's view.
+    void showCaseExport();
     void createViewMenu(QActionGroup *tools);
     void createEditMenu(QActionGroup *tools);
     void createFeatureMenus(QActionGroup *tools);

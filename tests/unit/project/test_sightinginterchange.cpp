@@ -466,3 +466,42 @@ TEST_CASE("a CSV row with a 10 MB cell is skipped with its row, and the rows aft
     REQUIRE(problems.size() == 1);
     CHECK(problems.first().startsWith(QStringLiteral("'%1' feature 1: field 'notes' is 10485760").arg(json)));
 }
+
+TEST_CASE("a sighting area drawn clockwise goes out to GeoJSON counter-clockwise (RFC 7946 right-hand rule)",
+          "[interchange]")
+{
+    Sighting area = pits();
+    const QList<QPointF> drawn = GENERATE(
+        // clockwise, as an analyst may click round the pits
+        QList<QPointF>{QPointF(132.35, 42.85), QPointF(132.35, 42.86), QPointF(132.36, 42.86),
+                       QPointF(132.36, 42.85)},
+        // already counter-clockwise: left as it is
+        QList<QPointF>{QPointF(132.35, 42.85), QPointF(132.36, 42.85), QPointF(132.36, 42.86),
+                       QPointF(132.35, 42.86)});
+    area.geometry.lonLat = drawn;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("areas.geojson"));
+    QString error;
+    REQUIRE(exportSightings({area}, path, SightingFormat::GeoJson, &error));
+
+    const QJsonArray ring = QJsonDocument::fromJson(readText(path).toUtf8())
+                                .object()[QStringLiteral("features")][0][QStringLiteral("geometry")]
+                                         [QStringLiteral("coordinates")][0]
+                                .toArray();
+    REQUIRE(ring.size() == 5);
+    CHECK(ring.first() == ring.last());
+    // The shoelace sum over the closed ring: positive when it runs counter-clockwise.
+    double twiceArea = 0;
+    for (int i = 0; i + 1 < ring.size(); ++i)
+        twiceArea += ring[i][0].toDouble() * ring[i + 1][1].toDouble() -
+                     ring[i + 1][0].toDouble() * ring[i][1].toDouble();
+    CHECK(twiceArea > 0);
+    // The same vertices, starting where the analyst started.
+    CHECK(ring[0][0].toDouble() == drawn[0].x());
+    CHECK(ring[0][1].toDouble() == drawn[0].y());
+    QList<QPointF> written;
+    for (int i = 0; i + 1 < ring.size(); ++i)
+        written << QPointF(ring[i][0].toDouble(), ring[i][1].toDouble());
+    for (const QPointF &p : drawn)
+        CHECK(written.contains(p));
+}
