@@ -132,10 +132,13 @@ CaseContent selectCaseContent(const QString &title, const TrackStore &store, con
                 path.shipType = info->shipType;
             }
             for (std::size_t i = first; i < last; ++i) {
-                if (box && !pointIn(*box, track.lon(i), track.lat(i)))
+                // Divided, not multiplied by 1e-7: the nearest double to the stored degrees, so files
+                // read "42.88206" rather than "42.882059999999996".
+                const QPointF lonLat(track.lonE7()[i] / 1e7, track.latE7()[i] / 1e7);
+                if (box && !pointIn(*box, lonLat.x(), lonLat.y()))
                     continue;
                 path.timesMs.push_back(track.timeMs(i));
-                path.lonLat.append(QPointF(track.lon(i), track.lat(i)));
+                path.lonLat.append(lonLat);
                 path.sogKnots.push_back(track.sog(i));
                 path.cogDegrees.push_back(track.cog(i));
             }

@@ -68,8 +68,9 @@ struct AuditEntry
 ///   sightline_views     saved views
 ///   sightings           what analysts saw (EPSG:4326 geometry, every field of Sighting)
 ///   annotations         arrows, labels, callouts and highlights for figures (EPSG:4326)
-///   events              what the movement analyses found (EPSG:4326 line from → to), each with
-///                       the parameters that produced it
+///   events              what the movement analyses found (EPSG:4326 point where it happened), each
+///                       with the parameters that produced it; event_paths: the line from → to of
+///                       those that moved, by event_id
 ///   sightline_analysis_runs  which analysis ran when, by whom, with which parameters
 ///   sightline_briefs    brief definitions (JSON, see brief/brief.h) by name
 ///   sightline_audit     append-only: who changed what, when
