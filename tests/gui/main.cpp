@@ -14,6 +14,7 @@
 #include "project/testprojectsafety.h"
 #include "project/teststalestate.h"
 #include "project/testaisbroadcasts.h"
+#include "project/testcsvimport.h"
 #include "project/testtrackimport.h"
 #include "shell/testdefaults.h"
 #include "shell/testhelp.h"
@@ -57,7 +58,7 @@ const std::map<std::string, std::vector<Runner>> &features()
         {"map", {run<TestMap>, run<TestMapContextMenu>}},
         {"layers", {run<TestLayers>, run<TestLayerHistory>, run<TestOverviewWorker>}},
         {"editing", {run<TestEditing>}},
-        {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>, run<TestAisBroadcasts>, run<TestStaleState>}},
+        {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>, run<TestCsvImport>, run<TestAisBroadcasts>, run<TestStaleState>}},
         {"analysis", {run<TestAnalysis>, run<TestViewStaysPut>, run<TestAnalysisWorker>}},
         {"brief", {run<TestBrief>, run<TestBriefUndo>, run<TestBriefPreviewWorker>}},
         {"sightings", {run<TestCountUndo>}},
