@@ -81,7 +81,7 @@ std::vector<TrackInput> expandArchive(const QString &given, ArchiveKind kind, QS
         TrackInput input;
         const QString inner = info.fileName().chopped(3);
         input.name = given + QLatin1Char('/') + inner;
-        input.vsiPath = QStringLiteral("/vsigzip/{%1}").arg(absolute);
+        input.vsiPath = QStringLiteral("/vsigzip/") + absolute;
         input.archiveBytes = info.size();
         out.push_back(input);
         return out;
@@ -229,7 +229,8 @@ QString materialiseTrackInput(const TrackInput &input, const QString &folder, QS
     // A damaged member can end early without an error of its own: the zip's size says so.
     if (declared > 0 && total != declared) {
         out.remove();
-        return fail(QStringLiteral("the archive is damaged (%1 of %2 bytes could be read)").arg(total).arg(declared));
+        return fail(
+            QStringLiteral("the archive is damaged (%1 of %2 bytes could be read)").arg(total).arg(declared));
     }
     return path;
 }

@@ -133,17 +133,22 @@ TEST_CASE("ais import reads a zip, a gz, a tar.gz and a folder of daily files in
           folder + QStringLiteral("/gfw-2024-01-01.csv"), folder + QStringLiteral("/gfw-2024-01-02.csv")}) {
         CAPTURE(name);
         CHECK(r.out.contains(QStringLiteral(" from ") + name + QLatin1Char('\n')));
-        CHECK(r.err.contains(name + QStringLiteral(" (")));
+        CHECK((r.err.contains(name + QStringLiteral(" (")) || r.err.contains(name + QStringLiteral(": "))));
     }
     CHECK(r.err.contains(QStringLiteral("(Danish Maritime Authority, times day/month/year")));
     CHECK(r.err.contains(QStringLiteral("(MarineTraffic export")));
     CHECK(r.err.contains(QStringLiteral("(Global Fishing Watch, times Unix seconds")));
-    CHECK_FALSE(r.err.contains(QDir::tempPath() + QLatin1Char('/')));
-    CHECK(recordedImports(project) ==
-          QStringList({folder + QStringLiteral("/gfw-2024-01-01.csv"),
-                       folder + QStringLiteral("/gfw-2024-01-02.csv"),
-                       zip + QStringLiteral("/aisdk-2024-01-01.csv"), zip + QStringLiteral("/log.nmea"),
-                       gz + QStringLiteral("/noaa.csv"), tgz + QStringLiteral("/mt.csv")}));
+    // The unpacked copies' paths are never shown: each mention of a file is of its archive's.
+    // (QTemporaryDir's folders are named after the application.)
+    CHECK_FALSE(r.err.contains(QDir::tempPath() + QStringLiteral("/sightline-"), Qt::CaseInsensitive));
+    QStringList expected{folder + QStringLiteral("/gfw-2024-01-01.csv"),
+                         folder + QStringLiteral("/gfw-2024-01-02.csv"),
+                         zip + QStringLiteral("/aisdk-2024-01-01.csv"),
+                         zip + QStringLiteral("/log.nmea"),
+                         gz + QStringLiteral("/noaa.csv"),
+                         tgz + QStringLiteral("/mt.csv")};
+    expected.sort();
+    CHECK(recordedImports(project) == expected);
     const std::size_t positions = positionsIn(project);
     CHECK(positions > 4 + 40 + 5 + 5 + 5);
 
@@ -225,7 +230,8 @@ TEST_CASE("ais import maps columns it cannot recognise with --columns and reads 
     CHECK(r.exitCode == 2);
     CHECK(r.err.contains(QStringLiteral("iso, dmy, unix, unix-ms")));
     r = run({QStringLiteral("ais"), QStringLiteral("import"), csv, QStringLiteral("--project"),
-             dir.filePath(QStringLiteral("other.gpkg")), QStringLiteral("--columns"), QStringLiteral("lat=nowhere")});
+             dir.filePath(QStringLiteral("other.gpkg")), QStringLiteral("--columns"),
+             QStringLiteral("lat=nowhere")});
     CHECK(r.exitCode == 2);
     CHECK(r.err.contains(QStringLiteral("no column 'nowhere'")));
 }

@@ -182,7 +182,9 @@ TEST_CASE("each file of an archive is imported and recorded under its inner name
         CAPTURE(r.error);
         REQUIRE(r.outcome == TrackImportResult::Outcome::Imported);
         CHECK(r.report.startsWith(input.name + QStringLiteral(" (")));
-        CHECK_FALSE(r.report.contains(QDir::tempPath()));
+        // The unpacked copy's path is never shown: each mention of the file is of the archive's.
+        const QString inner = QLatin1Char('/') + QFileInfo(input.name).fileName();
+        CHECK(r.report.count(inner) == r.report.count(input.name));
         written += r.positionsWritten;
     }
     CHECK(written == 10);
