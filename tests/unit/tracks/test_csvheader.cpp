@@ -138,7 +138,7 @@ TEST_CASE("when two columns could be a field, the plainer name wins and no colum
     CHECK(why.contains(QStringLiteral("vessel, when, where")));
 }
 
-TEST_CASE("--columns names columns by header name or number, and says what it cannot find",
+TEST_CASE("a column spec (ais import --columns) names columns by header name or number, and says what it cannot find",
           "[tracks][csv][header]")
 {
     const QStringList header = split("when,vessel,north,east,knots");

@@ -132,7 +132,7 @@ TEST_CASE("the time format is told from the first values", "[tracks][csv][time]"
     CHECK_FALSE(detect({}));
 }
 
-TEST_CASE("--time-format's text names a format or a pattern with a date and a time", "[tracks][csv][time]")
+TEST_CASE("a time format's text (ais import --time-format) names a format or a pattern with a date and a time", "[tracks][csv][time]")
 {
     using K = CsvTimeFormat::Kind;
     CHECK(CsvTimeFormat::fromText(QStringLiteral("unix"))->kind == K::UnixSeconds);
