@@ -6,12 +6,15 @@
 #include "tracks/trackgeopackage.h"
 
 #include <QFileInfo>
+#include <QTemporaryDir>
 
 namespace sightline {
 
 namespace {
 // Reading is most of the work; the rest of the bar is the write.
 constexpr double kReadShare = 0.8;
+// Rows whose times tell the time format.
+constexpr int kTimeSampleRows = 200;
 } // namespace
 
 TrackFileContents readTrackFile(const QString &file, const TrackImportOptions &options,
@@ -33,18 +36,21 @@ TrackFileContents readTrackFile(const QString &file, const TrackImportOptions &o
     if (QFileInfo(file).suffix().compare(QLatin1String("gpx"), Qt::CaseInsensitive) == 0) {
         ok = importGpxTracks(file, c.store, c.registry, r, &c.error);
     } else {
-        CsvColumnMapping mapping;
-        if (options.csvMapping)
-            mapping = *options.csvMapping;
-        else
-            mapping = detectCsvMapping(readCsvHeader(file, &c.error));
+        const CsvPreview preview = readCsvPreview(file, kTimeSampleRows, &c.error);
         if (!c.error.isEmpty())
             return c;
+        CsvColumnMapping mapping = options.csvMapping ? *options.csvMapping : detectCsvMapping(preview);
+        if (!options.csvColumns.isEmpty() &&
+            !applyCsvColumnSpec(mapping, preview.header, options.csvColumns, &c.error)) {
+            c.error = QStringLiteral("'%1': %2").arg(file, c.error);
+            return c;
+        }
+        if (options.csvTimeFormat)
+            mapping.timeFormat = options.csvTimeFormat;
         if (!mapping.isComplete()) {
-            c.error = QStringLiteral("'%1': the columns match no known export (DMA, NOAA MarineCadastre, "
-                                     "MarineTraffic, Global Fishing Watch); import it in the workbench, "
-                                     "which asks for them")
-                          .arg(file);
+            c.error = QStringLiteral("'%1': %2; name them with --columns lat=COL,lon=COL,time=COL,mmsi=COL "
+                                     "(or import the file in the workbench, which asks)")
+                          .arg(file, describeMissingCsvColumns(mapping, preview.header));
             return c;
         }
         ok = importCsvTracks(file, mapping, c.store, c.registry, r, progress, &c.error);
@@ -96,9 +102,9 @@ TrackImportResult writeTrackImport(const QString &projectPath, const QString &fi
                            .arg(file, nothingKeptReason(contents), projectPath);
         return result;
     }
-    const TrackGeoPackage::WriteResult written = TrackGeoPackage::append(
-        projectPath, file, contents.store, contents.registry, contents.report, sha256, progress,
-        &contents.broadcasts);
+    const TrackGeoPackage::WriteResult written =
+        TrackGeoPackage::append(projectPath, file, contents.store, contents.registry, contents.report, sha256,
+                                progress, &contents.broadcasts);
     if (written.cancelled) {
         result.outcome = TrackImportResult::Outcome::Cancelled;
         return result;
@@ -123,7 +129,8 @@ TrackImportResult writeTrackImport(const QString &projectPath, const QString &fi
 }
 
 TrackImportResult importTrackFile(const QString &projectPath, const QString &file,
-                                  const TrackImportOptions &options, const std::function<bool(double)> &progress)
+                                  const TrackImportOptions &options,
+                                  const std::function<bool(double)> &progress)
 {
     TrackImportResult result;
     result.sha256 = fileSha256(file);
@@ -136,9 +143,57 @@ TrackImportResult importTrackFile(const QString &projectPath, const QString &fil
         result.outcome = TrackImportResult::Outcome::ImportedBefore;
         return result;
     }
-    const TrackFileContents contents = readTrackFile(
-        file, options, [&](double f) { return !progress || progress(f * kReadShare); });
+    const TrackFileContents contents =
+        readTrackFile(file, options, [&](double f) { return !progress || progress(f * kReadShare); });
     return writeTrackImport(projectPath, file, result.sha256, contents, [&](double f) {
+        return !progress || progress(kReadShare + f * (1.0 - kReadShare));
+    });
+}
+
+TrackFileContents readTrackInput(const TrackInput &input, const TrackImportOptions &options,
+                                 const std::function<bool(double)> &progress, QString *sha256)
+{
+    TrackFileContents c;
+    // A file inside an archive is unpacked next to nothing else, read as a file, and forgotten.
+    QTemporaryDir folder;
+    if (!input.vsiPath.isEmpty() && !folder.isValid()) {
+        c.error = QStringLiteral("'%1': no temporary folder to unpack it into: %2")
+                      .arg(input.name, folder.errorString());
+        return c;
+    }
+    const QString path = materialiseTrackInput(input, folder.path(), &c.error);
+    if (path.isEmpty())
+        return c;
+    if (sha256)
+        *sha256 = fileSha256(path);
+    c = readTrackFile(path, options, progress);
+    if (path != input.name) {
+        c.report.replace(path, input.name);
+        c.error.replace(path, input.name);
+    }
+    return c;
+}
+
+TrackImportResult importTrackInput(const QString &projectPath, const TrackInput &input,
+                                   const TrackImportOptions &options,
+                                   const std::function<bool(double)> &progress)
+{
+    if (input.vsiPath.isEmpty())
+        return importTrackFile(projectPath, input.localPath, options, progress);
+    TrackImportResult result;
+    QString sha;
+    const TrackFileContents contents = readTrackInput(
+        input, options, [&](double f) { return !progress || progress(f * kReadShare); }, &sha);
+    if (!contents.error.isEmpty()) {
+        result.error = contents.error;
+        return result;
+    }
+    if (TrackGeoPackage::wasImported(projectPath, sha)) {
+        result.sha256 = sha;
+        result.outcome = TrackImportResult::Outcome::ImportedBefore;
+        return result;
+    }
+    return writeTrackImport(projectPath, input.name, sha, contents, [&](double f) {
         return !progress || progress(kReadShare + f * (1.0 - kReadShare));
     });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "project/trackarchive.h"
 #include "tracks/aisbroadcasts.h"
 #include "tracks/aisimport.h"
 #include "tracks/csvimport.h"
@@ -20,6 +21,10 @@ struct TrackImportOptions
     AisImportOptions ais;
     /// A CSV's columns; when unset, those of the known export its header matches.
     std::optional<CsvColumnMapping> csvMapping;
+    /// Columns named on top of the detected ones ("lat=Y,lon=X,time=ts,mmsi=id"; see applyCsvColumnSpec).
+    QString csvColumns;
+    /// How a CSV gives its times, when its first rows do not say.
+    std::optional<CsvTimeFormat> csvTimeFormat;
 };
 
 /// A track file read into memory, not yet written anywhere.
@@ -77,6 +82,18 @@ struct TrackImportResult
 TrackImportResult importTrackFile(const QString &projectPath, const QString &file,
                                   const TrackImportOptions &options = {},
                                   const std::function<bool(double)> &progress = {});
+
+/// Imports one input that expandTrackInputs gave (a plain file, or a file inside an archive,
+/// unpacked for the read into a temporary folder and recorded under its inner name
+/// "day.zip/aisdk.csv"), as importTrackFile does.
+TrackImportResult importTrackInput(const QString &projectPath, const TrackInput &input,
+                                   const TrackImportOptions &options = {},
+                                   const std::function<bool(double)> &progress = {});
+
+/// A track input read as readTrackFile reads a file, with its report and errors naming the
+/// input (not the temporary copy); `sha256` gets the SHA-256 of its bytes.
+TrackFileContents readTrackInput(const TrackInput &input, const TrackImportOptions &options,
+                                 const std::function<bool(double)> &progress, QString *sha256);
 
 /// Writes what readTrackFile gave into the project at `projectPath` (see importTrackFile).
 TrackImportResult writeTrackImport(const QString &projectPath, const QString &file, const QString &sha256,

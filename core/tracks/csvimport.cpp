@@ -1,276 +1,173 @@
 #include "tracks/csvimport.h"
 
 #include "ais/aismessage.h"
+#include "tracks/csvrecord.h"
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
 
-#include <QDateTime>
 #include <QFile>
 
+#include <charconv>
 #include <cmath>
+#include <unordered_map>
 
 namespace sightline {
 
 namespace {
 
 constexpr int kMaxExamples = 3;
+// Rows whose times choose the format when the mapping leaves it open.
+constexpr int kTimeSampleRows = 200;
 
-QStringList names(std::initializer_list<const char *> list)
+std::string_view trimmed(std::string_view s)
 {
-    QStringList out;
-    for (const char *n : list)
-        out << QString::fromLatin1(n);
-    return out;
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
 }
 
-char sniffDelimiter(const QByteArray &line)
+QString text(std::string_view s)
 {
-    const char candidates[] = {',', ';', '\t', '|'};
-    char best = ',';
-    qsizetype most = -1;
-    for (char c : candidates) {
-        if (line.count(c) > most) {
-            most = line.count(c);
-            best = c;
-        }
-    }
-    return best;
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-// One CSV record with quotes ("a, b" and "" inside quotes).
-QList<QByteArray> splitCsv(const QByteArray &line, char delimiter)
+// Locale-free and allocation-free; "1e-3", "+5" and "-0.5" as strtod reads them.
+bool parseNumber(std::string_view s, double &v)
 {
-    QList<QByteArray> fields;
-    QByteArray field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                field += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == delimiter) {
-            fields << field;
-            field.clear();
-        } else if (c != '\r') {
-            field += c;
-        }
-    }
-    fields << field;
-    return fields;
-}
-
-QString normalise(const QString &header)
-{
-    QString h = header.trimmed().toLower();
-    if (h.startsWith(QLatin1Char('#')))
-        h = h.mid(1).trimmed();
-    return h;
-}
-
-bool parseTime(const QByteArray &text, CsvColumnMapping::TimeFormat format, std::int64_t &ms)
-{
-    const QString t = QString::fromLatin1(text).trimmed();
-    if (t.isEmpty())
+    s = trimmed(s);
+    if (!s.empty() && s.front() == '+')
+        s.remove_prefix(1);
+    if (s.empty())
         return false;
-    QDateTime dt;
-    switch (format) {
-    case CsvColumnMapping::TimeFormat::UnixSeconds: {
-        bool ok = false;
-        const double s = t.toDouble(&ok);
-        if (!ok)
-            return false;
-        ms = std::llround(s * 1000.0);
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    return ec == std::errc() && end == s.data() + s.size() && std::isfinite(v);
+}
+
+bool parseUnsigned(std::string_view s, std::uint64_t &v)
+{
+    s = trimmed(s);
+    if (s.empty())
+        return false;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec == std::errc() && end == s.data() + s.size())
         return true;
-    }
-    case CsvColumnMapping::TimeFormat::DayMonthYear:
-        dt = QDateTime::fromString(t, QStringLiteral("dd/MM/yyyy HH:mm:ss"));
-        break;
-    case CsvColumnMapping::TimeFormat::Iso: {
-        QString iso = t;
-        iso.replace(QLatin1Char(' '), QLatin1Char('T'));
-        if (iso.endsWith(QLatin1String(" UTC")) || iso.endsWith(QLatin1String("TUTC")))
-            iso.chop(4);
-        dt = QDateTime::fromString(iso, Qt::ISODateWithMs);
-        if (!dt.isValid())
-            dt = QDateTime::fromString(iso, Qt::ISODate);
-        break;
-    }
-    }
-    if (!dt.isValid())
+    // "273145020.0": some exports write every number as a float.
+    double d = 0;
+    if (!parseNumber(s, d) || d < 0 || d != std::floor(d) || d > 1e15)
         return false;
-    // Exports without a zone are UTC by convention (AIS times always are).
-    if (dt.timeSpec() == Qt::LocalTime)
-        dt.setTimeSpec(Qt::UTC);
-    ms = dt.toMSecsSinceEpoch();
+    v = std::uint64_t(d);
     return true;
 }
 
-bool parseNumber(const QByteArray &text, double &v)
+int statusFromText(std::string_view raw)
 {
-    const QByteArray t = text.trimmed();
-    if (t.isEmpty())
-        return false;
-    bool ok = false;
-    v = t.toDouble(&ok);
-    return ok && std::isfinite(v);
-}
-
-int statusFromText(const QByteArray &text)
-{
-    bool ok = false;
-    const int code = text.trimmed().toInt(&ok);
-    if (ok)
-        return code >= 0 && code < 16 ? code : -1;
-    const QString t = QString::fromLatin1(text).trimmed();
-    for (int s = 0; s < 16; ++s)
-        if (t.compare(QString::fromLatin1(ais::navigationStatusText(s)), Qt::CaseInsensitive) == 0)
-            return s;
+    const std::string_view s = trimmed(raw);
+    std::uint64_t code = 0;
+    if (parseUnsigned(s, code))
+        return code < 16 ? int(code) : -1;
+    const QString t = text(s);
+    for (int st = 0; st < 16; ++st)
+        if (t.compare(QString::fromLatin1(ais::navigationStatusText(st)), Qt::CaseInsensitive) == 0)
+            return st;
     // The DMA spells one status differently from the ITU text.
     if (t.compare(QLatin1String("Restricted maneuverability"), Qt::CaseInsensitive) == 0)
         return 3;
     return -1;
 }
 
+// Vessel details repeat on every row of a vessel; the registry hears them once per run of equal
+// details, with the run's first and last time, instead of once per row.
+class StaticDetails
+{
+public:
+    explicit StaticDetails(VesselRegistry &registry)
+        : mRegistry(registry)
+    {
+    }
+    ~StaticDetails()
+    {
+        for (auto &[mmsi, run] : mRuns)
+            flush(mmsi, run);
+    }
+    void note(std::uint32_t mmsi, std::string_view name, std::string_view callsign, std::string_view imoText,
+              std::string_view typeText, std::int64_t ms)
+    {
+        name = trimmed(name);
+        callsign = trimmed(callsign);
+        imoText = trimmed(imoText);
+        if (imoText.size() >= 3 && (imoText[0] | 0x20) == 'i' && (imoText[1] | 0x20) == 'm' &&
+            (imoText[2] | 0x20) == 'o')
+            imoText.remove_prefix(3);
+        std::uint64_t imo = 0, type = 0;
+        if (!parseUnsigned(imoText, imo) || imo > 0xffffffffu)
+            imo = 0;
+        if (!parseUnsigned(typeText, type) || type > 255)
+            type = 0;
+        if (name.empty() && callsign.empty() && !imo)
+            return;
+        auto [it, inserted] = mRuns.try_emplace(mmsi);
+        Run &run = it->second;
+        if (!inserted &&
+            (run.name != name || run.callsign != callsign || run.imo != imo || run.type != type)) {
+            flush(mmsi, run);
+            inserted = true;
+        }
+        if (inserted) {
+            run.name.assign(name);
+            run.callsign.assign(callsign);
+            run.imo = std::uint32_t(imo);
+            run.type = int(type);
+            run.firstMs = run.lastMs = ms;
+        }
+        run.firstMs = std::min(run.firstMs, ms);
+        run.lastMs = std::max(run.lastMs, ms);
+    }
+
+private:
+    struct Run
+    {
+        std::string name, callsign;
+        std::uint32_t imo = 0;
+        int type = 0;
+        std::int64_t firstMs = 0, lastMs = 0;
+    };
+    void flush(std::uint32_t mmsi, const Run &run)
+    {
+        ais::AisMessage details;
+        details.type = 5;
+        details.mmsi = mmsi;
+        details.shipname = run.name;
+        details.callsign = run.callsign;
+        details.imo = run.imo;
+        details.shiptype = run.type;
+        mRegistry.noteStatic(details, run.firstMs);
+        if (run.lastMs != run.firstMs)
+            mRegistry.noteStatic(details, run.lastMs);
+    }
+
+    VesselRegistry &mRegistry;
+    std::unordered_map<std::uint32_t, Run> mRuns;
+};
+
+// The first times of the file decide its format when the mapping leaves it open.
+std::optional<CsvTimeFormat> timeFormatOfFirstRows(const char *begin, const char *end, char delimiter,
+                                                   int column, QString *firstValue)
+{
+    CsvRecordReader reader(begin, end);
+    std::vector<std::string_view> fields;
+    QList<QByteArray> samples;
+    while (samples.size() < kTimeSampleRows && reader.next(delimiter, fields))
+        if (column < int(fields.size()) && !trimmed(fields[std::size_t(column)]).empty())
+            samples << QByteArray(fields[std::size_t(column)].data(),
+                                  qsizetype(fields[std::size_t(column)].size()));
+    if (!samples.isEmpty() && firstValue)
+        *firstValue = QString::fromUtf8(samples.front());
+    return detectCsvTimeFormat(samples);
+}
+
 } // namespace
-
-const char *CsvColumnMapping::fieldName(Field f)
-{
-    static const char *const n[] = {"MMSI",        "Time (UTC)", "Latitude",  "Longitude",
-                                    "Speed (kn)",  "Course",     "Heading",   "Navigation status",
-                                    "Vessel name", "IMO",        "Call sign", "Ship type"};
-    return f < FieldCount ? n[f] : "?";
-}
-
-const std::vector<CsvPreset> &csvPresets()
-{
-    using F = CsvColumnMapping;
-    static const std::vector<CsvPreset> presets = [] {
-        std::vector<CsvPreset> p;
-        CsvPreset noaa;
-        noaa.name = QStringLiteral("NOAA MarineCadastre");
-        noaa.headers[F::Mmsi] = names({"mmsi"});
-        noaa.headers[F::Time] = names({"basedatetime"});
-        noaa.headers[F::Lat] = names({"lat"});
-        noaa.headers[F::Lon] = names({"lon"});
-        noaa.headers[F::Sog] = names({"sog"});
-        noaa.headers[F::Cog] = names({"cog"});
-        noaa.headers[F::Heading] = names({"heading"});
-        noaa.headers[F::Status] = names({"status"});
-        noaa.headers[F::Name] = names({"vesselname"});
-        noaa.headers[F::Imo] = names({"imo"});
-        noaa.headers[F::CallSign] = names({"callsign"});
-        noaa.headers[F::ShipType] = names({"vesseltype"});
-        p.push_back(noaa);
-
-        CsvPreset dma;
-        dma.name = QStringLiteral("Danish Maritime Authority");
-        dma.headers[F::Mmsi] = names({"mmsi"});
-        dma.headers[F::Time] = names({"timestamp"});
-        dma.headers[F::Lat] = names({"latitude"});
-        dma.headers[F::Lon] = names({"longitude"});
-        dma.headers[F::Sog] = names({"sog"});
-        dma.headers[F::Cog] = names({"cog"});
-        dma.headers[F::Heading] = names({"heading"});
-        dma.headers[F::Status] = names({"navigational status"});
-        dma.headers[F::Name] = names({"name"});
-        dma.headers[F::Imo] = names({"imo"});
-        dma.headers[F::CallSign] = names({"callsign"});
-        dma.timeFormat = F::TimeFormat::DayMonthYear;
-        p.push_back(dma);
-
-        CsvPreset mt;
-        mt.name = QStringLiteral("MarineTraffic export");
-        mt.headers[F::Mmsi] = names({"mmsi"});
-        mt.headers[F::Time] = names({"timestamp"});
-        mt.headers[F::Lat] = names({"lat"});
-        mt.headers[F::Lon] = names({"lon"});
-        mt.headers[F::Sog] = names({"speed"});
-        mt.headers[F::Cog] = names({"course"});
-        mt.headers[F::Heading] = names({"heading"});
-        mt.headers[F::Status] = names({"status"});
-        mt.headers[F::Name] = names({"shipname"});
-        mt.headers[F::Imo] = names({"imo"});
-        mt.headers[F::CallSign] = names({"callsign"});
-        mt.headers[F::ShipType] = names({"shiptype"});
-        mt.speedScale = 0.1; // MarineTraffic reports speed in tenths of a knot
-        p.push_back(mt);
-
-        CsvPreset gfw;
-        gfw.name = QStringLiteral("Global Fishing Watch");
-        gfw.headers[F::Mmsi] = names({"ssvid", "mmsi"});
-        gfw.headers[F::Time] = names({"timestamp"});
-        gfw.headers[F::Lat] = names({"lat"});
-        gfw.headers[F::Lon] = names({"lon"});
-        gfw.headers[F::Sog] = names({"speed_knots", "speed"});
-        gfw.headers[F::Cog] = names({"course"});
-        gfw.headers[F::Heading] = names({"heading"});
-        gfw.headers[F::Name] = names({"shipname", "vessel_name"});
-        p.push_back(gfw);
-
-        CsvPreset xy;
-        xy.name = QStringLiteral("MarineCadastre via QGIS/MovingPandas (X, Y)");
-        xy.headers[F::Mmsi] = names({"mmsi"});
-        xy.headers[F::Time] = names({"basedatetime", "t", "time"});
-        xy.headers[F::Lat] = names({"y"});
-        xy.headers[F::Lon] = names({"x"});
-        xy.headers[F::Sog] = names({"sog"});
-        xy.headers[F::Cog] = names({"cog"});
-        xy.headers[F::Heading] = names({"heading"});
-        xy.headers[F::Status] = names({"status"});
-        p.push_back(xy);
-        return p;
-    }();
-    return presets;
-}
-
-QStringList readCsvHeader(const QString &path, QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("'%1': %2")
-                         .arg(path, file.exists() ? file.errorString() : QStringLiteral("no such file"));
-        return {};
-    }
-    const QByteArray line = file.readLine().trimmed();
-    QStringList header;
-    for (const QByteArray &f : splitCsv(line, sniffDelimiter(line)))
-        header << QString::fromUtf8(f).trimmed();
-    if (header.size() < 3 && error)
-        *error = QStringLiteral("'%1': line 1 is not a CSV header").arg(path);
-    return header.size() < 3 ? QStringList() : header;
-}
-
-CsvColumnMapping mappingFromPreset(const CsvPreset &preset, const QStringList &header)
-{
-    CsvColumnMapping m;
-    m.preset = preset.name;
-    m.timeFormat = preset.timeFormat;
-    m.speedScale = preset.speedScale;
-    for (int f = 0; f < CsvColumnMapping::FieldCount; ++f)
-        for (int c = 0; c < header.size() && m.column[f] < 0; ++c)
-            if (preset.headers[f].contains(normalise(header[c])))
-                m.column[f] = c;
-    return m;
-}
-
-CsvColumnMapping detectCsvMapping(const QStringList &header)
-{
-    for (const CsvPreset &preset : csvPresets()) {
-        CsvColumnMapping m = mappingFromPreset(preset, header);
-        if (m.isComplete())
-            return m;
-    }
-    return CsvColumnMapping();
-}
 
 const char *CsvImportReport::reasonText(Reason r)
 {
@@ -296,23 +193,25 @@ QString CsvImportReport::describe() const
     std::int64_t rejectedTotal = 0;
     for (auto n : rejected)
         rejectedTotal += n;
-    QString text = QStringLiteral("%1 (%2): %3 rows read, %4 positions kept, %5 rejected")
-                       .arg(file, preset)
-                       .arg(rows)
-                       .arg(positionsKept)
-                       .arg(rejectedTotal);
+    const QString layout =
+        timeFormat.isEmpty() ? preset : QStringLiteral("%1, times %2").arg(preset, timeFormat);
+    QString out = QStringLiteral("%1 (%2): %3 rows read, %4 positions kept, %5 rejected")
+                      .arg(file, layout)
+                      .arg(rows)
+                      .arg(positionsKept)
+                      .arg(rejectedTotal);
     if (duplicatesRemoved)
-        text += QStringLiteral(", %1 repeated positions merged").arg(duplicatesRemoved);
+        out += QStringLiteral(", %1 repeated positions merged").arg(duplicatesRemoved);
     for (int r = 0; r < ReasonCount; ++r) {
         if (!rejected[r])
             continue;
-        text += QStringLiteral("\n  %1: %2").arg(QString::fromLatin1(reasonText(Reason(r)))).arg(rejected[r]);
+        out += QStringLiteral("\n  %1: %2").arg(QString::fromLatin1(reasonText(Reason(r)))).arg(rejected[r]);
         for (const auto &[line, detail] : examples[r])
-            text += QStringLiteral("\n    %1:%2: %3").arg(file).arg(line).arg(detail);
+            out += QStringLiteral("\n    %1:%2: %3").arg(file).arg(line).arg(detail);
     }
     if (cancelled)
-        text += QStringLiteral("\nimport cancelled: the rest of the file was not read");
-    return text;
+        out += QStringLiteral("\nimport cancelled: the rest of the file was not read");
+    return out;
 }
 
 bool importCsvTracks(const QString &path, const CsvColumnMapping &m, TrackStore &store,
@@ -321,66 +220,91 @@ bool importCsvTracks(const QString &path, const CsvColumnMapping &m, TrackStore 
 {
     report.file = path;
     report.preset = m.preset.isEmpty() ? QStringLiteral("custom columns") : m.preset;
-    if (!m.isComplete()) {
+    auto fail = [error](const QString &why) {
         if (error)
-            *error = QStringLiteral("'%1': choose the MMSI, time, latitude and longitude columns").arg(path);
+            *error = why;
         return false;
-    }
+    };
+    if (!m.isComplete())
+        return fail(QStringLiteral("'%1': choose the MMSI, time, latitude and longitude columns").arg(path));
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("'%1': %2")
-                         .arg(path, file.exists() ? file.errorString() : QStringLiteral("no such file"));
-        return false;
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("'%1': %2")
+                        .arg(path, file.exists() ? file.errorString() : QStringLiteral("no such file")));
+    const qint64 size = file.size();
+    // Mapped, the file is split in place: no copy of a line, no field allocated per row.
+    const char *data = size > 0 ? reinterpret_cast<const char *>(file.map(0, size)) : "";
+    if (size > 0 && !data)
+        return fail(QStringLiteral("'%1': %2").arg(path, file.errorString()));
+    const char *const end = data + size;
+    CsvRecordReader reader(data, end);
+    const char delimiter = CsvRecordReader::sniffDelimiter(reader.firstLine());
+    std::vector<std::string_view> fields;
+    fields.reserve(64);
+    reader.next(delimiter, fields); // the header
+
+    const int timeColumn = m.column[CsvColumnMapping::Time];
+    CsvTimeFormat timeFormat;
+    if (m.timeFormat) {
+        timeFormat = *m.timeFormat;
+    } else {
+        QString first;
+        const auto detected = timeFormatOfFirstRows(reader.position(), end, delimiter, timeColumn, &first);
+        if (!detected && !first.isEmpty())
+            return fail(QStringLiteral("'%1': the times (such as '%2') are none of ISO 8601, day/month/year, "
+                                       "Unix seconds or milliseconds; give their format (--time-format)")
+                            .arg(path, first));
+        timeFormat = detected.value_or(CsvTimeFormat());
     }
-    const qint64 size = std::max<qint64>(1, file.size());
-    const QByteArray headerLine = file.readLine();
-    const char delimiter = sniffDelimiter(headerLine);
-    const int needed = *std::max_element(m.column.begin(), m.column.end()) + 1;
+    report.timeFormat = timeFormat.describe();
+
+    int needed = 0;
+    for (int c : m.column)
+        needed = std::max(needed, c + 1);
     auto reject = [&report](CsvImportReport::Reason r, std::int64_t line, QString detail) {
         ++report.rejected[r];
         if (int(report.examples[r].size()) < kMaxExamples)
             report.examples[r].emplace_back(line, std::move(detail));
     };
-    auto column = [&m](const QList<QByteArray> &fields, CsvColumnMapping::Field f) -> QByteArray {
+    auto column = [&m, &fields](CsvColumnMapping::Field f) -> std::string_view {
         const int c = m.column[f];
-        return c >= 0 && c < fields.size() ? fields[c] : QByteArray();
+        return c >= 0 && c < int(fields.size()) ? fields[std::size_t(c)] : std::string_view();
     };
-    std::int64_t line = 1;
-    while (!file.atEnd()) {
-        const QByteArray raw = file.readLine();
-        ++line;
-        if (raw.trimmed().isEmpty())
+    const bool hasDetails = m.column[CsvColumnMapping::Name] >= 0 ||
+                            m.column[CsvColumnMapping::CallSign] >= 0 || m.column[CsvColumnMapping::Imo] >= 0;
+    StaticDetails details(registry);
+    std::uint32_t lastMmsi = 0;
+    while (!reader.atEnd()) {
+        const std::int64_t line = reader.line();
+        reader.next(delimiter, fields);
+        if (fields.size() == 1 && trimmed(fields.front()).empty())
             continue;
         ++report.rows;
-        if (progress && line % 65536 == 0 && !progress(double(file.pos()) / double(size))) {
+        if (progress && report.rows % kCsvRowsPerProgress == 0 &&
+            !progress(double(reader.position() - data) / double(std::max<qint64>(1, size)))) {
             report.cancelled = true;
             break;
         }
-        const QList<QByteArray> fields = splitCsv(raw.trimmed(), delimiter);
-        if (fields.size() < needed) {
+        if (int(fields.size()) < needed) {
             reject(CsvImportReport::MalformedRow, line,
                    QStringLiteral("%1 fields, the columns need %2").arg(fields.size()).arg(needed));
             continue;
         }
-        bool ok = false;
-        const qulonglong mmsi = column(fields, CsvColumnMapping::Mmsi).trimmed().toULongLong(&ok);
-        if (!ok || mmsi < 1000000 || mmsi > 999999999) {
-            reject(
-                CsvImportReport::InvalidMmsi, line,
-                QStringLiteral("MMSI '%1'").arg(QString::fromLatin1(column(fields, CsvColumnMapping::Mmsi))));
+        std::uint64_t mmsi = 0;
+        if (!parseUnsigned(column(CsvColumnMapping::Mmsi), mmsi) || mmsi < 1000000 || mmsi > 999999999) {
+            reject(CsvImportReport::InvalidMmsi, line,
+                   QStringLiteral("MMSI '%1'").arg(text(column(CsvColumnMapping::Mmsi))));
             continue;
         }
         std::int64_t ms = 0;
-        if (!parseTime(column(fields, CsvColumnMapping::Time), m.timeFormat, ms)) {
-            reject(
-                CsvImportReport::NoTime, line,
-                QStringLiteral("time '%1'").arg(QString::fromLatin1(column(fields, CsvColumnMapping::Time))));
+        if (!parseCsvTime(column(CsvColumnMapping::Time), timeFormat, ms)) {
+            reject(CsvImportReport::NoTime, line,
+                   QStringLiteral("time '%1'").arg(text(column(CsvColumnMapping::Time))));
             continue;
         }
         double lat = 0, lon = 0;
-        if (!parseNumber(column(fields, CsvColumnMapping::Lat), lat) ||
-            !parseNumber(column(fields, CsvColumnMapping::Lon), lon)) {
+        if (!parseNumber(column(CsvColumnMapping::Lat), lat) ||
+            !parseNumber(column(CsvColumnMapping::Lon), lon)) {
             reject(CsvImportReport::BadValue, line, QStringLiteral("latitude or longitude is not a number"));
             continue;
         }
@@ -391,31 +315,25 @@ bool importCsvTracks(const QString &path, const CsvColumnMapping &m, TrackStore 
         }
         TrackStore::Position p{std::uint32_t(mmsi), ms, lon, lat};
         double v = 0;
-        if (parseNumber(column(fields, CsvColumnMapping::Sog), v) && v >= 0 && v * m.speedScale < 102.3)
+        if (parseNumber(column(CsvColumnMapping::Sog), v) && v >= 0 && v * m.speedScale < 102.3)
             p.sog = v * m.speedScale;
-        if (parseNumber(column(fields, CsvColumnMapping::Cog), v) && v >= 0 && v < 360)
+        if (parseNumber(column(CsvColumnMapping::Cog), v) && v >= 0 && v < 360)
             p.cog = v;
-        if (parseNumber(column(fields, CsvColumnMapping::Heading), v) && v >= 0 && v < 360)
+        if (parseNumber(column(CsvColumnMapping::Heading), v) && v >= 0 && v < 360)
             p.heading = int(v);
         if (m.column[CsvColumnMapping::Status] >= 0)
-            p.status = statusFromText(column(fields, CsvColumnMapping::Status));
+            p.status = statusFromText(column(CsvColumnMapping::Status));
         store.append(p);
-        registry.notePosition(std::uint32_t(mmsi), false);
+        // Rows of one vessel come in runs: the registry is asked once per run.
+        if (std::uint32_t(mmsi) != lastMmsi) {
+            registry.notePosition(std::uint32_t(mmsi), false);
+            lastMmsi = std::uint32_t(mmsi);
+        }
         ++report.positionsKept;
-
-        // Vessel details, where the export has them.
-        ais::AisMessage details;
-        details.type = 5;
-        details.mmsi = std::uint32_t(mmsi);
-        details.shipname = column(fields, CsvColumnMapping::Name).trimmed().toStdString();
-        details.callsign = column(fields, CsvColumnMapping::CallSign).trimmed().toStdString();
-        QByteArray imo = column(fields, CsvColumnMapping::Imo).trimmed();
-        if (imo.toUpper().startsWith("IMO"))
-            imo = imo.mid(3);
-        details.imo = imo.toUInt();
-        details.shiptype = column(fields, CsvColumnMapping::ShipType).trimmed().toInt();
-        if (!details.shipname.empty() || details.imo || !details.callsign.empty())
-            registry.noteStatic(details, ms);
+        if (hasDetails)
+            details.note(std::uint32_t(mmsi), column(CsvColumnMapping::Name),
+                         column(CsvColumnMapping::CallSign), column(CsvColumnMapping::Imo),
+                         column(CsvColumnMapping::ShipType), ms);
     }
     report.duplicatesRemoved = std::int64_t(store.finalize());
     report.positionsKept -= report.duplicatesRemoved;

@@ -131,7 +131,7 @@ TEST_CASE("ais import refuses what it cannot do and leaves the project as it was
     r = run({QStringLiteral("ais"), QStringLiteral("import"), odd, QStringLiteral("--project"),
              dir.filePath(QStringLiteral("p.gpkg"))});
     CHECK(r.exitCode == 2);
-    CHECK(r.err.contains(QStringLiteral("match no known export")));
+    CHECK(r.err.contains(QStringLiteral("no column could be mapped to MMSI (mmsi)")));
 
     r = run({QStringLiteral("ais"), QStringLiteral("import"), kDemoAis});
     CHECK(r.exitCode == 2);

@@ -15,6 +15,7 @@
 #include "project/teststalestate.h"
 #include "project/testaisbroadcasts.h"
 #include "project/testcaseexport.h"
+#include "project/testcsvimport.h"
 #include "project/testtrackimport.h"
 #include "shell/testdefaults.h"
 #include "shell/testhelp.h"
@@ -58,7 +59,7 @@ const std::map<std::string, std::vector<Runner>> &features()
         {"map", {run<TestMap>, run<TestMapContextMenu>}},
         {"layers", {run<TestLayers>, run<TestLayerHistory>, run<TestOverviewWorker>}},
         {"editing", {run<TestEditing>}},
-        {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>, run<TestAisBroadcasts>, run<TestStaleState>, run<TestCaseExport>}},
+        {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>, run<TestCsvImport>, run<TestAisBroadcasts>, run<TestStaleState>, run<TestCaseExport>}},
         {"analysis", {run<TestAnalysis>, run<TestViewStaysPut>, run<TestAnalysisWorker>}},
         {"brief", {run<TestBrief>, run<TestBriefUndo>, run<TestBriefPreviewWorker>}},
         {"sightings", {run<TestCountUndo>}},

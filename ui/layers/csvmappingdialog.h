@@ -9,13 +9,15 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 
 namespace sightline {
 
 class MessageBar;
 
-/// Asks which column of an unknown CSV holds the MMSI, the time, the position
-/// and the optional fields, with a preview of the first rows.
+/// Asks which column of a CSV that is no known export holds the MMSI, the time, the position
+/// and the optional fields, and how its times are written, with a preview of the first rows;
+/// what generic column names and the first times give is chosen already.
 class CsvMappingDialog : public QDialog
 {
     Q_OBJECT
@@ -32,11 +34,20 @@ public:
     CsvColumnMapping mapping() const;
     QComboBox *columnCombo(CsvColumnMapping::Field field) const { return mColumns[field]; }
 
+    QComboBox *timeFormatCombo() const { return mTimeFormat; }
+    QLineEdit *timePatternEdit() const { return mTimePattern; }
+    QLabel *timeExample() const { return mTimeExample; }
+
 private:
     void updateOk();
+    void detectTimeFormat();
+    std::optional<CsvTimeFormat> timeFormat() const;
 
     std::array<QComboBox *, CsvColumnMapping::FieldCount> mColumns{};
     QComboBox *mTimeFormat;
+    QLineEdit *mTimePattern;
+    QLabel *mTimeExample;
+    QList<QList<QByteArray>> mSampleRows;
     QComboBox *mSpeedUnit;
     class QPushButton *mOk = nullptr;
 };

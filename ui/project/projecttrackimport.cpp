@@ -43,7 +43,8 @@ QString ProjectTrackImportOutcome::report() const
     return parts.join(QStringLiteral("\n\n"));
 }
 
-QFuture<ProjectTrackImportOutcome> importTracksIntoProject(const QString &projectPath, const QStringList &files,
+QFuture<ProjectTrackImportOutcome> importTracksIntoProject(const QString &projectPath,
+                                                           const QStringList &files,
                                                            const QHash<QString, CsvColumnMapping> &mappings,
                                                            std::shared_ptr<std::atomic<bool>> cancel)
 {
@@ -52,20 +53,42 @@ QFuture<ProjectTrackImportOutcome> importTracksIntoProject(const QString &projec
         promise.setProgressRange(0, 1000);
         ProjectTrackImportOutcome outcome;
         outcome.projectPath = projectPath;
-        outcome.files = files;
-        for (int k = 0; k < files.size(); ++k) {
+        // An archive or a folder stands for the files in it: each is imported, reported and
+        // recorded on its own ("day.zip/aisdk-2024-01-01.csv").
+        outcome.sources = files;
+        std::vector<TrackInput> inputs;
+        std::vector<QString> givenAs;
+        for (const QString &file : files) {
+            QString error;
+            const std::vector<TrackInput> expanded = expandTrackInputs(file, &error);
+            if (expanded.empty()) {
+                TrackImportResult failed;
+                failed.error = error;
+                outcome.files << file;
+                outcome.results << failed;
+            }
+            for (const TrackInput &input : expanded) {
+                inputs.push_back(input);
+                givenAs.push_back(file);
+            }
+        }
+        const int count = int(inputs.size());
+        for (int k = 0; k < count && !cancel->load(); ++k) {
             TrackImportOptions options;
-            if (mappings.contains(files[k]))
-                options.csvMapping = mappings.value(files[k]);
+            if (mappings.contains(givenAs[std::size_t(k)]) && inputs[std::size_t(k)].vsiPath.isEmpty())
+                options.csvMapping = mappings.value(givenAs[std::size_t(k)]);
+            outcome.files << inputs[std::size_t(k)].name;
             // Exceptions stop at the thread boundary; the file's result says what went wrong.
             try {
-                outcome.results << importTrackFile(projectPath, files[k], options, [&](double fraction) {
-                    promise.setProgressValue(int((k + fraction) / files.size() * 1000));
-                    return !cancel->load();
-                });
+                outcome.results << importTrackInput(
+                    projectPath, inputs[std::size_t(k)], options, [&](double fraction) {
+                        promise.setProgressValue(int((k + fraction) / count * 1000));
+                        return !cancel->load();
+                    });
             } catch (const std::exception &e) {
                 TrackImportResult failed;
-                failed.error = QStringLiteral("'%1': %2").arg(files[k], QString::fromUtf8(e.what()));
+                failed.error =
+                    QStringLiteral("'%1': %2").arg(inputs[std::size_t(k)].name, QString::fromUtf8(e.what()));
                 outcome.results << failed;
             }
         }
@@ -73,8 +96,8 @@ QFuture<ProjectTrackImportOutcome> importTracksIntoProject(const QString &projec
             auto store = std::make_shared<TrackStore>();
             auto registry = std::make_shared<VesselRegistry>();
             if (TrackGeoPackage::read(projectPath, *store, *registry, &outcome.readBackError))
-                outcome.tracks = std::make_shared<TrackLayer>(projectTracksLayerName(projectPath), projectPath,
-                                                              std::move(store), std::move(registry));
+                outcome.tracks = std::make_shared<TrackLayer>(
+                    projectTracksLayerName(projectPath), projectPath, std::move(store), std::move(registry));
         }
         if (outcome.broadcastsKept() > 0)
             for (const ProjectLayer &entry : aisBroadcastLayerEntries(projectPath)) {

@@ -19,8 +19,10 @@ class TrackLayer;
 struct ProjectTrackImportOutcome
 {
     QString projectPath;
+    /// The files imported, those inside archives and folders by name ("day.zip/aisdk.csv").
     QStringList files;
-    QList<TrackImportResult> results; ///< one per file, in order
+    QStringList sources;              ///< the files, archives and folders as they were given
+    QList<TrackImportResult> results; ///< one per entry of `files`, in order
     /// The project's tracks read back after something was added; null otherwise.
     std::shared_ptr<TrackLayer> tracks;
     /// The project's receivers and aids to navigation read back after an import kept some.
@@ -35,11 +37,12 @@ struct ProjectTrackImportOutcome
     QString report() const;
 };
 
-/// Imports `files` into the project at `projectPath` in a worker thread, one file after
-/// another through importTrackFile (progress 0..1000 over all files; `cancel` stops the
-/// file being read or written, and the ones after it, leaving them out of the project).
-/// `mappings` holds the columns chosen for CSVs that match no known export.
-QFuture<ProjectTrackImportOutcome> importTracksIntoProject(const QString &projectPath, const QStringList &files,
+/// Imports `files` (track files, archives of them, folders of them) into the project at
+/// `projectPath` in a worker thread, one file after another through importTrackInput (progress 0..1000 over
+/// all files; `cancel` stops the file being read or written, and the ones after it, leaving them out of the
+/// project). `mappings` holds the columns chosen for CSVs that match no known export.
+QFuture<ProjectTrackImportOutcome> importTracksIntoProject(const QString &projectPath,
+                                                           const QStringList &files,
                                                            const QHash<QString, CsvColumnMapping> &mappings,
                                                            std::shared_ptr<std::atomic<bool>> cancel);
 

@@ -34,22 +34,51 @@ TrackImportActions::TrackImportActions(LayerStack *layers, LayerPanel *layerPane
     , mWindow(window)
     , mImport(new QAction(QIcon(QStringLiteral(":/icons/import-ais.svg")),
                           tr("&Import Tracks (AIS, CSV, GPX)…"), this))
+    , mImportFolder(new QAction(tr("Import Tracks from &Folder…"), this))
 {
     mImport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     mImport->setObjectName(QStringLiteral("actionImportAis"));
     mImport->setToolTip(tr("Read vessel tracks from AIS (NMEA), CSV or GPX logs"));
     connect(mImport, &QAction::triggered, this, &TrackImportActions::importDialog);
+    // A folder of daily files (or of daily zips) in one go, each file named in the report.
+    mImportFolder->setObjectName(QStringLiteral("actionImportTrackFolder"));
+    mImportFolder->setToolTip(tr("Read every track file and archive of a folder"));
+    connect(mImportFolder, &QAction::triggered, this, [this] {
+        QSettings settings;
+        const QString folder =
+            QFileDialog::getExistingDirectory(mWindow, tr("Import Tracks from Folder"),
+                                              settings.value(QStringLiteral("lastAisDir")).toString());
+        if (folder.isEmpty())
+            return;
+        settings.setValue(QStringLiteral("lastAisDir"), folder);
+        importAisLogs({folder});
+    });
 }
+
+namespace {
+// "day.zip/aisdk.csv" for a file inside an archive, the file's own name otherwise.
+QString shortTrackFileName(const QString &name)
+{
+    QString container = name;
+    while (!QFileInfo(container).isFile()) {
+        const qsizetype slash = container.lastIndexOf(QLatin1Char('/'));
+        if (slash <= 0)
+            return QFileInfo(name).fileName();
+        container.truncate(slash);
+    }
+    return QFileInfo(container).fileName() + name.mid(container.size());
+}
+} // namespace
 
 void TrackImportActions::importDialog()
 {
     QSettings settings;
     const QString dir = settings.value(QStringLiteral("lastAisDir")).toString();
-    const QStringList files =
-        QFileDialog::getOpenFileNames(mWindow, tr("Import Tracks"), dir,
-                                      tr("Tracks (*.nmea *.ais *.aivdm *.txt *.log *.csv *.gpx);;AIS NMEA "
-                                         "logs (*.nmea *.ais *.aivdm *.txt *.log);;"
-                                         "CSV exports (*.csv);;GPX (*.gpx);;All files (*)"));
+    const QStringList files = QFileDialog::getOpenFileNames(
+        mWindow, tr("Import Tracks"), dir,
+        tr("Tracks (*.nmea *.ais *.aivdm *.txt *.log *.csv *.gpx *.zip *.gz *.tgz *.tar);;AIS NMEA "
+           "logs (*.nmea *.ais *.aivdm *.txt *.log);;"
+           "CSV exports (*.csv);;GPX (*.gpx);;All files (*)"));
     if (files.isEmpty())
         return;
     settings.setValue(QStringLiteral("lastAisDir"), QFileInfo(files.first()).absolutePath());
@@ -138,7 +167,7 @@ void TrackImportActions::onImportFinished(const ProjectTrackImportOutcome &outco
     bool failed = false;
     for (int i = 0; i < outcome.results.size(); ++i) {
         const TrackImportResult &r = outcome.results[i];
-        const QString file = QFileInfo(outcome.files.value(i)).fileName().toHtmlEscaped();
+        const QString file = shortTrackFileName(outcome.files.value(i)).toHtmlEscaped();
         switch (r.outcome) {
         case TrackImportResult::Outcome::Imported:
             break;
@@ -173,6 +202,13 @@ void TrackImportActions::onImportFinished(const ProjectTrackImportOutcome &outco
                          .arg(vessels)
                          .arg(rejected.join(QStringLiteral("; ")).toHtmlEscaped()));
     }
+    // Each file read is named, those inside an archive or a folder too.
+    QStringList imported;
+    for (int i = 0; i < outcome.results.size(); ++i)
+        if (outcome.results[i].outcome == TrackImportResult::Outcome::Imported)
+            imported << shortTrackFileName(outcome.files.value(i));
+    if (imported.size() > 1 || (imported.size() == 1 && !outcome.sources.contains(outcome.files.value(0))))
+        said << tr("Read %1.").arg(imported.join(QStringLiteral(", ")).toHtmlEscaped());
     if (outcome.broadcastsKept() > 0) {
         std::int64_t receivers = 0, aids = 0;
         for (const TrackImportResult &r : outcome.results) {
@@ -190,7 +226,7 @@ void TrackImportActions::onImportFinished(const ProjectTrackImportOutcome &outco
     else
         mMessages->showMessage(level, said.join(QLatin1Char(' ')), tr("Details"),
                                [this] { mLoad->showReport(); });
-    for (const QString &file : outcome.files)
+    for (const QString &file : outcome.sources)
         Q_EMIT sourceOpened(file, !failed);
 }
 

@@ -30,6 +30,7 @@ public:
                        MessageBar *messages, LoadStatus *load, QWidget *window);
 
     QAction *importAction() const { return mImport; }
+    QAction *importFolderAction() const { return mImportFolder; }
 
     /// Asks for track files (remembering the folder), then imports them.
     void importDialog();
@@ -59,6 +60,7 @@ private:
     LoadStatus *mLoad;
     QWidget *mWindow;
     QAction *mImport;
+    QAction *mImportFolder;
 };
 
 } // namespace sightline

@@ -184,6 +184,7 @@ void MainWindow::createFileMenu()
     file->addAction(mLayerActions->openAction());
     file->addAction(mLayerActions->serviceAction());
     file->addAction(mTrackImports->importAction());
+    file->addAction(mTrackImports->importFolderAction());
     file->addAction(mLayerActions->postgisAction());
     mLayerActions->populateBasemaps(file->addMenu(tr("Add &Basemap")));
     // One recent list: layers, then projects (opening one replaces what is open).

@@ -114,7 +114,8 @@ TEST_CASE("importTrackFile leaves the project as it was when nothing is kept, on
         writeFile(odd, "a,b,c,d\n1,2,3,4\n");
         const TrackImportResult r = importTrackFile(path, odd);
         CHECK(r.outcome == TrackImportResult::Outcome::Failed);
-        CHECK(r.error.contains(QStringLiteral("match no known export")));
+        CHECK(r.error.contains(QStringLiteral("no column could be mapped to MMSI (mmsi)")));
+        CHECK(r.error.contains(QStringLiteral("a, b, c, d")));
     }
     SECTION("a file that is not there")
     {

@@ -114,7 +114,7 @@ TEST_CASE("a custom mapping reads an unknown layout, and bad rows are reported b
     m.column[CsvColumnMapping::Lat] = 2;
     m.column[CsvColumnMapping::Lon] = 3;
     m.column[CsvColumnMapping::Sog] = 4;
-    m.timeFormat = CsvColumnMapping::TimeFormat::UnixSeconds;
+    m.timeFormat = CsvTimeFormat{CsvTimeFormat::Kind::UnixSeconds, {}};
     m.speedScale = 0.1;
     TrackStore store;
     VesselRegistry registry;
