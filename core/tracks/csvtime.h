@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/utctime.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -35,18 +37,6 @@ struct CsvTimeFormat
     /// For a person: "ISO 8601", "day/month/year", "Unix seconds", ...
     QString describe() const;
 };
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (negative before), without any
-/// time zone: Howard Hinnant's days_from_civil.
-constexpr std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + std::int64_t(doe) - 719468;
-}
 
 /// Reads one time (UTC unless the text gives a zone) into milliseconds since the epoch.
 /// Surrounding spaces are allowed; anything else that is not the format, or an impossible
