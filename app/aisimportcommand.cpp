@@ -190,8 +190,13 @@ int aisImportCommand(const QStringList &args)
             return cl.valueError(QStringLiteral("--time-format: %1").arg(why));
     }
     options.csvColumns = cl.value(QStringLiteral("columns"));
-    if (cl.isSet(QStringLiteral("columns")) && options.csvColumns.trimmed().isEmpty())
-        return cl.valueError(QStringLiteral("--columns names no column (lat=COL,lon=COL,time=COL,mmsi=COL)"));
+    if (cl.isSet(QStringLiteral("columns"))) {
+        // Its form and field names are checked before any file, even one imported before; its
+        // columns only against each file's header.
+        QString why;
+        if (!parseCsvColumnSpec(options.csvColumns, &why))
+            return cl.valueError(QStringLiteral("--columns: ") + why);
+    }
     if (projectPath.isEmpty() || files.isEmpty())
         return cl.usageError(projectPath.isEmpty() ? QStringLiteral("no --project")
                                                    : QStringLiteral("no input files"));
@@ -236,6 +241,7 @@ int aisImportCommand(const QStringList &args)
     QTemporaryDir stdinFolder;
     std::vector<TrackInput> inputs;
     int status = 0;
+    bool anyDone = false; ///< some file was written, or found imported before
     for (const QString &file : files) {
         if (file == QLatin1String("-")) {
             QString why;
@@ -266,6 +272,7 @@ int aisImportCommand(const QStringList &args)
             out << projectPath << ": " << input.name
                 << " was imported before (same SHA-256); nothing added\n";
             out.flush();
+            anyDone = true;
             continue;
         }
         const QString suffix = QFileInfo(input.name).suffix().toLower();
@@ -300,6 +307,7 @@ int aisImportCommand(const QStringList &args)
             out << projectPath << ": " << input.name
                 << " was imported before (same SHA-256); nothing added\n";
             out.flush();
+            anyDone = true;
             continue;
         }
         const TrackImportResult written = writeTrackImport(project->path(), input.name, sha, contents);
@@ -318,8 +326,10 @@ int aisImportCommand(const QStringList &args)
                 << " receivers (base stations), " << written.aidsToNavigationKept << " aids to navigation, "
                 << written.safetyMessagesKept << " safety messages from " << input.name << "\n";
         out.flush();
+        anyDone = true;
     }
-    return status;
+    // Some files in, others refused: done in part, as for a file that kept nothing.
+    return status == 2 && anyDone ? 1 : status;
 }
 
 } // namespace sightline

@@ -48,8 +48,11 @@ TrackFileContents readTrackFile(const QString &file, const TrackImportOptions &o
         if (options.csvTimeFormat)
             mapping.timeFormat = options.csvTimeFormat;
         if (!mapping.isComplete()) {
-            c.error = QStringLiteral("'%1': %2; name them with --columns lat=COL,lon=COL,time=COL,mmsi=COL "
-                                     "(or import the file in the workbench, which asks)")
+            // The workbench asks for the columns of a CSV it is given itself, not of one inside
+            // an archive or a folder: said so, for either way in.
+            c.error = QStringLiteral("'%1': %2; on the command line name them with --columns "
+                                     "lat=COL,lon=COL,time=COL,mmsi=COL; the workbench asks for them when "
+                                     "the CSV is imported on its own, not inside an archive or a folder")
                           .arg(file, describeMissingCsvColumns(mapping, preview.header));
             return c;
         }

@@ -303,23 +303,23 @@ CsvColumnMapping detectCsvMapping(const CsvPreview &preview)
     return m;
 }
 
-bool applyCsvColumnSpec(CsvColumnMapping &mapping, const QStringList &header, const QString &spec,
-                        QString *error)
+std::optional<std::vector<std::pair<CsvColumnMapping::Field, QString>>> parseCsvColumnSpec(const QString &spec,
+                                                                                         QString *error)
 {
     auto fail = [error](const QString &why) {
         if (error)
             *error = why;
-        return false;
+        return std::nullopt;
     };
     const QStringList parts = spec.split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (parts.isEmpty())
         return fail(QStringLiteral("--columns names no column (lat=COL,lon=COL,time=COL,mmsi=COL)"));
+    std::vector<std::pair<CsvColumnMapping::Field, QString>> fields;
     for (const QString &part : parts) {
         const qsizetype eq = part.indexOf(QLatin1Char('='));
         if (eq <= 0)
             return fail(QStringLiteral("'%1' is not FIELD=COLUMN").arg(part));
         const QString key = part.left(eq).trimmed().toLower();
-        const QString column = part.mid(eq + 1).trimmed();
         int field = 0;
         while (field < CsvColumnMapping::FieldCount &&
                key != QLatin1String(CsvColumnMapping::fieldKey(CsvColumnMapping::Field(field))))
@@ -331,6 +331,18 @@ bool applyCsvColumnSpec(CsvColumnMapping &mapping, const QStringList &header, co
             return fail(QStringLiteral("'%1' is no field; the fields are %2")
                             .arg(key, keys.join(QLatin1String(", "))));
         }
+        fields.emplace_back(CsvColumnMapping::Field(field), part.mid(eq + 1).trimmed());
+    }
+    return fields;
+}
+
+bool applyCsvColumnSpec(CsvColumnMapping &mapping, const QStringList &header, const QString &spec,
+                        QString *error)
+{
+    const auto fields = parseCsvColumnSpec(spec, error);
+    if (!fields)
+        return false;
+    for (const auto &[field, column] : *fields) {
         int index = -1;
         for (int c = 0; c < header.size() && index < 0; ++c)
             if (header[c].compare(column, Qt::CaseInsensitive) == 0)
@@ -339,9 +351,13 @@ bool applyCsvColumnSpec(CsvColumnMapping &mapping, const QStringList &header, co
         const int number = column.toInt(&isNumber);
         if (index < 0 && isNumber && number >= 1 && number <= header.size())
             index = number - 1;
-        if (index < 0)
-            return fail(QStringLiteral("%1=%2: the header has no column '%2'; its columns are: %3")
-                            .arg(key, column, header.join(QLatin1String(", "))));
+        if (index < 0) {
+            if (error)
+                *error = QStringLiteral("%1=%2: the header has no column '%2'; its columns are: %3")
+                             .arg(QString::fromLatin1(CsvColumnMapping::fieldKey(field)), column,
+                                  header.join(QLatin1String(", ")));
+            return false;
+        }
         mapping.column[field] = index;
     }
     mapping.preset = QStringLiteral("columns given");

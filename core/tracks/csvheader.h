@@ -9,6 +9,7 @@
 
 #include <array>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace sightline {
@@ -91,6 +92,11 @@ CsvColumnMapping mappingFromGenericNames(const QStringList &header);
 CsvColumnMapping detectCsvMapping(const QStringList &header);
 /// The same, with the time format read off the preview's rows.
 CsvColumnMapping detectCsvMapping(const CsvPreview &preview);
+
+/// The FIELD=COLUMN pairs of a `--columns` text, checked for their form and field names (the
+/// columns are found only in a header); nothing, with `error`, when one is wrong.
+std::optional<std::vector<std::pair<CsvColumnMapping::Field, QString>>> parseCsvColumnSpec(const QString &spec,
+                                                                                         QString *error);
 
 /// Sets the columns `spec` names ("lat=Y,lon=X,time=ts,mmsi=3": a field key, '=', a header
 /// name in any case or a 1-based column number), on top of what `mapping` has. False with

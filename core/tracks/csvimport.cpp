@@ -7,8 +7,10 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <unordered_map>
 
 namespace sightline {
@@ -162,9 +164,24 @@ std::optional<CsvTimeFormat> timeFormatOfFirstRows(const char *begin, const char
         if (column < int(fields.size()) && !trimmed(fields[std::size_t(column)]).empty())
             samples << QByteArray(fields[std::size_t(column)].data(),
                                   qsizetype(fields[std::size_t(column)].size()));
-    if (!samples.isEmpty() && firstValue)
-        *firstValue = QString::fromUtf8(samples.front());
-    return detectCsvTimeFormat(samples);
+    const auto detected = detectCsvTimeFormat(samples);
+    if (!detected && !samples.isEmpty() && firstValue) {
+        // The example is a time no format reads, not one that was only outvoted.
+        auto readable = [](const QByteArray &s) {
+            std::int64_t ms = 0;
+            for (const auto kind : {CsvTimeFormat::Kind::UnixSeconds, CsvTimeFormat::Kind::Iso,
+                                    CsvTimeFormat::Kind::DayMonthYear}) {
+                CsvTimeFormat f;
+                f.kind = kind;
+                if (parseCsvTime(std::string_view(s.constData(), std::size_t(s.size())), f, ms))
+                    return true;
+            }
+            return false;
+        };
+        const auto unread = std::find_if(samples.cbegin(), samples.cend(), std::not_fn(readable));
+        *firstValue = QString::fromUtf8(unread != samples.cend() ? *unread : samples.front());
+    }
+    return detected;
 }
 
 } // namespace

@@ -393,21 +393,22 @@ QString CsvTimeFormat::describe() const
 
 std::optional<CsvTimeFormat> detectCsvTimeFormat(const QList<QByteArray> &samples)
 {
-    auto readsAll = [&samples](const CsvTimeFormat &f) {
-        int read = 0;
+    // A format is taken when it reads most of the times: a bad row near the top is the import's
+    // to reject and report, not a reason to refuse the whole file.
+    auto reads = [&samples](const CsvTimeFormat &f) {
+        int read = 0, given = 0;
         for (const QByteArray &s : samples) {
             if (s.trimmed().isEmpty())
                 continue;
+            ++given;
             std::int64_t ms = 0;
-            if (!parseCsvTime(std::string_view(s.constData(), std::size_t(s.size())), f, ms))
-                return false;
-            ++read;
+            read += parseCsvTime(std::string_view(s.constData(), std::size_t(s.size())), f, ms);
         }
-        return read > 0;
+        return read * 2 > given;
     };
     CsvTimeFormat f;
     f.kind = CsvTimeFormat::Kind::UnixSeconds;
-    if (readsAll(f)) {
+    if (reads(f)) {
         // 1e11 seconds is the year 5138; 1e11 milliseconds is March 1973.
         double largest = 0;
         for (const QByteArray &s : samples)
@@ -418,7 +419,7 @@ std::optional<CsvTimeFormat> detectCsvTimeFormat(const QList<QByteArray> &sample
     }
     for (const auto kind : {CsvTimeFormat::Kind::Iso, CsvTimeFormat::Kind::DayMonthYear}) {
         f.kind = kind;
-        if (readsAll(f))
+        if (reads(f))
             return f;
     }
     return std::nullopt;

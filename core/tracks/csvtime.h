@@ -43,9 +43,8 @@ struct CsvTimeFormat
 /// date or time ("2024-02-30", "24:00:00"), gives false.
 bool parseCsvTime(std::string_view text, const CsvTimeFormat &format, std::int64_t &ms);
 
-/// The format that reads every one of `samples` (empty ones skipped), trying Unix times
-/// (seconds or milliseconds told apart by size), ISO and day/month/year; none when no
-/// format reads them all.
+/// The format that reads most of `samples` (empty ones skipped), trying Unix times (seconds
+/// or milliseconds told apart by size), ISO and day/month/year; none when no format does.
 std::optional<CsvTimeFormat> detectCsvTimeFormat(const QList<QByteArray> &samples);
 
 } // namespace sightline

@@ -234,6 +234,34 @@ TEST_CASE("ais import maps columns it cannot recognise with --columns and reads 
              QStringLiteral("lat=nowhere")});
     CHECK(r.exitCode == 2);
     CHECK(r.err.contains(QStringLiteral("no column 'nowhere'")));
+    // A field that does not exist is refused before any file, even one imported before.
+    r = run({QStringLiteral("ais"), QStringLiteral("import"), csv, QStringLiteral("--project"), project,
+             QStringLiteral("--columns"), QStringLiteral("foo=east")});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.contains(QStringLiteral("--columns: 'foo' is no field")));
+    CHECK_FALSE(r.out.contains(QStringLiteral("imported before")));
+}
+
+TEST_CASE("ais import of an archive whose files are partly unreadable imports the rest and exits 1",
+          "[ais][e2e][archive][bad-input]")
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("days"));
+    writeFile(folder + QStringLiteral("/good.csv"), "mmsi,time,lat,lon\n"
+                                                     "273145020,2023-10-14T00:00:00Z,42.30,131.00\n"
+                                                     "273145020,2023-10-14T00:10:00Z,42.35,131.10\n"
+                                                     "273145020,2023-10-14T00:20:00Z,42.40,131.20\n"
+                                                     "273145020,banana,42.45,131.30\n");
+    writeFile(folder + QStringLiteral("/notes.csv"), "who,what,where\nme,this,here\n");
+    const QString project = dir.filePath(QStringLiteral("case.gpkg"));
+    const Run r =
+        run({QStringLiteral("ais"), QStringLiteral("import"), folder, QStringLiteral("--project"), project});
+    INFO(r.err.toStdString());
+    CHECK(r.exitCode == 1); // done in part: the good file is in, the other named
+    CHECK(r.out.contains(QStringLiteral("+3 positions")));
+    CHECK(r.err.contains(QStringLiteral("notes.csv")));
+    CHECK(r.err.contains(QStringLiteral("time 'banana'"))); // one bad time is one rejected row
+    CHECK(positionsIn(project) == 3);
 }
 
 TEST_CASE("ais import --time-format overrides what the first rows suggest", "[ais][e2e][csv]")

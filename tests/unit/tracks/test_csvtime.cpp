@@ -129,6 +129,9 @@ TEST_CASE("the time format is told from the first values", "[tracks][csv][time]"
     CHECK(detect({"08/02/2018 00:00:00", "08/02/2018 00:00:01"}) == K::DayMonthYear);
     CHECK_FALSE(detect({"yesterday"}));
     CHECK_FALSE(detect({"2024-01-01T00:00:00", "08/02/2018 00:00:00"})); // no one format reads both
+    // A bad row among good ones is left to the import to reject; most must read.
+    CHECK(detect({"2023-10-14T00:00:00Z", "2023-10-14T00:10:00Z", "2023-10-14T00:20:00Z", "banana"}) == K::Iso);
+    CHECK_FALSE(detect({"banana", "nonsense", "2023-10-14T00:00:00Z"}));
     CHECK_FALSE(detect({}));
 }
 
