@@ -112,7 +112,7 @@ public:
         auto [it, inserted] = mRuns.try_emplace(mmsi);
         Run &run = it->second;
         if (!inserted &&
-            (run.name != name || run.callsign != callsign || run.imo != imo || run.type != type)) {
+            (run.name != name || run.callsign != callsign || run.imo != imo || run.type != int(type))) {
             flush(mmsi, run);
             inserted = true;
         }
