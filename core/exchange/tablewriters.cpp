@@ -2,6 +2,7 @@
 
 #include "model/ringorientation.h"
 #include "model/sighting.h"
+#include "project/sightinggeometryogr.h"
 #include "util/gdalutil.h"
 #include "util/ogrfields.h"
 
@@ -59,33 +60,28 @@ QList<QPointF> closedExteriorRing(const QList<QPointF> &ring)
     return out;
 }
 
+// An exported shape is one of a sighting's: written as a sighting's is, areas turned
+// counter-clockwise first (RFC 7946; OGR keeps a ring's order as given).
 std::unique_ptr<OGRGeometry> ogrGeometry(const ExchangeGeometry &g)
 {
+    SightingGeometry shape;
+    shape.lonLat = g.lonLat;
     switch (g.type) {
     case ExchangeGeometry::Type::Point:
-        return std::make_unique<OGRPoint>(g.lonLat.value(0).x(), g.lonLat.value(0).y());
-    case ExchangeGeometry::Type::MultiPoint: {
-        auto mp = std::make_unique<OGRMultiPoint>();
-        for (const QPointF &p : g.lonLat)
-            mp->addGeometryDirectly(new OGRPoint(p.x(), p.y()));
-        return mp;
+        shape.type = SightingGeometry::Type::Point;
+        break;
+    case ExchangeGeometry::Type::MultiPoint:
+        shape.type = SightingGeometry::Type::MultiPoint;
+        break;
+    case ExchangeGeometry::Type::LineString:
+        shape.type = SightingGeometry::Type::Line;
+        break;
+    case ExchangeGeometry::Type::Polygon:
+        shape.type = SightingGeometry::Type::Polygon;
+        shape.lonLat = closedExteriorRing(g.lonLat);
+        break;
     }
-    case ExchangeGeometry::Type::LineString: {
-        auto line = std::make_unique<OGRLineString>();
-        for (const QPointF &p : g.lonLat)
-            line->addPoint(p.x(), p.y());
-        return line;
-    }
-    case ExchangeGeometry::Type::Polygon: {
-        auto ring = std::make_unique<OGRLinearRing>();
-        for (const QPointF &p : closedExteriorRing(g.lonLat))
-            ring->addPoint(p.x(), p.y());
-        auto polygon = std::make_unique<OGRPolygon>();
-        polygon->addRingDirectly(ring.release());
-        return polygon;
-    }
-    }
-    return {};
+    return sightingGeometryToOgr(shape);
 }
 
 void setValue(OGRFeature &f, int index, const ExchangeField &field, const QVariant &value)
