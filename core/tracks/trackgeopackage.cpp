@@ -3,6 +3,7 @@
 #include "ais/aismessage.h"
 #include "tracks/aisbroadcasttables.h"
 #include "tracks/mid.h"
+#include "tracks/rtreepacking.h"
 #include "tracks/tracklines.h"
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
@@ -16,6 +17,7 @@
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -76,6 +78,79 @@ OGRLayer *ensureTable(GDALDataset *ds, const char *name,
         addOgrField(l, n, t);
     return l;
 }
+
+/// Large imports index their positions in one pass at the end rather than row by row (see
+/// repackPointRTree): the R-tree's insert trigger is dropped while the rows go in, then the
+/// tree is packed from the whole table and the trigger put back, all in the import's transaction.
+class PositionsIndexPacking
+{
+public:
+    /// Below this many new rows the trigger's row-by-row indexing is cheap enough.
+    static constexpr std::size_t kMinimumRows = 20000;
+
+    /// Starts packing when the new rows are many, and not few beside those already there (the
+    /// packing rereads them all); otherwise leaves the trigger to index each row.
+    bool begin(GDALDataset *ds, OGRLayer *positions, std::size_t newRows, QString *error)
+    {
+        const GIntBig existing = positions->GetFeatureCount(TRUE);
+        if (newRows < kMinimumRows || existing < 0 || GIntBig(newRows) < existing / 4)
+            return true;
+        // A table made in this transaction gets its (empty) index now rather than at close,
+        // when GDAL would fill it row by row.
+        positions->SyncToDisk();
+        auto *db = static_cast<sqlite3 *>(ds->GetInternalHandle("SQLITE_HANDLE"));
+        if (!db)
+            return true;
+        mTable = positions->GetName();
+        mFidColumn = positions->GetFIDColumn();
+        mGeometryColumn = positions->GetGeometryColumn();
+        const std::string trigger = "rtree_" + mTable + "_" + mGeometryColumn + "_insert";
+        sqlite3_stmt *statement = nullptr;
+        if (sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", -1,
+                               &statement, nullptr) == SQLITE_OK) {
+            sqlite3_bind_text(statement, 1, trigger.c_str(), -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(statement) == SQLITE_ROW)
+                mTriggerSql = reinterpret_cast<const char *>(sqlite3_column_text(statement, 0));
+        }
+        sqlite3_finalize(statement);
+        if (mTriggerSql.empty())
+            return true; // no spatial index, or not one made the usual way: leave it be
+        mDb = db;
+        return exec("DROP TRIGGER \"" + trigger + "\"", error);
+    }
+
+    /// Packs the tree and puts the trigger back; a table holding anything but points gets
+    /// its tree filled the general way instead.
+    bool finish(QString *error)
+    {
+        if (!mDb)
+            return true;
+        QString why;
+        if (!repackPointRTree(mDb, mTable, mFidColumn, mGeometryColumn, &why)) {
+            const std::string rtree = "\"rtree_" + mTable + "_" + mGeometryColumn + "\"";
+            const std::string g = "\"" + mGeometryColumn + "\"";
+            if (!exec("DELETE FROM " + rtree, error) ||
+                !exec("INSERT INTO " + rtree + " SELECT \"" + mFidColumn + "\", ST_MinX(" + g + "), ST_MaxX(" + g +
+                          "), ST_MinY(" + g + "), ST_MaxY(" + g + ") FROM \"" + mTable + "\" WHERE " + g +
+                          " NOT NULL AND NOT ST_IsEmpty(" + g + ")",
+                      error))
+                return false;
+        }
+        return exec(mTriggerSql, error);
+    }
+
+private:
+    bool exec(const std::string &sql, QString *error)
+    {
+        if (sqlite3_exec(mDb, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK)
+            return true;
+        *error = QString::fromUtf8(sqlite3_errmsg(mDb));
+        return false;
+    }
+
+    sqlite3 *mDb = nullptr;
+    std::string mTable, mFidColumn, mGeometryColumn, mTriggerSql;
+};
 
 } // namespace
 
@@ -173,6 +248,9 @@ TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const 
               fHeading = pdef->GetFieldIndex("heading"), fStatus = pdef->GetFieldIndex("status"),
               fFlags = pdef->GetFieldIndex("flags"), fSource = pdef->GetFieldIndex("source"),
               fChannel = pdef->GetFieldIndex("channel");
+    PositionsIndexPacking packing;
+    if (QString why; !packing.begin(ds.get(), positions, store.positionCount(), &why))
+        return fail(QStringLiteral("spatial index of the positions: %1").arg(why));
     OGRFeature feature(pdef);
     const double total = double(std::max<std::size_t>(store.positionCount(), 1));
     for (const VesselTrack &t : store.tracks()) {
@@ -224,6 +302,8 @@ TrackGeoPackage::WriteResult TrackGeoPackage::append(const QString &path, const 
         result.cancelled = true;
         return result;
     }
+    if (QString why; !packing.finish(&why))
+        return fail(QStringLiteral("spatial index of the positions: %1").arg(why));
     // Vessels: new ones added, known ones updated with what this import adds.
     OGRFeatureDefn *vdef = vessels->GetLayerDefn();
     for (const VesselInfo &v : registry.vessels()) {
