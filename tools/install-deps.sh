@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-pdf-dev qt6-positioning-dev qt6-qpa-plugins
   libqt6svg6 libxkbcommon-dev libgl-dev qtkeychain-qt6-dev
-  libgdal-dev gdal-bin libsqlite3-dev libproj-dev proj-data libgeographiclib-dev
+  libgdal-dev gdal-bin libsqlite3-dev libkml-dev libproj-dev proj-data libgeographiclib-dev
   catch2 poppler-utils fonts-dejavu-core
   gpsd-clients clang-14 libfuzzer-14-dev libclang-rt-14-dev
   postgresql-15-postgis-3 postgresql-client-15

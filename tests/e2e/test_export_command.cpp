@@ -103,6 +103,11 @@ TEST_CASE(
                              "files/event-round-trip.png", "files/sighting-vessel.png"})
         CHECK(listing.contains(QString::fromLatin1(icon)));
 
+    // libkml, the reference implementation of KML 2.2, parses it and finds nothing out of place.
+    const QString kmlCheck = tool(QStringLiteral(SIGHTLINE_KML_CHECK), {kmz});
+    CHECK(kmlCheck.contains(QStringLiteral(" 0 not allowed by KML 2.2")));
+    CHECK(kmlCheck.section(QLatin1String(": "), 1).section(QLatin1Char(' '), 0, 0).toInt() > 1000);
+
     // GDAL's LIBKML reads every placemark (GDAL 3.6's ogrinfo has no -if: the other KML driver is skipped),
     // and each of tracks, events and sightings has a time.
     const QString summary =
