@@ -194,6 +194,24 @@ QList<Threshold> thresholds()
          "Km: shorter jumps are GPS noise however short the time",
          [](auto &r) { return r.spoofing.minJumpKm; },
          [](auto &r, double v) { r.spoofing.minJumpKm = v; }},
+        {"--max-diameter",
+         {K::Stops},
+         Unit::Number,
+         "Metres: no two positions of a stop are further apart",
+         [](auto &r) { return r.stops.maxDiameterM; },
+         [](auto &r, double v) { r.stops.maxDiameterM = v; }},
+        {"--min-duration",
+         {K::Stops},
+         Unit::Hours,
+         "Shortest stop",
+         [](auto &r) { return r.stops.minDurationHours; },
+         [](auto &r, double v) { r.stops.minDurationHours = v; }},
+        {"--port-distance",
+         {K::Stops},
+         Unit::Number,
+         "Km: a stop whose centre is this close to a port is named after it",
+         [](auto &r) { return r.stops.portDistanceKm; },
+         [](auto &r, double v) { r.stops.portDistanceKm = v; }},
     };
 }
 
@@ -352,6 +370,8 @@ QString analysisSummary(AnalysisKind kind)
         return QStringLiteral("slow for long outside port");
     case AnalysisKind::Spoofing:
         return QStringLiteral("jumps no ship could make: positions that cannot be true");
+    case AnalysisKind::Stops:
+        return QStringLiteral("where a vessel stayed within a small circle for a while (MovingPandas' stops)");
     }
     return analysisKindLabel(kind);
 }

@@ -3,11 +3,13 @@
 #include "commandlineparsing.h"
 #include "commandlinevalues.h"
 
+#include "analysis/trajectorysplit.h"
 #include "exchange/caseexport.h"
 #include "project/project.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
@@ -22,7 +24,8 @@ CommandLine exportCommandLine()
     CommandLine cl(
         QStringLiteral("export"),
         QStringLiteral("export --project P.gpkg -o OUT.(kmz|kml|geojson|gpkg|fgb) [--what LAYERS]\n"
-                       "         [--time FROM/TO] [--extent W,S,E,N] [--force]\n"
+                       "         [--time FROM/TO] [--extent W,S,E,N] [--split RULE]\n"
+                       "         [--generalize METRES] [--min-interval DURATION] [--force]\n"
                        "       sightline export --project P.gpkg -o - --format (geojson|kml) ..."),
         QStringLiteral(
             "Writes a case for Google Earth and other GIS: KMZ (tracks that play on Google Earth's time "
@@ -31,7 +34,9 @@ CommandLine exportCommandLine()
             "table a layer) or FlatGeobuf (one file a table: OUT.fgb gives OUT-tracks.fgb, OUT-events.fgb, "
             "...). Tracks are one line a vessel with its first and last time; events a point at their "
             "place (event_paths: the line between their two ends); sightings and annotations a table a "
-            "geometry type. The project is only read."));
+            "geometry type. --split cuts the tracks into several lines a vessel (numbered in 'segment'), "
+            "--generalize and --min-interval thin them, as MovingPandas' splitters and generalisers do. "
+            "The project is only read."));
     cl.addOptions({
         projectOption(QStringLiteral("The project to export.")),
         outputOption(QStringLiteral("OUT"),
@@ -51,6 +56,22 @@ CommandLine exportCommandLine()
                                           "without a time are left out, annotations kept."),
                            QStringLiteral("FROM/TO")),
         extentOption(QStringLiteral("Only what lies in or crosses this box, WGS84 degrees.")),
+        QCommandLineOption(
+            QStringLiteral("split"),
+            QStringLiteral("Cut each vessel's track into lines: none (the default: one line a vessel), "
+                           "gap:DURATION (at silences longer than it, e.g. gap:2h as the map breaks them, "
+                           "gap:30m), stop or stop:DIAMETER,DURATION (the moves between stops, e.g. "
+                           "stop:500m,1h), day, week or month (UTC)."),
+            QStringLiteral("RULE")),
+        QCommandLineOption(QStringLiteral("generalize"),
+                           QStringLiteral("Thin the tracks by Douglas-Peucker: drop positions closer than this "
+                                          "to the line kept (50m, 0.2km; a bare number is metres)."),
+                           QStringLiteral("METRES")),
+        QCommandLineOption(
+            QStringLiteral("min-interval"),
+            QStringLiteral("Thin the tracks in time: keep a position only this long after the last one "
+                           "kept (60s, 5m, 1h, or ISO 8601 like PT5M); the first and last are always kept."),
+            QStringLiteral("DURATION")),
         QCommandLineOption(QStringLiteral("force"), QStringLiteral("Replace files that exist.")),
     });
     return cl;
@@ -122,6 +143,35 @@ int runExportCommand(const QStringList &args)
             return cl.valueError(error);
         selection.extentWgs84 = *extent;
     }
+
+    if (cl.isSet(QStringLiteral("split"))) {
+        const auto rule = parseTrackSplitRule(cl.value(QStringLiteral("split")), &error);
+        if (!rule)
+            return cl.valueError(QStringLiteral("--split: ") + error);
+        selection.trackShape.split = *rule;
+    }
+    if (cl.isSet(QStringLiteral("generalize"))) {
+        static const QRegularExpression metres(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(m|km)?\\s*$"));
+        const QRegularExpressionMatch m = metres.match(cl.value(QStringLiteral("generalize")).toLower());
+        if (!m.hasMatch())
+            return cl.valueError(QStringLiteral("--generalize: '%1' is not a distance; write 50m or 0.2km")
+                                     .arg(cl.value(QStringLiteral("generalize"))));
+        selection.trackShape.generalize.toleranceM =
+            m.captured(1).toDouble() * (m.captured(2) == QLatin1String("km") ? 1000.0 : 1.0);
+    }
+    if (cl.isSet(QStringLiteral("min-interval"))) {
+        const QString text = cl.value(QStringLiteral("min-interval"));
+        std::optional<std::int64_t> ms = parseShortDuration(text);
+        if (!ms)
+            ms = parseDurationValue(QStringLiteral("--min-interval"), text, &error);
+        if (!ms)
+            return cl.valueError(error);
+        selection.trackShape.generalize.minIntervalMs = *ms;
+    }
+    if (!selection.wants(CaseLayer::Tracks) &&
+        (cl.isSet(QStringLiteral("split")) || selection.trackShape.generalize.isActive()))
+        return cl.usageError(QStringLiteral("--split, --generalize and --min-interval shape the tracks; "
+                                            "--what leaves them out"));
 
     Project::OpenError reason = Project::OpenError::None;
     const std::unique_ptr<Project> project =

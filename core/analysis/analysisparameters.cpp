@@ -43,6 +43,13 @@ QJsonObject LoiteringParameters::toJson() const
             {QStringLiteral("port_distance_km"), portDistanceKm}};
 }
 
+QJsonObject StopParameters::toJson() const
+{
+    return {{QStringLiteral("max_diameter_m"), maxDiameterM},
+            {QStringLiteral("min_duration_h"), minDurationHours},
+            {QStringLiteral("port_distance_km"), portDistanceKm}};
+}
+
 QJsonObject SpoofingParameters::toJson() const
 {
     return {{QStringLiteral("max_speed_kn"), maxSpeedKnots}, {QStringLiteral("min_jump_km"), minJumpKm}};

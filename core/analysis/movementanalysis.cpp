@@ -6,6 +6,7 @@
 #include "analysis/portcalldetector.h"
 #include "analysis/portset.h"
 #include "analysis/spoofingdetector.h"
+#include "analysis/trajectorystops.h"
 
 #include <QJsonArray>
 
@@ -25,6 +26,7 @@ constexpr KindInfo kKinds[] = {
     {AnalysisKind::Encounters, "encounters", "Encounters"},
     {AnalysisKind::Loitering, "loitering", "Loitering"},
     {AnalysisKind::Spoofing, "spoofing", "Spoofing suspicions"},
+    {AnalysisKind::Stops, "stops", "Stops"},
 };
 } // namespace
 
@@ -75,6 +77,8 @@ QList<EventType> eventTypesOf(AnalysisKind kind)
         return {EventType::Loitering};
     case AnalysisKind::Spoofing:
         return {EventType::Spoofing};
+    case AnalysisKind::Stops:
+        return {EventType::Stop};
     }
     return {};
 }
@@ -103,6 +107,8 @@ QJsonObject AnalysisRequest::parametersJson() const
         return loitering.toJson();
     case AnalysisKind::Spoofing:
         return spoofing.toJson();
+    case AnalysisKind::Stops:
+        return stops.toJson();
     }
     return {};
 }
@@ -160,6 +166,9 @@ void runDetectors(const AnalysisRequest &request, const TrackStore &tracks, cons
         break;
     case AnalysisKind::Spoofing:
         result.events = findSpoofing(tracks, request.spoofing, progress);
+        break;
+    case AnalysisKind::Stops:
+        result.events = findStops(tracks, request.stops, portsOrNull, progress);
         break;
     }
 }

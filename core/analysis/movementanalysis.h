@@ -25,10 +25,11 @@ enum class AnalysisKind
     Voyages, ///< port calls → voyages, the origin–destination table, and round trips between two ports
     Encounters,
     Loitering,
-    Spoofing
+    Spoofing,
+    Stops ///< MovingPandas' stops: within a small circle for a while, in port or at sea
 };
 
-/// "gaps", "port-calls", "voyages", "encounters", "loitering", "spoofing".
+/// "gaps", "port-calls", "voyages", "encounters", "loitering", "spoofing", "stops".
 QString analysisKindKey(AnalysisKind kind);
 QString analysisKindLabel(AnalysisKind kind);
 std::optional<AnalysisKind> analysisKindFromKey(const QString &key);
@@ -47,6 +48,7 @@ struct AnalysisRequest
     EncounterParameters encounters;
     LoiteringParameters loitering;
     SpoofingParameters spoofing;
+    StopParameters stops;
     /// Voyages: the two ports whose round trips are counted (names as the port layer has them); may be empty.
     QString roundTripPortA;
     QString roundTripPortB;

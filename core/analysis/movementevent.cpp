@@ -62,6 +62,11 @@ const QList<TypeInfo> &typeInfo()
          "Spoofing suspicion",
          {QStringLiteral("kind"), QStringLiteral("implied_speed_kn"), QStringLiteral("distance_km"),
           QStringLiteral("jumps")}},
+        {EventType::Stop,
+         "stop",
+         "Stop",
+         {QStringLiteral("centre_lon"), QStringLiteral("centre_lat"), QStringLiteral("diameter_m"),
+          QStringLiteral("positions"), QStringLiteral("in_port"), QStringLiteral("port")}},
         {EventType::SafetyMessage,
          "safety-message",
          "Safety message",
@@ -187,6 +192,11 @@ QString MovementEvent::summary() const
                    : QStringLiteral("Jump of %1 km at %2 kn")
                          .arg(details.value(QStringLiteral("distance_km")).toDouble(), 0, 'f', 1)
                          .arg(details.value(QStringLiteral("implied_speed_kn")).toDouble(), 0, 'f', 0);
+    case EventType::Stop:
+        return QStringLiteral("Stopped %1 h within %2 m%3")
+            .arg(hours)
+            .arg(details.value(QStringLiteral("diameter_m")).toDouble(), 0, 'f', 0)
+            .arg(place.isEmpty() ? QString() : QStringLiteral(" in ") + place);
     case EventType::SafetyMessage: {
         const QString text = details.value(QStringLiteral("text")).toString();
         const qint64 to = details.value(QStringLiteral("dest_mmsi")).toInteger();

@@ -21,6 +21,7 @@ enum class EventType
     Encounter, ///< two vessels close together, slowly, for a while
     Loitering, ///< one vessel slow at sea for a while
     Spoofing,  ///< positions no ship could have made: impossible speed, one MMSI in two places
+    Stop,      ///< positions that stayed within a small circle for a while (MovingPandas' stops)
     /// A safety message the vessel sent (AIS types 12 and 14): not found by an analysis but heard,
     /// kept by the AIS import. Its id is negative (the row of ais_safety_messages, negated).
     SafetyMessage
@@ -41,6 +42,7 @@ QList<EventType> allEventTypes();
 ///   encounter      the two vessels' median positions while together
 ///   loitering      the first and last slow positions
 ///   spoofing       the two places the jump (or the two transmitters) joined
+///   stop           the first and last positions of the stop (its centre in the details)
 ///   safety message where the sender's own positions put it when it sent (both the same)
 /// Type-specific values (distances, flags, the ports a dark vessel could reach) are in
 /// `details`; the analysis parameters that produced the event are in `parameters`.

@@ -116,6 +116,7 @@ CaseContent selectCaseContent(const QString &title, const TrackStore &store, con
     CaseContent content;
     content.title = title;
     content.trackLines = selection.wants(CaseLayer::Tracks);
+    content.trackShape = selection.trackShape;
     const TimeWindow &window = selection.window;
     const std::optional<QRectF> &box = selection.extentWgs84;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/movementevent.h"
+#include "exchange/trackpieces.h"
 #include "map/timewindow.h"
 #include "model/annotation.h"
 #include "model/sighting.h"
@@ -44,6 +45,8 @@ struct CaseSelection
     QList<CaseLayer> layers = defaultCaseLayers();
     TimeWindow window;
     std::optional<QRectF> extentWgs84;
+    /// How the tracks go out as lines: cut at silences, stops or periods, and thinned.
+    TrackLineShape trackShape;
 
     bool wants(CaseLayer layer) const { return layers.contains(layer); }
 };
@@ -76,6 +79,9 @@ struct CaseContent
     /// Whether the vessels go out as tracks (lines) too, or only as positions (points, in the GIS
     /// formats; KML has no other way than its tracks).
     bool trackLines = true;
+    /// Where the lines (and KML's tracks) are cut and how they are thinned; positions as points
+    /// are every position whatever the shape.
+    TrackLineShape trackShape;
 
     /// "12 vessels (3,100 positions), 40 events, 8 sightings, 2 annotations", the empty ones left
     /// out; "nothing" when all are.

@@ -264,19 +264,33 @@ private:
             writeTime(v.timesMs.front(), v.timesMs.back());
             mXml.writeTextElement(QStringLiteral("styleUrl"), QLatin1Char('#') + trackStyleId(v.mmsi));
             writeExtendedData(fields);
+            const std::vector<TrackPiece> pieces = trackPieces(v, mContent.trackShape);
             if (v.timesMs.size() == 1) {
                 writePoint(v.lonLat.front());
+            } else if (pieces.size() == 1) {
+                writeGxTrack(v, pieces.front());
             } else {
-                mXml.writeStartElement(kGx, QStringLiteral("Track"));
-                for (std::int64_t ms : v.timesMs)
-                    mXml.writeTextElement(QStringLiteral("when"), utcIsoString(ms));
-                for (const QPointF &p : v.lonLat)
-                    mXml.writeTextElement(kGx, QStringLiteral("coord"),
-                                          number(p.x()) + QLatin1Char(' ') + number(p.y()) +
-                                              QStringLiteral(" 0"));
+                // Cut tracks: one gx:Track a piece, not joined across the cuts.
+                mXml.writeStartElement(kGx, QStringLiteral("MultiTrack"));
+                mXml.writeTextElement(kGx, QStringLiteral("interpolate"), QStringLiteral("0"));
+                for (const TrackPiece &piece : pieces)
+                    writeGxTrack(v, piece);
                 mXml.writeEndElement();
             }
             mXml.writeEndElement();
+        }
+        mXml.writeEndElement();
+    }
+
+    void writeGxTrack(const VesselPath &v, const TrackPiece &piece)
+    {
+        mXml.writeStartElement(kGx, QStringLiteral("Track"));
+        for (std::size_t i : piece.kept)
+            mXml.writeTextElement(QStringLiteral("when"), utcIsoString(v.timesMs[i]));
+        for (std::size_t i : piece.kept) {
+            const QPointF p = v.lonLat[qsizetype(i)];
+            mXml.writeTextElement(kGx, QStringLiteral("coord"),
+                                  number(p.x()) + QLatin1Char(' ') + number(p.y()) + QStringLiteral(" 0"));
         }
         mXml.writeEndElement();
     }
@@ -313,7 +327,8 @@ private:
         mXml.writeTextElement(QStringLiteral("styleUrl"), QLatin1Char('#') + eventIconName(e.type));
         writeExtendedData(fields);
         const bool ofAPlace = e.type == EventType::PortCall || e.type == EventType::Loitering ||
-                              e.type == EventType::SafetyMessage || e.from == e.to;
+                              e.type == EventType::SafetyMessage || e.type == EventType::Stop ||
+                              e.from == e.to;
         if (ofAPlace) {
             writePoint(e.from);
         } else {

@@ -60,6 +60,7 @@ void addTracks(const CaseContent &content, bool withPositions, std::vector<Excha
                                  {QStringLiteral("imo"), Field::Type::Integer},
                                  {QStringLiteral("callsign"), Field::Type::Text},
                                  {QStringLiteral("ship_type"), Field::Type::Integer},
+                                 {QStringLiteral("segment"), Field::Type::Integer},
                                  {QStringLiteral("start_time"), Field::Type::DateTime},
                                  {QStringLiteral("end_time"), Field::Type::DateTime},
                                  {QStringLiteral("positions"), Field::Type::Integer}});
@@ -70,13 +71,20 @@ void addTracks(const CaseContent &content, bool withPositions, std::vector<Excha
                                   {QStringLiteral("sog"), Field::Type::Real},
                                   {QStringLiteral("cog"), Field::Type::Real}});
     for (const VesselPath &v : content.vessels) {
-        const QList<QPointF> line = withoutRepeats(v.lonLat);
-        if (content.trackLines && line.size() >= 2)
-            lines.features.push_back(
-                {{GeometryType::LineString, line},
-                 {integer(v.mmsi), text(v.name), integer(v.imo, v.imo != 0), text(v.callsign),
-                  integer(v.shipType, v.shipType != 0), time(v.timesMs.front()), time(v.timesMs.back()),
-                  integer(qint64(v.timesMs.size()))}});
+        if (content.trackLines)
+            for (const TrackPiece &piece : trackPieces(v, content.trackShape)) {
+                QList<QPointF> kept;
+                for (std::size_t i : piece.kept)
+                    kept.append(v.lonLat[qsizetype(i)]);
+                const QList<QPointF> line = withoutRepeats(kept);
+                if (line.size() < 2)
+                    continue;
+                lines.features.push_back(
+                    {{GeometryType::LineString, line},
+                     {integer(v.mmsi), text(v.name), integer(v.imo, v.imo != 0), text(v.callsign),
+                      integer(v.shipType, v.shipType != 0), integer(piece.segment), time(v.timesMs[piece.first]),
+                      time(v.timesMs[piece.last]), integer(qint64(piece.last - piece.first + 1))}});
+            }
         if (withPositions)
             for (std::size_t i = 0; i < v.timesMs.size(); ++i)
                 points.features.push_back({{GeometryType::Point, {v.lonLat[qsizetype(i)]}},

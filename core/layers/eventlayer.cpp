@@ -115,6 +115,8 @@ QColor EventLayer::eventColour(EventType type)
         return QColor(0x00, 0x89, 0x7b); // teal
     case EventType::Spoofing:
         return QColor(0xe3, 0x1a, 0x1c); // red
+    case EventType::Stop:
+        return QColor(0x4e, 0x60, 0x6e); // slate: a plain fact of the track, not a suspicion
     case EventType::SafetyMessage:
         return QColor(0x8c, 0x6d, 0x00); // dark mustard: heard, not inferred
     }

@@ -329,6 +329,34 @@ void drawSpoofing(QPainter &painter, QPointF a, QPointF b, const Look &look)
     painter.drawPoint(b + QPointF(0, h * 0.2));
 }
 
+/// A stop sign: an octagon with a white bar, at the middle of the stop's first and last positions
+/// (they lie within the stop's small circle).
+QPolygonF stopOctagon(QPointF c, double r)
+{
+    QPolygonF octagon;
+    for (int i = 0; i < 8; ++i) {
+        const double angle = (22.5 + 45.0 * i) * M_PI / 180.0;
+        octagon << c + QPointF(r * std::cos(angle), r * std::sin(angle));
+    }
+    return octagon;
+}
+
+void drawStop(QPainter &painter, QPointF at, const Look &look)
+{
+    const QColor ink = EventLayer::eventColour(EventType::Stop);
+    const QPolygonF octagon = stopOctagon(at, look.stopRadius());
+    QPainterPath path;
+    path.addPolygon(octagon);
+    path.closeSubpath();
+    drawHalo(painter, path, 1.2 * look.k, look, true);
+    painter.setPen(pen(Qt::white, 1.2 * look.k));
+    painter.setBrush(ink);
+    painter.drawPolygon(octagon);
+    const double bar = look.stopRadius() * 0.55;
+    painter.setPen(QPen(Qt::white, std::max(1.0, 1.6 * look.k), Qt::SolidLine, Qt::FlatCap));
+    painter.drawLine(at - QPointF(bar, 0), at + QPointF(bar, 0));
+}
+
 /// A speech bubble over the sender's position: a message was heard from it, not inferred.
 QPainterPath safetyBubble(QPointF at, const Look &look)
 {
@@ -377,6 +405,7 @@ int drawRank(const MovementEvent &e)
     case EventType::Spoofing:
         return 2;
     case EventType::Loitering:
+    case EventType::Stop:
         return 3;
     case EventType::Encounter:
         return 4;
@@ -431,6 +460,8 @@ bool hits(const MovementEvent &e, QPointF a, QPointF b, QPointF at, double toler
         return length(at - (a + b) / 2) <= look.encounterRing(length(b - a) / 2) + tolerance;
     case EventType::Loitering:
         return length(at - a) <= look.loiterRing() + tolerance;
+    case EventType::Stop:
+        return length(at - (a + b) / 2) <= look.stopRadius() + tolerance;
     case EventType::Spoofing:
         return length(at - b) <= look.warningSize() * 0.75 + tolerance ||
                distanceToSegment(at, a, b) <= tolerance;
@@ -465,6 +496,9 @@ void drawEventMark(QPainter &painter, const MovementEvent &e, QPointF a, QPointF
         break;
     case EventType::Loitering:
         drawLoitering(painter, a, look);
+        break;
+    case EventType::Stop:
+        drawStop(painter, (a + b) / 2, look);
         break;
     case EventType::Spoofing:
         drawSpoofing(painter, a, b, look);

@@ -32,6 +32,7 @@ struct Look
     double inferredPortRadius() const { return portRadius() + 2.5 * k; }
     double dotRadius() const { return 3.0 * k * grow; }
     double loiterRing() const { return 9.0 * k * grow; }
+    double stopRadius() const { return 6.0 * k * grow; }
     double warningSize() const { return 13.0 * k * grow; }
     double encounterRing(double halfApart) const { return std::max(8.0 * k * grow, halfApart + 5.0 * k); }
     /// Curved arrows stop short of the port marks they join.

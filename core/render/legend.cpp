@@ -224,6 +224,8 @@ LegendEntry::Marker eventMarker(EventType type)
         return LegendEntry::Marker::DottedRing;
     case EventType::Spoofing:
         return LegendEntry::Marker::Warning;
+    case EventType::Stop:
+        return LegendEntry::Marker::Octagon;
     case EventType::SafetyMessage:
         return LegendEntry::Marker::Square;
     }
@@ -385,6 +387,19 @@ void paintEventSign(QPainter &painter, const QRectF &r, const LegendEntry &e, do
         painter.drawLine(QPointF(apex.x(), apex.y() + triH * 0.35),
                          QPointF(apex.x(), apex.y() + triH * 0.65));
         painter.drawPoint(QPointF(apex.x(), apex.y() + triH * 0.83));
+        break;
+    }
+    case LegendEntry::Marker::Octagon: {
+        QPolygonF octagon;
+        for (int i = 0; i < 8; ++i) {
+            const double angle = (22.5 + 45.0 * i) * M_PI / 180.0;
+            octagon << c + QPointF(h * 0.42 * std::cos(angle), h * 0.42 * std::sin(angle));
+        }
+        painter.setPen(QPen(Qt::white, 0.5 * unit, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.setBrush(ink);
+        painter.drawPolygon(octagon);
+        painter.setPen(QPen(Qt::white, 0.8 * unit, Qt::SolidLine, Qt::FlatCap));
+        painter.drawLine(c - QPointF(h * 0.22, 0), c + QPointF(h * 0.22, 0));
         break;
     }
     default:

@@ -38,7 +38,8 @@ struct LegendEntry
         Arrow,       ///< Event: a curved arrow (a voyage)
         DoubleArrow, ///< Event: arrows both ways (a round trip)
         Pair,        ///< Event: two linked dots in a ring (an encounter)
-        Warning      ///< Event: a zigzag to a warning triangle (spoofing)
+        Warning,     ///< Event: a zigzag to a warning triangle (spoofing)
+        Octagon      ///< Event: a stop sign (a stop)
     };
     Swatch swatch = Swatch::Area;
     QString label;

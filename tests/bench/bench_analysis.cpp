@@ -15,6 +15,8 @@
 #include "analysis/portcalldetector.h"
 #include "analysis/portset.h"
 #include "analysis/spoofingdetector.h"
+#include "analysis/trajectorygeneralize.h"
+#include "analysis/trajectorystops.h"
 #include "analysis/voyages.h"
 #include "tracks/trackstore.h"
 
@@ -762,7 +764,36 @@ int main(int argc, char **argv)
                   countKind(spoofing, "impossible-speed"), truth.outliers, truth.twoPlaces,
                   truth.impossibleJumps));
 
+    std::vector<MovementEvent> stops;
+    const Timing stopTime =
+        add(timed(runs, stops, [&] { return findStops(store, StopParameters{}, &world.portSet); }));
+    report("stops", stops.size(), stopTime,
+           format("within %.0f m for %.0f h or more (the stays in port, loiterers and meetings at sea among them)",
+                  StopParameters{}.maxDiameterM, StopParameters{}.minDurationHours));
+
     std::printf("all detectors: %.0f ms (first runs %.0f ms)\n", totalBest, totalFirst);
+    std::fflush(stdout);
+
+    // Not a detector: what an export or a display thins each track with.
+    const auto generalizeAll = [&](const GeneralizeParameters &g) {
+        std::size_t kept = 0;
+        std::vector<QPointF> lonLat;
+        for (const VesselTrack &track : store.tracks()) {
+            lonLat.resize(track.size());
+            for (std::size_t i = 0; i < track.size(); ++i)
+                lonLat[i] = QPointF(track.lon(i), track.lat(i));
+            kept += generalizeTrack(std::span<const std::int64_t>(track.times(), track.size()), lonLat, g).size();
+        }
+        return kept;
+    };
+    for (const auto &[label, g] : {std::pair{"generalize (Douglas-Peucker 50 m)", GeneralizeParameters{50.0, 0}},
+                                   std::pair{"generalize (one position a minute, then 50 m)",
+                                             GeneralizeParameters{50.0, 60000}}}) {
+        std::size_t kept = 0;
+        const Timing t = timed(runs, kept, [&] { return generalizeAll(g); });
+        std::printf("%s: %zu of %zu positions kept, %.0f ms (first run %.0f ms)\n", label, kept,
+                    store.positionCount(), t.bestMs, t.firstMs);
+    }
     std::fflush(stdout);
 
     // The same fleet's first 1,000 and 3,000 vessels in the same sea and ports.

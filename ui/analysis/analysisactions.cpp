@@ -136,6 +136,8 @@ void AnalysisActions::populate(QMenu *menu)
         {AnalysisKind::Loitering, "Find &Loitering…", "A vessel slow at sea for hours", "Ctrl+Shift+L"},
         {AnalysisKind::Spoofing, "Check for &Spoofing…", "Impossible jumps, one MMSI in two places",
          "Ctrl+Shift+J"},
+        {AnalysisKind::Stops, "Find S&tops…", "Where a vessel stayed within a small circle for a while",
+         nullptr},
     };
     for (const auto &e : entries) {
         QAction *a = menu->addAction(tr(e.text), this, [this, kind = e.kind] { run(kind); });

@@ -155,6 +155,20 @@ AnalysisDialog::AnalysisDialog(AnalysisKind kind, const LayerStack *layers, cons
             QStringLiteral("min-jump"), tr("Over at least"), d.spoofing.minJumpKm, 100, 2, tr(" km"),
             [](auto &r, double v) { r.spoofing.minJumpKm = v; }, tr("Shorter jumps are GPS noise."));
         break;
+    case AnalysisKind::Stops:
+        addNumber(
+            QStringLiteral("max-diameter"), tr("Within a circle of"), d.stops.maxDiameterM, 100000, 0, tr(" m"),
+            [](auto &r, double v) { r.stops.maxDiameterM = v; },
+            tr("No two positions of a stop are further apart (MovingPandas' max_diameter); a ship at anchor "
+               "swings through a few hundred metres."));
+        addNumber(
+            QStringLiteral("min-duration"), tr("For at least"), d.stops.minDurationHours, 24 * 365, 2, tr(" h"),
+            [](auto &r, double v) { r.stops.minDurationHours = v; }, durationTip(tr("The shortest stop")));
+        addNumber(
+            QStringLiteral("port-distance"), tr("Named after a port within"), d.stops.portDistanceKm, 100, 1,
+            tr(" km"), [](auto &r, double v) { r.stops.portDistanceKm = v; },
+            tr("A stop whose centre is in a port outline, or this close to a port point, takes its name."));
+        break;
     }
 
     if (kind != AnalysisKind::Spoofing) {

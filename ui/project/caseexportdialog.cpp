@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -17,6 +18,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -89,6 +91,7 @@ CaseExportDialog::CaseExportDialog(const QString &projectPath, const TimeWindow 
     mPositions = check(QStringLiteral("exportPositions"), tr("Every &position as a point"), false,
                        tr("Each AIS position as a point of its own (GIS formats; large)"));
     layout->addWidget(what);
+    layout->addWidget(makeTrackShapeBox());
 
     auto *when = new QGroupBox(tr("When"), this);
     auto *whenLayout = new QVBoxLayout(when);
@@ -152,6 +155,61 @@ CaseExportDialog::CaseExportDialog(const QString &projectPath, const TimeWindow 
             [this](const QString &message) { mStatus->setText(tr("The export failed: %1").arg(message)); });
 }
 
+QGroupBox *CaseExportDialog::makeTrackShapeBox()
+{
+    auto *box = new QGroupBox(tr("Track lines"), this);
+    box->setObjectName(QStringLiteral("exportTrackShape"));
+    auto *form = new QFormLayout(box);
+    auto *splitRow = new QHBoxLayout;
+    mSplit = new QComboBox(box);
+    mSplit->setObjectName(QStringLiteral("exportSplit"));
+    using By = TrackSplitRule::By;
+    mSplit->addItem(tr("One line a vessel"), int(By::None));
+    mSplit->addItem(tr("At silences longer than"), int(By::Gap));
+    mSplit->addItem(tr("Between stops"), int(By::Stop));
+    mSplit->addItem(tr("By day (UTC)"), int(By::Day));
+    mSplit->addItem(tr("By week (UTC, from Monday)"), int(By::Week));
+    mSplit->addItem(tr("By month (UTC)"), int(By::Month));
+    mSplit->setToolTip(tr("Cut each track into several lines, numbered in the 'segment' column, as "
+                          "MovingPandas' splitters do. Between stops: the moves, each stop (within "
+                          "%1 m for %2 h) left out.")
+                           .arg(StopParameters{}.maxDiameterM)
+                           .arg(StopParameters{}.minDurationHours));
+    mSplitGapHours = new QDoubleSpinBox(box);
+    mSplitGapHours->setObjectName(QStringLiteral("exportSplitGap"));
+    mSplitGapHours->setRange(0.01, 24 * 365);
+    mSplitGapHours->setDecimals(2);
+    mSplitGapHours->setSuffix(tr(" h"));
+    mSplitGapHours->setValue(TrackSplitRule{}.gapHours);
+    mSplitGapHours->setToolTip(tr("The map breaks tracks at silences over 2 h."));
+    mSplitGapHours->setEnabled(false);
+    splitRow->addWidget(mSplit, 1);
+    splitRow->addWidget(mSplitGapHours);
+    form->addRow(tr("S&plit:"), splitRow);
+    connect(mSplit, &QComboBox::currentIndexChanged, this,
+            [this] { mSplitGapHours->setEnabled(By(mSplit->currentData().toInt()) == By::Gap); });
+
+    mGeneralize = new QDoubleSpinBox(box);
+    mGeneralize->setObjectName(QStringLiteral("exportGeneralize"));
+    mGeneralize->setRange(0, 100000);
+    mGeneralize->setDecimals(0);
+    mGeneralize->setSuffix(tr(" m"));
+    mGeneralize->setSpecialValueText(tr("Off"));
+    mGeneralize->setToolTip(tr("Douglas-Peucker: drop the positions closer than this to the line kept. "
+                               "Positions as points are all written whatever this says."));
+    form->addRow(tr("Simplify &within:"), mGeneralize);
+    mMinInterval = new QSpinBox(box);
+    mMinInterval->setObjectName(QStringLiteral("exportMinInterval"));
+    mMinInterval->setRange(0, 24 * 3600);
+    mMinInterval->setSuffix(tr(" s"));
+    mMinInterval->setSpecialValueText(tr("Off"));
+    mMinInterval->setToolTip(tr("Keep a position only this long after the last one kept; the first and "
+                                "last of each line are always kept."));
+    form->addRow(tr("At most one position e&very:"), mMinInterval);
+    connect(mTracks, &QCheckBox::toggled, box, &QWidget::setEnabled);
+    return box;
+}
+
 CaseExportDialog::~CaseExportDialog()
 {
     mTask->cancelAndWait();
@@ -183,6 +241,10 @@ CaseSelection CaseExportDialog::selection() const
         s.window = mWindow;
     if (mMapViewOnly->isChecked())
         s.extentWgs84 = mMapView;
+    s.trackShape.split.by = TrackSplitRule::By(mSplit->currentData().toInt());
+    s.trackShape.split.gapHours = mSplitGapHours->value();
+    s.trackShape.generalize.toleranceM = mGeneralize->value();
+    s.trackShape.generalize.minIntervalMs = std::int64_t(mMinInterval->value()) * 1000;
     return s;
 }
 

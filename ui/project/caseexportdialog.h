@@ -11,10 +11,13 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
+class QSpinBox;
 
 namespace sightline {
 
@@ -56,6 +59,7 @@ private:
     };
     static Outcome run(const QString &projectPath, const CaseSelection &selection, CaseFormat format,
                        const QString &path, bool replace, const std::function<bool(double)> &progress);
+    QGroupBox *makeTrackShapeBox();
     void formatChanged();
     void browse();
     void showOutcome(const Outcome &outcome);
@@ -67,6 +71,9 @@ private:
     QLineEdit *mPath;
     QCheckBox *mTracks, *mEvents, *mSightings, *mAnnotations, *mPositions;
     QRadioButton *mAllTime, *mTimeWindow, *mEverywhere, *mMapViewOnly;
+    QComboBox *mSplit;
+    QDoubleSpinBox *mSplitGapHours, *mGeneralize;
+    QSpinBox *mMinInterval;
     QCheckBox *mReplace;
     QLabel *mStatus;
     QPushButton *mExport;

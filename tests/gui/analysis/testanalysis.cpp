@@ -255,3 +255,43 @@ void TestAnalysis::clickingAnEventOnTheMapSelectsItInTheDock()
             QCOMPARE(e.type, EventType::PortCall);
     QCOMPARE(layer->selected(), picked);
 }
+
+void TestAnalysis::findsStopsWithTheDiameterAndDurationTyped()
+{
+    const QString path = openCaseInNewProject(QStringLiteral("stops.gpkg"));
+    QVERIFY(!path.isEmpty());
+    runFromMenu(QStringLiteral("stops"), [](AnalysisDialog *d) {
+        QDoubleSpinBox *diameter = d->field(QStringLiteral("max-diameter"));
+        QDoubleSpinBox *duration = d->field(QStringLiteral("min-duration"));
+        QVERIFY(diameter && duration);
+        QCOMPARE(diameter->value(), 500.0);
+        QCOMPARE(duration->value(), 1.0);
+        // Typed as an analyst types them: select the old value, type the new one.
+        for (const auto &[box, text] : {std::pair{diameter, QStringLiteral("300")},
+                                        std::pair{duration, QStringLiteral("2")}}) {
+            box->setFocus();
+            QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(box, text);
+            QTest::keyClick(box, Qt::Key_Tab);
+        }
+        QCOMPARE(diameter->value(), 300.0);
+        QCOMPARE(duration->value(), 2.0);
+        QCOMPARE(d->request().stops.maxDiameterM, 300.0);
+    });
+    auto layer = mWindow->analysisActions()->eventLayer();
+    QVERIFY(layer);
+    QVERIFY(!layer->events().empty());
+    for (const MovementEvent &e : layer->events()) {
+        QCOMPARE(e.type, EventType::Stop);
+        QVERIFY(e.durationHours() >= 2.0);
+        QVERIFY(e.details.value(QStringLiteral("diameter_m")).toDouble() <= 300.0);
+        QCOMPARE(e.parameters.value(QStringLiteral("max_diameter_m")).toDouble(), 300.0);
+    }
+    EventsPanel *panel = mWindow->analysisActions()->eventsPanel();
+    QCOMPARE(rowsShown(panel), int(layer->events().size()));
+    // The dock labels the type as a person reads it.
+    bool labelled = false;
+    for (int column = 0; column < panel->table()->model()->columnCount(); ++column)
+        labelled = labelled || panel->table()->model()->index(0, column).data().toString() == QStringLiteral("Stop");
+    QVERIFY(labelled);
+}

@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +24,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QTest>
 
 using namespace sightline;
@@ -91,6 +93,35 @@ int featureCount(const QString &path, const char *layer, const char *driver = nu
         return -1;
     OGRLayer *l = ds->GetLayerByName(layer);
     return l ? int(l->GetFeatureCount()) : 0;
+}
+
+/// Each line of a table: its segment and its number of vertices, in the order of the file.
+std::vector<std::pair<int, int>> lineShapes(const QString &path, const char *layer)
+{
+    std::vector<std::pair<int, int>> shapes;
+    GDALDatasetUniquePtr ds(GDALDataset::FromHandle(
+        GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    OGRLayer *l = ds ? ds->GetLayerByName(layer) : nullptr;
+    if (!l)
+        return shapes;
+    for (auto &f : *l) {
+        const OGRGeometry *g = f->GetGeometryRef();
+        shapes.emplace_back(f->GetFieldAsInteger("segment"),
+                            g && wkbFlatten(g->getGeometryType()) == wkbLineString ? g->toLineString()->getNumPoints()
+                                                                                   : -1);
+    }
+    return shapes;
+}
+
+// Replaces a spin box's value by typing, as a user would.
+void retypeNumber(QAbstractSpinBox *box, const QString &text)
+{
+    QVERIFY(box);
+    QVERIFY(box->isEnabled());
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(box, text);
+    QTest::keyClick(box, Qt::Key_Tab);
 }
 
 } // namespace
@@ -242,4 +273,79 @@ void TestCaseExport::exportsToGeoPackageAndRefusesToReplaceUntilAsked()
     QCOMPARE(featureCount(out, "events"), 1);
     QCOMPARE(featureCount(out, "event_paths"), 1);
     QCOMPARE(featureCount(out, "sightings"), 2);
+}
+
+void TestCaseExport::splitsAndThinsTheTrackLinesAsChosen()
+{
+    // A ship under way along a parallel from 20:00 to 04:00 UTC, a fix every half hour.
+    const QString path = mDir.filePath(QStringLiteral("overnight.gpkg"));
+    QFile::remove(path);
+    {
+        QString error;
+        std::unique_ptr<Project> project = Project::create(path, &error);
+        QVERIFY2(project, qPrintable(error));
+        project.reset();
+        TrackStore store;
+        VesselRegistry registry;
+        for (int k = 0; k <= 16; ++k)
+            store.append({kShip, at("2023-10-01T20:00:00Z") + k * 1'800'000, 130.0 + 0.02 * k, 42.0});
+        store.finalize();
+        registry.notePosition(kShip, false);
+        QVERIFY(TrackGeoPackage::append(path, mDir.filePath(QStringLiteral("night.nmea")), store, registry,
+                                        QStringLiteral("test"), QStringLiteral("00"))
+                    .ok);
+    }
+    QVERIFY(mWindow->openProject(path));
+    QVERIFY(test::waitForIdle(mWindow));
+    QVERIFY(triggerMenu(mWindow, QStringLiteral("File"), QStringLiteral("Export Case…")));
+    CaseExportDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = mWindow->findChild<CaseExportDialog *>()) && dialog->isVisible());
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    choose(dialog->findChild<QComboBox *>(QStringLiteral("exportFormat")), QStringLiteral("GeoPackage"));
+    auto *exportButton = dialog->findChild<QPushButton *>(QStringLiteral("exportButton"));
+    auto *status = dialog->findChild<QLabel *>(QStringLiteral("exportStatus"));
+    click(dialog->findChild<QCheckBox *>(QStringLiteral("exportReplace")));
+
+    // The silence spin box is for the split at silences only.
+    auto *split = dialog->findChild<QComboBox *>(QStringLiteral("exportSplit"));
+    auto *gap = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("exportSplitGap"));
+    QVERIFY(!gap->isEnabled());
+    choose(split, QStringLiteral("At silences longer than"));
+    QVERIFY(gap->isEnabled());
+
+    // By day, every position: a line before midnight (8 fixes) and one after (9).
+    choose(split, QStringLiteral("By day (UTC)"));
+    QVERIFY(!gap->isEnabled());
+    const QString daily = mDir.filePath(QStringLiteral("daily.gpkg"));
+    retype(dialog->findChild<QLineEdit *>(QStringLiteral("exportPath")), daily);
+    click(exportButton);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QLatin1String("Written")), 20000);
+    QCOMPARE(lineShapes(daily, "tracks"), (std::vector<std::pair<int, int>>{{0, 8}, {1, 9}}));
+
+    // Simplified within 100 m, the straight lines keep their ends only.
+    retypeNumber(dialog->findChild<QDoubleSpinBox *>(QStringLiteral("exportGeneralize")), QStringLiteral("100"));
+    const QString thin = mDir.filePath(QStringLiteral("thin.gpkg"));
+    retype(dialog->findChild<QLineEdit *>(QStringLiteral("exportPath")), thin);
+    QTRY_VERIFY(exportButton->isEnabled());
+    click(exportButton);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QLatin1String("Written")) &&
+                                 QFile::exists(thin),
+                             20000);
+    QTRY_COMPARE_WITH_TIMEOUT(lineShapes(thin, "tracks"), (std::vector<std::pair<int, int>>{{0, 2}, {1, 2}}),
+                              20000);
+
+    // One line again, thinned in time only: a fix an hour and the last one (20:00 … 04:00: 9).
+    choose(split, QStringLiteral("One line a vessel"));
+    retypeNumber(dialog->findChild<QDoubleSpinBox *>(QStringLiteral("exportGeneralize")), QStringLiteral("0"));
+    retypeNumber(dialog->findChild<QSpinBox *>(QStringLiteral("exportMinInterval")), QStringLiteral("3600"));
+    const QString hourly = mDir.filePath(QStringLiteral("hourly.gpkg"));
+    retype(dialog->findChild<QLineEdit *>(QStringLiteral("exportPath")), hourly);
+    QTRY_VERIFY(exportButton->isEnabled());
+    click(exportButton);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(hourly), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(lineShapes(hourly, "tracks"), (std::vector<std::pair<int, int>>{{0, 9}}), 20000);
+
+    // Without tracks the shape of their lines has nothing to say.
+    click(dialog->findChild<QCheckBox *>(QStringLiteral("exportTracks")));
+    QVERIFY(!dialog->findChild<QWidget *>(QStringLiteral("exportTrackShape"))->isEnabled());
 }

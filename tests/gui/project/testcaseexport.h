@@ -18,6 +18,7 @@ private Q_SLOTS:
 
     void exportsTheChosenLayersOfTheSliderWindowToKmz();
     void exportsToGeoPackageAndRefusesToReplaceUntilAsked();
+    void splitsAndThinsTheTrackLinesAsChosen();
 
 private:
     QString makeProject(const QString &name);
