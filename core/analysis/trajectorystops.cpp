@@ -27,9 +27,8 @@ double cross(QPointF o, QPointF a, QPointF b)
 /// Andrew's monotone chain: the hull counter-clockwise, collinear points dropped.
 std::vector<QPointF> convexHull(std::vector<QPointF> points)
 {
-    std::sort(points.begin(), points.end(), [](QPointF a, QPointF b) {
-        return a.x() < b.x() || (a.x() == b.x() && a.y() < b.y());
-    });
+    std::sort(points.begin(), points.end(),
+              [](QPointF a, QPointF b) { return a.x() < b.x() || (a.x() == b.x() && a.y() < b.y()); });
     points.erase(std::unique(points.begin(), points.end()), points.end());
     if (points.size() < 3)
         return points;
@@ -154,7 +153,8 @@ public:
 
 private:
     template <class Keep>
-    static void pushInto(std::deque<std::size_t> &d, std::size_t i, const std::vector<double> &v, Keep dominated)
+    static void pushInto(std::deque<std::size_t> &d, std::size_t i, const std::vector<double> &v,
+                         Keep dominated)
     {
         while (!d.empty() && dominated(v[i], v[d.back()]))
             d.pop_back();
@@ -277,8 +277,12 @@ std::vector<MovementEvent> findStops(const TrackStore &tracks, const StopParamet
             e.to = lonLat[stop.last];
             // The centre as the mean offset from the first position, so the antimeridian is no edge.
             QPointF sum;
-            for (std::size_t i = stop.first; i <= stop.last; ++i)
+            std::int64_t longestSilenceMs = 0;
+            for (std::size_t i = stop.first; i <= stop.last; ++i) {
                 sum += QPointF(LocalPlane::wrapLon(lonLat[i].x() - e.from.x()), lonLat[i].y() - e.from.y());
+                if (i > stop.first)
+                    longestSilenceMs = std::max(longestSilenceMs, times[i] - times[i - 1]);
+            }
             const double count = double(stop.last - stop.first + 1);
             QPointF centre = e.from + sum / count;
             centre.setX(LocalPlane::wrapLon(centre.x()));
@@ -291,6 +295,10 @@ std::vector<MovementEvent> findStops(const TrackStore &tracks, const StopParamet
                          {QStringLiteral("centre_lat"), std::round(centre.y() * 1e6) / 1e6},
                          {QStringLiteral("diameter_m"), std::round(stop.diameterM)},
                          {QStringLiteral("positions"), qint64(count)},
+                         // As MovingPandas, a silence does not end a stop: two fixes a day apart at one
+                         // place are one. How long the longest silence inside was lets the analyst judge.
+                         {QStringLiteral("longest_silence_h"),
+                          std::round(double(longestSilenceMs) / kMsPerHour * 100) / 100},
                          {QStringLiteral("in_port"), !port.isEmpty()},
                          {QStringLiteral("port"), port}};
             e.parameters = json;
