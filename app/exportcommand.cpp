@@ -63,10 +63,11 @@ CommandLine exportCommandLine()
                            "gap:30m), stop or stop:DIAMETER,DURATION (the moves between stops, e.g. "
                            "stop:500m,1h), day, week or month (UTC)."),
             QStringLiteral("RULE")),
-        QCommandLineOption(QStringLiteral("generalize"),
-                           QStringLiteral("Thin the tracks by Douglas-Peucker: drop positions closer than this "
-                                          "to the line kept (50m, 0.2km; a bare number is metres)."),
-                           QStringLiteral("METRES")),
+        QCommandLineOption(
+            QStringLiteral("generalize"),
+            QStringLiteral("Thin the tracks by Douglas-Peucker: drop positions closer than this "
+                           "to the line kept (50m, 0.2km; a bare number is metres)."),
+            QStringLiteral("METRES")),
         QCommandLineOption(
             QStringLiteral("min-interval"),
             QStringLiteral("Thin the tracks in time: keep a position only this long after the last one "

@@ -60,9 +60,9 @@ struct LoiteringParameters
 /// are more than maxDiameterM apart, lasting at least minDurationHours.
 struct StopParameters
 {
-    double maxDiameterM = 500.0;   ///< a ship at anchor swings through a few hundred metres
+    double maxDiameterM = 500.0; ///< a ship at anchor swings through a few hundred metres
     double minDurationHours = 1.0;
-    double portDistanceKm = 3.0;   ///< a stop whose centre is this close to a port is named after it
+    double portDistanceKm = 3.0; ///< a stop whose centre is this close to a port is named after it
     QJsonObject toJson() const;
     bool operator==(const StopParameters &) const = default;
 };

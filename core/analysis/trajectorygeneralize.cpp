@@ -61,8 +61,8 @@ std::vector<std::size_t> douglasPeucker(const std::vector<std::size_t> &in, std:
 
 } // namespace
 
-std::vector<std::size_t> generalizeTrack(std::span<const std::int64_t> timesMs, std::span<const QPointF> lonLat,
-                                         std::size_t first, std::size_t last,
+std::vector<std::size_t> generalizeTrack(std::span<const std::int64_t> timesMs,
+                                         std::span<const QPointF> lonLat, std::size_t first, std::size_t last,
                                          const GeneralizeParameters &parameters)
 {
     std::vector<std::size_t> kept;
@@ -86,7 +86,8 @@ std::vector<std::size_t> generalizeTrack(std::span<const std::int64_t> timesMs, 
     return kept;
 }
 
-std::vector<std::size_t> generalizeTrack(std::span<const std::int64_t> timesMs, std::span<const QPointF> lonLat,
+std::vector<std::size_t> generalizeTrack(std::span<const std::int64_t> timesMs,
+                                         std::span<const QPointF> lonLat,
                                          const GeneralizeParameters &parameters)
 {
     const std::size_t n = std::min(timesMs.size(), lonLat.size());

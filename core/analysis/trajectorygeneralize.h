@@ -24,12 +24,13 @@ struct GeneralizeParameters
 };
 
 /// The indices of the positions kept, ascending; the first and the last are always kept.
-std::vector<std::size_t> generalizeTrack(std::span<const std::int64_t> timesMs, std::span<const QPointF> lonLat,
+std::vector<std::size_t> generalizeTrack(std::span<const std::int64_t> timesMs,
+                                         std::span<const QPointF> lonLat,
                                          const GeneralizeParameters &parameters);
 
 /// The same for positions `first`..`last` (inclusive) of a longer track: indices into the whole.
-std::vector<std::size_t> generalizeTrack(std::span<const std::int64_t> timesMs, std::span<const QPointF> lonLat,
-                                         std::size_t first, std::size_t last,
+std::vector<std::size_t> generalizeTrack(std::span<const std::int64_t> timesMs,
+                                         std::span<const QPointF> lonLat, std::size_t first, std::size_t last,
                                          const GeneralizeParameters &parameters);
 
 } // namespace sightline

@@ -55,7 +55,9 @@ QString TrackSplitRule::toText() const
     case By::Gap:
         return QStringLiteral("gap:") + durationText(gapHours);
     case By::Stop:
-        return QStringLiteral("stop:%1m,%2").arg(stops.maxDiameterM).arg(durationText(stops.minDurationHours));
+        return QStringLiteral("stop:%1m,%2")
+            .arg(stops.maxDiameterM)
+            .arg(durationText(stops.minDurationHours));
     case By::Day:
         return QStringLiteral("day");
     case By::Week:
@@ -96,8 +98,8 @@ std::optional<TrackSplitRule> parseTrackSplitRule(const QString &text, QString *
         head == QLatin1String("month")) {
         if (!arg.isEmpty())
             return fail(QStringLiteral("'%1' takes no value").arg(head));
-        rule.by = head == QLatin1String("none")  ? TrackSplitRule::By::None
-                  : head == QLatin1String("day") ? TrackSplitRule::By::Day
+        rule.by = head == QLatin1String("none")   ? TrackSplitRule::By::None
+                  : head == QLatin1String("day")  ? TrackSplitRule::By::Day
                   : head == QLatin1String("week") ? TrackSplitRule::By::Week
                                                   : TrackSplitRule::By::Month;
         return rule;
@@ -107,7 +109,8 @@ std::optional<TrackSplitRule> parseTrackSplitRule(const QString &text, QString *
         if (!arg.isEmpty()) {
             const auto ms = parseShortDuration(arg);
             if (!ms || *ms <= 0)
-                return fail(QStringLiteral("'%1' is not a silence; write gap:2h, gap:30m or gap:1d").arg(arg));
+                return fail(
+                    QStringLiteral("'%1' is not a silence; write gap:2h, gap:30m or gap:1d").arg(arg));
             rule.gapHours = double(*ms) / 3.6e6;
         }
         return rule;
@@ -123,7 +126,8 @@ std::optional<TrackSplitRule> parseTrackSplitRule(const QString &text, QString *
                 return fail(QStringLiteral("'%1' is not a stop; write stop:500m,1h (the largest diameter, "
                                            "the shortest duration)")
                                 .arg(arg));
-            rule.stops.maxDiameterM = m.captured(1).toDouble() * (m.captured(2) == QLatin1String("km") ? 1000 : 1);
+            rule.stops.maxDiameterM =
+                m.captured(1).toDouble() * (m.captured(2) == QLatin1String("km") ? 1000 : 1);
             rule.stops.minDurationHours = double(*ms) / 3.6e6;
         }
         return rule;

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 
 namespace sightline {
 
@@ -27,9 +26,8 @@ double cross(QPointF o, QPointF a, QPointF b)
 /// Andrew's monotone chain: the hull counter-clockwise, collinear points dropped.
 std::vector<QPointF> convexHull(std::vector<QPointF> points)
 {
-    std::sort(points.begin(), points.end(), [](QPointF a, QPointF b) {
-        return a.x() < b.x() || (a.x() == b.x() && a.y() < b.y());
-    });
+    std::sort(points.begin(), points.end(),
+              [](QPointF a, QPointF b) { return a.x() < b.x() || (a.x() == b.x() && a.y() < b.y()); });
     points.erase(std::unique(points.begin(), points.end()), points.end());
     if (points.size() < 3)
         return points;
@@ -112,10 +110,29 @@ struct RunPlane
     }
     std::vector<QPointF> hullOf(const Unwrapped &u, std::size_t first, std::size_t last) const
     {
+        // Akl–Toussaint: a point strictly inside the quadrilateral of the four extreme points is no
+        // hull vertex, so a stop of thousands of positions sorts only the few near its edge.
+        std::size_t extreme[4] = {first, first, first, first}; // west, south, east, north
+        for (std::size_t i = first + 1; i <= last; ++i) {
+            extreme[0] = u.x[i] < u.x[extreme[0]] ? i : extreme[0];
+            extreme[1] = u.y[i] < u.y[extreme[1]] ? i : extreme[1];
+            extreme[2] = u.x[i] > u.x[extreme[2]] ? i : extreme[2];
+            extreme[3] = u.y[i] > u.y[extreme[3]] ? i : extreme[3];
+        }
+        QPointF quad[4];
+        for (int k = 0; k < 4; ++k)
+            quad[k] = metres(u, extreme[k]);
         std::vector<QPointF> points;
-        points.reserve(last - first + 1);
-        for (std::size_t i = first; i <= last; ++i)
-            points.push_back(metres(u, i));
+        for (std::size_t i = first; i <= last; ++i) {
+            const QPointF p = metres(u, i);
+            bool inside = true;
+            for (int k = 0; k < 4 && inside; ++k)
+                inside = cross(quad[k], quad[(k + 1) % 4], p) > 0;
+            if (!inside)
+                points.push_back(p);
+        }
+        for (const QPointF &q : quad)
+            points.push_back(q);
         return convexHull(std::move(points));
     }
 };
@@ -131,7 +148,7 @@ public:
     }
     void clear()
     {
-        for (auto *d : {&mMinX, &mMaxX, &mMinY, &mMaxY})
+        for (Queue *d : {&mMinX, &mMaxX, &mMinY, &mMaxY})
             d->clear();
     }
     void push(std::size_t i)
@@ -143,9 +160,9 @@ public:
     }
     void dropBefore(std::size_t first)
     {
-        for (auto *d : {&mMinX, &mMaxX, &mMinY, &mMaxY})
+        for (Queue *d : {&mMinX, &mMaxX, &mMinY, &mMaxY})
             while (!d->empty() && d->front() < first)
-                d->pop_front();
+                d->popFront();
     }
     double minX() const { return mU.x[mMinX.front()]; }
     double maxX() const { return mU.x[mMaxX.front()]; }
@@ -153,15 +170,33 @@ public:
     double maxY() const { return mU.y[mMaxY.front()]; }
 
 private:
+    /// A deque of indices that only grows at the back: a vector and the index of its front
+    /// (cheaper than std::deque, and cleared at each stop).
+    struct Queue
+    {
+        std::vector<std::size_t> items;
+        std::size_t head = 0;
+        bool empty() const { return head == items.size(); }
+        std::size_t front() const { return items[head]; }
+        std::size_t back() const { return items.back(); }
+        void popFront() { ++head; }
+        void popBack() { items.pop_back(); }
+        void pushBack(std::size_t i) { items.push_back(i); }
+        void clear()
+        {
+            items.clear();
+            head = 0;
+        }
+    };
     template <class Keep>
-    static void pushInto(std::deque<std::size_t> &d, std::size_t i, const std::vector<double> &v, Keep dominated)
+    static void pushInto(Queue &d, std::size_t i, const std::vector<double> &v, Keep dominated)
     {
         while (!d.empty() && dominated(v[i], v[d.back()]))
-            d.pop_back();
-        d.push_back(i);
+            d.popBack();
+        d.pushBack(i);
     }
     const Unwrapped &mU;
-    std::deque<std::size_t> mMinX, mMaxX, mMinY, mMaxY;
+    Queue mMinX, mMaxX, mMinY, mMaxY;
 };
 
 enum class Fit
@@ -171,10 +206,26 @@ enum class Fit
     Maybe ///< the extent's sides fit but its diagonal does not: only the points can tell
 };
 
-/// What the extent alone says: a side longer than the diameter cannot fit; a diagonal within it must.
-Fit fitOfExtent(double minX, double maxX, double minY, double maxY, double maxDiameterM)
+/// metresPerDegree, remembered for the last latitude: a run's latitude barely moves, and the
+/// cosine would otherwise be most of the work of a position.
+struct ScaleCache
 {
-    const QPointF scale = metresPerDegree((minY + maxY) / 2);
+    double lat = 1000.0;
+    QPointF scale;
+    QPointF at(double atLat)
+    {
+        if (std::abs(atLat - lat) > 0.01) { // 0.01° changes the scale by under 2e-4 · tan(lat)
+            lat = atLat;
+            scale = metresPerDegree(atLat);
+        }
+        return scale;
+    }
+};
+
+/// What the extent alone says: a side longer than the diameter cannot fit; a diagonal within it must.
+Fit fitOfExtent(double minX, double maxX, double minY, double maxY, double maxDiameterM, ScaleCache &scales)
+{
+    const QPointF scale = scales.at((minY + maxY) / 2);
     const double w = (maxX - minX) * scale.x(), h = (maxY - minY) * scale.y();
     if (std::max(w, h) > maxDiameterM)
         return Fit::No;
@@ -194,6 +245,7 @@ std::vector<TrackStop> findTrackStops(std::span<const std::int64_t> t, std::span
         return stops;
     const Unwrapped u(lonLat);
     SlidingExtent window(u);
+    ScaleCache scales;
     std::size_t s = 0;
     for (std::size_t i = 0; i < n; ++i) {
         window.push(i);
@@ -203,7 +255,8 @@ std::vector<TrackStop> findTrackStops(std::span<const std::int64_t> t, std::span
         window.dropBefore(s);
         if (i == s || t[i] - t[s] < minDurationMs)
             continue;
-        Fit fit = fitOfExtent(window.minX(), window.maxX(), window.minY(), window.maxY(), maxDiameterM);
+        Fit fit =
+            fitOfExtent(window.minX(), window.maxX(), window.minY(), window.maxY(), maxDiameterM, scales);
         if (fit == Fit::Maybe) {
             const RunPlane plane(u, s);
             fit = diameterOf(plane.hullOf(u, s, i)) <= maxDiameterM ? Fit::Yes : Fit::No;
@@ -220,7 +273,7 @@ std::vector<TrackStop> findTrackStops(std::span<const std::int64_t> t, std::span
         for (; j < n; ++j) {
             const double nminX = std::min(minX, u.x[j]), nmaxX = std::max(maxX, u.x[j]);
             const double nminY = std::min(minY, u.y[j]), nmaxY = std::max(maxY, u.y[j]);
-            const Fit grown = fitOfExtent(nminX, nmaxX, nminY, nmaxY, maxDiameterM);
+            const Fit grown = fitOfExtent(nminX, nmaxX, nminY, nmaxY, maxDiameterM, scales);
             if (grown == Fit::No)
                 break;
             const QPointF p = plane.metres(u, j);
@@ -277,8 +330,12 @@ std::vector<MovementEvent> findStops(const TrackStore &tracks, const StopParamet
             e.to = lonLat[stop.last];
             // The centre as the mean offset from the first position, so the antimeridian is no edge.
             QPointF sum;
-            for (std::size_t i = stop.first; i <= stop.last; ++i)
+            std::int64_t longestSilenceMs = 0;
+            for (std::size_t i = stop.first; i <= stop.last; ++i) {
                 sum += QPointF(LocalPlane::wrapLon(lonLat[i].x() - e.from.x()), lonLat[i].y() - e.from.y());
+                if (i > stop.first)
+                    longestSilenceMs = std::max(longestSilenceMs, times[i] - times[i - 1]);
+            }
             const double count = double(stop.last - stop.first + 1);
             QPointF centre = e.from + sum / count;
             centre.setX(LocalPlane::wrapLon(centre.x()));
@@ -291,6 +348,10 @@ std::vector<MovementEvent> findStops(const TrackStore &tracks, const StopParamet
                          {QStringLiteral("centre_lat"), std::round(centre.y() * 1e6) / 1e6},
                          {QStringLiteral("diameter_m"), std::round(stop.diameterM)},
                          {QStringLiteral("positions"), qint64(count)},
+                         // As MovingPandas, a silence does not end a stop: two fixes a day apart at one
+                         // place are one. How long the longest silence inside was lets the analyst judge.
+                         {QStringLiteral("longest_silence_h"),
+                          std::round(double(longestSilenceMs) / kMsPerHour * 100) / 100},
                          {QStringLiteral("in_port"), !port.isEmpty()},
                          {QStringLiteral("port"), port}};
             e.parameters = json;

@@ -59,9 +59,8 @@ QByteArray eventIcon(EventType type)
     // Marks of a place at the centre; marks between two places across the icon.
     const QPointF centre(kSize / 2.0, kSize / 2.0);
     const QPointF a(10, kSize - 18), b(kSize - 10, 18);
-    const bool ofAPlace =
-        type == EventType::PortCall || type == EventType::Loitering || type == EventType::SafetyMessage ||
-        type == EventType::Stop;
+    const bool ofAPlace = type == EventType::PortCall || type == EventType::Loitering ||
+                          type == EventType::SafetyMessage || type == EventType::Stop;
     // A mark of a place is small on the map (it sits on the track); an icon alone wants it larger.
     eventmarks::drawEventMark(p, e, ofAPlace ? centre : a, ofAPlace ? centre : b,
                               eventmarks::Look(ofAPlace ? 2 * kScale : kScale, false));

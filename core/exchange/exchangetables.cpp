@@ -82,8 +82,9 @@ void addTracks(const CaseContent &content, bool withPositions, std::vector<Excha
                 lines.features.push_back(
                     {{GeometryType::LineString, line},
                      {integer(v.mmsi), text(v.name), integer(v.imo, v.imo != 0), text(v.callsign),
-                      integer(v.shipType, v.shipType != 0), integer(piece.segment), time(v.timesMs[piece.first]),
-                      time(v.timesMs[piece.last]), integer(qint64(piece.last - piece.first + 1))}});
+                      integer(v.shipType, v.shipType != 0), integer(piece.segment),
+                      time(v.timesMs[piece.first]), time(v.timesMs[piece.last]),
+                      integer(qint64(piece.last - piece.first + 1))}});
             }
         if (withPositions)
             for (std::size_t i = 0; i < v.timesMs.size(); ++i)

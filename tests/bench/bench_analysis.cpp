@@ -767,9 +767,11 @@ int main(int argc, char **argv)
     std::vector<MovementEvent> stops;
     const Timing stopTime =
         add(timed(runs, stops, [&] { return findStops(store, StopParameters{}, &world.portSet); }));
-    report("stops", stops.size(), stopTime,
-           format("within %.0f m for %.0f h or more (the stays in port, loiterers and meetings at sea among them)",
-                  StopParameters{}.maxDiameterM, StopParameters{}.minDurationHours));
+    report(
+        "stops", stops.size(), stopTime,
+        format(
+            "within %.0f m for %.0f h or more (the stays in port, loiterers and meetings at sea among them)",
+            StopParameters{}.maxDiameterM, StopParameters{}.minDurationHours));
 
     std::printf("all detectors: %.0f ms (first runs %.0f ms)\n", totalBest, totalFirst);
     std::fflush(stdout);
@@ -782,13 +784,14 @@ int main(int argc, char **argv)
             lonLat.resize(track.size());
             for (std::size_t i = 0; i < track.size(); ++i)
                 lonLat[i] = QPointF(track.lon(i), track.lat(i));
-            kept += generalizeTrack(std::span<const std::int64_t>(track.times(), track.size()), lonLat, g).size();
+            kept +=
+                generalizeTrack(std::span<const std::int64_t>(track.times(), track.size()), lonLat, g).size();
         }
         return kept;
     };
-    for (const auto &[label, g] : {std::pair{"generalize (Douglas-Peucker 50 m)", GeneralizeParameters{50.0, 0}},
-                                   std::pair{"generalize (one position a minute, then 50 m)",
-                                             GeneralizeParameters{50.0, 60000}}}) {
+    for (const auto &[label, g] :
+         {std::pair{"generalize (Douglas-Peucker 50 m)", GeneralizeParameters{50.0, 0}},
+          std::pair{"generalize (one position a minute, then 50 m)", GeneralizeParameters{50.0, 60000}}}) {
         std::size_t kept = 0;
         const Timing t = timed(runs, kept, [&] { return generalizeAll(g); });
         std::printf("%s: %zu of %zu positions kept, %.0f ms (first run %.0f ms)\n", label, kept,

@@ -29,8 +29,8 @@ const QString &trajectoryProject()
         must({QStringLiteral("project"), QStringLiteral("create"), path,
               kDemo + QStringLiteral("/vector/ports_APPROXIMATE.geojson")});
         must({QStringLiteral("ais"), QStringLiteral("import"),
-              kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea"), QStringLiteral("--project"),
-              path});
+              kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea"),
+              QStringLiteral("--project"), path});
         return path;
     }();
     return project;
@@ -90,15 +90,18 @@ TEST_CASE("export --generalize and --min-interval write fewer vertices; --split 
     for (const Line &l : whole)
         CHECK(l.segment == 0);
 
-    const std::vector<Line> simplified = exportedLines({QStringLiteral("--generalize"), QStringLiteral("50m")});
+    const std::vector<Line> simplified =
+        exportedLines({QStringLiteral("--generalize"), QStringLiteral("50m")});
     REQUIRE(simplified.size() == whole.size());
     CHECK(vertices(simplified) < vertices(whole) / 2);
     for (const Line &l : simplified)
         CHECK(l.vertices >= 2);
     // A coarser tolerance thins further.
-    CHECK(vertices(exportedLines({QStringLiteral("--generalize"), QStringLiteral("1km")})) < vertices(simplified));
+    CHECK(vertices(exportedLines({QStringLiteral("--generalize"), QStringLiteral("1km")})) <
+          vertices(simplified));
     // In time: at most one position every 30 minutes.
-    CHECK(vertices(exportedLines({QStringLiteral("--min-interval"), QStringLiteral("30m")})) < vertices(whole));
+    CHECK(vertices(exportedLines({QStringLiteral("--min-interval"), QStringLiteral("30m")})) <
+          vertices(whole));
 
     // By day: more lines, each vessel's numbered 0, 1, … in order.
     const std::vector<Line> daily = exportedLines({QStringLiteral("--split"), QStringLiteral("day")});
@@ -121,16 +124,18 @@ TEST_CASE("export --generalize and --min-interval write fewer vertices; --split 
 TEST_CASE("analyze stops writes the stops with their diameter, and --help lists its options",
           "[e2e][analyze][trajectory]")
 {
-    const Run r = runSightline({QStringLiteral("analyze"), QStringLiteral("stops"), QStringLiteral("--project"),
-                                trajectoryProject(), QStringLiteral("--max-diameter"), QStringLiteral("300"),
-                                QStringLiteral("--min-duration"), QStringLiteral("2"), QStringLiteral("--format"),
-                                QStringLiteral("json")});
+    const Run r = runSightline(
+        {QStringLiteral("analyze"), QStringLiteral("stops"), QStringLiteral("--project"), trajectoryProject(),
+         QStringLiteral("--max-diameter"), QStringLiteral("300"), QStringLiteral("--min-duration"),
+         QStringLiteral("2"), QStringLiteral("--format"), QStringLiteral("json")});
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
     CHECK(doc.value(QStringLiteral("analysis")).toString() == QStringLiteral("stops"));
-    CHECK(doc.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("max_diameter_m")).toDouble() ==
-          300);
+    CHECK(doc.value(QStringLiteral("parameters"))
+              .toObject()
+              .value(QStringLiteral("max_diameter_m"))
+              .toDouble() == 300);
     const QJsonArray stops = doc.value(QStringLiteral("events")).toArray();
     REQUIRE(stops.size() > 0);
     int inPort = 0;
@@ -146,13 +151,14 @@ TEST_CASE("analyze stops writes the stops with their diameter, and --help lists 
     CHECK(r.err.contains(QStringLiteral("Stop: %1").arg(stops.size())));
 
     // CSV: the stop table's columns.
-    const Run csv = runSightline({QStringLiteral("analyze"), QStringLiteral("stops"), QStringLiteral("--project"),
-                                  trajectoryProject()});
+    const Run csv = runSightline({QStringLiteral("analyze"), QStringLiteral("stops"),
+                                  QStringLiteral("--project"), trajectoryProject()});
     REQUIRE(csv.exitCode == 0);
     CHECK(csv.out.startsWith(QStringLiteral("type,mmsi,vessel")));
     CHECK(csv.out.section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("diameter_m")));
 
-    const Run help = runSightline({QStringLiteral("analyze"), QStringLiteral("stops"), QStringLiteral("--help")});
+    const Run help =
+        runSightline({QStringLiteral("analyze"), QStringLiteral("stops"), QStringLiteral("--help")});
     CHECK(help.exitCode == 0);
     CHECK(help.out.contains(QStringLiteral("--max-diameter")));
     CHECK(help.out.contains(QStringLiteral("--min-duration")));

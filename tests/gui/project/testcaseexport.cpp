@@ -106,9 +106,9 @@ std::vector<std::pair<int, int>> lineShapes(const QString &path, const char *lay
         return shapes;
     for (auto &f : *l) {
         const OGRGeometry *g = f->GetGeometryRef();
-        shapes.emplace_back(f->GetFieldAsInteger("segment"),
-                            g && wkbFlatten(g->getGeometryType()) == wkbLineString ? g->toLineString()->getNumPoints()
-                                                                                   : -1);
+        shapes.emplace_back(
+            f->GetFieldAsInteger("segment"),
+            g && wkbFlatten(g->getGeometryType()) == wkbLineString ? g->toLineString()->getNumPoints() : -1);
     }
     return shapes;
 }
@@ -323,27 +323,29 @@ void TestCaseExport::splitsAndThinsTheTrackLinesAsChosen()
     QCOMPARE(lineShapes(daily, "tracks"), (std::vector<std::pair<int, int>>{{0, 8}, {1, 9}}));
 
     // Simplified within 100 m, the straight lines keep their ends only.
-    retypeNumber(dialog->findChild<QDoubleSpinBox *>(QStringLiteral("exportGeneralize")), QStringLiteral("100"));
+    retypeNumber(dialog->findChild<QDoubleSpinBox *>(QStringLiteral("exportGeneralize")),
+                 QStringLiteral("100"));
     const QString thin = mDir.filePath(QStringLiteral("thin.gpkg"));
     retype(dialog->findChild<QLineEdit *>(QStringLiteral("exportPath")), thin);
     QTRY_VERIFY(exportButton->isEnabled());
     click(exportButton);
-    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QLatin1String("Written")) &&
-                                 QFile::exists(thin),
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QLatin1String("Written")) && QFile::exists(thin),
                              20000);
     QTRY_COMPARE_WITH_TIMEOUT(lineShapes(thin, "tracks"), (std::vector<std::pair<int, int>>{{0, 2}, {1, 2}}),
                               20000);
 
     // One line again, thinned in time only: a fix an hour and the last one (20:00 … 04:00: 9).
     choose(split, QStringLiteral("One line a vessel"));
-    retypeNumber(dialog->findChild<QDoubleSpinBox *>(QStringLiteral("exportGeneralize")), QStringLiteral("0"));
+    retypeNumber(dialog->findChild<QDoubleSpinBox *>(QStringLiteral("exportGeneralize")),
+                 QStringLiteral("0"));
     retypeNumber(dialog->findChild<QSpinBox *>(QStringLiteral("exportMinInterval")), QStringLiteral("3600"));
     const QString hourly = mDir.filePath(QStringLiteral("hourly.gpkg"));
     retype(dialog->findChild<QLineEdit *>(QStringLiteral("exportPath")), hourly);
     QTRY_VERIFY(exportButton->isEnabled());
     click(exportButton);
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(hourly), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(lineShapes(hourly, "tracks"), (std::vector<std::pair<int, int>>{{0, 9}}), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(lineShapes(hourly, "tracks"), (std::vector<std::pair<int, int>>{{0, 9}}),
+                              20000);
 
     // Without tracks the shape of their lines has nothing to say.
     click(dialog->findChild<QCheckBox *>(QStringLiteral("exportTracks")));

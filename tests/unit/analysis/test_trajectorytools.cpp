@@ -60,6 +60,7 @@ TEST_CASE("a stop is found with the first and last positions that stayed within 
     CHECK(e.endMs == kT0 + 5 * kHour + 5 * kMinute);
     CHECK(e.details.value(QStringLiteral("positions")).toInt() == 1 + 37);
     CHECK(e.details.value(QStringLiteral("diameter_m")).toDouble() < 10);
+    CHECK(e.details.value(QStringLiteral("longest_silence_h")).toDouble() == Approx(5.0 / 60).margin(0.01));
     CHECK(e.details.value(QStringLiteral("centre_lon")).toDouble() == Approx(arrival.x()).margin(1e-4));
     CHECK(e.details.value(QStringLiteral("centre_lat")).toDouble() == Approx(arrival.y()).margin(1e-4));
     CHECK(e.parameters.value(QStringLiteral("max_diameter_m")).toDouble() == 100.0);
@@ -164,8 +165,9 @@ TEST_CASE("Douglas-Peucker keeps the corner of an L and drops the collinear poin
     GeneralizeParameters g;
     g.toleranceM = 50;
     CHECK(generalizeTrack(pts.t, pts.p, g) == std::vector<std::size_t>{0, 10, 20});
-    // A point 80 m off the line is kept at 50 m and dropped at 100 m.
-    pts.p[5] = offset(pts.p[5], 0, 80);
+    // A point 55 m off the line is kept at 50 m (its neighbours, 44 m off the lines to it, are not)
+    // and dropped at 100 m.
+    pts.p[5] = offset(pts.p[5], 0, 55);
     CHECK(generalizeTrack(pts.t, pts.p, g) == std::vector<std::size_t>{0, 5, 10, 20});
     g.toleranceM = 100;
     CHECK(generalizeTrack(pts.t, pts.p, g) == std::vector<std::size_t>{0, 10, 20});
@@ -195,7 +197,7 @@ TEST_CASE("a track splits at midnight UTC, at Mondays, at months, at silences an
 {
     Points pts;
     const std::int64_t evening = unixMsFromUtc(2023, 10, 1, 22, 0, 0); // a Sunday
-    for (int k = 0; k < 8; ++k)                                         // 22:00 … 01:30 next day
+    for (int k = 0; k < 8; ++k)                                        // 22:00 … 01:30 next day
         pts.add(evening + k * 30 * kMinute, QPointF(130.0 + k * 0.01, 42.0));
     TrackSplitRule rule;
     rule.by = TrackSplitRule::By::Day;
