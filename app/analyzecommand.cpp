@@ -23,6 +23,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <type_traits>
 
 namespace sightline {
 
@@ -54,11 +55,44 @@ struct Threshold
     std::function<void(AnalysisRequest &, double)> set;
 };
 
+/// The reception model's options, for gaps (their likely cause) and for the calls inferred while
+/// dark (not inside a coverage hole): the same names, each kind's own parameters (`of`).
+QList<Threshold> receptionThresholds(const QList<AnalysisKind> &kinds,
+                                     ReceptionParameters *(*of)(AnalysisRequest &))
+{
+    const auto get = [of](auto member) {
+        return [of, member](const AnalysisRequest &r) {
+            AnalysisRequest copy = r;
+            return double(of(copy)->*member);
+        };
+    };
+    const auto set = [of](auto member) {
+        return [of, member](AnalysisRequest &r, double v) {
+            using Field = std::remove_reference_t<decltype(of(r)->*member)>;
+            of(r)->*member = std::is_integral_v<Field> ? Field(std::lround(v)) : Field(v);
+        };
+    };
+    using P = ReceptionParameters;
+    return {
+        {"--reception-cell", kinds, Unit::Number, "Degrees: the cells of the reception model",
+         get(&P::cellDeg), set(&P::cellDeg)},
+        {"--reception-bin", kinds, Unit::Hours, "The time bins of the reception model", get(&P::binHours),
+         set(&P::binHours)},
+        {"--min-reception-cells", kinds, Unit::Number,
+         "Fewer cell-bins along a dark path where others are ever heard: cause unknown",
+         get(&P::minCellsWithData), set(&P::minCellsWithData)},
+        {"--switched-off-score", kinds, Unit::Number, "A disabling score at least this: switched off",
+         get(&P::switchedOffScore), set(&P::switchedOffScore)},
+        {"--coverage-hole-score", kinds, Unit::Number, "A disabling score at most this: out of coverage",
+         get(&P::coverageHoleScore), set(&P::coverageHoleScore)},
+    };
+}
+
 QList<Threshold> thresholds()
 {
     using K = AnalysisKind;
     const QList<K> calls = {K::PortCalls, K::Voyages};
-    return {
+    QList<Threshold> all = {
         {"--min-gap",
          {K::Gaps},
          Unit::Hours,
@@ -213,6 +247,9 @@ QList<Threshold> thresholds()
          [](auto &r) { return r.stops.portDistanceKm; },
          [](auto &r, double v) { r.stops.portDistanceKm = v; }},
     };
+    all += receptionThresholds({K::Gaps}, [](AnalysisRequest &r) { return &r.gaps.reception; });
+    all += receptionThresholds(calls, [](AnalysisRequest &r) { return &r.portCalls.reception; });
+    return all;
 }
 
 /// A threshold's default as it would be typed: hours as a number, minutes as ISO 8601.

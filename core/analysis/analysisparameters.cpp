@@ -2,26 +2,40 @@
 
 namespace sightline {
 
+void ReceptionParameters::addTo(QJsonObject &json) const
+{
+    json.insert(QStringLiteral("reception_cell_deg"), cellDeg);
+    json.insert(QStringLiteral("reception_bin_h"), binHours);
+    json.insert(QStringLiteral("reception_min_cells"), minCellsWithData);
+    json.insert(QStringLiteral("switched_off_score"), switchedOffScore);
+    json.insert(QStringLiteral("coverage_hole_score"), coverageHoleScore);
+}
+
 QJsonObject GapParameters::toJson() const
 {
-    return {{QStringLiteral("min_gap_h"), minGapHours},
-            {QStringLiteral("max_speed_kn"), maxSpeedKnots},
-            {QStringLiteral("port_distance_km"), portDistanceKm},
-            {QStringLiteral("near_shore_km"), nearShoreKm}};
+    QJsonObject json{{QStringLiteral("min_gap_h"), minGapHours},
+                     {QStringLiteral("max_speed_kn"), maxSpeedKnots},
+                     {QStringLiteral("port_distance_km"), portDistanceKm},
+                     {QStringLiteral("near_shore_km"), nearShoreKm}};
+    reception.addTo(json);
+    return json;
 }
 
 QJsonObject PortCallParameters::toJson() const
 {
-    return {{QStringLiteral("entry_km"), entryDistanceKm},
-            {QStringLiteral("exit_km"), exitDistanceKm},
-            {QStringLiteral("stop_start_kn"), stopStartKnots},
-            {QStringLiteral("stop_end_kn"), stopEndKnots},
-            {QStringLiteral("in_port_gap_h"), inPortGapHours},
-            {QStringLiteral("min_duration_h"), minDurationHours},
-            {QStringLiteral("infer_from_gaps"), inferFromGaps},
-            {QStringLiteral("dark_gap_h"), darkGapHours},
-            {QStringLiteral("max_speed_kn"), maxSpeedKnots},
-            {QStringLiteral("inferred_min_stay_h"), inferredMinStayHours}};
+    QJsonObject json{{QStringLiteral("entry_km"), entryDistanceKm},
+                     {QStringLiteral("exit_km"), exitDistanceKm},
+                     {QStringLiteral("stop_start_kn"), stopStartKnots},
+                     {QStringLiteral("stop_end_kn"), stopEndKnots},
+                     {QStringLiteral("in_port_gap_h"), inPortGapHours},
+                     {QStringLiteral("min_duration_h"), minDurationHours},
+                     {QStringLiteral("infer_from_gaps"), inferFromGaps},
+                     {QStringLiteral("dark_gap_h"), darkGapHours},
+                     {QStringLiteral("max_speed_kn"), maxSpeedKnots},
+                     {QStringLiteral("inferred_min_stay_h"), inferredMinStayHours}};
+    if (inferFromGaps)
+        reception.addTo(json);
+    return json;
 }
 
 QJsonObject EncounterParameters::toJson() const

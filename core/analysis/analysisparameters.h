@@ -8,12 +8,28 @@ namespace sightline {
 /// The thresholds of each detector, with the defaults of Global Fishing Watch where
 /// GFW publishes one. Each event keeps the parameters that produced it (toJson).
 
+/// Whether a dark period's path was being heard (ReceptionModel, gapreception.h): the grid
+/// of the model and the thresholds that turn what was heard along the path into a cause.
+struct ReceptionParameters
+{
+    double cellDeg = 0.25; ///< cells of the model, degrees of longitude and latitude
+    double binHours = 1.0; ///< time bins of the model
+    /// Fewer cell-bins than this along the path in cells where other vessels are ever heard:
+    /// too little evidence, the cause is "unknown".
+    int minCellsWithData = 3;
+    double switchedOffScore = 0.5;  ///< a disabling score at least this: "switched_off"
+    double coverageHoleScore = 0.1; ///< at most this: "out_of_coverage"
+    /// Adds the reception keys to a detector's parameter JSON.
+    void addTo(QJsonObject &json) const;
+};
+
 struct GapParameters
 {
     double minGapHours = 12.0;   ///< GFW's "AIS disabling" threshold
     double maxSpeedKnots = 15.0; ///< sizes the reachable area of a dark period
     double portDistanceKm = 3.0; ///< an end inside a port polygon or this close to a port point is "in port"
     double nearShoreKm = 10.0;   ///< an end this close to land (when a land layer is given) is "near shore"
+    ReceptionParameters reception;
     QJsonObject toJson() const;
 };
 
@@ -32,6 +48,10 @@ struct PortCallParameters
     double darkGapHours = 12.0;
     double maxSpeedKnots = 15.0;
     double inferredMinStayHours = 6.0;
+    /// No call is inferred at a port whose cell heard nobody while the vessel could have been
+    /// there (though others are heard there at other times), nor during a dark period whose
+    /// path was out of coverage: a silence there says nothing.
+    ReceptionParameters reception;
     QJsonObject toJson() const;
 };
 

@@ -1,7 +1,9 @@
 #include "analysis/gapdetector.h"
 
+#include "analysis/gapreception.h"
 #include "analysis/portset.h"
 #include "analysis/reachablearea.h"
+#include "analysis/receptionmodel.h"
 #include "analysis/trackkinematics.h"
 #include "geo/geodesic.h"
 
@@ -56,6 +58,7 @@ std::vector<MovementEvent> findGaps(const TrackStore &tracks, const GapParameter
     const auto minGapMs = std::int64_t(parameters.minGapHours * kMsPerHour);
     const QJsonObject parameterJson = parameters.toJson();
     const std::vector<VesselTrack> &all = tracks.tracks();
+    const ReceptionModel reception(tracks, parameters.reception.cellDeg, parameters.reception.binHours);
     for (std::size_t v = 0; v < all.size(); ++v) {
         if (!reportProgress(progress, v, all.size()))
             return {};
@@ -105,6 +108,11 @@ std::vector<MovementEvent> findGaps(const TrackStore &tracks, const GapParameter
             if (const std::string &after = tracks.sourceName(track.sourceId(i)); !after.empty())
                 d.insert(QStringLiteral("first_heard_by"), QString::fromStdString(after));
             e.place = !start.port.isEmpty() ? start.port : end.port;
+            // Were others heard where and when the vessel should have been? A silence among vessels
+            // that are heard is a switch-off; one where nobody was heard is a coverage hole.
+            assessPath(reception, tracks, track.mmsi(), e.from, e.startMs, e.to, e.endMs,
+                       parameters.reception)
+                .writeTo(d);
 
             if (ports && !ports->empty()) {
                 const ReachableArea area(e.from, e.to,

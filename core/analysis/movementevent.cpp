@@ -29,13 +29,18 @@ const QList<TypeInfo> &typeInfo()
           QStringLiteral("end_port_distance_km"), QStringLiteral("start_shore_distance_km"),
           QStringLiteral("end_shore_distance_km"), QStringLiteral("near_shore"),
           QStringLiteral("course_at_start"), QStringLiteral("heading_toward"), QStringLiteral("max_speed_kn"),
-          QStringLiteral("reachable_ports"), QStringLiteral("last_heard_by"), QStringLiteral("first_heard_by")}},
+          QStringLiteral("reachable_ports"), QStringLiteral("last_heard_by"), QStringLiteral("first_heard_by"),
+          QStringLiteral("likely_cause"), QStringLiteral("disabling_score"),
+          QStringLiteral("reception_cell_bins_with_data"), QStringLiteral("reception_cell_bins_heard"),
+          QStringLiteral("reception_cell_bins_receiver_up"), QStringLiteral("vessels_heard_meanwhile"),
+          QStringLiteral("receivers_meanwhile")}},
         {EventType::PortCall,
          "port-call",
          "Port call",
          {QStringLiteral("entry_seen"), QStringLiteral("exit_seen"), QStringLiteral("stopped"),
           QStringLiteral("stopped_hours"), QStringLiteral("gap_in_port"), QStringLiteral("positions"),
-          QStringLiteral("inferred"), QStringLiteral("dark_hours"), QStringLiteral("candidates")}},
+          QStringLiteral("inferred"), QStringLiteral("dark_hours"), QStringLiteral("candidates"),
+          QStringLiteral("port_reception"), QStringLiteral("dark_likely_cause")}},
         {EventType::Voyage,
          "voyage",
          "Voyage",
@@ -151,17 +156,35 @@ bool MovementEvent::hasInferredFarCall() const
     return type == EventType::RoundTrip && details.value(QStringLiteral("b_inferred")).toBool();
 }
 
+QString MovementEvent::gapCauseText() const
+{
+    const QString cause = details.value(QStringLiteral("likely_cause")).toString();
+    if (type != EventType::Gap || cause.isEmpty())
+        return {};
+    const QString score =
+        QString::number(details.value(QStringLiteral("disabling_score")).toDouble(), 'f', 2);
+    if (cause == QLatin1String("switched_off"))
+        return QStringLiteral("likely switched off (score %1)").arg(score);
+    if (cause == QLatin1String("out_of_coverage"))
+        return QStringLiteral("likely out of coverage (score %1)").arg(score);
+    return QStringLiteral("cause unknown (score %1)").arg(score);
+}
+
 QString MovementEvent::summary() const
 {
     const QString hours = QString::number(durationHours(), 'f', 1);
     switch (type) {
-    case EventType::Gap:
+    case EventType::Gap: {
+        const QString cause = gapCauseText();
+        const QString causeSuffix = cause.isEmpty() ? QString() : QStringLiteral("; ") + cause;
         if (details.value(QStringLiteral("distance_km")).toDouble() < 0.5)
-            return QStringLiteral("Dark %1 h, back where it went quiet").arg(hours);
+            return QStringLiteral("Dark %1 h, back where it went quiet").arg(hours) + causeSuffix;
         return QStringLiteral("Dark %1 h over %2 km (%3 kn implied)")
-            .arg(hours)
-            .arg(details.value(QStringLiteral("distance_km")).toDouble(), 0, 'f', 1)
-            .arg(details.value(QStringLiteral("implied_speed_kn")).toDouble(), 0, 'f', 1);
+                   .arg(hours)
+                   .arg(details.value(QStringLiteral("distance_km")).toDouble(), 0, 'f', 1)
+                   .arg(details.value(QStringLiteral("implied_speed_kn")).toDouble(), 0, 'f', 1) +
+               causeSuffix;
+    }
     case EventType::PortCall:
         return QStringLiteral("%1, %2 h%3")
             .arg(place, hours, isInferredCall() ? QStringLiteral(" (possible, while dark)") : QString());

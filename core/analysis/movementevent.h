@@ -68,6 +68,9 @@ struct MovementEvent
     bool isInferredCall() const;
     /// A round trip whose far port is such a call (its detail "b_inferred").
     bool hasInferredFarCall() const;
+    /// A gap's likely cause as words with its disabling score ("likely switched off (score 0.96)"),
+    /// empty for other events and for gaps found before the reception model.
+    QString gapCauseText() const;
     /// A one-line description for lists: "Dark 51.2 h, 131.10°E → 131.09°E".
     QString summary() const;
     bool operator==(const MovementEvent &) const = default;

@@ -1,13 +1,16 @@
 #include "analysis/portcalldetector.h"
 
+#include "analysis/gapreception.h"
 #include "analysis/portset.h"
 #include "analysis/reachablearea.h"
+#include "analysis/receptionmodel.h"
 #include "analysis/trackkinematics.h"
 #include "geo/geodesic.h"
 
 #include <QJsonArray>
 
 #include <algorithm>
+#include <optional>
 
 namespace sightline {
 
@@ -140,8 +143,12 @@ private:
 
 /// `seen` are the vessel's calls found in its positions: the ports of the calls just
 /// before and after a silence are not offered as where it went meanwhile.
-void inferFromGaps(const VesselTrack &track, const PortSet &ports, const PortCallParameters &p,
-                   const QJsonObject &json, const std::vector<MovementEvent> &seen,
+/// `reception` decides where a silence says nothing: no call is inferred during a dark period
+/// whose path was out of coverage, nor at a port whose cell heard nobody while the vessel could
+/// have been there.
+void inferFromGaps(const TrackStore &tracks, const VesselTrack &track, const PortSet &ports,
+                   const PortCallParameters &p, const QJsonObject &json,
+                   const std::vector<MovementEvent> &seen, const ReceptionModel &reception,
                    std::vector<MovementEvent> &out)
 {
     const auto darkMs = std::int64_t(p.darkGapHours * kMsPerHour);
@@ -156,6 +163,10 @@ void inferFromGaps(const VesselTrack &track, const PortSet &ports, const PortCal
         const int startPort = ports.portAt(a, entryM), endPort = ports.portAt(b, entryM);
         if (startPort >= 0 && startPort == endPort)
             continue; // dark inside one port: a gap in port, part of that call
+        const PathReception path =
+            assessPath(reception, tracks, track.mmsi(), a, t[i - 1], b, t[i], p.reception);
+        if (path.likelyCause == QLatin1String("out_of_coverage"))
+            continue;
         QString before, after;
         for (const MovementEvent &c : seen) {
             if (c.endMs <= t[i - 1])
@@ -165,24 +176,37 @@ void inferFromGaps(const VesselTrack &track, const PortSet &ports, const PortCal
         }
         const ReachableArea area(a, b, metresPerMs * double(dt));
         const double reserve = p.inferredMinStayHours * kMsPerHour * metresPerMs;
-        std::vector<std::size_t> reached;
-        for (std::size_t k = 0; k < ports.size(); ++k)
-            if (int(k) != startPort && int(k) != endPort && ports.at(k).name != before &&
-                ports.at(k).name != after && area.reachesPort(ports, k, reserve))
-                reached.push_back(k);
-        QJsonArray names;
-        for (std::size_t k : reached)
-            names.append(ports.at(k).name);
-        for (std::size_t k : reached) {
+        struct Reached
+        {
+            std::size_t port;
+            std::int64_t startMs, endMs;
+            PlaceReception reception;
+        };
+        std::vector<Reached> reached;
+        for (std::size_t k = 0; k < ports.size(); ++k) {
+            if (int(k) == startPort || int(k) == endPort || ports.at(k).name == before ||
+                ports.at(k).name == after || !area.reachesPort(ports, k, reserve))
+                continue;
             const Port &port = ports.at(k);
             const double inMetres = Geodesic::inverse(a, port.centre).distanceMetres;
             const double outMetres = Geodesic::inverse(port.centre, b).distanceMetres;
+            // The widest stay the budget allows: arrive at full speed, leave at the last moment.
+            const std::int64_t startMs = t[i - 1] + std::int64_t(inMetres / metresPerMs);
+            const std::int64_t endMs = t[i] - std::int64_t(outMetres / metresPerMs);
+            const PlaceReception heard = assessPlace(reception, track.mmsi(), port.centre, startMs, endMs);
+            if (heard != PlaceReception::Silent)
+                reached.push_back({k, startMs, endMs, heard});
+        }
+        QJsonArray names;
+        for (const Reached &r : reached)
+            names.append(ports.at(r.port).name);
+        for (const Reached &r : reached) {
+            const Port &port = ports.at(r.port);
             MovementEvent e;
             e.type = EventType::PortCall;
             e.mmsi = track.mmsi();
-            // The widest stay the budget allows: arrive at full speed, leave at the last moment.
-            e.startMs = t[i - 1] + std::int64_t(inMetres / metresPerMs);
-            e.endMs = t[i] - std::int64_t(outMetres / metresPerMs);
+            e.startMs = r.startMs;
+            e.endMs = r.endMs;
             e.from = e.to = port.centre;
             e.place = port.name;
             e.confidence = 1;
@@ -196,7 +220,9 @@ void inferFromGaps(const VesselTrack &track, const PortSet &ports, const PortCal
                          {QStringLiteral("dark_from"), QJsonArray{a.x(), a.y()}},
                          {QStringLiteral("dark_to"), QJsonArray{b.x(), b.y()}},
                          {QStringLiteral("dark_start_ms"), qint64(t[i - 1])},
-                         {QStringLiteral("candidates"), names}};
+                         {QStringLiteral("candidates"), names},
+                         {QStringLiteral("port_reception"), placeReceptionKey(r.reception)},
+                         {QStringLiteral("dark_likely_cause"), path.likelyCause}};
             e.parameters = json;
             out.push_back(std::move(e));
         }
@@ -214,6 +240,9 @@ std::vector<MovementEvent> findPortCalls(const TrackStore &tracks, const PortSet
         return events;
     const QJsonObject json = parameters.toJson();
     const std::vector<VesselTrack> &all = tracks.tracks();
+    std::optional<ReceptionModel> reception;
+    if (parameters.inferFromGaps)
+        reception.emplace(tracks, parameters.reception.cellDeg, parameters.reception.binHours);
     for (std::size_t v = 0; v < all.size(); ++v) {
         if (!reportProgress(progress, v, all.size()))
             return {};
@@ -222,7 +251,7 @@ std::vector<MovementEvent> findPortCalls(const TrackStore &tracks, const PortSet
         VesselCalls(track, ports, parameters, json, events).run();
         if (parameters.inferFromGaps) {
             const std::vector<MovementEvent> seen(events.begin() + std::ptrdiff_t(first), events.end());
-            inferFromGaps(track, ports, parameters, json, seen, events);
+            inferFromGaps(tracks, track, ports, parameters, json, seen, *reception, events);
         }
         std::stable_sort(
             events.begin() + std::ptrdiff_t(first), events.end(),

@@ -25,6 +25,9 @@ class TrackStore;
 /// 1, marked inferred, at every port inside its reachable area that leaves time for
 /// the minimum stay (not the ports of the calls just before and after it, which it
 /// left and came back to); the ports that were equally possible are listed with each.
+/// None is inferred where a silence says nothing (ReceptionModel): during a dark period whose
+/// path was out of coverage, or at a port whose cell heard nobody while the vessel could have
+/// been there though others are heard there at other times.
 /// Events are sorted by vessel, then start time.
 std::vector<MovementEvent> findPortCalls(const TrackStore &tracks, const PortSet &ports,
                                          const PortCallParameters &parameters,

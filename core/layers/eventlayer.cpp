@@ -63,6 +63,11 @@ public:
             if (std::all_of(ring.begin(), ring.end(), isFinite))
                 drawReachableArea(painter, ring, view, k);
         }
+        // Then what was heard along the selected gap's path: was anyone heard there and then?
+        if (!order.empty() && order.back()->id == mSelected && order.back()->type == EventType::Gap)
+            drawReceptionCells(painter,
+                               order.back()->details.value(QStringLiteral("reception_cells")).toArray(),
+                               toPixel, view, k);
         for (const MovementEvent *e : order) {
             if (cancelled)
                 return true;

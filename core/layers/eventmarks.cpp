@@ -2,6 +2,7 @@
 
 #include "layers/eventlayer.h"
 
+#include <QFont>
 #include <QPainterPath>
 #include <QPolygonF>
 
@@ -207,6 +208,55 @@ void drawGap(QPainter &painter, QPointF a, QPointF b, const Look &look)
     const QPen ring = pen(ink, 1.8 * look.k * look.grow);
     strokeWithHalo(painter, circle(a, r), ring, look);
     strokeWithHalo(painter, circle(b, r2), ring, look);
+}
+
+void drawReceptionCells(QPainter &painter, const QJsonArray &cells,
+                        const std::function<QPointF(QPointF)> &toPixel, const QRectF &view, double k)
+{
+    const QColor heard(0x1b, 0x9e, 0x77), silent(0x4d, 0x4d, 0x4d);
+    painter.save();
+    for (const QJsonValue &value : cells) {
+        // [west, south, size, bins, bins heard, vessels heard, others ever heard there]
+        const QJsonArray c = value.toArray();
+        if (c.size() < 7)
+            continue;
+        const double west = c[0].toDouble(), south = c[1].toDouble(), size = c[2].toDouble();
+        const int bins = c[3].toInt(), binsHeard = c[4].toInt(), vessels = c[5].toInt();
+        const bool withData = c[6].toInt() != 0;
+        const int binsReceiverUp = c.size() > 7 ? c[7].toInt() : 0;
+        QPolygonF cell;
+        for (const QPointF &corner : {QPointF(west, south), QPointF(west + size, south),
+                                      QPointF(west + size, south + size), QPointF(west, south + size)})
+            cell << toPixel(corner);
+        if (!std::all_of(cell.begin(), cell.end(), isFinite) || !cell.boundingRect().intersects(view))
+            continue;
+        if (binsHeard + binsReceiverUp > 0) {
+            // Hours with others heard count fully; hours with only a receiver up, half.
+            QColor fill = heard;
+            fill.setAlpha(60 + int(120.0 * (binsHeard + 0.5 * binsReceiverUp) / std::max(1, bins)));
+            painter.setBrush(fill);
+            painter.setPen(pen(heard.darker(130), 1.2 * k));
+        } else if (withData) {
+            QColor fill = silent;
+            fill.setAlpha(110);
+            painter.setBrush(fill);
+            painter.setPen(pen(silent, 1.2 * k));
+        } else {
+            painter.setBrush(Qt::NoBrush);
+            painter.setPen(pen(silent, 1.2 * k, Qt::DashLine));
+        }
+        painter.drawPolygon(cell);
+        const QRectF box = cell.boundingRect();
+        if (binsHeard > 0 && box.width() > 22 * k && box.height() > 16 * k) {
+            QFont font = painter.font();
+            font.setPixelSize(int(std::round(11 * k)));
+            font.setBold(true);
+            painter.setFont(font);
+            painter.setPen(Qt::white);
+            painter.drawText(box, Qt::AlignCenter, QString::number(vessels));
+        }
+    }
+    painter.restore();
 }
 
 void drawReachableArea(QPainter &painter, const std::vector<QPointF> &ring, const QRectF &view, double k)

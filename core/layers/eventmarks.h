@@ -3,12 +3,14 @@
 #include "analysis/movementevent.h"
 #include "map/timewindow.h"
 
+#include <QJsonArray>
 #include <QPainter>
 #include <QPointF>
 #include <QRectF>
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <unordered_set>
 #include <vector>
 
@@ -45,6 +47,13 @@ struct Look
 
 bool isFinite(QPointF p);
 double length(QPointF v);
+/// The reception of the cells along a dark vessel's path (a gap's "reception_cells" detail): green
+/// where others were heard then (or a receiver of the cell was up), as deep as the share of hours
+/// covered, with how many vessels; grey
+/// where nobody was heard though others are at other times; a dashed outline where nobody ever is.
+/// `toPixel` maps lon/lat to the device.
+void drawReceptionCells(QPainter &painter, const QJsonArray &cells,
+                        const std::function<QPointF(QPointF)> &toPixel, const QRectF &view, double k);
 /// The area a vessel could have reached in a dark period, under every event.
 void drawReachableArea(QPainter &painter, const std::vector<QPointF> &ring, const QRectF &view, double k);
 /// One event's mark between its two ends in pixels (`a` alone for the marks of a place).

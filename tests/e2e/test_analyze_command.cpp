@@ -1,12 +1,17 @@
 #include <catch2/catch.hpp>
 
+#include "aissentences.h"
 #include "project/project.h"
 #include "sightlineprocess.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+
+#include <map>
+#include <tuple>
 
 using namespace sightline;
 using namespace sightline::test;
@@ -153,4 +158,70 @@ TEST_CASE("analyze names what is wrong with its arguments, ports and project", "
     // Gaps need no ports: they are found, with no port distances.
     r = analyze({QStringLiteral("gaps"), QStringLiteral("--project"), noPorts});
     CHECK(r.exitCode == 0);
+}
+
+TEST_CASE("analyze gaps --save writes each dark period's likely cause into the project's events",
+          "[e2e][analyze][reception]")
+{
+    // Two seas a degree apart. In the north, a ship falls silent for 14 hours among six ships at
+    // anchor along its way that the coast station keeps hearing; in the south, one falls silent
+    // while its six neighbours fall silent with it (its station heard nobody meanwhile).
+    QTemporaryDir dir;
+    const QString log = dir.filePath(QStringLiteral("two-seas.nmea"));
+    {
+        QFile f(log);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        const std::int64_t t0 = 1696118400; // 2023-10-01T00:00Z, seconds
+        constexpr std::uint32_t kNorthDark = 273000001, kSouthDark = 273000002;
+        std::string station;
+        const auto line = [&](std::uint32_t mmsi, double lon, double lat, std::int64_t t) {
+            f.write(aisLine(positionReport(mmsi, lon, lat, 10.0, 90.0), station, t).c_str());
+        };
+        // Each sea has its own coast station: the southern one heard nothing while its ships were silent.
+        for (const auto &[dark, lat, neighboursSilent, receiver] :
+             {std::tuple{kNorthDark, 43.3, false, "RX-North"},
+              std::tuple{kSouthDark, 42.3, true, "RX-South"}}) {
+            station = receiver;
+            for (std::int64_t m = 0; m <= 120; m += 10) // 2 h east from 131.0°E, then silent
+                line(dark, 131.0 + 0.005 * double(m) / 10, lat, t0 + m * 60);
+            for (std::int64_t m = 16 * 60; m <= 18 * 60; m += 10) // back 14 h later, 1° further east
+                line(dark, 132.06 + 0.005 * double(m - 16 * 60) / 10, lat, t0 + m * 60);
+            for (int k = 0; k < 6; ++k)
+                for (std::int64_t m = 0; m <= 18 * 60; m += 20) {
+                    const bool meanwhile = m > 60 && m < 17 * 60;
+                    if (!(neighboursSilent && meanwhile))
+                        line(dark + 100 + std::uint32_t(k), 131.1 + 0.18 * k, lat + 0.02, t0 + m * 60);
+                }
+        }
+    }
+    const QString project = dir.filePath(QStringLiteral("two-seas.gpkg"));
+    Run r = runSightline({QStringLiteral("project"), QStringLiteral("create"), project,
+                          kDemo + QStringLiteral("/vector/ports_APPROXIMATE.geojson")});
+    REQUIRE(r.exitCode == 0);
+    r = runSightline(
+        {QStringLiteral("ais"), QStringLiteral("import"), log, QStringLiteral("--project"), project});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    r = runSightline({QStringLiteral("analyze"), QStringLiteral("gaps"), QStringLiteral("--project"), project,
+                      QStringLiteral("--save"), QStringLiteral("--switched-off-score"),
+                      QStringLiteral("0.6")});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.contains(QStringLiteral("likely_cause")));
+
+    auto opened = Project::open(project, Project::Mode::ReadOnly, nullptr);
+    REQUIRE(opened);
+    std::map<std::uint32_t, QString> causeOf;
+    for (const MovementEvent &e : opened->events())
+        if (e.type == EventType::Gap) {
+            causeOf[e.mmsi] = e.details.value(QStringLiteral("likely_cause")).toString();
+            CHECK(e.parameters.value(QStringLiteral("switched_off_score")).toDouble() == 0.6);
+            CHECK(e.details.contains(QStringLiteral("disabling_score")));
+        }
+    CHECK(causeOf[273000001] == QStringLiteral("switched_off"));
+    CHECK(causeOf[273000002] == QStringLiteral("out_of_coverage"));
+    for (const MovementEvent &e : opened->events())
+        if (e.mmsi == 273000001)
+            CHECK(e.details.value(QStringLiteral("receivers_meanwhile")).toArray() ==
+                  QJsonArray{QStringLiteral("RX-North")});
 }

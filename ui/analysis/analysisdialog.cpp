@@ -17,6 +17,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace sightline {
 
 namespace {
@@ -63,6 +65,8 @@ AnalysisDialog::AnalysisDialog(AnalysisKind kind, const LayerStack *layers, cons
         addNumber(
             QStringLiteral("near-shore"), tr("Near shore within"), d.gaps.nearShoreKm, 500, 1, tr(" km"),
             [](auto &r, double v) { r.gaps.nearShoreKm = v; }, tr("Needs a land layer, below."));
+        addReceptionNumbers(d.gaps.reception,
+                            [](AnalysisRequest &r) -> ReceptionParameters & { return r.gaps.reception; });
         break;
     case AnalysisKind::PortCalls:
     case AnalysisKind::Voyages:
@@ -106,6 +110,9 @@ AnalysisDialog::AnalysisDialog(AnalysisKind kind, const LayerStack *layers, cons
             QStringLiteral("min-stay"), tr("Staying at least"), d.portCalls.inferredMinStayHours, 240, 2,
             tr(" h"), [](auto &r, double v) { r.portCalls.inferredMinStayHours = v; },
             durationTip(tr("The time a possible call leaves in port")));
+        addReceptionNumbers(d.portCalls.reception, [](AnalysisRequest &r) -> ReceptionParameters & {
+            return r.portCalls.reception;
+        });
         break;
     case AnalysisKind::Encounters:
         addNumber(
@@ -278,6 +285,31 @@ void AnalysisDialog::addFlag(const QString &option, const QString &label, bool v
     box->setToolTip(tip);
     mForm->addRow(QString(), box);
     mFlags.push_back({option, box, value, apply});
+}
+
+void AnalysisDialog::addReceptionNumbers(const ReceptionParameters &d,
+                                         ReceptionParameters &(*of)(AnalysisRequest &))
+{
+    addNumber(
+        QStringLiteral("reception-cell"), tr("Reception cells of"), d.cellDeg, 10, 3, tr("°"),
+        [of](auto &r, double v) { of(r).cellDeg = v; },
+        tr("Where and when others were heard is counted in cells this many degrees across."));
+    addNumber(
+        QStringLiteral("reception-bin"), tr("Reception time bins of"), d.binHours, 240, 2, tr(" h"),
+        [of](auto &r, double v) { of(r).binHours = v; },
+        durationTip(tr("The time bins of the reception model")));
+    addNumber(
+        QStringLiteral("min-reception-cells"), tr("Cause unknown below"), d.minCellsWithData, 1000, 0,
+        tr(" cell-bins"), [of](auto &r, double v) { of(r).minCellsWithData = int(std::lround(v)); },
+        tr("A dark path with fewer cell-bins where other vessels are ever heard has too little evidence."));
+    addNumber(
+        QStringLiteral("switched-off-score"), tr("Switched off from a score of"), d.switchedOffScore, 1, 2,
+        QString(), [of](auto &r, double v) { of(r).switchedOffScore = v; },
+        tr("The share of the dark path where others were heard then (0–1)."));
+    addNumber(
+        QStringLiteral("coverage-hole-score"), tr("Out of coverage up to a score of"), d.coverageHoleScore, 1,
+        2, QString(), [of](auto &r, double v) { of(r).coverageHoleScore = v; },
+        tr("Nobody heard along the path while others are heard there at other times."));
 }
 
 QDoubleSpinBox *AnalysisDialog::field(const QString &option) const

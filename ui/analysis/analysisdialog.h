@@ -53,6 +53,9 @@ private:
                    const QString &tip);
     void addFlag(const QString &option, const QString &label, bool value,
                  const std::function<void(AnalysisRequest &, bool)> &apply, const QString &tip);
+    /// The reception model's thresholds (gaps, and calls inferred while dark), `of` the kind's own.
+    void addReceptionNumbers(const ReceptionParameters &defaults,
+                             ReceptionParameters &(*of)(AnalysisRequest &));
     void reloadPorts();
     void restoreDefaults();
 

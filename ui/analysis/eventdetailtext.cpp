@@ -57,6 +57,18 @@ const QHash<QString, QString> &namedLabels()
         {QStringLiteral("message_type"), tr("AIS message type")},
         {QStringLiteral("dest_mmsi"), tr("Addressed to MMSI")},
         {QStringLiteral("source"), tr("Heard by")},
+        {QStringLiteral("likely_cause"), tr("Likely cause")},
+        {QStringLiteral("disabling_score"), tr("Disabling score (0–1)")},
+        {QStringLiteral("reception_cell_bins"), tr("Cell-hours along the path")},
+        {QStringLiteral("reception_cell_bins_with_data"), tr("… where others are ever heard")},
+        {QStringLiteral("reception_cell_bins_heard"), tr("… where others were heard then")},
+        {QStringLiteral("reception_cell_bins_receiver_up"),
+         tr("… where nobody was, but its receiver was up")},
+        {QStringLiteral("vessels_heard_meanwhile"), tr("Other vessels heard on the path meanwhile")},
+        {QStringLiteral("receivers_meanwhile"), tr("Receivers that heard them")},
+        {QStringLiteral("reception_cells"), tr("Reception along the path")},
+        {QStringLiteral("port_reception"), tr("Port heard while dark")},
+        {QStringLiteral("dark_likely_cause"), tr("Dark period's likely cause")},
     };
     return labels;
 }
@@ -135,6 +147,8 @@ QString eventDetailValue(const QString &key, const QJsonValue &v)
     }
     case QJsonValue::Array: {
         const QJsonArray a = v.toArray();
+        if (key == QLatin1String("reception_cells")) // drawn on the map; in words, how many
+            return tr("%1 cells, shaded on the map").arg(a.size());
         if (a.size() == 2 && a[0].isDouble() && a[1].isDouble() && !key.endsWith(QLatin1String("s")))
             return degrees(a[0].toDouble(), a[1].toDouble());
         QStringList parts;
@@ -144,6 +158,8 @@ QString eventDetailValue(const QString &key, const QJsonValue &v)
     }
     case QJsonValue::String: {
         const QString s = v.toString();
+        if (key.endsWith(QLatin1String("likely_cause")) || key == QLatin1String("port_reception"))
+            return QString(s).replace(QLatin1Char('_'), QLatin1Char(' '));
         if (const auto t = parseIsoDateTime(s); t && !t->dateOnly)
             return formatUtcMinutes(t->ms);
         return s;

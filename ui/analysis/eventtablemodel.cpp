@@ -58,6 +58,20 @@ QString EventTableModel::vesselText(const MovementEvent &e) const
     return e.otherMmsi ? name(e.mmsi) + QStringLiteral(" · ") + name(e.otherMmsi) : name(e.mmsi);
 }
 
+QVariant EventTableModel::causeCell(const MovementEvent &e, bool sort)
+{
+    const QString cause = e.details.value(QStringLiteral("likely_cause")).toString();
+    if (e.type != EventType::Gap || cause.isEmpty())
+        return {};
+    const double score = e.details.value(QStringLiteral("disabling_score")).toDouble();
+    if (sort)
+        return score;
+    const QString words = cause == QLatin1String("switched_off")      ? tr("switched off")
+                          : cause == QLatin1String("out_of_coverage") ? tr("out of coverage")
+                                                                      : tr("unknown");
+    return QStringLiteral("%1 (%2)").arg(words, QString::number(score, 'f', 2));
+}
+
 int EventTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(mEvents.size());
@@ -93,6 +107,8 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
             return e->place;
         case Confidence:
             return e->confidence ? QVariant(e->confidence) : QVariant();
+        case Cause:
+            return causeCell(*e, sort);
         case Summary:
             return e->summary();
         }
@@ -101,6 +117,10 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && e->isInferredCall())
         return QColor(110, 110, 110); // possible calls while dark read as less certain
+    if (role == Qt::ToolTipRole && index.column() == Cause && e->type == EventType::Gap)
+        return tr("From the positions of the other vessels: switched off when others were heard where and "
+                  "when the vessel should have been; out of coverage when nobody was heard there then. The "
+                  "score (0–1) is the share of its path where others were heard.");
     if (role == Qt::ToolTipRole && index.column() == Confidence && e->confidence)
         return tr("1: inferred from a dark period, or only part seen; 2: entry and exit seen; "
                   "3: a stop or a gap in port seen; 4: entry, stay and exit all seen");
@@ -129,6 +149,8 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Place");
     case Confidence:
         return tr("Conf.");
+    case Cause:
+        return tr("Likely cause");
     case Summary:
         return tr("Summary");
     }

@@ -13,7 +13,7 @@
 namespace sightline {
 
 /// The analyses' events as table rows: type, vessel(s), start, end, hours, place,
-/// confidence and a one-line summary. Sorts by the real values (times, hours).
+/// confidence, a gap's likely cause and a one-line summary. Sorts by the real values (times, hours).
 class EventTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -27,6 +27,7 @@ public:
         Hours,
         Place,
         Confidence,
+        Cause, ///< gaps: switched off, out of coverage or unknown, with the disabling score
         Summary,
         ColumnCount
     };
@@ -52,6 +53,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
+    /// "switched off (0.96)", or the score itself for sorting; nothing for other events.
+    static QVariant causeCell(const MovementEvent &e, bool sort);
+
     std::vector<MovementEvent> mEvents;
     std::function<QString(std::uint32_t)> mNameOf;
 };

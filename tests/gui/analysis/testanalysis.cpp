@@ -2,18 +2,19 @@
 
 #include "support/casewindow.h"
 
-#include "ui/common/datetimefield.h"
-#include "ui/analysis/analysisactions.h"
-#include "ui/analysis/analysisdialog.h"
-#include "ui/analysis/eventspanel.h"
 #include "geo/transform.h"
 #include "layers/eventlayer.h"
 #include "layers/layerstack.h"
-#include "ui/shell/mainwindow.h"
-#include "ui/map/mapcanvas.h"
-#include "ui/common/messagebar.h"
 #include "project/project.h"
+#include "ui/analysis/analysisactions.h"
+#include "ui/analysis/analysisdialog.h"
+#include "ui/analysis/eventspanel.h"
+#include "ui/analysis/eventtablemodel.h"
+#include "ui/common/datetimefield.h"
+#include "ui/common/messagebar.h"
+#include "ui/map/mapcanvas.h"
 #include "ui/project/projectcontroller.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -294,4 +295,59 @@ void TestAnalysis::findsStopsWithTheDiameterAndDurationTyped()
     for (int column = 0; column < panel->table()->model()->columnCount(); ++column)
         labelled = labelled || panel->table()->model()->index(0, column).data().toString() == QStringLiteral("Stop");
     QVERIFY(labelled);
+}
+
+void TestAnalysis::gapsShowTheirLikelyCauseWithTheDialogsReceptionThresholds()
+{
+    QVERIFY(!openCaseInNewProject(QStringLiteral("cause.gpkg")).isEmpty());
+    // The reception thresholds are in the dialog with their defaults, and typed ones are used.
+    runFromMenu(QStringLiteral("gaps"), [](AnalysisDialog *d) {
+        QDoubleSpinBox *cell = d->field(QStringLiteral("reception-cell"));
+        QVERIFY(cell);
+        QCOMPARE(cell->value(), 0.25);
+        QDoubleSpinBox *score = d->field(QStringLiteral("switched-off-score"));
+        QVERIFY(score);
+        QCOMPARE(score->value(), 0.5);
+        score->setFocus();
+        score->selectAll();
+        QTest::keyClicks(score, QStringLiteral("0.2"));
+        QTest::keyClick(score, Qt::Key_Tab);
+        QCOMPARE(score->value(), 0.2);
+    });
+    EventsPanel *panel = mWindow->analysisActions()->eventsPanel();
+    auto layer = mWindow->analysisActions()->eventLayer();
+    QCOMPARE(rowsShown(panel), 20);
+    QAbstractItemModel *model = panel->table()->model();
+    QCOMPARE(model->headerData(EventTableModel::Cause, Qt::Horizontal).toString(),
+             QStringLiteral("Likely cause"));
+    for (int r = 0; r < rowsShown(panel); ++r) {
+        const std::int64_t id = model->index(r, 0).data(EventTableModel::kIdRole).toLongLong();
+        const MovementEvent *gap = nullptr;
+        for (const MovementEvent &e : layer->events())
+            if (e.id == id)
+                gap = &e;
+        QVERIFY(gap);
+        QCOMPARE(gap->parameters.value(QStringLiteral("switched_off_score")).toDouble(), 0.2);
+        const QString cause = gap->details.value(QStringLiteral("likely_cause")).toString();
+        QVERIFY2(cause == QStringLiteral("switched_off") || cause == QStringLiteral("out_of_coverage") ||
+                     cause == QStringLiteral("unknown"),
+                 qPrintable(cause));
+        // "switched off (0.62)": the cause in words, and the score.
+        const QString shown = model->index(r, EventTableModel::Cause).data().toString();
+        QVERIFY2(shown.startsWith(QString(cause).replace(QLatin1Char('_'), QLatin1Char(' '))),
+                 qPrintable(shown));
+        QVERIFY2(shown.contains(QString::number(
+                     gap->details.value(QStringLiteral("disabling_score")).toDouble(), 'f', 2)),
+                 qPrintable(shown));
+    }
+    // A click on a gap gives the evidence in the details.
+    QTableView *table = panel->table();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(model->index(0, 1)).center());
+    QVERIFY(panel->currentId() != 0);
+    QCOMPARE(layer->selected(), panel->currentId());
+    const QString details = panel->details()->toPlainText();
+    QVERIFY2(details.contains(QStringLiteral("Likely cause")) &&
+                 details.contains(QStringLiteral("Disabling score")) &&
+                 details.contains(QStringLiteral("shaded on the map")),
+             qPrintable(details));
 }

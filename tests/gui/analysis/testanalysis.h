@@ -25,6 +25,7 @@ private Q_SLOTS:
     void eventsDockFiltersByTypeVesselAndTimeAndZoomsToTheEvent();
     void clickingAnEventOnTheMapSelectsItInTheDock();
     void findsStopsWithTheDiameterAndDurationTyped();
+    void gapsShowTheirLikelyCauseWithTheDialogsReceptionThresholds();
 
 private:
     bool waitForIdle();

@@ -420,7 +420,11 @@ TEST_CASE(
     gap.mmsi = 273145020;
     gap.startMs = parseUtcIso(QStringLiteral("2023-08-17T00:00:00Z"));
     gap.endMs = gap.startMs + 3600 * 1000 * 65;
+    gap.details = {{QStringLiteral("distance_km"), 12.0},
+                   {QStringLiteral("likely_cause"), QStringLiteral("switched_off")},
+                   {QStringLiteral("disabling_score"), 0.93}};
     MovementEvent call = gap;
+    call.details = {};
     call.type = EventType::PortCall;
     call.place = QStringLiteral("Dunai port");
     call.confidence = 4;
@@ -433,6 +437,8 @@ TEST_CASE(
     CHECK(gaps.rows[0][1] == QStringLiteral("Gap"));
     CHECK(gaps.rows[0][2] == QStringLiteral("MMSI 273145020"));
     CHECK(gaps.rows[0][5] == QStringLiteral("65.0"));
+    // The gap's likely cause, from the reception model, is in what was found.
+    CHECK(gaps.rows[0][7].contains(QStringLiteral("likely switched off (score 0.93)")));
     CHECK(briefEventsTableTitle(block) == QStringLiteral("Events: gaps"));
     const BriefTable all = briefEventsTable(inputs, {}, QStringLiteral("Table 3"));
     REQUIRE(all.rows.size() == 2);

@@ -5,6 +5,7 @@
 #include "layers/eventlayer.h"
 #include "render/maprenderer.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <numbers>
@@ -219,6 +220,37 @@ TEST_CASE("the selected gap shows where the ship could have been", "[event][rend
     layer->setEvents(events);
     CHECK(pixelAt(renderMapImage(s, nullptr, Qt::white), s, kInsideArea).name() == QStringLiteral("#ffffff"));
     CHECK(isOrangeWash(pixelAt(renderMapImage(s, nullptr, Qt::white), s, QPointF(130.05, 42.26))));
+}
+
+TEST_CASE("the selected gap shades the reception of the cells along its path", "[event][render][reception]")
+{
+    std::vector<MovementEvent> events = caseEvents();
+    // No speed, so no reachable area: only the cells. One heard (3 of 3 hours, 5 vessels), one
+    // silent where others are heard at other times, one where nobody else is ever heard.
+    events[2].details = {
+        {QStringLiteral("reception_cells"),
+         QJsonArray{QJsonArray{129.75, 42.25, 0.25, 3, 3, 5, 1}, QJsonArray{130.0, 42.25, 0.25, 3, 0, 0, 1},
+                    QJsonArray{130.25, 42.25, 0.25, 3, 0, 0, 0}}}};
+    auto layer = std::make_shared<EventLayer>(QStringLiteral("Events"), events);
+    const MapSettings s = caseView(layer);
+    const QPointF inHeard(129.80, 42.45), inSilent(130.05, 42.45), inNoData(130.30, 42.45);
+    const QImage unselected = renderMapImage(s, nullptr, Qt::white);
+    CHECK(pixelAt(unselected, s, inHeard).name() == QStringLiteral("#ffffff"));
+    CHECK(pixelAt(unselected, s, inSilent).name() == QStringLiteral("#ffffff"));
+
+    layer->setSelected(3);
+    const QImage image = renderMapImage(s, nullptr, Qt::white);
+    const QColor heard = pixelAt(image, s, inHeard), silent = pixelAt(image, s, inSilent);
+    CAPTURE(heard.name(), silent.name());
+    CHECK(heard.green() > heard.red() + 40); // green: others were heard there then
+    CHECK(heard.green() > heard.blue());
+    CHECK(std::abs(silent.red() - silent.green()) < 12); // grey: nobody heard though others are at times
+    CHECK(std::abs(silent.green() - silent.blue()) < 12);
+    CHECK(silent.red() < 200);
+    CHECK(pixelAt(image, s, inNoData).name() == QStringLiteral("#ffffff")); // only outlined
+    // Another event selected: the cells go.
+    layer->setSelected(1);
+    CHECK(pixelAt(renderMapImage(s, nullptr, Qt::white), s, inHeard).name() == QStringLiteral("#ffffff"));
 }
 
 TEST_CASE("a ship that went dark and came back at the same place still shows both fixes and its area",
