@@ -93,7 +93,7 @@ QPointF moved(QPointF p, double bearingDeg, double metres)
     const double b = bearingDeg * M_PI / 180.0;
     const LocalPlane plane(p.y());
     return {p.x() + metres * std::sin(b) / plane.metresPerDegreeLon,
-            p.y() + metres * std::cos(b) / LocalPlane::kMetresPerDegreeLat};
+            p.y() + metres * std::cos(b) / plane.metresPerDegreeLat};
 }
 
 double bearingTo(QPointF a, QPointF b)
