@@ -24,6 +24,7 @@ private Q_SLOTS:
     void findsTheCaseDarkPeriodsAndRoundTripsThroughTheMenu();
     void eventsDockFiltersByTypeVesselAndTimeAndZoomsToTheEvent();
     void clickingAnEventOnTheMapSelectsItInTheDock();
+    void identifyNamesWhyTheCleaningSetAPositionAside();
 
 private:
     bool waitForIdle();
