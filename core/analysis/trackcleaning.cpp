@@ -33,6 +33,8 @@ constexpr MarkInfo kMarks[] = {
 /// Places of one vessel followed at once; a fifth takes the slot of the one heard from longest ago.
 constexpr std::size_t kMaxPlaces = 4;
 constexpr std::uint32_t kNoPlace = std::numeric_limits<std::uint32_t>::max();
+/// A place heard from again within this time after it was last heard makes "two places".
+constexpr std::int64_t kComeBackMs = 3600 * 1000;
 /// Reports less than this apart are "the same time": AIS times are whole seconds.
 constexpr std::int64_t kSameTimeMs = 1000;
 
@@ -165,12 +167,15 @@ private:
         return m >= mMinJumpM && knotsFrom(m, ms) > mMaxKnots;
     }
     /// The place with the most positions is the vessel; the others' positions between its first and
-    /// its last are marked: an outlier visited once, a second place visited again and again.
+    /// its last are marked: a second place when the MMSI came back to it within the hour, else an
+    /// outlier.
     void markOtherPlaces(std::uint32_t placeCount)
     {
         const std::size_t none = std::numeric_limits<std::size_t>::max();
-        std::vector<std::size_t> count(placeCount, 0), first(placeCount, none), last(placeCount, 0),
-            visits(placeCount, 0);
+        std::vector<std::size_t> count(placeCount, 0), first(placeCount, none), last(placeCount, 0);
+        // Back to a place within the hour: the MMSI is heard from two places. Two bad fixes hours apart
+        // can join one place too (anything is in reach after hours), but each is an outlier.
+        std::vector<bool> cameBack(placeCount, false);
         std::uint32_t previous = kNoPlace;
         for (std::size_t j = 0; j < mPlaceOf.size(); ++j) {
             const std::uint32_t id = mPlaceOf[j];
@@ -179,9 +184,9 @@ private:
             ++count[id];
             if (first[id] == none)
                 first[id] = j;
+            else if (id != previous && mT[j] - mT[last[id]] <= kComeBackMs)
+                cameBack[id] = true;
             last[id] = j;
-            if (id != previous)
-                ++visits[id];
             previous = id;
         }
         const std::uint32_t vessel =
@@ -189,7 +194,7 @@ private:
         for (std::size_t j = first[vessel] + 1; j < last[vessel]; ++j) {
             const std::uint32_t id = mPlaceOf[j];
             if (id != kNoPlace && id != vessel)
-                mark(j, visits[id] > 1 ? CleaningMark::TwoPlaces : CleaningMark::Outlier);
+                mark(j, cameBack[id] ? CleaningMark::TwoPlaces : CleaningMark::Outlier);
         }
         mPlaceOf.clear();
     }

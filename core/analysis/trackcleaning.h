@@ -55,8 +55,8 @@ struct TrackCleaning
 ///  - places the ship cannot have been: the positions are chained into places, each position
 ///    joining the place it could have sailed to at `maxSpeedKnots` (jumps under `minJumpKm` always
 ///    can). The place with the most positions is the vessel; another place visited between two of
-///    its positions is marked: an outlier when visited once, two places when visited again and
-///    again. A jump the track never comes back from is left alone: which side is wrong cannot be
+///    its positions is marked: two places when the MMSI came back to that place within the hour,
+///    else an outlier. A jump the track never comes back from is left alone: which side is wrong cannot be
 ///    told (the spoofing check reports it). SAR aircraft (MMSI 111…) fly faster than any ship:
 ///    their positions get only the position and duplicate checks.
 /// Cost: one cheap bound test a position (no trigonometry unless a jump may be too fast).

@@ -280,7 +280,7 @@ void TestAnalysis::identifyNamesWhyTheCleaningSetAPositionAside()
     });
     const QString message = mWindow->messageBar()->text();
     QVERIFY2(message.contains(QStringLiteral("1 × port call")), qPrintable(message));
-    QVERIFY2(message.contains(QStringLiteral("1 position set aside by the cleaning")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("1 position(s) set aside by the cleaning")), qPrintable(message));
 
     auto trackLayer = [this] {
         std::shared_ptr<TrackLayer> found;
