@@ -92,7 +92,25 @@ QList<Threshold> thresholds()
 {
     using K = AnalysisKind;
     const QList<K> calls = {K::PortCalls, K::Voyages};
+    const QList<K> every = allAnalysisKinds();
     QList<Threshold> all = {
+        // The cleaning runs before every analysis.
+        {"--clean-max-speed", every, Unit::Number,
+         "Knots: the cleaning sets aside a position reached and left faster than this",
+         [](auto &r) { return r.cleaning.maxSpeedKnots; },
+         [](auto &r, double v) { r.cleaning.maxSpeedKnots = v; }},
+        {"--clean-min-jump", every, Unit::Number, "Km: the cleaning takes shorter jumps for GPS noise",
+         [](auto &r) { return r.cleaning.minJumpKm; }, [](auto &r, double v) { r.cleaning.minJumpKm = v; }},
+        {"--clean-duplicate", every, Unit::Number,
+         "Metres: a report within a second and this close to the one before is the same report",
+         [](auto &r) { return r.cleaning.duplicateMetres; },
+         [](auto &r, double v) { r.cleaning.duplicateMetres = v; }},
+        {"--no-clean",
+         every,
+         Unit::Flag,
+         "Analyse every position: no cleaning first",
+         {},
+         [](auto &r, double) { r.cleaning.enabled = false; }},
         {"--min-gap",
          {K::Gaps},
          Unit::Hours,
@@ -279,17 +297,26 @@ QCommandLineOption thresholdOption(const Threshold &t)
 QString thresholdSummary()
 {
     const QList<Threshold> known = thresholds();
-    QString text =
-        QStringLiteral("Thresholds, with their defaults (durations in hours or ISO 8601, e.g. 12 or "
-                       "PT30M):\n");
+    QString text = QStringLiteral(
+        "Thresholds, with their defaults (durations in hours or ISO 8601, e.g. 12 or "
+        "PT30M);\nthe cleaning's apply to every analysis, which skips the positions it sets aside:\n");
     QStringList previous;
     QString previousKey;
+    auto typed = [](const Threshold &t) {
+        return QString::fromLatin1(t.option) +
+               (t.unit == Unit::Flag ? QString() : QLatin1Char(' ') + defaultText(t));
+    };
+    // The cleaning's once, for every analysis; then each analysis's own.
+    QStringList cleaning;
+    for (const Threshold &t : known)
+        if (t.kinds.size() == allAnalysisKinds().size())
+            cleaning << typed(t);
+    text += QStringLiteral("  cleaning    ") + cleaning.join(QStringLiteral("  ")) + QLatin1Char('\n');
     for (AnalysisKind kind : allAnalysisKinds()) {
         QStringList words;
         for (const Threshold &t : known)
-            if (t.kinds.contains(kind))
-                words << QString::fromLatin1(t.option) +
-                             (t.unit == Unit::Flag ? QString() : QLatin1Char(' ') + defaultText(t));
+            if (t.kinds.contains(kind) && t.kinds.size() < allAnalysisKinds().size())
+                words << typed(t);
         const QString key = analysisKindKey(kind);
         QString line = QStringLiteral("  ") + key.leftJustified(12);
         const QString indent(line.size(), QLatin1Char(' '));
@@ -360,6 +387,21 @@ void writeSummary(const AnalysisRequest &request, const AnalysisResult &result, 
         ++counts[e.type];
     err() << analysisKindLabel(request.kind) << ": " << positions << " positions of " << vesselCount
           << " vessels, " << portCount << " ports, " << ms << " ms\n";
+    if (!request.cleaning.enabled) {
+        err() << "  Cleaning: off (--no-clean), every position analysed\n";
+    } else if (result.cleaning && result.cleaning->empty()) {
+        err() << "  Cleaning: no position set aside\n";
+    } else if (result.cleaning) {
+        QStringList marks;
+        const QJsonObject counts = result.cleaning->countsJson();
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            marks << QStringLiteral("%1 %2").arg(it.value().toInteger()).arg(it.key());
+        err() << "  Cleaning: " << result.cleaning->markedCount << " positions set aside"
+              << (marks.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(marks.join(QStringLiteral(", "))))
+              << (request.kind == AnalysisKind::Spoofing ? " (the spoofing check still looks at them)"
+                                                         : " and not used")
+              << "\n";
+    }
     for (EventType t : eventTypesOf(request.kind))
         err() << "  " << eventTypeLabel(t) << ": " << counts[t] << "\n";
     if (request.kind != AnalysisKind::Voyages)

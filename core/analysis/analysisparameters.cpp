@@ -64,6 +64,24 @@ QJsonObject StopParameters::toJson() const
             {QStringLiteral("port_distance_km"), portDistanceKm}};
 }
 
+QJsonObject CleaningParameters::toJson() const
+{
+    return {{QStringLiteral("enabled"), enabled},
+            {QStringLiteral("max_speed_kn"), maxSpeedKnots},
+            {QStringLiteral("min_jump_km"), minJumpKm},
+            {QStringLiteral("duplicate_m"), duplicateMetres}};
+}
+
+CleaningParameters CleaningParameters::fromJson(const QJsonObject &json)
+{
+    CleaningParameters p;
+    p.enabled = json.value(QStringLiteral("enabled")).toBool(p.enabled);
+    p.maxSpeedKnots = json.value(QStringLiteral("max_speed_kn")).toDouble(p.maxSpeedKnots);
+    p.minJumpKm = json.value(QStringLiteral("min_jump_km")).toDouble(p.minJumpKm);
+    p.duplicateMetres = json.value(QStringLiteral("duplicate_m")).toDouble(p.duplicateMetres);
+    return p;
+}
+
 QJsonObject SpoofingParameters::toJson() const
 {
     return {{QStringLiteral("max_speed_kn"), maxSpeedKnots}, {QStringLiteral("min_jump_km"), minJumpKm}};

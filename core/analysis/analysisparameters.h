@@ -87,6 +87,19 @@ struct StopParameters
     bool operator==(const StopParameters &) const = default;
 };
 
+/// The plausibility checks every analysis runs first (trackcleaning.h): positions that fail them
+/// are marked, never deleted, and the detectors skip them.
+struct CleaningParameters
+{
+    bool enabled = true;
+    double maxSpeedKnots = 50.0;   ///< faster than this to and from both neighbours: not where the ship was
+    double minJumpKm = 1.0;        ///< shorter jumps are GPS noise however short the time
+    double duplicateMetres = 10.0; ///< within a second and this close to the report before: the same report
+    QJsonObject toJson() const;
+    /// The parameters as toJson() wrote them; keys it lacks keep their defaults.
+    static CleaningParameters fromJson(const QJsonObject &json);
+};
+
 struct SpoofingParameters
 {
     double maxSpeedKnots = 50.0; ///< faster than any merchant ship

@@ -7,6 +7,7 @@
 #include "analysis/portset.h"
 #include "analysis/spoofingdetector.h"
 #include "analysis/trajectorystops.h"
+#include "tracks/trackstore.h"
 
 #include <QJsonArray>
 
@@ -89,6 +90,13 @@ bool analysisNeedsPorts(AnalysisKind kind)
 }
 
 QJsonObject AnalysisRequest::parametersJson() const
+{
+    QJsonObject o = kindParametersJson();
+    o.insert(QStringLiteral("cleaning"), cleaning.toJson());
+    return o;
+}
+
+QJsonObject AnalysisRequest::kindParametersJson() const
 {
     switch (kind) {
     case AnalysisKind::Gaps:
@@ -186,10 +194,29 @@ AnalysisResult runAnalysis(const AnalysisRequest &request, const TrackStore &tra
             stopped = stopped || !progress(fraction);
             return !stopped;
         };
-    runDetectors(request, tracks, ports, land, watched, result);
+    // The cleaning is a tenth of the progress bar: it is quick beside any detector.
+    TrackCleaning cleaning;
+    if (request.cleaning.enabled)
+        cleaning = cleanTracks(tracks, request.cleaning,
+                               [&watched](double f) { return !watched || watched(0.1 * f); });
+    TrackStore cleaned;
+    const bool skipMarked = !cleaning.empty() && request.kind != AnalysisKind::Spoofing;
+    if (skipMarked && !stopped)
+        cleaned = tracks.without(cleaning.marks);
+    if (!stopped) {
+        AnalysisProgress detectorProgress;
+        if (watched)
+            detectorProgress = [&watched](double f) { return watched(0.1 + 0.9 * f); };
+        runDetectors(request, skipMarked ? cleaned : tracks, ports, land, detectorProgress, result);
+        const QJsonValue json = request.cleaning.toJson();
+        for (MovementEvent &e : result.events)
+            e.parameters.insert(QStringLiteral("cleaning"), json);
+    }
+    result.cleaning = std::make_shared<const TrackCleaning>(std::move(cleaning));
     if (stopped) {
         result.events.clear();
         result.originDestination.clear();
+        result.cleaning.reset();
         result.cancelled = true;
     } else if (progress) {
         progress(1.0);

@@ -3,12 +3,14 @@
 #include "analysis/analysisparameters.h"
 #include "analysis/analysisprogress.h"
 #include "analysis/movementevent.h"
+#include "analysis/trackcleaning.h"
 #include "analysis/voyages.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -43,6 +45,8 @@ bool analysisNeedsPorts(AnalysisKind kind);
 struct AnalysisRequest
 {
     AnalysisKind kind = AnalysisKind::Gaps;
+    /// Run before every analysis: the detectors skip the positions it marks.
+    CleaningParameters cleaning;
     GapParameters gaps;
     PortCallParameters portCalls;
     EncounterParameters encounters;
@@ -53,14 +57,18 @@ struct AnalysisRequest
     QString roundTripPortA;
     QString roundTripPortB;
 
-    /// The parameters of this kind as JSON (stored with the run).
+    /// The parameters of this kind as JSON, the cleaning's under "cleaning" (stored with the run).
     QJsonObject parametersJson() const;
+    /// The parameters of this kind alone.
+    QJsonObject kindParametersJson() const;
 };
 
 struct AnalysisResult
 {
     std::vector<MovementEvent> events;
     std::vector<OriginDestination> originDestination; ///< voyages only
+    /// The positions the cleaning set aside (of the store the run was given); empty when it was off.
+    std::shared_ptr<const TrackCleaning> cleaning;
     QString error;                                    ///< e.g. a round-trip port that is not among the ports
     bool cancelled = false;                           ///< `progress` said stop: no events
 };
@@ -69,7 +77,10 @@ struct AnalysisResult
 /// ("Rajin (Rason) port"); false, with a message, when one matches no port or several.
 bool resolveRoundTripPorts(AnalysisRequest &request, const PortSet &ports, QString *error);
 
-/// Runs the analysis (round-trip port names resolved as above). Touches nothing but its arguments,
+/// Cleans the tracks (cleanTracks), then runs the analysis on the positions the cleaning kept; the
+/// spoofing check alone sees every position, since the jumps it reports are what the cleaning sets
+/// aside. Each event's parameters hold the cleaning's under "cleaning". Round-trip port names are
+/// resolved as above. Touches nothing but its arguments,
 /// so it may run on a worker thread; `progress` (0..1) returning false stops it, with `cancelled`
 /// set and no events.
 AnalysisResult runAnalysis(const AnalysisRequest &request, const TrackStore &tracks, const PortSet &ports,

@@ -169,7 +169,7 @@ int PortSet::portAt(QPointF p, double pointEntryMetres) const
         return -1;
     int best = -1;
     double bestDistance2 = pointEntryMetres * pointEntryMetres;
-    const double marginLat = pointEntryMetres / LocalPlane::kMetresPerDegreeLat;
+    const double marginLat = pointEntryMetres / LocalPlane::kMinMetresPerDegreeLat;
     // The plane (a cosine) only once a point port passes the cheap latitude test: at sea, rarely.
     std::optional<LocalPlane> plane;
     double marginLon = 0;

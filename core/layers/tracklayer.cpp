@@ -96,7 +96,8 @@ std::shared_ptr<const ProjectedTracks> projectedTracks(TrackLayer::ProjectionCac
 
 std::unique_ptr<LayerRenderer> TrackLayer::createRenderer(const MapSettings &settings) const
 {
-    return std::make_unique<TrackRenderer>(mStore, mRegistry, mCache, mStyle, mHighlighted, settings);
+    return std::make_unique<TrackRenderer>(mStore, mRegistry, mCache, mStyle, mHighlighted, settings,
+                                           mCleaning);
 }
 
 QColor TrackLayer::vesselColour(std::uint32_t mmsi)
@@ -215,6 +216,13 @@ QList<LayerProperty> TrackLayer::describePosition(std::uint32_t mmsi, std::size_
     }
     p << LayerProperty(QStringLiteral("Position in track"),
                        QStringLiteral("%1 of %2").arg(index + 1).arg(t->size()));
+    if (mCleaning) {
+        const auto track = std::size_t(t - mStore->tracks().data());
+        if (const CleaningMark mark = mCleaning->markAt(track, index); mark != CleaningMark::Kept)
+            p << LayerProperty(QStringLiteral("Set aside by the cleaning"),
+                               QStringLiteral("%1 (%2): the analyses do not use this position")
+                                   .arg(cleaningMarkText(mark), cleaningMarkKey(mark)));
+    }
     return p;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/trackcleaning.h"
 #include "layers/layer.h"
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
@@ -28,7 +29,8 @@ struct ProjectedTracks
 
 /// Vessel tracks drawn from a TrackStore: a line per vessel, points and
 /// heading marks when zoomed in, colour by vessel, speed or time, name labels,
-/// and segments across a long silence drawn dashed.
+/// and segments across a long silence drawn dashed. Positions the cleaning set
+/// aside are drawn hollow, off the line, and Identify gives the reason.
 class TrackLayer : public Layer
 {
 public:
@@ -76,8 +78,13 @@ public:
         bool found = false;
     };
     Pick nearest(QPointF lonLat, double toleranceDeg) const;
-    /// The decoded fields of one position, for the identify panel.
+    /// The decoded fields of one position, for the identify panel (with the cleaning's reason when
+    /// it set the position aside).
     QList<LayerProperty> describePosition(std::uint32_t mmsi, std::size_t index) const;
+
+    /// The marks of the cleaning the analyses ran with (computed on this layer's store), or null.
+    const std::shared_ptr<const TrackCleaning> &cleaning() const { return mCleaning; }
+    void setCleaning(std::shared_ptr<const TrackCleaning> cleaning) { mCleaning = std::move(cleaning); }
 
     /// Colour of a vessel's track when coloured by vessel (stable for an MMSI).
     static QColor vesselColour(std::uint32_t mmsi);
@@ -91,6 +98,7 @@ private:
     std::shared_ptr<const VesselRegistry> mRegistry;
     Style mStyle;
     std::uint32_t mHighlighted = 0;
+    std::shared_ptr<const TrackCleaning> mCleaning;
 
 public:
     /// Projected positions per CRS, shared by the layer and its renderers.

@@ -32,13 +32,15 @@ constexpr std::size_t kLabelVesselLimit = 300;
 TrackRenderer::TrackRenderer(std::shared_ptr<const TrackStore> store,
                              std::shared_ptr<const VesselRegistry> registry,
                              std::shared_ptr<TrackLayer::ProjectionCacheHandle> cache,
-                             TrackLayer::Style style, std::uint32_t highlighted, MapSettings settings)
+                             TrackLayer::Style style, std::uint32_t highlighted, MapSettings settings,
+                             std::shared_ptr<const TrackCleaning> cleaning)
     : mStore(std::move(store))
     , mRegistry(std::move(registry))
     , mCache(std::move(cache))
     , mStyle(style)
     , mHighlighted(highlighted)
     , mSettings(std::move(settings))
+    , mCleaning(std::move(cleaning))
 {
     mFirstMs = mStore->firstTimeMs();
     mSpanMs = std::max<std::int64_t>(1, mStore->lastTimeMs() - mFirstMs);
@@ -59,9 +61,10 @@ QColor TrackRenderer::colourFor(const VesselTrack &track, std::size_t i) const
     return Qt::black;
 }
 
-const QImage &TrackRenderer::sprite(const QColor &colour, double radius)
+const QImage &TrackRenderer::sprite(const QColor &colour, double radius, bool hollow)
 {
-    const quint64 key = (quint64(colour.rgba()) << 16) | quint64(std::lround(radius * 100));
+    const quint64 key =
+        (quint64(colour.rgba()) << 17) | (quint64(hollow) << 16) | quint64(std::lround(radius * 100));
     auto it = mSprites.find(key);
     if (it != mSprites.end())
         return it->second;
@@ -73,8 +76,13 @@ const QImage &TrackRenderer::sprite(const QColor &colour, double radius)
         QPainter p(&dot);
         p.setRenderHint(QPainter::Antialiasing);
         p.scale(2, 2);
-        p.setPen(QPen(Qt::white, 0.8));
-        p.setBrush(colour);
+        if (hollow) {
+            p.setPen(QPen(colour, 1.4));
+            p.setBrush(Qt::white);
+        } else {
+            p.setPen(QPen(Qt::white, 0.8));
+            p.setBrush(colour);
+        }
         p.drawEllipse(QPointF(size / 4.0, size / 4.0), radius, radius);
     }
     dot.setDevicePixelRatio(2);
@@ -189,10 +197,21 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
         QPen dashed = solid;
         dashed.setStyle(Qt::DashLine);
         const bool perSegmentColour = mStyle.colourBy != TrackLayer::ColourBy::Vessel;
+        // The positions the cleaning set aside are off the line (the analyses skip them too) and
+        // drawn hollow below.
+        const std::vector<std::uint8_t> *marks =
+            mCleaning && t < mCleaning->marks.size() && mCleaning->marks[t].size() == track.size()
+                ? &mCleaning->marks[t]
+                : nullptr;
+        auto setAside = [marks](std::size_t i) { return marks && (*marks)[i] != 0; };
         // Runs between long silences are one polyline; vertices closer than half a pixel are merged.
         QPolygonF run;
         const auto [begin, end] = mRanges[t];
-        QPointF last = pixel(begin);
+        std::size_t first = begin;
+        while (first + 1 < end && setAside(first))
+            ++first;
+        QPointF last = pixel(first);
+        std::size_t previous = first;
         run << last;
         auto flush = [&] {
             if (run.size() > 1 && !perSegmentColour) {
@@ -201,9 +220,12 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
             }
             run.clear();
         };
-        for (std::size_t i = begin + 1; i < end; ++i) {
+        for (std::size_t i = first + 1; i < end; ++i) {
+            if (setAside(i))
+                continue;
             const QPointF q = pixel(i);
-            const bool gap = track.timeMs(i) - track.timeMs(i - 1) > mStyle.gapThresholdMs;
+            const bool gap = track.timeMs(i) - track.timeMs(previous) > mStyle.gapThresholdMs;
+            previous = i;
             if (gap) {
                 flush();
                 dashed.setColor(perSegmentColour ? colourFor(track, i) : solid.color());
@@ -239,13 +261,14 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
                 if (q.x() < -10 || q.y() < -10 || q.x() > w + 10 || q.y() > h + 10)
                     continue;
                 const QColor c = colourFor(track, i);
+                const bool hollow = setAside(i);
                 if (paper) {
                     // On paper every point is a vector dot: a sprite would be an image per position.
-                    painter.setPen(QPen(Qt::white, 0.8 * dpiScale));
-                    painter.setBrush(c);
+                    painter.setPen(hollow ? QPen(c, 1.4 * dpiScale) : QPen(Qt::white, 0.8 * dpiScale));
+                    painter.setBrush(hollow ? QColor(Qt::white) : c);
                     painter.drawEllipse(q, r, r);
                 } else {
-                    const QImage &dot = sprite(c, r);
+                    const QImage &dot = sprite(c, r, hollow);
                     painter.drawImage(q - QPointF(dot.width(), dot.height()) / (2 * dot.devicePixelRatio()),
                                       dot);
                 }
@@ -260,6 +283,24 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
             if (!ticks.isEmpty()) {
                 painter.setPen(QPen(tickColour, 1.4 * dpiScale, Qt::SolidLine, Qt::RoundCap));
                 painter.drawLines(ticks);
+            }
+        } else if (marks) {
+            // Too many points to draw, but the few set aside still show where they are, hollow.
+            const double r = 2.2 * dpiScale;
+            for (std::size_t i = begin; i < end; ++i) {
+                if (!setAside(i))
+                    continue;
+                const QPointF q = pixel(i);
+                const QColor c = colourFor(track, i);
+                if (paper) {
+                    painter.setPen(QPen(c, 1.4 * dpiScale));
+                    painter.setBrush(Qt::white);
+                    painter.drawEllipse(q, r, r);
+                } else {
+                    const QImage &dot = sprite(c, r, true);
+                    painter.drawImage(q - QPointF(dot.width(), dot.height()) / (2 * dot.devicePixelRatio()),
+                                      dot);
+                }
             }
         }
         if (drawLabels) {

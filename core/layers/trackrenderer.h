@@ -24,7 +24,8 @@ class TrackRenderer : public LayerRenderer
 public:
     TrackRenderer(std::shared_ptr<const TrackStore> store, std::shared_ptr<const VesselRegistry> registry,
                   std::shared_ptr<TrackLayer::ProjectionCacheHandle> cache, TrackLayer::Style style,
-                  std::uint32_t highlighted, MapSettings settings);
+                  std::uint32_t highlighted, MapSettings settings,
+                  std::shared_ptr<const TrackCleaning> cleaning = nullptr);
 
     bool render(QPainter &painter, const std::atomic<bool> &cancelled) override;
 
@@ -33,8 +34,9 @@ public:
 
 private:
     QColor colourFor(const VesselTrack &track, std::size_t i) const;
-    /// A dot of `colour` with a white rim, drawn once per colour and size.
-    const QImage &sprite(const QColor &colour, double radius);
+    /// A dot of `colour` with a white rim, drawn once per colour and size; hollow: a ring of
+    /// `colour` around white, for a position the cleaning set aside.
+    const QImage &sprite(const QColor &colour, double radius, bool hollow = false);
     void splat(QPainter &painter, const ProjectedTracks &projected, const std::vector<std::size_t> &visible,
                const std::atomic<bool> &cancelled);
     void drawVectors(QPainter &painter, const ProjectedTracks &projected,
@@ -50,6 +52,7 @@ private:
     TrackLayer::Style mStyle;
     std::uint32_t mHighlighted;
     MapSettings mSettings;
+    std::shared_ptr<const TrackCleaning> mCleaning;
     std::int64_t mFirstMs = 0, mSpanMs = 1;
     std::unordered_map<quint64, QImage> mSprites;
     /// Per track, the positions [first, last) inside the time window.

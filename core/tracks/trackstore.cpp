@@ -140,14 +140,57 @@ std::size_t TrackStore::finalize()
             column.resize(out);
             column.shrink_to_fit();
         });
-        if (out > 0) {
-            const auto [minLon, maxLon] = std::minmax_element(t.mLon.begin(), t.mLon.end());
-            const auto [minLat, maxLat] = std::minmax_element(t.mLat.begin(), t.mLat.end());
-            t.mBounds =
-                QRectF(QPointF(*minLon * 1e-7, *minLat * 1e-7), QPointF(*maxLon * 1e-7, *maxLat * 1e-7));
-        }
+        t.updateBounds();
     }
     return removed;
+}
+
+void VesselTrack::updateBounds()
+{
+    if (mLon.empty())
+        return;
+    const auto [minLon, maxLon] = std::minmax_element(mLon.begin(), mLon.end());
+    const auto [minLat, maxLat] = std::minmax_element(mLat.begin(), mLat.end());
+    mBounds = QRectF(QPointF(*minLon * 1e-7, *minLat * 1e-7), QPointF(*maxLon * 1e-7, *maxLat * 1e-7));
+}
+
+TrackStore TrackStore::without(const std::vector<std::vector<std::uint8_t>> &drop) const
+{
+    TrackStore copy;
+    copy.mSourceNames = mSourceNames;
+    copy.mSourceIndex = mSourceIndex;
+    copy.mTracks.reserve(mTracks.size());
+    for (std::size_t k = 0; k < mTracks.size(); ++k) {
+        const VesselTrack &t = mTracks[k];
+        if (k >= drop.size() || drop[k].empty()) {
+            copy.mTracks.push_back(t);
+        } else {
+            VesselTrack kept = t;
+            const std::vector<std::uint8_t> &flags = drop[k];
+            std::size_t out = 0;
+            for (std::size_t i = 0; i < t.size(); ++i) {
+                if (i < flags.size() && flags[i])
+                    continue;
+                if (out != i)
+                    kept.forEachColumn([i, out](auto &column) { column[out] = column[i]; });
+                ++out;
+            }
+            if (out == 0)
+                continue;
+            kept.forEachColumn([out](auto &column) {
+                column.resize(out);
+                column.shrink_to_fit();
+            });
+            kept.updateBounds();
+            copy.mTracks.push_back(std::move(kept));
+        }
+        copy.mIndex.emplace(copy.mTracks.back().mMmsi, std::uint32_t(copy.mTracks.size() - 1));
+    }
+    if (!copy.mTracks.empty()) { // a later append of the last vessel finds its track
+        copy.mLastMmsi = copy.mTracks.back().mMmsi;
+        copy.mLastIndex = std::uint32_t(copy.mTracks.size() - 1);
+    }
+    return copy;
 }
 
 std::size_t TrackStore::positionCount() const

@@ -91,6 +91,7 @@ private:
     std::vector<std::uint8_t> mStatus, mFlags;
     std::vector<std::uint16_t> mSource;
     std::vector<std::uint16_t> mHeardBy;
+    void updateBounds();
     QRectF mBounds;
     bool mSorted = true;
 };
@@ -120,6 +121,10 @@ public:
     void append(const Position &p);
     /// Sorts and deduplicates; returns how many repeated positions were removed.
     std::size_t finalize();
+    /// A copy without the positions `drop` names: `drop[t]` holds a flag a position of the t-th
+    /// track (non-zero drops it), or is empty (or missing) to keep that track whole. A vessel left
+    /// with no position is left out. Tracks kept whole are copied as they are.
+    TrackStore without(const std::vector<std::vector<std::uint8_t>> &drop) const;
 
     std::size_t vesselCount() const { return mTracks.size(); }
     std::size_t positionCount() const;

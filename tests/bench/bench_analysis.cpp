@@ -1,7 +1,8 @@
 // Movement-analytics benchmark: one synthetic day of AIS in the East China Sea
 // (10,000 vessels × 1,000 positions by default, 200 ports) with events planted in it
 // (dark periods, meetings at sea, loitering, impossible jumps, a ferry line) through
-// every detector, each timed alone (first run and best of --runs) beside what the
+// the cleaning that runs before every detector (and the copy of the store without what it
+// marks), then every detector, each timed alone (first run and best of --runs) beside what the
 // generator planted. Then encounters at 1,000 / 3,000 / all vessels, twice: in the same
 // sea (where moored ships crowd the same ports, so the pairs close enough to compare
 // grow with the square of the fleet, as they would in reality) and at constant density
@@ -16,10 +17,13 @@
 #include "analysis/portset.h"
 #include "analysis/receptionmodel.h"
 #include "analysis/spoofingdetector.h"
+#include "analysis/trackcleaning.h"
 #include "analysis/trajectorygeneralize.h"
 #include "analysis/trajectorystops.h"
 #include "analysis/voyages.h"
 #include "tracks/trackstore.h"
+
+#include <QJsonDocument>
 
 #include <algorithm>
 #include <chrono>
@@ -97,7 +101,7 @@ QPointF moved(QPointF p, double bearingDeg, double metres)
     const double b = bearingDeg * M_PI / 180.0;
     const LocalPlane plane(p.y());
     return {p.x() + metres * std::sin(b) / plane.metresPerDegreeLon,
-            p.y() + metres * std::cos(b) / LocalPlane::kMetresPerDegreeLat};
+            p.y() + metres * std::cos(b) / plane.metresPerDegreeLat};
 }
 
 double bearingTo(QPointF a, QPointF b)
@@ -711,6 +715,22 @@ int main(int argc, char **argv)
                 "%.1f bytes/position\n",
                 built.generateMs, built.finalizeMs, store.bytesPerPosition());
     std::printf("each detector alone, best of %d runs:\n", runs);
+    std::fflush(stdout);
+
+    // The cleaning runs before every analysis: it alone, then the copy the detectors are given.
+    TrackCleaning cleaning;
+    const Timing cleanTime = timed(runs, cleaning, [&] { return cleanTracks(store, CleaningParameters{}); });
+    const QByteArray counts = QJsonDocument(cleaning.countsJson()).toJson(QJsonDocument::Compact);
+    std::printf(
+        "cleaning: %zu positions marked %s, %.0f ms (first run %.0f ms); planted %zu outliers and %zu "
+        "two-places runs\n",
+        cleaning.markedCount, counts.constData(), cleanTime.bestMs, cleanTime.firstMs, truth.outliers,
+        truth.twoPlaces);
+    TrackStore cleaned;
+    const Timing copyTime = timed(runs, cleaned, [&] { return store.without(cleaning.marks); });
+    std::printf("the store without the marked positions (what the detectors get): %zu positions, %.0f ms "
+                "(first run %.0f ms)\n",
+                cleaned.positionCount(), copyTime.bestMs, copyTime.firstMs);
     std::fflush(stdout);
 
     double totalBest = 0, totalFirst = 0;

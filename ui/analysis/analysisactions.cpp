@@ -1,6 +1,7 @@
-#include "analysis/portset.h"
-#include "project/projectsession.h"
 #include "ui/analysis/analysisactions.h"
+#include "analysis/portset.h"
+#include "project/project.h"
+#include "project/projectsession.h"
 
 #include "ui/analysis/analysisdialog.h"
 #include "ui/analysis/eventspanel.h"
@@ -23,6 +24,8 @@
 
 #include <QPointer>
 #include <QStatusBar>
+
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -78,6 +81,25 @@ AnalysisActions::AnalysisActions(MapCanvas *canvas, LayerStack *layers, ProjectC
             mPanel->refreshVesselNames();
     });
     connect(mLayers, &LayerStack::layerRemoved, this, [this] { mPanel->refreshVesselNames(); });
+    // The marks of the last run's cleaning, on every track layer as it opens.
+    connect(mLayers, &LayerStack::layerAdded, this, [this](const QString &id) {
+        if (auto layer = std::dynamic_pointer_cast<TrackLayer>(mLayers->find(id)))
+            showCleaningOn(*layer, nullptr, nullptr);
+    });
+    // A project opened: the cleaning its last run recorded (runs from before the cleaning have none).
+    connect(mProject, &ProjectController::projectChanged, this, [this] {
+        if (!mProject->session())
+            return;
+        const QList<AnalysisRun> runs = mProject->session()->project().analysisRuns();
+        const auto last = std::max_element(runs.begin(), runs.end(), [](const auto &a, const auto &b) {
+            return std::pair(a.ranMs, a.id) < std::pair(b.ranMs, b.id);
+        });
+        mCleaning.reset();
+        if (last != runs.end() && last->parameters.contains(QStringLiteral("cleaning")))
+            mCleaning =
+                CleaningParameters::fromJson(last->parameters.value(QStringLiteral("cleaning")).toObject());
+        showCleaning();
+    });
     connect(mPanel, &EventsPanel::filterChanged, this, [this] {
         if (!mEventLayer)
             return;
@@ -242,6 +264,8 @@ bool AnalysisActions::runOn(const AnalysisDialog &dialog, std::shared_ptr<const 
     const QStringList portProblems = dialog.portProblems();
     const QPointer<ProjectSession> session = mProject->session();
     const bool hadSession = session;
+    // Held until the result is in: its marks go to the layer whose store it is, no other.
+    std::shared_ptr<const TrackStore> runStore = tracks;
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     mTask->start(
@@ -250,17 +274,17 @@ bool AnalysisActions::runOn(const AnalysisDialog &dialog, std::shared_ptr<const 
             return runAnalysis(request, *tracks, *ports, land.get(),
                                [&control](double fraction) { return control.progress(fraction); });
         },
-        [this, request, portProblems, session, hadSession, timer](AnalysisResult result) {
+        [this, request, portProblems, session, hadSession, timer, runStore](AnalysisResult result) {
             // A project closed or opened meanwhile cancels the run; this guards the rest.
             if (session != mProject->session() || hadSession != bool(session))
                 return;
-            finishRun(request, std::move(result), timer->elapsed(), portProblems);
+            finishRun(request, std::move(result), timer->elapsed(), portProblems, runStore.get());
         });
     return true;
 }
 
 bool AnalysisActions::finishRun(const AnalysisRequest &request, AnalysisResult result, qint64 ms,
-                                const QStringList &portProblems)
+                                const QStringList &portProblems, const TrackStore *runStore)
 {
     if (!result.error.isEmpty()) {
         Q_EMIT message(int(MessageBar::Level::Error), result.error);
@@ -295,6 +319,17 @@ bool AnalysisActions::finishRun(const AnalysisRequest &request, AnalysisResult r
         text +=
             QLatin1Char(' ') +
             tr("%n port feature(s) skipped: %1", nullptr, int(portProblems.size())).arg(portProblems.first());
+    if (result.cleaning && !result.cleaning->empty())
+        text += QLatin1Char(' ') +
+                (request.kind == AnalysisKind::Spoofing
+                     ? tr("%n position(s) set aside by the cleaning, shown hollow.", nullptr,
+                          int(result.cleaning->markedCount))
+                     : tr("%n position(s) set aside by the cleaning and not used, shown hollow.", nullptr,
+                          int(result.cleaning->markedCount)));
+    mCleaning.reset();
+    if (request.cleaning.enabled)
+        mCleaning = request.cleaning;
+    showCleaning(runStore, result.cleaning);
     const bool saved = mProject->session() && !mProject->isReadOnly();
     if (!mProject->storeEvents(analysisKindKey(request.kind), types, std::move(result.events),
                                request.parametersJson()))
@@ -305,6 +340,28 @@ bool AnalysisActions::finishRun(const AnalysisRequest &request, AnalysisResult r
     mPanel->showType(types.size() == 1 ? std::optional(types.front()) : std::nullopt);
     Q_EMIT eventsShown();
     return true;
+}
+
+void AnalysisActions::showCleaning(const TrackStore *runStore,
+                                   std::shared_ptr<const TrackCleaning> runCleaning)
+{
+    for (const auto &layer : mLayers->layers())
+        if (auto tracks = std::dynamic_pointer_cast<TrackLayer>(layer))
+            showCleaningOn(*tracks, runStore, runCleaning);
+}
+
+void AnalysisActions::showCleaningOn(TrackLayer &layer, const TrackStore *runStore,
+                                     const std::shared_ptr<const TrackCleaning> &runCleaning)
+{
+    std::shared_ptr<const TrackCleaning> cleaning;
+    if (mCleaning)
+        cleaning = runStore == &layer.store() && runCleaning
+                       ? runCleaning
+                       : std::make_shared<const TrackCleaning>(cleanTracks(layer.store(), *mCleaning));
+    if (!cleaning && !layer.cleaning())
+        return;
+    layer.setCleaning(std::move(cleaning));
+    mLayers->notifyStyleChanged(layer.id());
 }
 
 void AnalysisActions::showEvents()

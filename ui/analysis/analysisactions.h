@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 class QDockWidget;
 class QMenu;
@@ -20,6 +21,7 @@ class EventsPanel;
 class LayerStack;
 class MapCanvas;
 class ProjectController;
+class TrackLayer;
 class TrackStore;
 
 /// The Analysis menu: each movement analysis asks for its thresholds and ports
@@ -62,9 +64,18 @@ private:
     std::shared_ptr<const TrackStore> tracks(QString *summary) const;
     bool runOn(const AnalysisDialog &dialog, std::shared_ptr<const TrackStore> tracks);
     /// On the UI thread, with the worker's result: the message, and the events into the project.
+    /// `runStore` is the store the run cleaned (a layer's own, or a merge of several).
     bool finishRun(const AnalysisRequest &request, AnalysisResult result, qint64 ms,
-                   const QStringList &portProblems);
+                   const QStringList &portProblems, const TrackStore *runStore);
     void showEvents();
+    /// Marks the positions the cleaning set aside on every track layer (hollow on the map, the reason
+    /// on Identify), with the parameters of the last run: this session's, or the project's last
+    /// recorded one when it opens; cleared when there is none. A layer whose store the run cleaned
+    /// takes that run's marks; any other is cleaned here.
+    void showCleaning(const TrackStore *runStore = nullptr,
+                      std::shared_ptr<const TrackCleaning> runCleaning = {});
+    void showCleaningOn(TrackLayer &layer, const TrackStore *runStore,
+                        const std::shared_ptr<const TrackCleaning> &runCleaning);
 
     MapCanvas *mCanvas;
     LayerStack *mLayers;
@@ -76,6 +87,8 @@ private:
     QWidget *mDialogParent;
     std::shared_ptr<EventLayer> mEventLayer;
     BackgroundTask *mTask;
+    /// The cleaning of the last run (none before any, or when it was off).
+    std::optional<CleaningParameters> mCleaning;
 };
 
 } // namespace sightline

@@ -178,6 +178,30 @@ AnalysisDialog::AnalysisDialog(AnalysisKind kind, const LayerStack *layers, cons
         break;
     }
 
+    // The cleaning before the detectors: the same for every analysis, recorded with each run.
+    auto *cleaningBox = new QGroupBox(tr("Cleaning"), this);
+    cleaningBox->setObjectName(QStringLiteral("cleaningBox"));
+    mForm = new QFormLayout(cleaningBox);
+    layout->addWidget(cleaningBox);
+    addFlag(
+        QStringLiteral("clean"), tr("Set aside positions that cannot be true"), d.cleaning.enabled,
+        [](auto &r, bool v) { r.cleaning.enabled = v; },
+        kind == AnalysisKind::Spoofing
+            ? tr("The spoofing check looks at every position; the marks show on the map, hollow.")
+            : tr("Out-of-range values, repeated reports, outliers and one MMSI in two places are marked, "
+                 "never deleted, and not used by the analysis; the map shows them hollow."));
+    addNumber(
+        QStringLiteral("clean-max-speed"), tr("Reached and left faster than"), d.cleaning.maxSpeedKnots, 1000,
+        0, tr(" kn"), [](auto &r, double v) { r.cleaning.maxSpeedKnots = v; },
+        tr("A position the ship would have had to reach and leave faster than this is an outlier."));
+    addNumber(
+        QStringLiteral("clean-min-jump"), tr("Jumps of at least"), d.cleaning.minJumpKm, 100, 2, tr(" km"),
+        [](auto &r, double v) { r.cleaning.minJumpKm = v; }, tr("Shorter jumps are GPS noise."));
+    addNumber(
+        QStringLiteral("clean-duplicate"), tr("Same report within a second and"), d.cleaning.duplicateMetres,
+        1000, 0, tr(" m"), [](auto &r, double v) { r.cleaning.duplicateMetres = v; },
+        tr("A report this close to the one before, in the same second, is that report again."));
+
     if (kind != AnalysisKind::Spoofing) {
         auto *portsBox = new QGroupBox(analysisNeedsPorts(kind) ? tr("Ports") : tr("Ports (optional)"), this);
         auto *portsLayout = new QVBoxLayout(portsBox);

@@ -2,9 +2,12 @@
 
 #include "support/casewindow.h"
 
+#include "berthscenario.h"
+
 #include "geo/transform.h"
 #include "layers/eventlayer.h"
 #include "layers/layerstack.h"
+#include "layers/tracklayer.h"
 #include "project/project.h"
 #include "ui/analysis/analysisactions.h"
 #include "ui/analysis/analysisdialog.h"
@@ -12,6 +15,8 @@
 #include "ui/analysis/eventtablemodel.h"
 #include "ui/common/datetimefield.h"
 #include "ui/common/messagebar.h"
+#include "ui/map/identifypanel.h"
+#include "ui/map/mapactions.h"
 #include "ui/map/mapcanvas.h"
 #include "ui/project/projectcontroller.h"
 #include "ui/shell/mainwindow.h"
@@ -25,6 +30,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
@@ -350,4 +356,65 @@ void TestAnalysis::gapsShowTheirLikelyCauseWithTheDialogsReceptionThresholds()
                  details.contains(QStringLiteral("Disabling score")) &&
                  details.contains(QStringLiteral("shaded on the map")),
              qPrintable(details));
+}
+
+void TestAnalysis::identifyNamesWhyTheCleaningSetAPositionAside()
+{
+    using test::BerthScenario;
+    const auto [csv, ports] = BerthScenario::write(mDir.path());
+    QVERIFY(!csv.isEmpty());
+    mWindow->openFiles({csv, ports});
+    QTRY_COMPARE_WITH_TIMEOUT(mWindow->layers()->count(), 2, 20000);
+    QVERIFY(waitForIdle());
+    const QString path = mDir.filePath(QStringLiteral("cleaning.gpkg"));
+    QFile::remove(path);
+    QVERIFY(mWindow->projectController()->newProject(path));
+
+    runFromMenu(QStringLiteral("port-calls"), [](AnalysisDialog *d) {
+        QVERIFY(d->flag(QStringLiteral("clean"))->isChecked());
+        QCOMPARE(d->field(QStringLiteral("clean-max-speed"))->value(), 50.0);
+    });
+    const QString message = mWindow->messageBar()->text();
+    QVERIFY2(message.contains(QStringLiteral("1 × port call")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("1 position(s) set aside by the cleaning")), qPrintable(message));
+
+    auto trackLayer = [this] {
+        std::shared_ptr<TrackLayer> found;
+        for (const auto &layer : mWindow->layers()->layers())
+            if (auto t = std::dynamic_pointer_cast<TrackLayer>(layer))
+                found = t;
+        return found;
+    };
+    // Identify with a real click on the bad fix, 3,800 km from the berth.
+    auto identifyOutlier = [&] {
+        MapCanvas *canvas = mWindow->canvas();
+        const QPointF outlier(BerthScenario::kOutlierLon, BerthScenario::kOutlierLat);
+        canvas->centerOnWgs84(outlier, 50);
+        QVERIFY(waitForIdle());
+        mWindow->findChild<QAction *>(QStringLiteral("actionIdentify"))->trigger();
+        const QPointF at = canvas->toWidget(Transform(Crs::wgs84(), canvas->crs()).forward(outlier));
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, at.toPoint() + QPoint(1, 1));
+        IdentifyPanel *panel = mWindow->mapActions()->identifyPanel();
+        QString reason;
+        for (int r = 0; r < panel->table()->rowCount(); ++r)
+            if (panel->table()->item(r, 0)->text() == QStringLiteral("Set aside by the cleaning"))
+                reason = panel->table()->item(r, 1)->text();
+        QVERIFY2(reason.contains(QStringLiteral("off the track once")), qPrintable(panel->title()));
+        QVERIFY(reason.contains(QStringLiteral("(outlier)")));
+        QVERIFY2(panel->title().contains(QStringLiteral("BERTH TEST")), qPrintable(panel->title()));
+    };
+    QVERIFY(trackLayer() && trackLayer()->cleaning());
+    QCOMPARE(trackLayer()->cleaning()->markedCount, std::size_t(1));
+    identifyOutlier();
+    if (QTest::currentTestFailed())
+        return;
+
+    // Reopened, the marks are computed again with the cleaning the project's last run recorded.
+    mWindow->projectController()->closeProject();
+    QVERIFY(mWindow->openProject(path));
+    QTRY_VERIFY_WITH_TIMEOUT(trackLayer() != nullptr, 20000);
+    QVERIFY(waitForIdle());
+    QVERIFY(trackLayer()->cleaning());
+    QCOMPARE(trackLayer()->cleaning()->markedCount, std::size_t(1));
+    identifyOutlier();
 }

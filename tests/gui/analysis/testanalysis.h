@@ -26,6 +26,7 @@ private Q_SLOTS:
     void clickingAnEventOnTheMapSelectsItInTheDock();
     void findsStopsWithTheDiameterAndDurationTyped();
     void gapsShowTheirLikelyCauseWithTheDialogsReceptionThresholds();
+    void identifyNamesWhyTheCleaningSetAPositionAside();
 
 private:
     bool waitForIdle();

@@ -111,3 +111,47 @@ TEST_CASE("identify picks the nearest position and describes it", "[tracks]")
     CHECK(all.contains(QStringLiteral("Time (UTC)=2023-08-15T11:56:40.000Z")));
     CHECK_FALSE(layer->nearest(QPointF(132.0, 43.0), 0.01).found);
 }
+
+TEST_CASE("a position the cleaning set aside is drawn hollow, off the line, and identify says why",
+          "[render][tracks][cleaning]")
+{
+    // Due east along 42.5N at 27 kn, a report every twenty minutes, with one 44 km north in the middle
+    // (140 kn there and back): an outlier.
+    const std::uint32_t mmsi = 273145020;
+    std::vector<TrackStore::Position> ps;
+    for (int i = 0; i <= 4; ++i)
+        ps.push_back({mmsi, i * 1200000LL, 131.0 + i * 0.2, i == 2 ? 42.9 : 42.5});
+    auto layer = trackLayerWith(ps);
+    layer->setStyle({TrackLayer::ColourBy::Vessel, 2 * 3600 * 1000LL, false, 2.0});
+    MapSettings s =
+        MapSettings::fromWgs84Extent(QRectF(QPointF(130.9, 42.3), QPointF(132.0, 43.0)), QSize(660, 420));
+    s.setLayers({layer});
+    const QColor c = TrackLayer::vesselColour(mmsi);
+    const QPointF outlier = expectedPixel(s, QPointF(131.4, 42.9));
+    const QPointF onTheWayOut = expectedPixel(s, QPointF(131.3, 42.7)),
+                  straight = expectedPixel(s, QPointF(131.4, 42.5));
+
+    const QImage before = renderMapImage(s, nullptr, Qt::transparent);
+    CHECK(colourAround(before, outlier, c, 0)); // a filled dot
+    CHECK(colourAround(before, onTheWayOut, c));
+    CHECK_FALSE(colourAround(before, straight, c));
+
+    layer->setCleaning(
+        std::make_shared<const TrackCleaning>(cleanTracks(layer->store(), CleaningParameters{})));
+    REQUIRE(layer->cleaning()->markedCount == 1);
+    const QImage after = renderMapImage(s, nullptr, Qt::transparent);
+    const QColor centre = after.pixelColor(outlier.toPoint());
+    CHECK(centre.alpha() > 200);                      // still drawn...
+    CHECK(nearColour(centre.rgb(), Qt::white, 20));   // ...hollow
+    CHECK(colourAround(after, outlier, c, 3));        // in the vessel's colour round the rim
+    CHECK_FALSE(colourAround(after, onTheWayOut, c)); // the line no longer goes out to it
+    CHECK(colourAround(after, straight, c));          // but straight on
+
+    QStringList fields;
+    for (const auto &[name, value] : layer->describePosition(mmsi, 2))
+        fields << name + QStringLiteral("=") + value;
+    CHECK(fields.join(QLatin1Char('\n'))
+              .contains(QStringLiteral("Set aside by the cleaning=off the track once")));
+    for (const auto &[name, value] : layer->describePosition(mmsi, 1))
+        CHECK(name != QStringLiteral("Set aside by the cleaning"));
+}
