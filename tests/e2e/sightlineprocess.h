@@ -1,5 +1,7 @@
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -34,6 +36,16 @@ inline Run runSightline(const QStringList &args,
     r.outBytes = p.readAllStandardOutput();
     r.out = QString::fromUtf8(r.outBytes);
     r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+/// Runs sightline as a step a test builds on: the test stops, with the command and what it said
+/// on standard error, unless it exits 0.
+inline Run mustRunSightline(const QStringList &args)
+{
+    const Run r = runSightline(args);
+    INFO(args.join(QLatin1Char(' ')).toStdString() << "\n" << r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
     return r;
 }
 

@@ -25,26 +25,22 @@ const QString &caseProject()
     static QTemporaryDir dir;
     static const QString project = [] {
         const QString path = dir.filePath(QStringLiteral("case.gpkg"));
-        auto must = [](const QStringList &args) {
-            const Run r = runSightline(args);
-            INFO(args.join(QLatin1Char(' ')).toStdString() << "\n" << r.err.toStdString());
-            REQUIRE(r.exitCode == 0);
-        };
-        must({QStringLiteral("project"), QStringLiteral("create"), path,
-              kDemo + QStringLiteral("/vector/ports_APPROXIMATE.geojson"), QStringLiteral("--extent"),
-              QStringLiteral("129.2,41.6,133.6,43.8")});
-        must({QStringLiteral("ais"), QStringLiteral("import"),
-              kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea"),
-              QStringLiteral("--project"), path});
-        must({QStringLiteral("sightings"), QStringLiteral("import"),
-              kDemo + QStringLiteral("/sightings/case_sightings_ILLUSTRATIVE.geojson"),
-              QStringLiteral("--project"), path});
-        must({QStringLiteral("analyze"), QStringLiteral("gaps"), QStringLiteral("--project"), path,
-              QStringLiteral("--save")});
-        must({QStringLiteral("analyze"), QStringLiteral("port-calls"), QStringLiteral("--project"), path,
-              QStringLiteral("--save")});
-        must({QStringLiteral("analyze"), QStringLiteral("voyages"), QStringLiteral("--project"), path,
-              QStringLiteral("--between"), QStringLiteral("Rajin,Dunai"), QStringLiteral("--save")});
+        mustRunSightline({QStringLiteral("project"), QStringLiteral("create"), path,
+                          kDemo + QStringLiteral("/vector/ports_APPROXIMATE.geojson"),
+                          QStringLiteral("--extent"), QStringLiteral("129.2,41.6,133.6,43.8")});
+        mustRunSightline({QStringLiteral("ais"), QStringLiteral("import"),
+                          kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea"),
+                          QStringLiteral("--project"), path});
+        mustRunSightline({QStringLiteral("sightings"), QStringLiteral("import"),
+                          kDemo + QStringLiteral("/sightings/case_sightings_ILLUSTRATIVE.geojson"),
+                          QStringLiteral("--project"), path});
+        mustRunSightline({QStringLiteral("analyze"), QStringLiteral("gaps"), QStringLiteral("--project"),
+                          path, QStringLiteral("--save")});
+        mustRunSightline({QStringLiteral("analyze"), QStringLiteral("port-calls"),
+                          QStringLiteral("--project"), path, QStringLiteral("--save")});
+        mustRunSightline({QStringLiteral("analyze"), QStringLiteral("voyages"), QStringLiteral("--project"),
+                          path, QStringLiteral("--between"), QStringLiteral("Rajin,Dunai"),
+                          QStringLiteral("--save")});
         return path;
     }();
     return project;

@@ -21,16 +21,11 @@ const QString &trajectoryProject()
     static QTemporaryDir dir;
     static const QString project = [] {
         const QString path = dir.filePath(QStringLiteral("case.gpkg"));
-        auto must = [](const QStringList &args) {
-            const Run r = runSightline(args);
-            INFO(args.join(QLatin1Char(' ')).toStdString() << "\n" << r.err.toStdString());
-            REQUIRE(r.exitCode == 0);
-        };
-        must({QStringLiteral("project"), QStringLiteral("create"), path,
-              kDemo + QStringLiteral("/vector/ports_APPROXIMATE.geojson")});
-        must({QStringLiteral("ais"), QStringLiteral("import"),
-              kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea"),
-              QStringLiteral("--project"), path});
+        mustRunSightline({QStringLiteral("project"), QStringLiteral("create"), path,
+                          kDemo + QStringLiteral("/vector/ports_APPROXIMATE.geojson")});
+        mustRunSightline({QStringLiteral("ais"), QStringLiteral("import"),
+                          kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea"),
+                          QStringLiteral("--project"), path});
         return path;
     }();
     return project;
