@@ -192,6 +192,18 @@ void drawDot(QPainter &painter, QPointF c, double r, const QColor &fill, const L
     painter.drawEllipse(c, r, r);
 }
 
+/// A sign filled with the event's ink, edged white, on a halo: the spoofing triangle, the stop octagon.
+void drawSign(QPainter &painter, const QPolygonF &outline, const QColor &ink, const Look &look)
+{
+    QPainterPath path;
+    path.addPolygon(outline);
+    path.closeSubpath();
+    drawHalo(painter, path, 1.2 * look.k, look, true);
+    painter.setPen(pen(Qt::white, 1.2 * look.k));
+    painter.setBrush(ink);
+    painter.drawPolygon(outline);
+}
+
 void drawGap(QPainter &painter, QPointF a, QPointF b, const Look &look)
 {
     const QColor ink = EventLayer::eventColour(EventType::Gap);
@@ -366,13 +378,7 @@ void drawSpoofing(QPainter &painter, QPointF a, QPointF b, const Look &look)
     }
     // A warning triangle with a "!" at the place the jump landed.
     const QPolygonF triangle = warningTriangle(b, size * 1.3);
-    QPainterPath trianglePath;
-    trianglePath.addPolygon(triangle);
-    trianglePath.closeSubpath();
-    drawHalo(painter, trianglePath, 1.2 * look.k, look, true);
-    painter.setPen(pen(Qt::white, 1.2 * look.k));
-    painter.setBrush(ink);
-    painter.drawPolygon(triangle);
+    drawSign(painter, triangle, ink, look);
     const double h = size * 1.3 * std::sqrt(3.0) / 2;
     painter.setPen(QPen(Qt::white, std::max(1.0, 0.14 * size), Qt::SolidLine, Qt::RoundCap));
     painter.drawLine(b + QPointF(0, -h * 0.36), b + QPointF(0, h * 0.05));
@@ -395,13 +401,7 @@ void drawStop(QPainter &painter, QPointF at, const Look &look)
 {
     const QColor ink = EventLayer::eventColour(EventType::Stop);
     const QPolygonF octagon = stopOctagon(at, look.stopRadius());
-    QPainterPath path;
-    path.addPolygon(octagon);
-    path.closeSubpath();
-    drawHalo(painter, path, 1.2 * look.k, look, true);
-    painter.setPen(pen(Qt::white, 1.2 * look.k));
-    painter.setBrush(ink);
-    painter.drawPolygon(octagon);
+    drawSign(painter, octagon, ink, look);
     const double bar = look.stopRadius() * 0.55;
     painter.setPen(QPen(Qt::white, std::max(1.0, 1.6 * look.k), Qt::SolidLine, Qt::FlatCap));
     painter.drawLine(at - QPointF(bar, 0), at + QPointF(bar, 0));
