@@ -264,6 +264,12 @@ QList<Threshold> thresholds()
          "Km: a stop whose centre is this close to a port is named after it",
          [](auto &r) { return r.stops.portDistanceKm; },
          [](auto &r, double v) { r.stops.portDistanceKm = v; }},
+        {"--max-silence",
+         {K::Stops},
+         Unit::Hours,
+         "A longer silence ends a stop (0: none does, as in MovingPandas)",
+         [](auto &r) { return r.stops.maxGapHours; },
+         [](auto &r, double v) { r.stops.maxGapHours = v; }},
     };
     all += receptionThresholds({K::Gaps}, [](AnalysisRequest &r) { return &r.gaps.reception; });
     all += receptionThresholds(calls, [](AnalysisRequest &r) { return &r.portCalls.reception; });
@@ -617,6 +623,13 @@ int analyze(AnalysisKind kind, const QStringList &args)
     }
     out().flush();
     writeSummary(request, result, vessels, tracks.positionCount(), tracks.vesselCount(), ports.size(), ms);
+    // Without receivers a coverage hole and a quiet sea look alike: the cause rests on other ships alone.
+    if ((request.kind == AnalysisKind::Gaps || request.kind == AnalysisKind::PortCalls ||
+         request.kind == AnalysisKind::Voyages) &&
+        tracks.sourceNames().size() <= 1)
+        err() << "  Reception: no position names the receiver that heard it (NMEA tag blocks; a project "
+                 "imported before Sightline kept them has none): a dark period's likely cause rests on the "
+                 "other vessels heard alone, and is more often unknown\n";
 
     if (save) {
         if (!project->replaceEvents(analysisKindKey(request.kind), eventTypesOf(request.kind), result.events,

@@ -2,6 +2,20 @@
 
 namespace sightline {
 
+QString ReceptionParameters::problem() const
+{
+    if (!(cellDeg > 0.0 && cellDeg <= 10.0))
+        return QStringLiteral("the reception cells are %1°: give more than 0 and at most 10").arg(cellDeg);
+    if (!(binHours > 0.0 && binHours <= 240.0))
+        return QStringLiteral("the reception time bins are %1 h: give more than 0 and at most 240").arg(binHours);
+    if (!(coverageHoleScore >= 0.0 && switchedOffScore <= 1.0 && coverageHoleScore < switchedOffScore))
+        return QStringLiteral("the switched-off score (%1) must be above the coverage-hole score (%2), both "
+                              "between 0 and 1")
+            .arg(switchedOffScore)
+            .arg(coverageHoleScore);
+    return {};
+}
+
 void ReceptionParameters::addTo(QJsonObject &json) const
 {
     json.insert(QStringLiteral("reception_cell_deg"), cellDeg);
@@ -61,7 +75,8 @@ QJsonObject StopParameters::toJson() const
 {
     return {{QStringLiteral("max_diameter_m"), maxDiameterM},
             {QStringLiteral("min_duration_h"), minDurationHours},
-            {QStringLiteral("port_distance_km"), portDistanceKm}};
+            {QStringLiteral("port_distance_km"), portDistanceKm},
+            {QStringLiteral("max_gap_h"), maxGapHours}};
 }
 
 QJsonObject CleaningParameters::toJson() const

@@ -21,6 +21,9 @@ struct ReceptionParameters
     double coverageHoleScore = 0.1; ///< at most this: "out_of_coverage"
     /// Adds the reception keys to a detector's parameter JSON.
     void addTo(QJsonObject &json) const;
+    /// What makes these thresholds meaningless (a cell or bin of zero, a switched-off score not
+    /// above the coverage-hole one), or empty when they are usable.
+    QString problem() const;
 };
 
 struct GapParameters
@@ -83,6 +86,10 @@ struct StopParameters
     double maxDiameterM = 500.0; ///< a ship at anchor swings through a few hundred metres
     double minDurationHours = 1.0;
     double portDistanceKm = 3.0; ///< a stop whose centre is this close to a port is named after it
+    /// A longer silence ends a stop (0: none does, as in MovingPandas). Without it a ship that went
+    /// dark and came back where it went quiet would be "stopped" through its dark period, which
+    /// the gaps answer instead.
+    double maxGapHours = 6.0;
     QJsonObject toJson() const;
     bool operator==(const StopParameters &) const = default;
 };

@@ -186,6 +186,16 @@ AnalysisResult runAnalysis(const AnalysisRequest &request, const TrackStore &tra
                            const PortSet *land, const AnalysisProgress &progress)
 {
     AnalysisResult result;
+    const ReceptionParameters *reception =
+        request.kind == AnalysisKind::Gaps ? &request.gaps.reception
+        : request.kind == AnalysisKind::PortCalls || request.kind == AnalysisKind::Voyages
+            ? &request.portCalls.reception
+            : nullptr;
+    if (reception) {
+        result.error = reception->problem();
+        if (!result.error.isEmpty())
+            return result;
+    }
     // Once told to stop, every later report says stop too, and the run says it was cancelled.
     bool stopped = false;
     AnalysisProgress watched;

@@ -309,6 +309,7 @@ std::vector<MovementEvent> findStops(const TrackStore &tracks, const StopParamet
 {
     std::vector<MovementEvent> events;
     const auto minMs = std::int64_t(parameters.minDurationHours * kMsPerHour);
+    const auto maxGapMs = std::int64_t(parameters.maxGapHours * kMsPerHour);
     const QJsonObject json = parameters.toJson();
     const std::vector<VesselTrack> &all = tracks.tracks();
     std::vector<QPointF> lonLat;
@@ -320,7 +321,20 @@ std::vector<MovementEvent> findStops(const TrackStore &tracks, const StopParamet
         for (std::size_t i = 0; i < track.size(); ++i)
             lonLat[i] = positionAt(track, i);
         const std::span<const std::int64_t> times(track.times(), track.size());
-        for (const TrackStop &stop : findTrackStops(times, lonLat, parameters.maxDiameterM, minMs)) {
+        // Runs between silences longer than maxGapHours, each searched on its own.
+        std::vector<TrackStop> found;
+        for (std::size_t begin = 0, end = 1; begin < times.size(); begin = end++) {
+            while (end < times.size() && (maxGapMs <= 0 || times[end] - times[end - 1] <= maxGapMs))
+                ++end;
+            for (TrackStop stop : findTrackStops(times.subspan(begin, end - begin),
+                                                 std::span(lonLat).subspan(begin, end - begin),
+                                                 parameters.maxDiameterM, minMs)) {
+                stop.first += begin;
+                stop.last += begin;
+                found.push_back(stop);
+            }
+        }
+        for (const TrackStop &stop : found) {
             MovementEvent e;
             e.type = EventType::Stop;
             e.mmsi = track.mmsi();
@@ -348,8 +362,8 @@ std::vector<MovementEvent> findStops(const TrackStore &tracks, const StopParamet
                          {QStringLiteral("centre_lat"), std::round(centre.y() * 1e6) / 1e6},
                          {QStringLiteral("diameter_m"), std::round(stop.diameterM)},
                          {QStringLiteral("positions"), qint64(count)},
-                         // As MovingPandas, a silence does not end a stop: two fixes a day apart at one
-                         // place are one. How long the longest silence inside was lets the analyst judge.
+                         // A silence up to maxGapHours does not end a stop (none does at 0, as in
+                         // MovingPandas). How long the longest one inside was lets the analyst judge.
                          {QStringLiteral("longest_silence_h"),
                           std::round(double(longestSilenceMs) / kMsPerHour * 100) / 100},
                          {QStringLiteral("in_port"), !port.isEmpty()},

@@ -164,13 +164,18 @@ AnalysisDialog::AnalysisDialog(AnalysisKind kind, const LayerStack *layers, cons
         break;
     case AnalysisKind::Stops:
         addNumber(
-            QStringLiteral("max-diameter"), tr("Within a circle of"), d.stops.maxDiameterM, 100000, 0, tr(" m"),
+            QStringLiteral("max-diameter"), tr("Diameter at most"), d.stops.maxDiameterM, 100000, 0, tr(" m"),
             [](auto &r, double v) { r.stops.maxDiameterM = v; },
             tr("No two positions of a stop are further apart (MovingPandas' max_diameter); a ship at anchor "
                "swings through a few hundred metres."));
         addNumber(
             QStringLiteral("min-duration"), tr("For at least"), d.stops.minDurationHours, 24 * 365, 2, tr(" h"),
             [](auto &r, double v) { r.stops.minDurationHours = v; }, durationTip(tr("The shortest stop")));
+        addNumber(
+            QStringLiteral("max-silence"), tr("Ended by a silence over"), d.stops.maxGapHours, 24 * 365, 2,
+            tr(" h"), [](auto &r, double v) { r.stops.maxGapHours = v; },
+            tr("A ship that went dark and came back where it went quiet was not stopped meanwhile: the gaps "
+               "answer that. 0: no silence ends a stop, as in MovingPandas."));
         addNumber(
             QStringLiteral("port-distance"), tr("Named after a port within"), d.stops.portDistanceKm, 100, 1,
             tr(" km"), [](auto &r, double v) { r.stops.portDistanceKm = v; },

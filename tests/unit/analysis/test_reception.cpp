@@ -3,6 +3,7 @@
 
 #include "analysis/gapdetector.h"
 #include "analysis/gapreception.h"
+#include "analysis/movementanalysis.h"
 #include "analysis/portcalldetector.h"
 #include "analysis/portset.h"
 #include "analysis/receptionmodel.h"
@@ -258,4 +259,30 @@ TEST_CASE("no call is inferred during a dark period whose path was out of covera
     };
     CHECK(inferredCalls(darkAmongOthers(false)) == 1);
     CHECK(inferredCalls(darkAmongOthers(true)) == 0);
+}
+
+TEST_CASE("reception thresholds that mean nothing are refused before the analysis runs",
+          "[analysis][reception]")
+{
+    SyntheticTracks s;
+    s.sail(1, kT0, QPointF(131.0, 42.3), 90, 10, 2 * kHour, 5 * kMinute);
+    const TrackStore &tracks = s.done();
+    AnalysisRequest request;
+    request.kind = AnalysisKind::Gaps;
+    CHECK(runAnalysis(request, tracks, PortSet{}).error.isEmpty());
+
+    request.gaps.reception.cellDeg = 0;
+    CHECK(runAnalysis(request, tracks, PortSet{}).error.contains(QStringLiteral("reception cells")));
+    request.gaps.reception.cellDeg = 0.25;
+    request.gaps.reception.binHours = 0;
+    CHECK(runAnalysis(request, tracks, PortSet{}).error.contains(QStringLiteral("time bins")));
+    request.gaps.reception.binHours = 1;
+    request.gaps.reception.switchedOffScore = 0.05; // below the coverage-hole score of 0.1
+    CHECK(runAnalysis(request, tracks, PortSet{}).error.contains(QStringLiteral("switched-off score")));
+
+    // The calls inferred while dark read the port calls' own reception thresholds.
+    request = AnalysisRequest{};
+    request.kind = AnalysisKind::PortCalls;
+    request.portCalls.reception.cellDeg = 200;
+    CHECK(!runAnalysis(request, tracks, PortSet{}).error.isEmpty());
 }

@@ -71,6 +71,28 @@ TEST_CASE("a stop is found with the first and last positions that stayed within 
     CHECK(findStops(tracks, p).empty());
 }
 
+TEST_CASE("a ship that went dark and came back where it went quiet was not stopped through its silence",
+          "[analysis][stops]")
+{
+    SyntheticTracks s;
+    // Sails in, goes quiet for 65 h, is heard again at the very place, sails on: the gap of the case.
+    const QPointF quiet = s.sail(1, kT0, QPointF(131.0, 42.3), 90, 10, 2 * kHour, 5 * kMinute);
+    s.fix(1, kT0 + 67 * kHour, quiet);
+    s.sail(1, kT0 + 67 * kHour + 5 * kMinute, offset(quiet, 90, 1852.0 * 10 / 12), 90, 10, 2 * kHour,
+           5 * kMinute);
+    const TrackStore &tracks = s.done();
+
+    StopParameters p; // a silence over 6 h ends a stop
+    CHECK(findStops(tracks, p).empty());
+    CHECK(p.toJson().value(QStringLiteral("max_gap_h")).toDouble() == 6.0);
+    // MovingPandas' rule, asked for: no silence ends a stop, and the two fixes are one.
+    p.maxGapHours = 0;
+    const auto stops = findStops(tracks, p);
+    REQUIRE(stops.size() == 1);
+    CHECK(stops.front().details.value(QStringLiteral("longest_silence_h")).toDouble() ==
+          Approx(65.0).margin(0.01));
+}
+
 TEST_CASE("a track that drifts slowly wider than the diameter is not a stop", "[analysis][stops]")
 {
     SyntheticTracks s;
