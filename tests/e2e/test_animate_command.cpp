@@ -2,6 +2,7 @@
 
 #include "render/animationframes.h"
 #include "render/animationwriter.h"
+#include "caseproject.h"
 #include "sightlineprocess.h"
 
 #include <QFile>
@@ -16,25 +17,16 @@ using namespace sightline::test;
 
 namespace {
 
-const QString kDemo = QStringLiteral(SIGHTLINE_DEMO_DIR);
-
 /// The ports and the case's simulated AIS, made once.
 const QString &caseProject()
 {
     static QTemporaryDir dir;
-    static const QString project = [] {
-        const QString path = dir.filePath(QStringLiteral("case.gpkg"));
-        Run r = runSightline({QStringLiteral("project"), QStringLiteral("create"), path,
-                              kDemo + QStringLiteral("/basemap_fareast_landsea.tif"),
-                              kDemo + QStringLiteral("/vector/ports_APPROXIMATE.geojson"),
-                              QStringLiteral("--extent"), QStringLiteral("129.9,41.9,132.8,43.2")});
-        REQUIRE(r.exitCode == 0);
-        r = runSightline({QStringLiteral("ais"), QStringLiteral("import"),
-                          kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea"),
-                          QStringLiteral("--project"), path});
-        REQUIRE(r.exitCode == 0);
-        return path;
-    }();
+    static const QString project = makeCaseProject(
+        dir.filePath(QStringLiteral("case.gpkg")),
+        {{QStringLiteral("basemap_fareast_landsea.tif"), QStringLiteral("vector/ports_APPROXIMATE.geojson")},
+         QStringLiteral("129.9,41.9,132.8,43.2"),
+         false,
+         {}});
     return project;
 }
 

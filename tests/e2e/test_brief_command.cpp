@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "caseproject.h"
 #include "sightlineprocess.h"
 
 #include <QCryptographicHash>
@@ -45,32 +46,20 @@ QProcessEnvironment reproducible()
     return env;
 }
 
-/// The case made once with the command line, as tools/run-demo.sh makes it: the land/sea base,
-/// ports and rail lines, the simulated AIS, the illustrative sightings, the dark periods and
-/// round trips found and saved.
+/// The case made once: the land/sea base, ports and rail lines, the simulated AIS, the illustrative
+/// sightings, the dark periods and round trips found and saved.
 const QString &caseProject()
 {
     static QTemporaryDir dir;
-    static const QString project = [] {
-        const QString path = dir.filePath(QStringLiteral("case.gpkg"));
-        mustRunSightline({QStringLiteral("project"), QStringLiteral("create"), path,
-                          kDemo + QStringLiteral("/basemap_fareast_landsea.tif"),
-                          kDemo + QStringLiteral("/vector/railways_APPROXIMATE.geojson"),
-                          kDemo + QStringLiteral("/vector/ports_APPROXIMATE.geojson"),
-                          QStringLiteral("--extent"), QStringLiteral("129.2,41.6,133.6,43.8")});
-        mustRunSightline({QStringLiteral("ais"), QStringLiteral("import"),
-                          kDemo + QStringLiteral("/ais/case_rajin_dunai_2023_SIMULATED.nmea"),
-                          QStringLiteral("--project"), path});
-        mustRunSightline({QStringLiteral("sightings"), QStringLiteral("import"),
-                          kDemo + QStringLiteral("/sightings/case_sightings_ILLUSTRATIVE.geojson"),
-                          QStringLiteral("--project"), path});
-        mustRunSightline({QStringLiteral("analyze"), QStringLiteral("gaps"), QStringLiteral("--project"),
-                          path, QStringLiteral("--save")});
-        mustRunSightline({QStringLiteral("analyze"), QStringLiteral("voyages"), QStringLiteral("--project"),
-                          path, QStringLiteral("--between"), QStringLiteral("Rajin,Dunai"),
-                          QStringLiteral("--save")});
-        return path;
-    }();
+    static const QString project = makeCaseProject(
+        dir.filePath(QStringLiteral("case.gpkg")),
+        {{QStringLiteral("basemap_fareast_landsea.tif"),
+          QStringLiteral("vector/railways_APPROXIMATE.geojson"),
+          QStringLiteral("vector/ports_APPROXIMATE.geojson")},
+         QStringLiteral("129.2,41.6,133.6,43.8"),
+         true,
+         {{QStringLiteral("gaps")},
+          {QStringLiteral("voyages"), QStringLiteral("--between"), QStringLiteral("Rajin,Dunai")}}});
     return project;
 }
 
