@@ -23,9 +23,17 @@ struct AisWithoutDetection
     QPointF lonLat;          ///< its position at the acquisition (interpolated)
     double reportedLengthM = 0; ///< from its static reports; 0 when unknown
     /// "too_small" when its reported length is under what the scene can resolve;
-    /// "possible_spoofing" when it is large enough to be seen and was not; "unknown" with no length.
+    /// "possible_spoofing" when it is large enough to be seen and was not, with a fix within
+    /// kConfidentFixMinutes of the acquisition and its whole uncertainty inside the scene;
+    /// "unknown" otherwise (no length, or a position too much of a guess to say it was missed).
     QString reason;
+    double nearestFixMinutes = 0; ///< from the acquisition to its nearest fix, either side
+    double uncertaintyM = 0;      ///< the radius its position at the acquisition may be off by
 };
+
+/// A vessel large enough to be seen that was not is called a possible spoofer only when a fix this
+/// close to the acquisition says where it was.
+inline constexpr double kConfidentFixMinutes = 30;
 
 struct DetectionMatchResult
 {
