@@ -23,9 +23,9 @@ struct CandidateVessel
 {
     std::uint32_t mmsi = 0;
     VesselPositionEstimate position;
-    double reachM = 0;          ///< the furthest a detection may be and still be a match
-    double metresOutside = 0;   ///< of its position from the footprint (negative: inside)
-    double lengthM = 0;         ///< from its static reports, 0 when unknown
+    double reachM = 0;        ///< the furthest a detection may be and still be a match
+    double metresOutside = 0; ///< of its position from the footprint (negative: inside)
+    double lengthM = 0;       ///< from its static reports, 0 when unknown
     const VesselInfo *info = nullptr;
 };
 
@@ -36,7 +36,10 @@ double degreesLon(double metres, double latDeg)
     return std::min(360.0, metres / (kMetresPerDegreeLat * cosLat) * 1.01);
 }
 
-double degreesLat(double metres) { return metres / kMetresPerDegreeLat * 1.01; }
+double degreesLat(double metres)
+{
+    return metres / kMetresPerDegreeLat * 1.01;
+}
 
 /// The name the vessel broadcast at the instant: the last one first seen before it (a renamed
 /// ship is named as it was then), or its first when all came later.
@@ -177,9 +180,9 @@ DetectionMatchResult matchDetections(std::vector<VesselDetection> detections, co
         detection.mmsi = vessel.mmsi;
         detection.vesselName = nameAt(vessel.info, acquiredMs);
         detection.matchDistanceM = Geodesic::inverse(detection.lonLat, vessel.position.lonLat).distanceMetres;
-        detection.matchScore = matchScore({detection.matchDistanceM, vessel.position.radiusM,
-                                           parameters.baseRadiusM, detection.lengthM, vessel.lengthM,
-                                           parameters.lengthWeight});
+        detection.matchScore =
+            matchScore({detection.matchDistanceM, vessel.position.radiusM, parameters.baseRadiusM,
+                        detection.lengthM, vessel.lengthM, parameters.lengthWeight});
     }
     for (std::size_t v = 0; v < candidates.size(); ++v) {
         const CandidateVessel &vessel = candidates[v];

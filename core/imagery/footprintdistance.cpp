@@ -15,7 +15,8 @@ double distanceToSegment(QPointF a, QPointF b)
 {
     const QPointF ab = b - a;
     const double lengthSquared = QPointF::dotProduct(ab, ab);
-    const double t = lengthSquared > 0 ? std::clamp(-QPointF::dotProduct(a, ab) / lengthSquared, 0.0, 1.0) : 0.0;
+    const double t =
+        lengthSquared > 0 ? std::clamp(-QPointF::dotProduct(a, ab) / lengthSquared, 0.0, 1.0) : 0.0;
     const QPointF closest = a + t * ab;
     return std::hypot(closest.x(), closest.y());
 }

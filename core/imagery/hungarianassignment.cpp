@@ -16,7 +16,11 @@ namespace {
 class UnionFind
 {
 public:
-    explicit UnionFind(int size) : mParent(std::size_t(size)) { std::iota(mParent.begin(), mParent.end(), 0); }
+    explicit UnionFind(int size)
+        : mParent(std::size_t(size))
+    {
+        std::iota(mParent.begin(), mParent.end(), 0);
+    }
     int root(int i)
     {
         while (mParent[std::size_t(i)] != i)

@@ -30,7 +30,8 @@ double lengthAgreement(double detectionLengthM, double aisLengthM, double length
 
 double matchScore(const MatchScoreInput &input)
 {
-    return distanceLikelihood(input.distanceM, input.radiusM) * positionCertainty(input.radiusM, input.baseRadiusM) *
+    return distanceLikelihood(input.distanceM, input.radiusM) *
+           positionCertainty(input.radiusM, input.baseRadiusM) *
            lengthAgreement(input.detectionLengthM, input.aisLengthM, input.lengthWeight);
 }
 

@@ -14,8 +14,8 @@ namespace sightline {
 struct MatchScoreInput
 {
     double distanceM = 0;
-    double radiusM = 0;      ///< the vessel position's uncertainty (VesselPositionEstimate::radiusM)
-    double baseRadiusM = 0;  ///< MatchParameters::baseRadiusM: a fresh fix's uncertainty
+    double radiusM = 0;          ///< the vessel position's uncertainty (VesselPositionEstimate::radiusM)
+    double baseRadiusM = 0;      ///< MatchParameters::baseRadiusM: a fresh fix's uncertainty
     double detectionLengthM = 0; ///< 0: unknown
     double aisLengthM = 0;       ///< 0: unknown
     double lengthWeight = 0;

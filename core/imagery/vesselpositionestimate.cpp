@@ -28,7 +28,8 @@ double growthSpeedKnots(std::initializer_list<double> knownKnots, double capKnot
 
 double radiusFor(const MatchParameters &parameters, double speedKnots, std::int64_t ageMs, double growth)
 {
-    return parameters.baseRadiusM + growth * speedKnots * kMetresPerNauticalMile * (double(ageMs) / kMsPerHour);
+    return parameters.baseRadiusM +
+           growth * speedKnots * kMetresPerNauticalMile * (double(ageMs) / kMsPerHour);
 }
 
 /// Carries the fix `i` on for `deltaMs` (negative: back in time) along its course at its speed;
@@ -63,8 +64,8 @@ double largestUncertaintyM(const MatchParameters &parameters)
                      std::max(kInterpolatedGrowth, kExtrapolatedGrowth));
 }
 
-std::optional<VesselPositionEstimate> estimateVesselPosition(const VesselTrack &track, std::int64_t acquiredMs,
-                                                             const MatchParameters &parameters)
+std::optional<VesselPositionEstimate>
+estimateVesselPosition(const VesselTrack &track, std::int64_t acquiredMs, const MatchParameters &parameters)
 {
     if (track.empty())
         return std::nullopt;
@@ -92,9 +93,9 @@ std::optional<VesselPositionEstimate> estimateVesselPosition(const VesselTrack &
     } else {
         const std::size_t after = before + 1;
         estimate.nearestFixMs = std::min(acquiredMs - track.timeMs(before), track.timeMs(after) - acquiredMs);
-        const double legMetres = Geodesic::inverse(track.lon(before), track.lat(before), track.lon(after),
-                                                   track.lat(after))
-                                     .distanceMetres;
+        const double legMetres =
+            Geodesic::inverse(track.lon(before), track.lat(before), track.lon(after), track.lat(after))
+                .distanceMetres;
         const double legKnots = legMetres / kMetresPerNauticalMile / (double(at->silenceMs) / kMsPerHour);
         estimate.speedKnots =
             growthSpeedKnots({track.sog(before), track.sog(after), legKnots}, parameters.maxSpeedKnots);

@@ -34,8 +34,8 @@ inline constexpr double kExtrapolatedGrowth = 1.0;
 /// from its first or last fix along the reported course at the reported speed when the instant is
 /// outside the track. Nothing when its nearest fix is further than maxExtrapolationHours: such a
 /// vessel could be anywhere, and "it was not seen" would say nothing.
-std::optional<VesselPositionEstimate> estimateVesselPosition(const VesselTrack &track, std::int64_t acquiredMs,
-                                                             const MatchParameters &parameters);
+std::optional<VesselPositionEstimate>
+estimateVesselPosition(const VesselTrack &track, std::int64_t acquiredMs, const MatchParameters &parameters);
 
 /// The largest radius estimateVesselPosition can give with these parameters: how far around a
 /// scene a vessel may be and still be a candidate.

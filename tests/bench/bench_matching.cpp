@@ -5,11 +5,11 @@
 // fixed seed; the match is timed alone (first run and best of --runs) and its answer is checked
 // against what was planted.
 //   sightline_bench_matching [--vessels 10000] [--detections 2000] [--runs 5]
+#include "ais/aismessage.h"
+#include "geo/geodesic.h"
 #include "imagery/detectionmatching.h"
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
-#include "ais/aismessage.h"
-#include "geo/geodesic.h"
 
 #include <chrono>
 #include <cstdio>
@@ -102,22 +102,25 @@ int main(int argc, char **argv)
                        : std::strcmp(argv[i], "--runs") == 0       ? &runsArg
                                                                    : nullptr;
         if (!target || i + 1 >= argc) {
-            std::fprintf(stderr, "usage: sightline_bench_matching [--vessels N] [--detections N] [--runs R]\n");
+            std::fprintf(stderr,
+                         "usage: sightline_bench_matching [--vessels N] [--detections N] [--runs R]\n");
             return 2;
         }
         *target = std::strtol(argv[++i], nullptr, 10);
     }
     const auto built = Clock::now();
     const Planted p = plant(int(vesselsArg), int(detectionsArg));
-    std::printf("scene: %zu vessels, %zu positions, %zu detections (%ld planted on vessels), built in %.0f ms\n",
-                p.tracks.vesselCount(), p.tracks.positionCount(), p.detections.size(),
-                long(p.detections.size()) - detectionsArg / 10,
-                std::chrono::duration<double, std::milli>(Clock::now() - built).count());
+    std::printf(
+        "scene: %zu vessels, %zu positions, %zu detections (%ld planted on vessels), built in %.0f ms\n",
+        p.tracks.vesselCount(), p.tracks.positionCount(), p.detections.size(),
+        long(p.detections.size()) - detectionsArg / 10,
+        std::chrono::duration<double, std::milli>(Clock::now() - built).count());
     double first = 0, best = 1e300;
     DetectionMatchResult result;
     for (long run = 0; run < std::max(1L, runsArg); ++run) {
         const auto start = Clock::now();
-        result = matchDetections(p.detections, p.tracks, p.vessels, kAcquiredMs, p.footprint, 15, MatchParameters{});
+        result = matchDetections(p.detections, p.tracks, p.vessels, kAcquiredMs, p.footprint, 15,
+                                 MatchParameters{});
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
         first = run == 0 ? ms : first;
         best = std::min(best, ms);

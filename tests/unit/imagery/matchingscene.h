@@ -27,7 +27,10 @@ inline QPolygonF footprint()
                       QPointF(130.0, 42.0)});
 }
 
-inline QPointF centre() { return QPointF(130.25, 42.2); }
+inline QPointF centre()
+{
+    return QPointF(130.25, 42.2);
+}
 
 /// A point `metres` from `from` towards `azimuthDeg`.
 inline QPointF offset(QPointF from, double azimuthDeg, double metres)

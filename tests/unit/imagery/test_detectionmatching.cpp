@@ -207,7 +207,8 @@ TEST_CASE("Matching gives the same answer whatever the order of detections and t
     };
     std::vector<Ship> ships;
     for (int i = 0; i < 150; ++i)
-        ships.push_back({offset(centre(), 360 * unit(random), 4000 * std::sqrt(unit(random))), 20 + 250 * unit(random)});
+        ships.push_back(
+            {offset(centre(), 360 * unit(random), 4000 * std::sqrt(unit(random))), 20 + 250 * unit(random)});
     std::vector<int> broadcastOrder(120);
     for (int i = 0; i < 120; ++i)
         broadcastOrder[std::size_t(i)] = i;

@@ -73,7 +73,8 @@ TEST_CASE("The assignment finds the largest total score, as trying every choice 
 TEST_CASE("The assignment takes the better total, not the best pair first", "[imagery][hungarian]")
 {
     // Greedy by score takes (0, 1) at 0.95 and is left with (1, 0) at 0.1; the best total is 1.7.
-    const std::vector<int> assigned = assignMaximumScore(2, 2, {{0, 0, 0.8}, {0, 1, 0.95}, {1, 1, 0.9}, {1, 0, 0.1}});
+    const std::vector<int> assigned =
+        assignMaximumScore(2, 2, {{0, 0, 0.8}, {0, 1, 0.95}, {1, 1, 0.9}, {1, 0, 0.1}});
     CHECK(assigned == std::vector<int>{0, 1});
 }
 

@@ -56,8 +56,10 @@ TEST_CASE("A position past the last fix is carried along course and speed, up to
 TEST_CASE("Distance outside a footprint is signed and in metres", "[imagery][positionestimate]")
 {
     const QPolygonF outline = footprint();
-    CHECK(metresOutsideFootprint(outline, offset(QPointF(130.25, 42.4), 0, 1000)) == Approx(1000).epsilon(0.01));
-    CHECK(metresOutsideFootprint(outline, offset(QPointF(130.25, 42.4), 180, 1000)) == Approx(-1000).epsilon(0.01));
+    CHECK(metresOutsideFootprint(outline, offset(QPointF(130.25, 42.4), 0, 1000)) ==
+          Approx(1000).epsilon(0.01));
+    CHECK(metresOutsideFootprint(outline, offset(QPointF(130.25, 42.4), 180, 1000)) ==
+          Approx(-1000).epsilon(0.01));
     CHECK(metresOutsideFootprint(outline, centre()) < -18'000);
 }
 
