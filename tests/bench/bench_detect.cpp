@@ -3,6 +3,7 @@
 //   sightline_bench_detect [--size 10000] [--runs 3] [--ships 400] [--write-npy FILE]
 // Then the same scene with the windows halved and doubled: the cost should not move.
 // --write-npy saves the scene (float32, .npy) for cfar_numpy.py to time the same windows.
+#include "imagery/cfar.h"
 #include "imagery/detectionparameters.h"
 #include "imagery/landmask.h"
 #include "imagery/vesseldetector.h"
@@ -19,6 +20,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace sightline;
 
@@ -136,6 +138,25 @@ int main(int argc, char **argv)
                .arg(cpuSeconds() - cpu0, 0, 'f', 2);
 
     const DetectionParameters snap;
+    {
+        // The test alone on one thread, without the land mask, clustering or measuring: what
+        // cfar_numpy.py does, for the same count of hit pixels.
+        const CfarWindows windows = cfarWindows(snap, QPointF(spec.pixelM, spec.pixelM));
+        const double factor = cfarThresholdFactor(std::pow(10.0, snap.pfaExponent));
+        std::vector<CfarHit> hits;
+        t.restart();
+        cpu0 = cpuSeconds();
+        cfarRows({s.scene.power.data(), nullptr, size, size}, windows, factor, 0, size, hits, {});
+        out << QStringLiteral("CFAR alone, one thread, no land mask, windows %1/%2/%3 px: %4 s wall, %5 s CPU; "
+                              "%6 hit pixels\n")
+                   .arg(windows.targetX)
+                   .arg(windows.guardX)
+                   .arg(windows.backgroundX)
+                   .arg(t.nsecsElapsed() / 1e9, 0, 'f', 2)
+                   .arg(cpuSeconds() - cpu0, 0, 'f', 2)
+                   .arg(hits.size());
+        out.flush();
+    }
     for (double scale : {1.0, 0.5, 2.0}) {
         DetectionParameters p = snap;
         p.targetWindowM *= scale, p.guardWindowM *= scale, p.backgroundWindowM *= scale;

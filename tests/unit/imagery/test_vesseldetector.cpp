@@ -38,6 +38,7 @@ double median(std::vector<double> v)
 struct Scored
 {
     int ships50 = 0, found50 = 0;
+    int shipsSmall = 0, foundSmall = 0; // under 50 m: reported, not held to a goal
     int falseAlarms = 0;
     double seaKm2 = 0;
     std::vector<double> lengthErrors, headingErrors;
@@ -56,14 +57,12 @@ Scored score(const SyntheticSarScene &s, const std::vector<VesselDetection> &det
             if (!used[i] && m < bestM)
                 best = int(i), bestM = m;
         }
-        if (ship.lengthM >= 50)
-            ++out.ships50;
+        (ship.lengthM >= 50 ? out.ships50 : out.shipsSmall) += 1;
         if (best < 0)
             continue;
         used[std::size_t(best)] = true;
         const VesselDetection &d = detections[std::size_t(best)];
-        if (ship.lengthM >= 50)
-            ++out.found50;
+        (ship.lengthM >= 50 ? out.found50 : out.foundSmall) += 1;
         const double lengthError = std::abs(d.lengthM - ship.lengthM);
         out.lengthErrors.push_back(lengthError);
         out.worstLengthError = std::max(out.worstLengthError, lengthError);
@@ -157,6 +156,7 @@ TEST_CASE("Ships in synthetic sea clutter are found, measured and no land is tak
         }
         const Scored one = score(s, detections, &*mask);
         total.ships50 += one.ships50, total.found50 += one.found50, total.falseAlarms += one.falseAlarms;
+        total.shipsSmall += one.shipsSmall, total.foundSmall += one.foundSmall;
         total.seaKm2 += one.seaKm2;
         total.lengthErrors.insert(total.lengthErrors.end(), one.lengthErrors.begin(), one.lengthErrors.end());
         total.headingErrors.insert(total.headingErrors.end(), one.headingErrors.begin(), one.headingErrors.end());
@@ -164,10 +164,11 @@ TEST_CASE("Ships in synthetic sea clutter are found, measured and no land is tak
     }
     const double recall = double(total.found50) / total.ships50;
     const double falseAlarmsPer1000 = 1000.0 * total.falseAlarms / total.seaKm2;
-    std::printf("vessel detection, 3 scenes of 2000 × 2000 at 10 m: recall (≥ 50 m) %d/%d = %.3f, false alarms %d "
-                "in %.0f km² of sea = %.2f per 1,000 km², length error median %.1f m, worst %.1f m, heading error "
-                "(≥ 100 m) median %.1f°\n",
-                total.found50, total.ships50, recall, total.falseAlarms, total.seaKm2, falseAlarmsPer1000,
+    std::printf("vessel detection, 3 scenes of 2000 × 2000 at 10 m: recall (≥ 50 m) %d/%d = %.3f (20–50 m: %d/%d), "
+                "false alarms %d in %.0f km² of sea = %.2f per 1,000 km², length error median %.1f m, worst %.1f m, "
+                "heading error (≥ 100 m) median %.1f°\n",
+                total.found50, total.ships50, recall, total.foundSmall, total.shipsSmall, total.falseAlarms,
+                total.seaKm2, falseAlarmsPer1000,
                 median(total.lengthErrors), total.worstLengthError, median(total.headingErrors));
     CHECK(recall >= 0.95);
     CHECK(falseAlarmsPer1000 <= 1.0);
@@ -231,22 +232,35 @@ TEST_CASE("No-data pixels are left out of the sea's statistics", "[imagery][dete
     spec.seed = 41;
     spec.land = false;
     spec.ships = 20;
+    spec.minShipLengthM = 100;
     SyntheticSarScene s = makeSarScene(spec);
-    // A Sentinel-1-like border of no data down the right, and zeros at the top.
+    // A Sentinel-1-like border of no data (NaN) 350 m right of one ship and zeros 350 m above
+    // another: both within the background window's reach, so a sum that took them in would
+    // lose the ships.
+    const SyntheticShip right = *std::max_element(s.ships.begin(), s.ships.end(), [](const auto &a, const auto &b) {
+        return (a.pixel.x() < 1600 ? a.pixel.x() : 0) < (b.pixel.x() < 1600 ? b.pixel.x() : 0);
+    });
+    const SyntheticShip top = *std::min_element(s.ships.begin(), s.ships.end(), [](const auto &a, const auto &b) {
+        return (a.pixel.y() > 150 ? a.pixel.y() : 1e9) < (b.pixel.y() > 150 ? b.pixel.y() : 1e9);
+    });
+    const int nanFrom = int(right.pixel.x()) + 35, zeroTo = int(top.pixel.y()) - 35;
     for (int r = 0; r < s.scene.height; ++r)
         for (int c = 0; c < s.scene.width; ++c)
-            if (c > 1700 || r < 100)
-                s.scene.power[std::size_t(r) * s.scene.width + c] = c > 1700 ? NAN : 0.0f;
+            if (c >= nanFrom || r < zeroTo)
+                s.scene.power[std::size_t(r) * s.scene.width + c] = c >= nanFrom ? NAN : 0.0f;
     const auto detections = detectVessels(s.scene, nullptr, DetectionParameters());
     for (const VesselDetection &d : detections) {
-        CHECK(d.pixel.x() < 1700);
-        CHECK(d.pixel.y() > 100);
+        CHECK(d.pixel.x() < nanFrom);
+        CHECK(d.pixel.y() > zeroTo);
     }
+    auto found = [&](const SyntheticShip &ship) {
+        return std::any_of(detections.begin(), detections.end(), [&](const VesselDetection &d) {
+            return Geodesic::inverse(ship.lonLat, d.lonLat).distanceMetres < 100;
+        });
+    };
+    CHECK(found(right));
+    CHECK(found(top));
     const Scored scored = score(s, detections, nullptr);
-    int inData = 0;
-    for (const SyntheticShip &ship : s.ships)
-        inData += ship.pixel.x() < 1690 && ship.pixel.y() > 110 && ship.lengthM >= 50 ? 1 : 0;
-    CHECK(scored.found50 >= inData - 1);
     CHECK(scored.falseAlarms <= 1);
 }
 
