@@ -37,6 +37,12 @@ double cfarThresholdFactor(double pfa)
 
 namespace {
 
+// NaN fails `x > 0`; infinity is no power either; land is not sea.
+inline bool isSea(float x, std::uint8_t land)
+{
+    return x > 0.0f && x < INFINITY && !land;
+}
+
 // Sums down each column over the rows a window spans, kept as the window slides down a row at a
 // time: one row in, one row out. `squares` only where σ is needed (the guard and background).
 struct ColumnSums
@@ -57,19 +63,31 @@ struct ColumnSums
 
     void addRow(const CfarImage &image, int row, double sign)
     {
+        // One loop for each case, decided outside it (-O2 does not split loops on invariants).
+        if (squares)
+            image.land ? addRow<true, true>(image, row, sign) : addRow<true, false>(image, row, sign);
+        else
+            image.land ? addRow<false, true>(image, row, sign) : addRow<false, false>(image, row, sign);
+    }
+
+    template <bool Squares, bool HasLand>
+    void addRow(const CfarImage &image, int row, double sign)
+    {
         const std::size_t offset = std::size_t(row) * std::size_t(image.width);
         const float *p = image.power + offset;
-        const std::uint8_t *land = image.land ? image.land + offset : nullptr;
+        const std::uint8_t *land = HasLand ? image.land + offset : nullptr;
         const int step = sign > 0 ? 1 : -1;
+        double *s = sum.data(), *q = sumSq.data();
+        std::int32_t *n = count.data();
+        // Without branches, so the compiler can vectorise: a pixel with no data adds zeros.
         for (int c = 0; c < image.width; ++c) {
             const float x = p[c];
-            // NaN fails `x > 0`; infinity is no power either.
-            if (!(x > 0.0f) || x == INFINITY || (land && land[c]))
-                continue;
-            sum[std::size_t(c)] += sign * double(x);
-            if (squares)
-                sumSq[std::size_t(c)] += sign * double(x) * double(x);
-            count[std::size_t(c)] += step;
+            const bool ok = isSea(x, HasLand ? land[c] : 0);
+            const double v = ok ? double(x) : 0.0;
+            s[c] += sign * v;
+            if constexpr (Squares)
+                q[c] += sign * v * v;
+            n[c] += ok ? step : 0;
         }
     }
 
@@ -90,29 +108,39 @@ struct ColumnSums
     }
 };
 
-// Running sums along a row of column sums, so any horizontal span is two look-ups.
+// Running sums along a row of the column sums of all three windows, so any horizontal span is
+// two look-ups. One loop for the eight sums: each is a chain of additions, and eight chains side
+// by side keep the adder busy where one alone would wait on itself.
 struct RowPrefix
 {
-    std::vector<double> sum, sumSq;
-    std::vector<std::int64_t> count;
+    std::vector<double> targetSum, guardSum, guardSq, backgroundSum, backgroundSq;
+    std::vector<std::int64_t> targetCount, guardCount, backgroundCount;
 
     explicit RowPrefix(int width)
-        : sum(std::size_t(width) + 1)
-        , sumSq(std::size_t(width) + 1)
-        , count(std::size_t(width) + 1)
+        : targetSum(std::size_t(width) + 1)
+        , guardSum(std::size_t(width) + 1)
+        , guardSq(std::size_t(width) + 1)
+        , backgroundSum(std::size_t(width) + 1)
+        , backgroundSq(std::size_t(width) + 1)
+        , targetCount(std::size_t(width) + 1)
+        , guardCount(std::size_t(width) + 1)
+        , backgroundCount(std::size_t(width) + 1)
     {
     }
 
-    void build(const ColumnSums &columns)
+    void build(const ColumnSums &target, const ColumnSums &guard, const ColumnSums &background)
     {
-        const std::size_t n = columns.sum.size();
+        const std::size_t n = target.sum.size();
         for (std::size_t c = 0; c < n; ++c) {
-            sum[c + 1] = sum[c] + columns.sum[c];
-            count[c + 1] = count[c] + columns.count[c];
+            targetSum[c + 1] = targetSum[c] + target.sum[c];
+            targetCount[c + 1] = targetCount[c] + target.count[c];
+            guardSum[c + 1] = guardSum[c] + guard.sum[c];
+            guardSq[c + 1] = guardSq[c] + guard.sumSq[c];
+            guardCount[c + 1] = guardCount[c] + guard.count[c];
+            backgroundSum[c + 1] = backgroundSum[c] + background.sum[c];
+            backgroundSq[c + 1] = backgroundSq[c] + background.sumSq[c];
+            backgroundCount[c + 1] = backgroundCount[c] + background.count[c];
         }
-        if (columns.squares)
-            for (std::size_t c = 0; c < n; ++c)
-                sumSq[c + 1] = sumSq[c] + columns.sumSq[c];
     }
 };
 
@@ -129,7 +157,7 @@ bool cfarRows(const CfarImage &image, const CfarWindows &windows, double t, int 
     ColumnSums target(width, windows.targetY, false);
     ColumnSums guard(width, windows.guardY, true);
     ColumnSums background(width, windows.backgroundY, true);
-    RowPrefix targetRow(width), guardRow(width), backgroundRow(width);
+    RowPrefix prefix(width);
     const std::int64_t fullRing = std::int64_t(2 * windows.backgroundX + 1) * (2 * windows.backgroundY + 1) -
                                   std::int64_t(2 * windows.guardX + 1) * (2 * windows.guardY + 1);
     const std::int64_t minRing = std::max<std::int64_t>(2, fullRing / 4);
@@ -137,46 +165,36 @@ bool cfarRows(const CfarImage &image, const CfarWindows &windows, double t, int 
     for (int row = rowBegin; row < rowEnd; ++row) {
         if (cancelled && cancelled())
             return false;
-        if (row == rowBegin) {
-            target.start(image, row);
-            guard.start(image, row);
-            background.start(image, row);
-        } else {
-            target.advance(image, row);
-            guard.advance(image, row);
-            background.advance(image, row);
-        }
-        targetRow.build(target);
-        guardRow.build(guard);
-        backgroundRow.build(background);
+        for (ColumnSums *sums : {&target, &guard, &background})
+            row == rowBegin ? sums->start(image, row) : sums->advance(image, row);
+        prefix.build(target, guard, background);
 
         const std::size_t offset = std::size_t(row) * std::size_t(width);
         const float *p = image.power + offset;
         const std::uint8_t *land = image.land ? image.land + offset : nullptr;
         for (int c = 0; c < width; ++c) {
             const float x = p[c];
-            if (!(x > 0.0f) || x == INFINITY || (land && land[c]))
+            if (!isSea(x, land ? land[c] : 0))
                 continue;
-            auto span = [&](int half) {
-                return std::pair<std::size_t, std::size_t>(std::size_t(std::max(0, c - half)),
-                                                           std::size_t(std::min(width, c + half + 1)));
-            };
-            const auto [t0, t1] = span(windows.targetX);
-            const std::int64_t nTarget = targetRow.count[t1] - targetRow.count[t0];
-            const double targetMean = (targetRow.sum[t1] - targetRow.sum[t0]) / double(nTarget);
-            const auto [g0, g1] = span(windows.guardX);
-            const auto [b0, b1] = span(windows.backgroundX);
-            const std::int64_t nRing = (backgroundRow.count[b1] - backgroundRow.count[b0]) -
-                                       (guardRow.count[g1] - guardRow.count[g0]);
+            // Spans clipped to the image: [c − half, c + half] as prefix indices.
+            auto lo = [c](int half) { return std::size_t(std::max(0, c - half)); };
+            auto hi = [c, width](int half) { return std::size_t(std::min(width, c + half + 1)); };
+            const std::size_t t0 = lo(windows.targetX), t1 = hi(windows.targetX);
+            const std::size_t g0 = lo(windows.guardX), g1 = hi(windows.guardX);
+            const std::size_t b0 = lo(windows.backgroundX), b1 = hi(windows.backgroundX);
+            const std::int64_t nRing = (prefix.backgroundCount[b1] - prefix.backgroundCount[b0]) -
+                                       (prefix.guardCount[g1] - prefix.guardCount[g0]);
             if (nRing < minRing)
                 continue;
-            const double ringSum =
-                (backgroundRow.sum[b1] - backgroundRow.sum[b0]) - (guardRow.sum[g1] - guardRow.sum[g0]);
+            const std::int64_t nTarget = prefix.targetCount[t1] - prefix.targetCount[t0];
+            const double targetMean = (prefix.targetSum[t1] - prefix.targetSum[t0]) / double(nTarget);
+            const double ringSum = (prefix.backgroundSum[b1] - prefix.backgroundSum[b0]) -
+                                   (prefix.guardSum[g1] - prefix.guardSum[g0]);
             const double mean = ringSum / double(nRing);
             if (!(targetMean > mean))
                 continue; // the threshold is never below the mean: no need for σ
-            const double ringSq =
-                (backgroundRow.sumSq[b1] - backgroundRow.sumSq[b0]) - (guardRow.sumSq[g1] - guardRow.sumSq[g0]);
+            const double ringSq = (prefix.backgroundSq[b1] - prefix.backgroundSq[b0]) -
+                                  (prefix.guardSq[g1] - prefix.guardSq[g0]);
             const double variance = std::max(0.0, ringSq / double(nRing) - mean * mean);
             const double threshold = mean + t * std::sqrt(variance);
             if (targetMean > threshold && variance > 0)
