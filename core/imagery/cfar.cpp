@@ -70,8 +70,7 @@ struct ColumnSums
             image.land ? addRow<false, true>(image, row, sign) : addRow<false, false>(image, row, sign);
     }
 
-    template <bool Squares, bool HasLand>
-    void addRow(const CfarImage &image, int row, double sign)
+    template <bool Squares, bool HasLand> void addRow(const CfarImage &image, int row, double sign)
     {
         const std::size_t offset = std::size_t(row) * std::size_t(image.width);
         const float *p = image.power + offset;

@@ -30,7 +30,8 @@ using TransformPtr = std::unique_ptr<OGRCoordinateTransformation, TransformDelet
 bool isPolygonal(OGRwkbGeometryType type)
 {
     type = wkbFlatten(type);
-    return type == wkbPolygon || type == wkbMultiPolygon || type == wkbCurvePolygon || type == wkbMultiSurface;
+    return type == wkbPolygon || type == wkbMultiPolygon || type == wkbCurvePolygon ||
+           type == wkbMultiSurface;
 }
 
 // The rings to fill, one path a polygon (holes inside it by the odd–even rule), in pixels.
@@ -73,7 +74,8 @@ public:
                     return false;
             return true;
         default:
-            if (OGR_GT_IsCurve(geometry->getGeometryType()) || OGR_GT_IsSurface(geometry->getGeometryType()) ||
+            if (OGR_GT_IsCurve(geometry->getGeometryType()) ||
+                OGR_GT_IsSurface(geometry->getGeometryType()) ||
                 OGR_GT_IsSubClassOf(geometry->getGeometryType(), wkbGeometryCollection)) {
                 std::unique_ptr<OGRGeometry> linear(geometry->getLinearGeometry());
                 return !linear || burn(linear.get());
@@ -140,9 +142,11 @@ void distanceAlong(const float *f, float *d, int n, double scale, std::vector<in
         }
         ++k;
         v[std::size_t(k)] = q;
-        z[std::size_t(k)] = k == 0 ? -inf : ((f[q] + scale * q * q) - (f[v[std::size_t(k - 1)]] +
-                                              scale * v[std::size_t(k - 1)] * v[std::size_t(k - 1)])) /
-                                                 (2.0 * scale * (q - v[std::size_t(k - 1)]));
+        z[std::size_t(k)] =
+            k == 0 ? -inf
+                   : ((f[q] + scale * q * q) -
+                      (f[v[std::size_t(k - 1)]] + scale * v[std::size_t(k - 1)] * v[std::size_t(k - 1)])) /
+                         (2.0 * scale * (q - v[std::size_t(k - 1)]));
         z[std::size_t(k) + 1] = inf;
     }
     if (k < 0) {
@@ -184,7 +188,8 @@ void growLand(LandMask &mask, QPointF spacingM, double bufferM)
             if (mask.land[i])
                 last[std::size_t(c)] = r;
             if (last[std::size_t(c)] >= 0)
-                rowsToLand[i] = std::min(rowsToLand[i], std::uint16_t(std::min(capRows + 1, last[std::size_t(c)] - r)));
+                rowsToLand[i] =
+                    std::min(rowsToLand[i], std::uint16_t(std::min(capRows + 1, last[std::size_t(c)] - r)));
         }
     std::vector<float> f(static_cast<std::size_t>(w)), d(static_cast<std::size_t>(w));
     std::vector<int> v;
@@ -195,7 +200,8 @@ void growLand(LandMask &mask, QPointF spacingM, double bufferM)
         for (int c = 0; c < w; ++c) {
             const int rows = rowsToLand[row + std::size_t(c)];
             const double metres = rows * spacingM.y();
-            f[std::size_t(c)] = rows > capRows ? std::numeric_limits<float>::infinity() : float(metres * metres);
+            f[std::size_t(c)] =
+                rows > capRows ? std::numeric_limits<float>::infinity() : float(metres * metres);
         }
         distanceAlong(f.data(), d.data(), w, spacingM.x() * spacingM.x(), v, z);
         for (int c = 0; c < w; ++c)
@@ -206,8 +212,8 @@ void growLand(LandMask &mask, QPointF spacingM, double bufferM)
 
 } // namespace
 
-std::optional<LandMask> landMaskFromLayer(const SarScene &scene, const QString &source, const QString &layerName,
-                                          double shoreBufferM, QString *error)
+std::optional<LandMask> landMaskFromLayer(const SarScene &scene, const QString &source,
+                                          const QString &layerName, double shoreBufferM, QString *error)
 {
     auto fail = [error](const QString &message) {
         if (error)
@@ -216,7 +222,8 @@ std::optional<LandMask> landMaskFromLayer(const SarScene &scene, const QString &
     };
     // A land layer is a file the analyst has: never a URL, a /vsi… stream or an inline VRT.
     if (!isLocalPath(source))
-        return fail(QStringLiteral("'%1': a land mask is read from a local file only").arg(describeSource(source)));
+        return fail(
+            QStringLiteral("'%1': a land mask is read from a local file only").arg(describeSource(source)));
     if (!QFileInfo::exists(source))
         return fail(QStringLiteral("'%1': no such file").arg(source));
     if (scene.width <= 0 || scene.height <= 0 || !scene.geolocation.isValid())
@@ -224,11 +231,13 @@ std::optional<LandMask> landMaskFromLayer(const SarScene &scene, const QString &
 
     ensureGdalInitialised();
     GdalErrorCapture capture;
-    GDALDatasetUniquePtr ds(GDALDataset::FromHandle(
-        GDALOpenEx(source.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    GDALDatasetUniquePtr ds(GDALDataset::FromHandle(GDALOpenEx(
+        source.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     if (!ds)
-        return fail(QStringLiteral("'%1': %2").arg(source, capture.message(QStringLiteral("not a vector file GDAL can read"))));
-    OGRLayer *layer = layerName.isEmpty() ? ds->GetLayer(0) : ds->GetLayerByName(layerName.toUtf8().constData());
+        return fail(QStringLiteral("'%1': %2")
+                        .arg(source, capture.message(QStringLiteral("not a vector file GDAL can read"))));
+    OGRLayer *layer =
+        layerName.isEmpty() ? ds->GetLayer(0) : ds->GetLayerByName(layerName.toUtf8().constData());
     if (!layer)
         return fail(layerName.isEmpty() ? QStringLiteral("'%1': has no vector layers").arg(source)
                                         : QStringLiteral("'%1': no layer named '%2'").arg(source, layerName));
@@ -250,7 +259,8 @@ std::optional<LandMask> landMaskFromLayer(const SarScene &scene, const QString &
         if (!layerSrs->IsSame(&wgs84)) {
             toWgs84.reset(OGRCreateCoordinateTransformation(layerSrs.get(), &wgs84));
             if (!toWgs84)
-                return fail(QStringLiteral("'%1': layer '%2' is in a coordinate system that cannot be turned into WGS84")
+                return fail(QStringLiteral(
+                                "'%1': layer '%2' is in a coordinate system that cannot be turned into WGS84")
                                 .arg(source, layerLabel));
         }
     }
@@ -273,7 +283,10 @@ std::optional<LandMask> landMaskFromLayer(const SarScene &scene, const QString &
 
     QImage image(scene.width, scene.height, QImage::Format_Grayscale8);
     if (image.isNull())
-        return fail(QStringLiteral("'%1': no memory for a %2 × %3 mask").arg(source).arg(scene.width).arg(scene.height));
+        return fail(QStringLiteral("'%1': no memory for a %2 × %3 mask")
+                        .arg(source)
+                        .arg(scene.width)
+                        .arg(scene.height));
     image.fill(0);
     {
         PolygonBurner burner(scene, image);

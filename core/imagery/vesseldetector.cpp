@@ -21,8 +21,8 @@ namespace {
 // its hits need not touch, where two ships side by side still keep some sea between them.
 constexpr int kMergeDistancePx = 2;
 
-std::vector<CfarHit> runCfar(const SarScene &scene, const LandMask *land, const CfarWindows &windows, double t,
-                             const DetectionProgress &progress)
+std::vector<CfarHit> runCfar(const SarScene &scene, const LandMask *land, const CfarWindows &windows,
+                             double t, const DetectionProgress &progress)
 {
     const CfarImage image{scene.power.data(), land ? land->land.data() : nullptr, scene.width, scene.height};
     const int threads = std::max(1, QThread::idealThreadCount());
@@ -139,7 +139,8 @@ VesselDetection measureObject(const std::vector<const CfarHit *> &members, const
         weights.push_back(w);
     }
     for (const CfarHit *h : members)
-        contrast = std::max(contrast, (double(h->targetMean) - h->seaMean) / (double(h->threshold) - h->seaMean));
+        contrast =
+            std::max(contrast, (double(h->targetMean) - h->seaMean) / (double(h->threshold) - h->seaMean));
     if (weight > 0) {
         d.pixel = QPointF(col / weight, row / weight);
     } else {
@@ -164,8 +165,8 @@ std::vector<VesselDetection> detectVessels(const SarScene &scene, const LandMask
                                            const DetectionProgress &progress)
 {
     const std::size_t pixels = std::size_t(scene.width) * std::size_t(scene.height);
-    if (!parameters.problem().isEmpty() || scene.width <= 0 || scene.height <= 0 || scene.power.size() != pixels ||
-        !scene.geolocation.isValid())
+    if (!parameters.problem().isEmpty() || scene.width <= 0 || scene.height <= 0 ||
+        scene.power.size() != pixels || !scene.geolocation.isValid())
         return {};
     if (land && (land->width != scene.width || land->height != scene.height || land->land.size() != pixels))
         land = nullptr; // a mask of another scene says nothing about this one
@@ -188,8 +189,8 @@ std::vector<VesselDetection> detectVessels(const SarScene &scene, const LandMask
     std::vector<const CfarHit *> members;
     for (std::size_t i = 0; i < order.size(); ++i) {
         members.push_back(&hits[std::size_t(order[i])]);
-        const bool last = i + 1 == order.size() ||
-                          object[std::size_t(order[i + 1])] != object[std::size_t(order[i])];
+        const bool last =
+            i + 1 == order.size() || object[std::size_t(order[i + 1])] != object[std::size_t(order[i])];
         if (!last)
             continue;
         if (progress.cancelled())
@@ -200,8 +201,9 @@ std::vector<VesselDetection> detectVessels(const SarScene &scene, const LandMask
             detections.push_back(std::move(d));
     }
     // Surest first: what a reader of the list looks at first.
-    std::stable_sort(detections.begin(), detections.end(),
-                     [](const VesselDetection &a, const VesselDetection &b) { return a.confidence > b.confidence; });
+    std::stable_sort(
+        detections.begin(), detections.end(),
+        [](const VesselDetection &a, const VesselDetection &b) { return a.confidence > b.confidence; });
     if (progress.report)
         progress.report(1.0);
     return detections;

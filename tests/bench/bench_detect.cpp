@@ -14,8 +14,8 @@
 #include <QFile>
 #include <QStringList>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QTextStream>
+#include <QThread>
 
 #include <sys/resource.h>
 
@@ -37,8 +37,9 @@ double cpuSeconds()
 QString loadAverage()
 {
     QFile file(QStringLiteral("/proc/loadavg"));
-    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2)
-                                          : QStringLiteral("?");
+    return file.open(QIODevice::ReadOnly)
+               ? QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2)
+               : QStringLiteral("?");
 }
 
 struct Timing
@@ -47,7 +48,8 @@ struct Timing
     std::size_t detections = 0;
 };
 
-Timing timeDetection(const SarScene &scene, const LandMask *mask, const DetectionParameters &parameters, int runs)
+Timing timeDetection(const SarScene &scene, const LandMask *mask, const DetectionParameters &parameters,
+                     int runs)
 {
     Timing timing;
     for (int r = 0; r < runs; ++r) {
@@ -71,8 +73,8 @@ bool writeNpy(const SarScene &scene, const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return false;
-    QByteArray header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + QByteArray::number(scene.height) +
-                        ", " + QByteArray::number(scene.width) + "), }";
+    QByteArray header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" +
+                        QByteArray::number(scene.height) + ", " + QByteArray::number(scene.width) + "), }";
     while ((10 + header.size() + 1) % 64 != 0)
         header += ' ';
     header += '\n';
@@ -80,7 +82,8 @@ bool writeNpy(const SarScene &scene, const QString &path)
     file.write("\x93NUMPY\x01\x00", 8);
     file.write(reinterpret_cast<const char *>(&length), 2);
     file.write(header);
-    file.write(reinterpret_cast<const char *>(scene.power.data()), qint64(scene.power.size() * sizeof(float)));
+    file.write(reinterpret_cast<const char *>(scene.power.data()),
+               qint64(scene.power.size() * sizeof(float)));
     return true;
 }
 
@@ -147,8 +150,9 @@ int main(int argc, char **argv)
         t.restart();
         cpu0 = cpuSeconds();
         cfarRows({s.scene.power.data(), nullptr, size, size}, windows, factor, 0, size, hits, {});
-        out << QStringLiteral("CFAR alone, one thread, no land mask, windows %1/%2/%3 px: %4 s wall, %5 s CPU; "
-                              "%6 hit pixels\n")
+        out << QStringLiteral(
+                   "CFAR alone, one thread, no land mask, windows %1/%2/%3 px: %4 s wall, %5 s CPU; "
+                   "%6 hit pixels\n")
                    .arg(windows.targetX)
                    .arg(windows.guardX)
                    .arg(windows.backgroundX)

@@ -44,7 +44,8 @@ double speckle(std::mt19937_64 &rng, double looks)
 double coastColumn(const SarSceneSpec &spec, double row)
 {
     const double w = spec.width, h = spec.height;
-    return 0.18 * w + 0.05 * w * std::sin(2 * M_PI * row / h * 1.5) + 0.02 * w * std::sin(2 * M_PI * row / h * 7.0);
+    return 0.18 * w + 0.05 * w * std::sin(2 * M_PI * row / h * 1.5) +
+           0.02 * w * std::sin(2 * M_PI * row / h * 7.0);
 }
 
 // (east, north) metres a step along a column and along a row, at `pixel`.
@@ -109,7 +110,8 @@ void drawShip(SyntheticSarScene &out, const SarSceneSpec &spec, SyntheticShip &s
                         std::abs(e * across.x() + n * across.y()) <= ship.widthM / 2)
                         ++inside;
                 }
-            cover[std::size_t(r - r0) * std::size_t(pw) + std::size_t(col - c0)] = double(inside) / (kSub * kSub);
+            cover[std::size_t(r - r0) * std::size_t(pw) + std::size_t(col - c0)] =
+                double(inside) / (kSub * kSub);
         }
     // The radar's blur (about two pixels wide, as a 10 m GRD's 20 m resolution), rows then columns.
     auto blur = [&](bool alongRows) {
@@ -154,15 +156,16 @@ SyntheticSarScene makeSarScene(const SarSceneSpec &spec)
     SyntheticSarScene out;
     std::mt19937_64 rng(spec.seed);
     const double rho = spec.rotationDeg * M_PI / 180.0, s = spec.pixelM;
-    out.geoTransform = {600000.0, s * std::cos(rho), s * std::sin(rho), 4700000.0, s * std::sin(rho), -s * std::cos(rho)};
+    out.geoTransform = {600000.0,  s * std::cos(rho), s * std::sin(rho),
+                        4700000.0, s * std::sin(rho), -s * std::cos(rho)};
     SarScene &scene = out.scene;
     scene.path = QStringLiteral("synthetic");
     scene.sceneId = QStringLiteral("synthetic-%1").arg(spec.seed);
     scene.width = spec.width;
     scene.height = spec.height;
     scene.polarisation = QStringLiteral("VV");
-    scene.geolocation =
-        SarGeolocation::fromGeoTransform(out.geoTransform, Crs::fromUserInput(QStringLiteral("EPSG:%1").arg(out.epsg)));
+    scene.geolocation = SarGeolocation::fromGeoTransform(
+        out.geoTransform, Crs::fromUserInput(QStringLiteral("EPSG:%1").arg(out.epsg)));
     const std::size_t pixels = std::size_t(spec.width) * std::size_t(spec.height);
     scene.power.assign(pixels, 0.0f);
 
@@ -199,8 +202,8 @@ SyntheticSarScene makeSarScene(const SarSceneSpec &spec)
         const int y0 = std::min(gh - 2, int(gy));
         const double fy = std::min(1.0, gy - y0);
         for (int c = 0; c < spec.width; ++c) {
-            const double seaMean =
-                std::pow(10.0, (spec.nearRangeDb + (spec.farRangeDb - spec.nearRangeDb) * c / spec.width) / 10.0);
+            const double seaMean = std::pow(
+                10.0, (spec.nearRangeDb + (spec.farRangeDb - spec.nearRangeDb) * c / spec.width) / 10.0);
             const std::size_t i = std::size_t(r) * std::size_t(spec.width) + std::size_t(c);
             const double gx = (c + 0.5) / cell;
             const int x0 = std::min(gw - 2, int(gx));
@@ -209,7 +212,9 @@ SyntheticSarScene makeSarScene(const SarSceneSpec &spec)
                 value = seaMean * landGain[std::size_t(y0) * std::size_t(gw) + std::size_t(x0)];
             } else {
                 const double fx = std::min(1.0, gx - x0);
-                auto at = [&](int x, int y) { return texture[std::size_t(y) * std::size_t(gw) + std::size_t(x)]; };
+                auto at = [&](int x, int y) {
+                    return texture[std::size_t(y) * std::size_t(gw) + std::size_t(x)];
+                };
                 value = seaMean * ((1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) +
                                    fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1)));
             }
@@ -240,9 +245,10 @@ SyntheticSarScene makeSarScene(const SarSceneSpec &spec)
         ship.lengthM = spec.minShipLengthM + uniform(rng) * (spec.maxShipLengthM - spec.minShipLengthM);
         ship.widthM = std::max(6.0, ship.lengthM / (5.5 + 2.5 * uniform(rng)));
         ship.headingDeg = 180.0 * uniform(rng);
-        ship.contrastDb = spec.minShipContrastDb + uniform(rng) * (spec.maxShipContrastDb - spec.minShipContrastDb);
-        const double seaMean =
-            std::pow(10.0, (spec.nearRangeDb + (spec.farRangeDb - spec.nearRangeDb) * p.x() / spec.width) / 10.0);
+        ship.contrastDb =
+            spec.minShipContrastDb + uniform(rng) * (spec.maxShipContrastDb - spec.minShipContrastDb);
+        const double seaMean = std::pow(
+            10.0, (spec.nearRangeDb + (spec.farRangeDb - spec.nearRangeDb) * p.x() / spec.width) / 10.0);
         drawShip(out, spec, ship, seaMean, rng);
         out.ships.push_back(ship);
     }
@@ -256,7 +262,8 @@ QString writeSarGeoTiff(const SyntheticSarScene &scene, const QString &path)
     if (!driver)
         return {};
     const SarScene &s = scene.scene;
-    GDALDatasetUniquePtr ds(driver->Create(path.toUtf8().constData(), s.width, s.height, 1, GDT_Float32, nullptr));
+    GDALDatasetUniquePtr ds(
+        driver->Create(path.toUtf8().constData(), s.width, s.height, 1, GDT_Float32, nullptr));
     if (!ds)
         return {};
     std::array<double, 6> gt = scene.geoTransform;
@@ -266,8 +273,8 @@ QString writeSarGeoTiff(const SyntheticSarScene &scene, const QString &path)
     ds->SetSpatialRef(&srs);
     GDALRasterBand *band = ds->GetRasterBand(1);
     band->SetNoDataValue(std::numeric_limits<double>::quiet_NaN());
-    if (band->RasterIO(GF_Write, 0, 0, s.width, s.height, const_cast<float *>(s.power.data()), s.width, s.height,
-                       GDT_Float32, 0, 0) != CE_None)
+    if (band->RasterIO(GF_Write, 0, 0, s.width, s.height, const_cast<float *>(s.power.data()), s.width,
+                       s.height, GDT_Float32, 0, 0) != CE_None)
         return {};
     return path;
 }
@@ -277,10 +284,11 @@ QString writeLandGeoJson(const SyntheticSarScene &scene, const QString &path)
     QJsonArray ring;
     for (const QPointF &p : scene.landLonLat)
         ring.append(QJsonArray{p.x(), p.y()});
-    const QJsonObject feature{{QStringLiteral("type"), QStringLiteral("Feature")},
-                              {QStringLiteral("properties"), QJsonObject{{QStringLiteral("name"), QStringLiteral("land")}}},
-                              {QStringLiteral("geometry"), QJsonObject{{QStringLiteral("type"), QStringLiteral("Polygon")},
-                                                                       {QStringLiteral("coordinates"), QJsonArray{ring}}}}};
+    const QJsonObject feature{
+        {QStringLiteral("type"), QStringLiteral("Feature")},
+        {QStringLiteral("properties"), QJsonObject{{QStringLiteral("name"), QStringLiteral("land")}}},
+        {QStringLiteral("geometry"), QJsonObject{{QStringLiteral("type"), QStringLiteral("Polygon")},
+                                                 {QStringLiteral("coordinates"), QJsonArray{ring}}}}};
     const QJsonObject collection{{QStringLiteral("type"), QStringLiteral("FeatureCollection")},
                                  {QStringLiteral("features"), QJsonArray{feature}}};
     QFile file(path);

@@ -18,7 +18,7 @@ struct SarSceneSpec
 {
     int width = 2000, height = 2000;
     double pixelM = 10;
-    double rotationDeg = 0;     ///< of the grid against UTM north, as a rotated geotransform carries
+    double rotationDeg = 0; ///< of the grid against UTM north, as a rotated geotransform carries
     std::uint32_t seed = 1;
     int ships = 40;
     double minShipLengthM = 20, maxShipLengthM = 300;
@@ -39,7 +39,7 @@ struct SarSceneSpec
 
 struct SyntheticShip
 {
-    QPointF pixel;  ///< centre (column, row), GDAL's convention (pixel centres at +0.5)
+    QPointF pixel; ///< centre (column, row), GDAL's convention (pixel centres at +0.5)
     QPointF lonLat;
     double lengthM = 0, widthM = 0;
     double headingDeg = 0; ///< of the hull's axis, 0–180 from north

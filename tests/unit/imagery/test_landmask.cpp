@@ -43,12 +43,14 @@ QByteArray utmFeature(const QByteArray &geometry, int id = 7)
 
 } // namespace
 
-TEST_CASE("Land polygons become land pixels, grown by the shore buffer, lakes left out", "[imagery][landmask]")
+TEST_CASE("Land polygons become land pixels, grown by the shore buffer, lakes left out",
+          "[imagery][landmask]")
 {
     const SarScene scene = smallScene();
     QTemporaryDir dir;
     // Land west of x = 601000 (column 100), with a lake from column 20 to 60, rows 100–200.
-    const QString path = writeFile(dir, QStringLiteral("land.geojson"), utmFeature(R"({"type":"Polygon","coordinates":[
+    const QString path =
+        writeFile(dir, QStringLiteral("land.geojson"), utmFeature(R"({"type":"Polygon","coordinates":[
         [[599000,4701000],[601000,4701000],[601000,4696000],[599000,4696000],[599000,4701000]],
         [[600200,4699000],[600600,4699000],[600600,4698000],[600200,4698000],[600200,4699000]]]})"));
     QString error;
@@ -71,9 +73,11 @@ TEST_CASE("Land polygons become land pixels, grown by the shore buffer, lakes le
     CHECK(buffered->isLand(40, 150));
     // The buffer is Euclidean: round the corner of land (last pixel centre 99.5, 199.5), 20
     // pixels east and south is 283 m, 24 and 24 is 339 m.
-    const auto corner = landMaskFromLayer(scene, writeFile(dir, QStringLiteral("corner.geojson"), utmFeature(R"({"type":"Polygon","coordinates":[
+    const auto corner = landMaskFromLayer(
+        scene,
+        writeFile(dir, QStringLiteral("corner.geojson"), utmFeature(R"({"type":"Polygon","coordinates":[
         [[599000,4701000],[601000,4701000],[601000,4698000],[599000,4698000],[599000,4701000]]]})")),
-                                          {}, 300, &error);
+        {}, 300, &error);
     REQUIRE(corner);
     CHECK(corner->isLand(119, 219));
     CHECK_FALSE(corner->isLand(123, 223));
@@ -89,9 +93,11 @@ TEST_CASE("A land mask names the file and the feature it cannot use", "[imagery]
     CHECK_FALSE(landMaskFromLayer(scene, dir.filePath(QStringLiteral("missing.gpkg")), {}, 0, &error));
     CHECK(error.contains(QStringLiteral("missing.gpkg")));
 
-    CHECK_FALSE(landMaskFromLayer(scene, QStringLiteral("/vsicurl/https://example.com/land.gpkg"), {}, 0, &error));
+    CHECK_FALSE(
+        landMaskFromLayer(scene, QStringLiteral("/vsicurl/https://example.com/land.gpkg"), {}, 0, &error));
     CHECK(error.contains(QStringLiteral("local file")));
-    CHECK_FALSE(landMaskFromLayer(scene, QStringLiteral("<OGRVRTDataSource></OGRVRTDataSource>"), {}, 0, &error));
+    CHECK_FALSE(
+        landMaskFromLayer(scene, QStringLiteral("<OGRVRTDataSource></OGRVRTDataSource>"), {}, 0, &error));
     CHECK(error.contains(QStringLiteral("local file")));
 
     const QString points = writeFile(dir, QStringLiteral("points.geojson"),
@@ -101,8 +107,10 @@ TEST_CASE("A land mask names the file and the feature it cannot use", "[imagery]
     CHECK(error.contains(QStringLiteral("Point")));
 
     // A bow tie: its rings cross.
-    const QString bowTie = writeFile(dir, QStringLiteral("bowtie.geojson"), utmFeature(R"({"type":"Polygon","coordinates":[
-        [[600000,4700000],[601000,4699000],[601000,4700000],[600000,4699000],[600000,4700000]]]})", 42));
+    const QString bowTie = writeFile(dir, QStringLiteral("bowtie.geojson"),
+                                     utmFeature(R"({"type":"Polygon","coordinates":[
+        [[600000,4700000],[601000,4699000],[601000,4700000],[600000,4699000],[600000,4700000]]]})",
+                                                42));
     CHECK_FALSE(landMaskFromLayer(scene, bowTie, {}, 0, &error));
     CHECK(error.contains(QStringLiteral("bowtie.geojson")));
     CHECK(error.contains(QStringLiteral("feature 42")));
@@ -116,15 +124,19 @@ TEST_CASE("Closed coastlines count as land, open ones do not", "[imagery][landma
     const SarScene scene = smallScene();
     QTemporaryDir dir;
     QString error;
-    const auto closed = landMaskFromLayer(scene, writeFile(dir, QStringLiteral("closed.geojson"), utmFeature(R"({"type":"LineString","coordinates":[
+    const auto closed = landMaskFromLayer(
+        scene,
+        writeFile(dir, QStringLiteral("closed.geojson"), utmFeature(R"({"type":"LineString","coordinates":[
         [600500,4699500],[601500,4699500],[601500,4698500],[600500,4698500],[600500,4699500]]})")),
-                                          {}, 0, &error);
+        {}, 0, &error);
     INFO(error.toStdString());
     REQUIRE(closed);
     CHECK(closed->isLand(100, 100));
-    const auto open = landMaskFromLayer(scene, writeFile(dir, QStringLiteral("open.geojson"), utmFeature(R"({"type":"LineString","coordinates":[
+    const auto open = landMaskFromLayer(
+        scene,
+        writeFile(dir, QStringLiteral("open.geojson"), utmFeature(R"({"type":"LineString","coordinates":[
         [600500,4699500],[601500,4699500],[601500,4698500],[600500,4698500]]})")),
-                                        {}, 0, &error);
+        {}, 0, &error);
     REQUIRE(open);
     CHECK(std::count(open->land.begin(), open->land.end(), 1) == 0);
 }

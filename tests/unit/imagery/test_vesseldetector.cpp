@@ -124,7 +124,8 @@ TEST_CASE("A filled rectangle measures its length, width and axis at any angle",
                     pixels.emplace_back(c, r);
             }
         const ObjectShape shape = measureShape(pixels, {}, tenMetres);
-        INFO("heading " << heading << ": " << shape.lengthM << " × " << shape.widthM << " at " << shape.headingDeg);
+        INFO("heading " << heading << ": " << shape.lengthM << " × " << shape.widthM << " at "
+                        << shape.headingDeg);
         CHECK(shape.lengthM == Approx(length).epsilon(0.04));
         CHECK(shape.widthM == Approx(width).epsilon(0.2));
         CHECK(headingError(shape.headingDeg, heading) < 2.0);
@@ -159,17 +160,19 @@ TEST_CASE("Ships in synthetic sea clutter are found, measured and no land is tak
         total.shipsSmall += one.shipsSmall, total.foundSmall += one.foundSmall;
         total.seaKm2 += one.seaKm2;
         total.lengthErrors.insert(total.lengthErrors.end(), one.lengthErrors.begin(), one.lengthErrors.end());
-        total.headingErrors.insert(total.headingErrors.end(), one.headingErrors.begin(), one.headingErrors.end());
+        total.headingErrors.insert(total.headingErrors.end(), one.headingErrors.begin(),
+                                   one.headingErrors.end());
         total.worstLengthError = std::max(total.worstLengthError, one.worstLengthError);
     }
     const double recall = double(total.found50) / total.ships50;
     const double falseAlarmsPer1000 = 1000.0 * total.falseAlarms / total.seaKm2;
-    std::printf("vessel detection, 3 scenes of 2000 × 2000 at 10 m: recall (≥ 50 m) %d/%d = %.3f (20–50 m: %d/%d), "
-                "false alarms %d in %.0f km² of sea = %.2f per 1,000 km², length error median %.1f m, worst %.1f m, "
-                "heading error (≥ 100 m) median %.1f°\n",
-                total.found50, total.ships50, recall, total.foundSmall, total.shipsSmall, total.falseAlarms,
-                total.seaKm2, falseAlarmsPer1000,
-                median(total.lengthErrors), total.worstLengthError, median(total.headingErrors));
+    std::printf(
+        "vessel detection, 3 scenes of 2000 × 2000 at 10 m: recall (≥ 50 m) %d/%d = %.3f (20–50 m: %d/%d), "
+        "false alarms %d in %.0f km² of sea = %.2f per 1,000 km², length error median %.1f m, worst %.1f m, "
+        "heading error (≥ 100 m) median %.1f°\n",
+        total.found50, total.ships50, recall, total.foundSmall, total.shipsSmall, total.falseAlarms,
+        total.seaKm2, falseAlarmsPer1000, median(total.lengthErrors), total.worstLengthError,
+        median(total.headingErrors));
     CHECK(recall >= 0.95);
     CHECK(falseAlarmsPer1000 <= 1.0);
     CHECK(median(total.lengthErrors) <= 25.0);
@@ -187,7 +190,8 @@ TEST_CASE("Without a land mask the bright land is detected, with it none", "[ima
         return std::count_if(ds.begin(), ds.end(), [&](const VesselDetection &d) {
             const int c = int(d.pixel.x()), r = int(d.pixel.y());
             for (int dc = -bufferPx; dc <= bufferPx; ++dc)
-                if (c + dc >= 0 && c + dc < s.scene.width && s.landTruth[std::size_t(r) * s.scene.width + c + dc])
+                if (c + dc >= 0 && c + dc < s.scene.width &&
+                    s.landTruth[std::size_t(r) * s.scene.width + c + dc])
                     return true;
             return false;
         });
@@ -210,16 +214,17 @@ TEST_CASE("A rotated image places and orients its ships on the ground", "[imager
     const auto detections = detectVessels(s.scene, nullptr, DetectionParameters());
     int found = 0;
     for (const SyntheticShip &ship : s.ships) {
-        const auto nearest = std::min_element(detections.begin(), detections.end(), [&](const auto &a, const auto &b) {
-            return Geodesic::inverse(ship.lonLat, a.lonLat).distanceMetres <
-                   Geodesic::inverse(ship.lonLat, b.lonLat).distanceMetres;
-        });
+        const auto nearest =
+            std::min_element(detections.begin(), detections.end(), [&](const auto &a, const auto &b) {
+                return Geodesic::inverse(ship.lonLat, a.lonLat).distanceMetres <
+                       Geodesic::inverse(ship.lonLat, b.lonLat).distanceMetres;
+            });
         REQUIRE(nearest != detections.end());
         if (Geodesic::inverse(ship.lonLat, nearest->lonLat).distanceMetres > 30)
             continue;
         ++found;
-        INFO("ship " << ship.lengthM << " m at " << ship.headingDeg << "°: found " << nearest->lengthM << " m at "
-                     << nearest->headingDeg << "°");
+        INFO("ship " << ship.lengthM << " m at " << ship.headingDeg << "°: found " << nearest->lengthM
+                     << " m at " << nearest->headingDeg << "°");
         CHECK(headingError(nearest->headingDeg, ship.headingDeg) < 10);
         CHECK(std::abs(nearest->lengthM - ship.lengthM) < 0.25 * ship.lengthM + 20);
     }
@@ -237,12 +242,14 @@ TEST_CASE("No-data pixels are left out of the sea's statistics", "[imagery][dete
     // A Sentinel-1-like border of no data (NaN) 350 m right of one ship and zeros 350 m above
     // another: both within the background window's reach, so a sum that took them in would
     // lose the ships.
-    const SyntheticShip right = *std::max_element(s.ships.begin(), s.ships.end(), [](const auto &a, const auto &b) {
-        return (a.pixel.x() < 1600 ? a.pixel.x() : 0) < (b.pixel.x() < 1600 ? b.pixel.x() : 0);
-    });
-    const SyntheticShip top = *std::min_element(s.ships.begin(), s.ships.end(), [](const auto &a, const auto &b) {
-        return (a.pixel.y() > 150 ? a.pixel.y() : 1e9) < (b.pixel.y() > 150 ? b.pixel.y() : 1e9);
-    });
+    const SyntheticShip right =
+        *std::max_element(s.ships.begin(), s.ships.end(), [](const auto &a, const auto &b) {
+            return (a.pixel.x() < 1600 ? a.pixel.x() : 0) < (b.pixel.x() < 1600 ? b.pixel.x() : 0);
+        });
+    const SyntheticShip top =
+        *std::min_element(s.ships.begin(), s.ships.end(), [](const auto &a, const auto &b) {
+            return (a.pixel.y() > 150 ? a.pixel.y() : 1e9) < (b.pixel.y() > 150 ? b.pixel.y() : 1e9);
+        });
     const int nanFrom = int(right.pixel.x()) + 35, zeroTo = int(top.pixel.y()) - 35;
     for (int r = 0; r < s.scene.height; ++r)
         for (int c = 0; c < s.scene.width; ++c)
