@@ -221,6 +221,44 @@ bool MapViewArguments::read(const CommandLine &commandLine, QString *error)
     return true;
 }
 
+void GeneralizeArguments::addOptions(CommandLine &commandLine, const QString &what)
+{
+    commandLine.addOptions({
+        QCommandLineOption(QStringLiteral("generalize"),
+                           QStringLiteral("Thin %1 by Douglas-Peucker: drop positions closer than this to the "
+                                          "line kept (50m, 0.2km; a bare number is metres).")
+                               .arg(what),
+                           QStringLiteral("METRES")),
+        QCommandLineOption(QStringLiteral("min-interval"),
+                           QStringLiteral("Thin %1 in time: keep a position only this long after the last "
+                                          "one kept (60s, 5m, 1h, or ISO 8601 like PT5M); the first and last "
+                                          "are always kept.")
+                               .arg(what),
+                           QStringLiteral("DURATION")),
+    });
+}
+
+bool GeneralizeArguments::read(const CommandLine &commandLine, QString *error)
+{
+    if (commandLine.isSet(QStringLiteral("generalize"))) {
+        const auto metres = parseDistanceValue(QStringLiteral("--generalize"),
+                                               commandLine.value(QStringLiteral("generalize")), error);
+        if (!metres)
+            return false;
+        parameters.toleranceM = *metres;
+        given = true;
+    }
+    if (commandLine.isSet(QStringLiteral("min-interval"))) {
+        const auto ms = parseIntervalValue(QStringLiteral("--min-interval"),
+                                           commandLine.value(QStringLiteral("min-interval")), error);
+        if (!ms)
+            return false;
+        parameters.minIntervalMs = *ms;
+        given = true;
+    }
+    return true;
+}
+
 void SourceAccessArguments::addOptions(CommandLine &commandLine)
 {
     commandLine.addOptions({

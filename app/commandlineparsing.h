@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/trajectorygeneralize.h"
 #include "geo/crs.h"
 
 #include <QCommandLineOption>
@@ -101,6 +102,19 @@ struct MapViewArguments
     std::optional<QRectF> extent; ///< WGS84 degrees; nothing when not given
     Crs crs;
     QSize size;
+};
+
+/// `--generalize METRES` and `--min-interval DURATION`: the simplification of track lines, read
+/// the same way wherever it applies (export writes it, render draws it).
+struct GeneralizeArguments
+{
+    /// `what` names what is thinned ("the tracks", "the track lines drawn").
+    static void addOptions(CommandLine &commandLine, const QString &what);
+    /// Reads the two; false with `error` naming the option and its text when one is wrong.
+    bool read(const CommandLine &commandLine, QString *error);
+    /// Either option given (even as 0, which turns the rule off).
+    bool given = false;
+    GeneralizeParameters parameters;
 };
 
 /// `--allow-network` and `--allow-path PATH`: what the layers of a project from elsewhere may

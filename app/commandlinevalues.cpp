@@ -1,7 +1,9 @@
 #include "commandlinevalues.h"
 
+#include "analysis/trajectorysplit.h"
 #include "model/sighting.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <cmath>
@@ -80,6 +82,28 @@ std::optional<TimeWindow> parseTimeRangeValue(const QString &option, const QStri
         return window;
     *error = QStringLiteral("%1: %2").arg(option, why);
     return std::nullopt;
+}
+
+std::optional<double> parseDistanceValue(const QString &option, const QString &text, QString *error)
+{
+    static const QRegularExpression metres(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(m|km)?\\s*$"));
+    const QRegularExpressionMatch m = metres.match(text.toLower());
+    const double value =
+        m.hasMatch() ? m.captured(1).toDouble() * (m.captured(2) == QLatin1String("km") ? 1000.0 : 1.0) : 0.0;
+    if (!m.hasMatch() || !std::isfinite(value)) {
+        *error = QStringLiteral("%1: '%2' is not a distance; write 50m or 0.2km").arg(option, text);
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::int64_t> parseIntervalValue(const QString &option, const QString &text, QString *error)
+{
+    // "60s", "5m": the way a step is written; anything else (or too long to be one) as a duration.
+    constexpr std::int64_t kLongestMs = 100LL * 366 * 86400 * 1000;
+    if (const std::optional<std::int64_t> ms = parseShortDuration(text); ms && *ms >= 0 && *ms <= kLongestMs)
+        return ms;
+    return parseDurationValue(option, text, error);
 }
 
 std::optional<double> parseNonNegativeNumber(const QString &option, const QString &text, QString *error)

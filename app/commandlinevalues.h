@@ -32,6 +32,13 @@ std::optional<std::int64_t> parseTimeValue(const QString &option, const QString 
 /// "2023-10-14T02:00Z/PT6H", "P2D/2023-10-15", "2023-10-01/..").
 std::optional<TimeWindow> parseTimeRangeValue(const QString &option, const QString &text, QString *error);
 
+/// Metres of a distance: "50m", "0.2km", or a bare number of metres; not negative.
+std::optional<double> parseDistanceValue(const QString &option, const QString &text, QString *error);
+
+/// Milliseconds of a time step: "60s", "5m", "1h", "1.5d", a bare number of hours, or ISO 8601
+/// ("PT5M"). Zero is one; a negative or endless one is not.
+std::optional<std::int64_t> parseIntervalValue(const QString &option, const QString &text, QString *error);
+
 /// A number that is not negative ("500", "0.2").
 std::optional<double> parseNonNegativeNumber(const QString &option, const QString &text, QString *error);
 

@@ -9,7 +9,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
@@ -63,18 +62,9 @@ CommandLine exportCommandLine()
                            "gap:30m), stop or stop:DIAMETER,DURATION (the moves between stops, e.g. "
                            "stop:500m,1h), day, week or month (UTC)."),
             QStringLiteral("RULE")),
-        QCommandLineOption(
-            QStringLiteral("generalize"),
-            QStringLiteral("Thin the tracks by Douglas-Peucker: drop positions closer than this "
-                           "to the line kept (50m, 0.2km; a bare number is metres)."),
-            QStringLiteral("METRES")),
-        QCommandLineOption(
-            QStringLiteral("min-interval"),
-            QStringLiteral("Thin the tracks in time: keep a position only this long after the last one "
-                           "kept (60s, 5m, 1h, or ISO 8601 like PT5M); the first and last are always kept."),
-            QStringLiteral("DURATION")),
         QCommandLineOption(QStringLiteral("force"), QStringLiteral("Replace files that exist.")),
     });
+    GeneralizeArguments::addOptions(cl, QStringLiteral("the tracks"));
     return cl;
 }
 
@@ -151,24 +141,10 @@ int runExportCommand(const QStringList &args)
             return cl.valueError(QStringLiteral("--split: ") + error);
         selection.trackShape.split = *rule;
     }
-    if (cl.isSet(QStringLiteral("generalize"))) {
-        static const QRegularExpression metres(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(m|km)?\\s*$"));
-        const QRegularExpressionMatch m = metres.match(cl.value(QStringLiteral("generalize")).toLower());
-        if (!m.hasMatch())
-            return cl.valueError(QStringLiteral("--generalize: '%1' is not a distance; write 50m or 0.2km")
-                                     .arg(cl.value(QStringLiteral("generalize"))));
-        selection.trackShape.generalize.toleranceM =
-            m.captured(1).toDouble() * (m.captured(2) == QLatin1String("km") ? 1000.0 : 1.0);
-    }
-    if (cl.isSet(QStringLiteral("min-interval"))) {
-        const QString text = cl.value(QStringLiteral("min-interval"));
-        std::optional<std::int64_t> ms = parseShortDuration(text);
-        if (!ms)
-            ms = parseDurationValue(QStringLiteral("--min-interval"), text, &error);
-        if (!ms)
-            return cl.valueError(error);
-        selection.trackShape.generalize.minIntervalMs = *ms;
-    }
+    GeneralizeArguments generalize;
+    if (!generalize.read(cl, &error))
+        return cl.valueError(error);
+    selection.trackShape.generalize = generalize.parameters;
     if (!selection.wants(CaseLayer::Tracks) &&
         (cl.isSet(QStringLiteral("split")) || selection.trackShape.generalize.isActive()))
         return cl.usageError(QStringLiteral("--split, --generalize and --min-interval shape the tracks; "

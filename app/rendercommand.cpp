@@ -5,6 +5,7 @@
 #include "geo/crs.h"
 #include "layers/layeropening.h"
 #include "layers/layerstack.h"
+#include "layers/tracklayer.h"
 #include "project/project.h"
 #include "project/projectlayers.h"
 #include "project/sourcepolicy.h"
@@ -27,7 +28,8 @@ CommandLine renderCommandLine()
     CommandLine cl(
         QStringLiteral("render"),
         QStringLiteral("render (FILE... | --project P.gpkg [FILE...]) [--extent W,S,E,N] [--crs EPSG:N]\n"
-                       "         [--size WxH] [--time FROM/TO] [--at TIME] -o OUT.png"),
+                       "         [--size WxH] [--time FROM/TO] [--at TIME]\n"
+                       "         [--generalize METRES] [--min-interval DURATION] -o OUT.png"),
         QStringLiteral("Draws the files (imagery, vectors, tracks; an XYZ template or a PG: connection "
                        "string too), or a project, as the workbench shows them."));
     cl.addPositionalArgument(
@@ -53,6 +55,8 @@ CommandLine renderCommandLine()
     MapViewArguments::addOptions(cl, QSize(1280, 800),
                                  QStringLiteral("WGS84 degrees; grows around its centre to the image's shape "
                                                 "(default: the project's saved view, else all layers)."));
+    GeneralizeArguments::addOptions(cl, QStringLiteral("the track lines drawn, as a track layer's "
+                                                       "Simplify lines does (over the project's setting)"));
     SourceAccessArguments::addOptions(cl);
     return cl;
 }
@@ -83,6 +87,9 @@ int runRenderCommand(const QStringList &args)
     std::optional<std::int64_t> at;
     if (cl.isSet(QStringLiteral("at")) &&
         !(at = parseTimeValue(QStringLiteral("--at"), cl.value(QStringLiteral("at")), &error)))
+        return cl.valueError(error);
+    GeneralizeArguments generalize;
+    if (!generalize.read(cl, &error))
         return cl.valueError(error);
 
     LayerStack stack;
@@ -118,6 +125,18 @@ int runRenderCommand(const QStringList &args)
         }
         for (const auto &layer : layers)
             stack.add(layer);
+    }
+
+    if (generalize.given) {
+        for (const auto &layer : stack.layers())
+            if (auto *tracks = dynamic_cast<TrackLayer *>(layer.get())) {
+                TrackLayer::Style style = tracks->style();
+                if (cl.isSet(QStringLiteral("generalize")))
+                    style.generalize.toleranceM = generalize.parameters.toleranceM;
+                if (cl.isSet(QStringLiteral("min-interval")))
+                    style.generalize.minIntervalMs = generalize.parameters.minIntervalMs;
+                tracks->setStyle(style);
+            }
     }
 
     const QRectF box = view.extent ? *view.extent : projectView ? *projectView : stack.fullExtentWgs84();

@@ -10,16 +10,31 @@ namespace sightline {
 
 namespace {
 
-/// Metres from p to the segment a–b, on a plane tangent at the segment's middle latitude.
-double distanceToSegmentM(QPointF p, QPointF a, QPointF b)
+/// Metres from a position to the segment a–b, on a plane tangent at the segment's middle latitude.
+/// Made once a segment: Douglas–Peucker measures every position between a and b against it.
+class SegmentDistance
 {
-    const LocalPlane plane((a.y() + b.y()) / 2);
-    const QPointF ab = plane.toMetres(a, b), ap = plane.toMetres(a, p);
-    const double length2 = ab.x() * ab.x() + ab.y() * ab.y();
-    double along = length2 > 0 ? (ap.x() * ab.x() + ap.y() * ab.y()) / length2 : 0.0;
-    along = std::clamp(along, 0.0, 1.0);
-    return std::hypot(ap.x() - along * ab.x(), ap.y() - along * ab.y());
-}
+public:
+    SegmentDistance(QPointF a, QPointF b)
+        : mPlane((a.y() + b.y()) / 2)
+        , mA(a)
+        , mAb(mPlane.toMetres(a, b))
+        , mLength2(mAb.x() * mAb.x() + mAb.y() * mAb.y())
+    {
+    }
+    double operator()(QPointF p) const
+    {
+        const QPointF ap = mPlane.toMetres(mA, p);
+        double along = mLength2 > 0 ? (ap.x() * mAb.x() + ap.y() * mAb.y()) / mLength2 : 0.0;
+        along = std::clamp(along, 0.0, 1.0);
+        return std::hypot(ap.x() - along * mAb.x(), ap.y() - along * mAb.y());
+    }
+
+private:
+    LocalPlane mPlane;
+    QPointF mA, mAb;
+    double mLength2;
+};
 
 /// Douglas–Peucker over the positions `in` (indices into lonLat), with an explicit stack: a
 /// track of a million positions is no recursion depth.
@@ -36,11 +51,11 @@ std::vector<std::size_t> douglasPeucker(const std::vector<std::size_t> &in, std:
         stack.pop_back();
         if (to <= from + 1)
             continue;
-        const QPointF a = lonLat[in[from]], b = lonLat[in[to]];
+        const SegmentDistance distanceM(lonLat[in[from]], lonLat[in[to]]);
         double worst = -1.0;
         std::size_t at = from;
         for (std::size_t k = from + 1; k < to; ++k) {
-            const double d = distanceToSegmentM(lonLat[in[k]], a, b);
+            const double d = distanceM(lonLat[in[k]]);
             if (d > worst) {
                 worst = d;
                 at = k;

@@ -80,6 +80,13 @@ std::shared_ptr<const ProjectedTracks> TrackLayer::projected(const Crs &crs) con
     return projectedTracks(*mCache, *mStore, crs);
 }
 
+std::shared_ptr<const GeneralizedTracks> TrackLayer::generalized() const
+{
+    if (!mStyle.generalize.isActive())
+        return nullptr;
+    return mCache->generalized.get(*mStore, mCleaning, mStyle.generalize, mStyle.gapThresholdMs);
+}
+
 std::shared_ptr<const ProjectedTracks> projectedTracks(TrackLayer::ProjectionCacheHandle &cache,
                                                        const TrackStore &store, const Crs &crs)
 {

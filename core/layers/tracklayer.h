@@ -2,6 +2,7 @@
 
 #include "analysis/trackcleaning.h"
 #include "layers/layer.h"
+#include "layers/trackgeneralization.h"
 #include "tracks/trackstore.h"
 #include "tracks/vesselregistry.h"
 
@@ -48,6 +49,10 @@ public:
         bool labels = true;
         /// Line width in points on paper; on screen tracks are one-pixel lines.
         double lineWidth = 1.6;
+        /// The analyst's simplification of the lines (Douglas–Peucker in metres, a minimum time
+        /// between positions; off by default). Lines and position marks are drawn through the
+        /// positions kept; the time cursor's mark is still placed from every position.
+        GeneralizeParameters generalize;
     };
 
     TrackLayer(QString name, QString source, std::shared_ptr<const TrackStore> store,
@@ -91,6 +96,9 @@ public:
 
     /// The projected positions for `crs`, computed on first use and shared by renders.
     std::shared_ptr<const ProjectedTracks> projected(const Crs &crs) const;
+    /// The positions drawn under the style's simplification, computed on first use and shared by
+    /// renders; null when the style simplifies nothing (every position is drawn).
+    std::shared_ptr<const GeneralizedTracks> generalized() const;
 
 private:
     QString mSource;
@@ -101,11 +109,13 @@ private:
     std::shared_ptr<const TrackCleaning> mCleaning;
 
 public:
-    /// Projected positions per CRS, shared by the layer and its renderers.
+    /// Projected positions per CRS, and the simplified lines, shared by the layer, its snapshots
+    /// and their renderers.
     struct ProjectionCacheHandle
     {
         std::mutex mutex;
         std::unordered_map<std::string, std::shared_ptr<const ProjectedTracks>> byCrs;
+        GeneralizedTracksCache generalized;
     };
 
 private:

@@ -96,6 +96,11 @@ bool TrackRenderer::render(QPainter &painter, const std::atomic<bool> &cancelled
     const auto projected = projectedTracks(*mCache, *mStore, mSettings.destinationCrs());
     if (cancelled)
         return true;
+    mGeneralized = mStyle.generalize.isActive()
+                       ? mCache->generalized.get(*mStore, mCleaning, mStyle.generalize, mStyle.gapThresholdMs)
+                       : nullptr;
+    if (cancelled)
+        return true;
     // The positions inside the time window, per track (all of them when it is open).
     const TimeWindow &window = mSettings.timeWindow();
     mRanges.assign(mStore->tracks().size(), {0, 0});
@@ -120,7 +125,14 @@ bool TrackRenderer::render(QPainter &painter, const std::atomic<bool> &cancelled
         const auto [first, last] = mRanges[t];
         if (first < last) {
             visible.push_back(t);
-            visiblePositions += last - first;
+            if (mGeneralized) {
+                // The level of detail follows what is drawn: a simplified line has fewer positions.
+                const std::vector<std::uint32_t> &kept = mGeneralized->kept[t];
+                visiblePositions += std::size_t(std::lower_bound(kept.begin(), kept.end(), last) -
+                                                std::lower_bound(kept.begin(), kept.end(), first));
+            } else {
+                visiblePositions += last - first;
+            }
         }
         if (cursor)
             atCursor.push_back(t);
@@ -158,11 +170,19 @@ void TrackRenderer::splat(QPainter &painter, const ProjectedTracks &projected,
         const bool byVessel = mStyle.colourBy == TrackLayer::ColourBy::Vessel;
         const auto [first, last] = mRanges[t];
         const float *xy = p.xy.data();
-        for (std::size_t i = first; i < last; ++i) {
+        auto plot = [&](std::size_t i) {
             const double x = ox + double(xy[2 * i] * fs), y = oy - double(xy[2 * i + 1] * fs);
             if (x < 0 || y < 0 || x >= w || y >= h)
-                continue;
+                return;
             bits[qsizetype(y) * stride + qsizetype(x)] = byVessel ? constant : colourFor(track, i).rgba();
+        };
+        if (mGeneralized) {
+            const std::vector<std::uint32_t> &kept = mGeneralized->kept[t];
+            for (auto k = std::lower_bound(kept.begin(), kept.end(), first); k != kept.end() && *k < last; ++k)
+                plot(*k);
+        } else {
+            for (std::size_t i = first; i < last; ++i)
+                plot(i);
         }
     }
     painter.drawImage(QPointF(0, 0), image);
@@ -183,6 +203,7 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
 
+    std::vector<std::uint32_t> drawn; // reused from track to track
     auto drawTrack = [&](std::size_t t, bool highlight) {
         const VesselTrack &track = mStore->tracks()[t];
         const ProjectedTracks::Track &p = projected.tracks[t];
@@ -207,71 +228,82 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
         // Runs between long silences are one polyline; vertices closer than half a pixel are merged.
         QPolygonF run;
         const auto [begin, end] = mRanges[t];
-        std::size_t first = begin;
-        while (first + 1 < end && setAside(first))
-            ++first;
-        QPointF last = pixel(first);
-        std::size_t previous = first;
-        run << last;
-        auto flush = [&] {
-            if (run.size() > 1 && !perSegmentColour) {
-                painter.setPen(solid);
-                painter.drawPolyline(run);
-            }
-            run.clear();
-        };
-        for (std::size_t i = first + 1; i < end; ++i) {
-            if (setAside(i))
-                continue;
-            const QPointF q = pixel(i);
-            const bool gap = track.timeMs(i) - track.timeMs(previous) > mStyle.gapThresholdMs;
-            previous = i;
-            if (gap) {
-                flush();
-                dashed.setColor(perSegmentColour ? colourFor(track, i) : solid.color());
-                painter.setPen(dashed);
-                painter.drawLine(last, q);
+        drawnPositions(t, drawn);
+        // (Nothing to draw when a simplified window holds only positions set aside.)
+        if (!drawn.empty()) {
+            std::size_t k = 0;
+            while (k + 1 < drawn.size() && setAside(drawn[k]))
+                ++k;
+            QPointF last = pixel(drawn[k]);
+            run << last;
+            auto flush = [&] {
+                if (run.size() > 1 && !perSegmentColour) {
+                    painter.setPen(solid);
+                    painter.drawPolyline(run);
+                }
+                run.clear();
+            };
+            for (++k; k < drawn.size(); ++k) {
+                const std::size_t i = drawn[k];
+                if (setAside(i))
+                    continue;
+                const QPointF q = pixel(i);
+                // A silence lies between a position and the one heard just before it, drawn or not (a
+                // simplification keeps both ends of every silence, and thins only between them).
+                std::size_t heardBefore = i - 1;
+                while (heardBefore > 0 && setAside(heardBefore))
+                    --heardBefore;
+                const bool gap = track.timeMs(i) - track.timeMs(heardBefore) > mStyle.gapThresholdMs;
+                if (gap) {
+                    flush();
+                    dashed.setColor(perSegmentColour ? colourFor(track, i) : solid.color());
+                    painter.setPen(dashed);
+                    painter.drawLine(last, q);
+                    run << q;
+                    last = q;
+                    continue;
+                }
+                if (perSegmentColour) {
+                    solid.setColor(colourFor(track, i));
+                    painter.setPen(solid);
+                    painter.drawLine(last, q);
+                    last = q;
+                    continue;
+                }
+                if (std::abs(q.x() - last.x()) + std::abs(q.y() - last.y()) < 0.5 && k + 1 < drawn.size())
+                    continue;
                 run << q;
                 last = q;
-                continue;
             }
-            if (perSegmentColour) {
-                solid.setColor(colourFor(track, i));
-                painter.setPen(solid);
-                painter.drawLine(last, q);
-                last = q;
-                continue;
-            }
-            if (std::abs(q.x() - last.x()) + std::abs(q.y() - last.y()) < 0.5 && i + 1 < end)
-                continue;
-            run << q;
-            last = q;
+            flush();
         }
-        flush();
 
-        if (drawPoints || highlight) {
-            // Points as pre-drawn sprites and heading ticks in one batch per track:
-            // per-point antialiased ellipses cost more than everything else together.
+        // A position's dot: a vector dot on paper (a sprite would be an image per position), else
+        // a pre-drawn sprite (per-point antialiased ellipses cost more than everything else together).
+        auto dot = [&](QPointF q, const QColor &c, double r, bool hollow) {
+            if (paper) {
+                painter.setPen(hollow ? QPen(c, 1.4 * dpiScale) : QPen(Qt::white, 0.8 * dpiScale));
+                painter.setBrush(hollow ? QColor(Qt::white) : c);
+                painter.drawEllipse(q, r, r);
+            } else {
+                const QImage &image = sprite(c, r, hollow);
+                painter.drawImage(q - QPointF(image.width(), image.height()) / (2 * image.devicePixelRatio()),
+                                  image);
+            }
+        };
+        const bool points = drawPoints || highlight;
+        if (points) {
+            // The dots and heading ticks of the positions the line goes through, the ticks in one batch.
             const double r = (highlight ? 3.0 : 2.2) * dpiScale;
             const int w = mSettings.outputSize().width(), h = mSettings.outputSize().height();
             QVector<QLineF> ticks;
             QColor tickColour;
-            for (std::size_t i = begin; i < end; ++i) {
+            for (const std::size_t i : drawn) {
                 const QPointF q = pixel(i);
                 if (q.x() < -10 || q.y() < -10 || q.x() > w + 10 || q.y() > h + 10)
                     continue;
                 const QColor c = colourFor(track, i);
-                const bool hollow = setAside(i);
-                if (paper) {
-                    // On paper every point is a vector dot: a sprite would be an image per position.
-                    painter.setPen(hollow ? QPen(c, 1.4 * dpiScale) : QPen(Qt::white, 0.8 * dpiScale));
-                    painter.setBrush(hollow ? QColor(Qt::white) : c);
-                    painter.drawEllipse(q, r, r);
-                } else {
-                    const QImage &dot = sprite(c, r, hollow);
-                    painter.drawImage(q - QPointF(dot.width(), dot.height()) / (2 * dot.devicePixelRatio()),
-                                      dot);
-                }
+                dot(q, c, r, setAside(i));
                 // Heading (or course) mark: a short tick towards where the bow points.
                 const double dir = track.heading(i) >= 0 ? track.heading(i) : track.cog(i);
                 if (!std::isnan(dir)) {
@@ -284,24 +316,14 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
                 painter.setPen(QPen(tickColour, 1.4 * dpiScale, Qt::SolidLine, Qt::RoundCap));
                 painter.drawLines(ticks);
             }
-        } else if (marks) {
-            // Too many points to draw, but the few set aside still show where they are, hollow.
+        }
+        if (marks && (!points || mGeneralized)) {
+            // The few positions set aside still show where they are, hollow: also when the points are
+            // too many to draw, and when the simplified line passes them by.
             const double r = 2.2 * dpiScale;
-            for (std::size_t i = begin; i < end; ++i) {
-                if (!setAside(i))
-                    continue;
-                const QPointF q = pixel(i);
-                const QColor c = colourFor(track, i);
-                if (paper) {
-                    painter.setPen(QPen(c, 1.4 * dpiScale));
-                    painter.setBrush(Qt::white);
-                    painter.drawEllipse(q, r, r);
-                } else {
-                    const QImage &dot = sprite(c, r, true);
-                    painter.drawImage(q - QPointF(dot.width(), dot.height()) / (2 * dot.devicePixelRatio()),
-                                      dot);
-                }
-            }
+            for (std::size_t i = begin; i < end; ++i)
+                if (setAside(i))
+                    dot(pixel(i), colourFor(track, i), r, true);
         }
         if (drawLabels) {
             // The name by the last position in view, for the map's labelling engine.
@@ -334,6 +356,41 @@ void TrackRenderer::drawVectors(QPainter &painter, const ProjectedTracks &projec
     if (highlightedIndex < visible.size())
         drawTrack(visible[highlightedIndex], true); // on top of the others
     painter.restore();
+}
+
+void TrackRenderer::drawnPositions(std::size_t t, std::vector<std::uint32_t> &out) const
+{
+    const auto [begin, end] = mRanges[t];
+    out.clear();
+    if (!mGeneralized) {
+        out.reserve(end - begin);
+        for (std::size_t i = begin; i < end; ++i)
+            out.push_back(std::uint32_t(i));
+        return;
+    }
+    const std::vector<std::uint32_t> &kept = mGeneralized->kept[t];
+    const auto from = std::lower_bound(kept.begin(), kept.end(), begin);
+    const auto to = std::lower_bound(from, kept.end(), end);
+    // The simplification ran over the whole track; the time window cuts its line where the window
+    // does, at the first and last positions heard inside it (the kept positions hold no set-aside one).
+    const std::vector<std::uint8_t> *marks =
+        mCleaning && t < mCleaning->marks.size() && mCleaning->marks[t].size() == mStore->tracks()[t].size()
+            ? &mCleaning->marks[t]
+            : nullptr;
+    auto heard = [marks](std::size_t i) { return !marks || (*marks)[i] == 0; };
+    std::size_t firstHeard = begin;
+    while (firstHeard < end && !heard(firstHeard))
+        ++firstHeard;
+    if (firstHeard == end)
+        return;
+    std::size_t lastHeard = end - 1;
+    while (!heard(lastHeard))
+        --lastHeard;
+    if (from == to || *from != firstHeard)
+        out.push_back(std::uint32_t(firstHeard));
+    out.insert(out.end(), from, to);
+    if (out.back() != lastHeard)
+        out.push_back(std::uint32_t(lastHeard));
 }
 
 QRectF darkEstimateSignRect(QPointF p, double courseDeg, double k)

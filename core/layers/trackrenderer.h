@@ -45,6 +45,10 @@ private:
     /// Each vessel where it was at the time cursor: a solid mark on its course, or a dashed
     /// hollow one with "?" when the instant falls in a silence (a guess, and shown as one).
     void drawCursor(QPainter &painter, const std::vector<std::size_t> &tracks);
+    /// The positions of track `t` the line goes through in this view, ascending, into `out`: every
+    /// position in the time window, or under a simplification the kept ones, with the window's first
+    /// and last positions heard so that the line reaches the window's edges.
+    void drawnPositions(std::size_t t, std::vector<std::uint32_t> &out) const;
 
     std::shared_ptr<const TrackStore> mStore;
     std::shared_ptr<const VesselRegistry> mRegistry;
@@ -57,6 +61,8 @@ private:
     std::unordered_map<quint64, QImage> mSprites;
     /// Per track, the positions [first, last) inside the time window.
     std::vector<std::pair<std::size_t, std::size_t>> mRanges;
+    /// The positions kept by the style's simplification; null when every position is drawn.
+    std::shared_ptr<const GeneralizedTracks> mGeneralized;
 };
 
 } // namespace sightline

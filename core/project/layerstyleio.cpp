@@ -73,11 +73,17 @@ QJsonObject layerStyleToJson(const Layer &layer)
     }
     if (auto *tracks = dynamic_cast<const TrackLayer *>(&layer)) {
         const TrackLayer::Style &st = tracks->style();
-        return {{QStringLiteral("type"), QStringLiteral("tracks")},
-                {QStringLiteral("colour_by"), int(st.colourBy)},
-                {QStringLiteral("gap_threshold_s"), double(st.gapThresholdMs) / 1000.0},
-                {QStringLiteral("labels"), st.labels},
-                {QStringLiteral("line_width"), st.lineWidth}};
+        QJsonObject o{{QStringLiteral("type"), QStringLiteral("tracks")},
+                      {QStringLiteral("colour_by"), int(st.colourBy)},
+                      {QStringLiteral("gap_threshold_s"), double(st.gapThresholdMs) / 1000.0},
+                      {QStringLiteral("labels"), st.labels},
+                      {QStringLiteral("line_width"), st.lineWidth}};
+        // The simplification only when asked for: a project of every position stays as it was.
+        if (st.generalize.toleranceM > 0)
+            o[QStringLiteral("simplify_tolerance_m")] = st.generalize.toleranceM;
+        if (st.generalize.minIntervalMs > 0)
+            o[QStringLiteral("min_interval_s")] = double(st.generalize.minIntervalMs) / 1000.0;
+        return o;
     }
     if (auto *raster = dynamic_cast<const RasterLayer *>(&layer)) {
         // The look comes from the data; what the analyst said about time is kept, and for SAR
@@ -132,6 +138,12 @@ void applyLayerStyle(Layer &layer, const QJsonObject &o)
             o.value(QLatin1String("gap_threshold_s")).toDouble(double(st.gapThresholdMs) / 1000.0) * 1000);
         st.labels = o.value(QLatin1String("labels")).toBool(st.labels);
         st.lineWidth = o.value(QLatin1String("line_width")).toDouble(st.lineWidth);
+        // Absent, negative or not a number: off (every position drawn), never a broken map.
+        const double tolerance = o.value(QLatin1String("simplify_tolerance_m")).toDouble(0.0);
+        const double interval = o.value(QLatin1String("min_interval_s")).toDouble(0.0);
+        st.generalize.toleranceM = std::isfinite(tolerance) && tolerance > 0 ? tolerance : 0.0;
+        st.generalize.minIntervalMs =
+            std::isfinite(interval) && interval > 0 && interval < 1e9 ? std::llround(interval * 1000) : 0;
         tracks->setStyle(st);
     } else if (auto *raster = dynamic_cast<RasterLayer *>(&layer);
                raster && type == QLatin1String("raster")) {

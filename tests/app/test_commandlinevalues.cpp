@@ -149,3 +149,30 @@ TEST_CASE("sizes and plain numbers name the option and the text they refuse", "[
             QStringLiteral("--distance: '%1' is not a number").arg(QString::fromLatin1(bad))));
     }
 }
+
+TEST_CASE("distances and time steps of the track simplification, one reading for export and render", "[cli]")
+{
+    QString error;
+    CHECK(parseDistanceValue(QStringLiteral("--generalize"), QStringLiteral("50m"), &error) == 50.0);
+    CHECK(parseDistanceValue(QStringLiteral("--generalize"), QStringLiteral("0.2km"), &error) == 200.0);
+    CHECK(parseDistanceValue(QStringLiteral("--generalize"), QStringLiteral(" 75 "), &error) == 75.0);
+    CHECK(parseDistanceValue(QStringLiteral("--generalize"), QStringLiteral("0"), &error) == 0.0);
+    for (const char *bad : {"abc", "-5m", "5 miles", "", "1e3"}) {
+        CAPTURE(bad);
+        error.clear();
+        CHECK_FALSE(parseDistanceValue(QStringLiteral("--generalize"), QString::fromLatin1(bad), &error));
+        CHECK(error.startsWith(QStringLiteral("--generalize: '%1'").arg(QString::fromLatin1(bad))));
+    }
+
+    CHECK(parseIntervalValue(QStringLiteral("--min-interval"), QStringLiteral("60s"), &error) == 60000);
+    CHECK(parseIntervalValue(QStringLiteral("--min-interval"), QStringLiteral("5m"), &error) == 300000);
+    CHECK(parseIntervalValue(QStringLiteral("--min-interval"), QStringLiteral("1h"), &error) == kHour);
+    CHECK(parseIntervalValue(QStringLiteral("--min-interval"), QStringLiteral("2"), &error) == 2 * kHour);
+    CHECK(parseIntervalValue(QStringLiteral("--min-interval"), QStringLiteral("PT5M"), &error) == 300000);
+    for (const char *bad : {"soon", "-60s", "99999999999999999999d"}) {
+        CAPTURE(bad);
+        error.clear();
+        CHECK_FALSE(parseIntervalValue(QStringLiteral("--min-interval"), QString::fromLatin1(bad), &error));
+        CHECK(error.startsWith(QStringLiteral("--min-interval: '%1'").arg(QString::fromLatin1(bad))));
+    }
+}

@@ -2,7 +2,9 @@
 // second, bytes per position), and rendering of N synthetic positions at full
 // extent and zoomed, first (with projection) and warm (median of runs).
 //   sightline_bench_tracks import FILE.nmea [--runs 5]
-//   sightline_bench_tracks render [--positions 10000000] [--vessels 10000] [--runs 7]
+//   sightline_bench_tracks render [--positions 10000000] [--vessels 10000] [--runs 7] [--generalize METRES]
+// With --generalize the lines are simplified (a track layer's Simplify lines): the first render
+// also thins every track once; the warm ones reuse it.
 #include "layers/tracklayer.h"
 #include "render/maprenderer.h"
 #include "tracks/aisimport.h"
@@ -58,7 +60,7 @@ int benchImport(const QString &file, int runs, QTextStream &out)
     return 0;
 }
 
-int benchRender(std::int64_t positions, int vessels, int runs, QTextStream &out)
+int benchRender(std::int64_t positions, int vessels, int runs, double generalizeM, QTextStream &out)
 {
     // Vessels wander across the peers' area (130–133E, 41.4–43.6N), as gen_vectors.py lays it out.
     auto store = std::make_shared<TrackStore>();
@@ -82,6 +84,18 @@ int benchRender(std::int64_t positions, int vessels, int runs, QTextStream &out)
                .arg(store->positionCount())
                .arg(vessels)
                .arg(store->bytesPerPosition(), 0, 'f', 1);
+    if (generalizeM > 0) {
+        TrackLayer::Style style = layer->style();
+        style.generalize.toleranceM = generalizeM;
+        layer->setStyle(style);
+        QElapsedTimer t;
+        t.start();
+        const auto kept = layer->generalized();
+        out << QStringLiteral("  simplified within %1 m: %2 positions kept, thinned in %3 ms (once; renders reuse it)\n")
+                   .arg(generalizeM)
+                   .arg(kept->positionCount())
+                   .arg(t.nsecsElapsed() / 1e6, 0, 'f', 1);
+    }
     struct View
     {
         const char *name;
@@ -133,8 +147,9 @@ int main(int argc, char **argv)
     if (args.value(1) == QLatin1String("render"))
         return benchRender(value(QStringLiteral("--positions"), 10000000),
                            int(value(QStringLiteral("--vessels"), 10000)),
-                           int(value(QStringLiteral("--runs"), 7)), out);
+                           int(value(QStringLiteral("--runs"), 7)),
+                           double(value(QStringLiteral("--generalize"), 0)), out);
     out << "usage: sightline_bench_tracks import FILE.nmea [--runs N] | render [--positions N] [--vessels N] "
-           "[--runs N]\n";
+           "[--runs N] [--generalize METRES]\n";
     return 2;
 }

@@ -2,6 +2,8 @@
 
 #include "sightlineprocess.h"
 
+#include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -160,4 +162,40 @@ TEST_CASE("analyze stops writes the stops with their diameter, and --help lists 
     const Run list = runSightline({QStringLiteral("analyze"), QStringLiteral("--help")});
     CHECK(list.out.contains(QStringLiteral("stops")));
     CHECK(list.out.contains(QStringLiteral("--max-diameter 500")));
+}
+
+TEST_CASE("render --generalize and --min-interval draw the simplified track lines; bad values are named",
+          "[e2e][render][trajectory]")
+{
+    QTemporaryDir dir;
+    auto render = [&](const QString &name, const QStringList &extra) {
+        const QString out = dir.filePath(name);
+        const Run r = runSightline(QStringList{QStringLiteral("render"), QStringLiteral("--project"),
+                                               trajectoryProject(), QStringLiteral("--size"),
+                                               QStringLiteral("800x500"), QStringLiteral("-o"), out} +
+                                   extra);
+        INFO(extra.join(QLatin1Char(' ')).toStdString() << "\n" << r.err.toStdString());
+        REQUIRE(r.exitCode == 0);
+        const QImage image(out);
+        REQUIRE(image.size() == QSize(800, 500));
+        return image;
+    };
+    const QImage every = render(QStringLiteral("every.png"), {});
+    CHECK(render(QStringLiteral("simplified.png"), {QStringLiteral("--generalize"), QStringLiteral("2km")}) !=
+          every);
+    CHECK(render(QStringLiteral("hourly.png"), {QStringLiteral("--min-interval"), QStringLiteral("1h")}) !=
+          every);
+    // 0 is off: every position, as without the option.
+    CHECK(render(QStringLiteral("off.png"), {QStringLiteral("--generalize"), QStringLiteral("0m")}) == every);
+
+    for (const auto &[option, value] : {std::pair{QStringLiteral("--generalize"), QStringLiteral("abc")},
+                                        std::pair{QStringLiteral("--generalize"), QStringLiteral("-5m")},
+                                        std::pair{QStringLiteral("--min-interval"), QStringLiteral("soon")}}) {
+        const Run bad = runSightline({QStringLiteral("render"), QStringLiteral("--project"), trajectoryProject(),
+                                      option, value, QStringLiteral("-o"), dir.filePath(QStringLiteral("bad.png"))});
+        INFO(bad.err.toStdString());
+        CHECK(bad.exitCode == 2);
+        CHECK(bad.err.contains(option + QStringLiteral(": '") + value + QLatin1Char('\'')));
+        CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("bad.png"))));
+    }
 }

@@ -451,7 +451,20 @@ void LayerActions::showLayerProperties(const QString &id)
     if (!layer)
         return;
     LayerPropertiesDialog dialog(*layer, mWindow);
-    dialog.exec();
+    if (dialog.exec() != QDialog::Accepted || !dialog.editsTrackDisplay())
+        return;
+    const auto *tracks = dynamic_cast<const TrackLayer *>(layer.get());
+    const GeneralizeParameters generalize = dialog.generalize();
+    if (!tracks || tracks->style().generalize == generalize)
+        return;
+    // One undoable step, as every other change to how a layer is drawn; the project keeps it with the style.
+    LayerHistory(mLayers, mProject->undoStack())
+        .change(id, tr("Simplify lines of '%1'").arg(layer->name()), [generalize](Layer &l) {
+            auto &t = static_cast<TrackLayer &>(l);
+            TrackLayer::Style style = t.style();
+            style.generalize = generalize;
+            t.setStyle(style);
+        });
 }
 
 void LayerActions::removeLayer(const QString &id)

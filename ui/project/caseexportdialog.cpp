@@ -171,10 +171,8 @@ QGroupBox *CaseExportDialog::makeTrackShapeBox()
     mSplit->addItem(tr("By week (UTC, from Monday)"), int(By::Week));
     mSplit->addItem(tr("By month (UTC)"), int(By::Month));
     mSplit->setToolTip(tr("Cut each track into several lines, numbered in the 'segment' column, as "
-                          "MovingPandas' splitters do. Between stops: the moves, each stop (within "
-                          "%1 m for %2 h) left out.")
-                           .arg(StopParameters{}.maxDiameterM)
-                           .arg(StopParameters{}.minDurationHours));
+                          "MovingPandas' splitters do. Between stops: the moves, each stop (the "
+                          "diameter and duration below) left out."));
     mSplitGapHours = new QDoubleSpinBox(box);
     mSplitGapHours->setObjectName(QStringLiteral("exportSplitGap"));
     mSplitGapHours->setRange(0.01, 24 * 365);
@@ -186,8 +184,41 @@ QGroupBox *CaseExportDialog::makeTrackShapeBox()
     splitRow->addWidget(mSplit, 1);
     splitRow->addWidget(mSplitGapHours);
     form->addRow(tr("S&plit:"), splitRow);
-    connect(mSplit, &QComboBox::currentIndexChanged, this,
-            [this] { mSplitGapHours->setEnabled(By(mSplit->currentData().toInt()) == By::Gap); });
+
+    // A stop as `--split stop:DIAMETER,DURATION` and Analysis → Stops take it.
+    const StopParameters stop = TrackSplitRule{}.stops;
+    auto *stopRow = new QHBoxLayout;
+    mStopDiameter = new QDoubleSpinBox(box);
+    mStopDiameter->setObjectName(QStringLiteral("exportStopDiameter"));
+    mStopDiameter->setRange(1, 100000);
+    mStopDiameter->setDecimals(0);
+    mStopDiameter->setSuffix(tr(" m"));
+    mStopDiameter->setValue(stop.maxDiameterM);
+    mStopDiameter->setToolTip(tr("A stop: no two of its positions further apart than this."));
+    mStopDuration = new QDoubleSpinBox(box);
+    mStopDuration->setObjectName(QStringLiteral("exportStopDuration"));
+    mStopDuration->setRange(0.01, 24 * 365);
+    mStopDuration->setDecimals(2);
+    mStopDuration->setSuffix(tr(" h"));
+    mStopDuration->setValue(stop.minDurationHours);
+    mStopDuration->setToolTip(tr("A stop lasts at least this long."));
+    auto *stopDiameterLabel = new QLabel(tr("&Diameter"), box);
+    stopDiameterLabel->setBuddy(mStopDiameter);
+    auto *stopDurationLabel = new QLabel(tr("for at &least"), box);
+    stopDurationLabel->setBuddy(mStopDuration);
+    stopRow->addWidget(stopDiameterLabel);
+    stopRow->addWidget(mStopDiameter, 1);
+    stopRow->addWidget(stopDurationLabel);
+    stopRow->addWidget(mStopDuration, 1);
+    form->addRow(tr("Stops:"), stopRow);
+    auto splitChanged = [this] {
+        const By by = By(mSplit->currentData().toInt());
+        mSplitGapHours->setEnabled(by == By::Gap);
+        mStopDiameter->setEnabled(by == By::Stop);
+        mStopDuration->setEnabled(by == By::Stop);
+    };
+    connect(mSplit, &QComboBox::currentIndexChanged, this, splitChanged);
+    splitChanged();
 
     mGeneralize = new QDoubleSpinBox(box);
     mGeneralize->setObjectName(QStringLiteral("exportGeneralize"));
@@ -243,6 +274,8 @@ CaseSelection CaseExportDialog::selection() const
         s.extentWgs84 = mMapView;
     s.trackShape.split.by = TrackSplitRule::By(mSplit->currentData().toInt());
     s.trackShape.split.gapHours = mSplitGapHours->value();
+    s.trackShape.split.stops.maxDiameterM = mStopDiameter->value();
+    s.trackShape.split.stops.minDurationHours = mStopDuration->value();
     s.trackShape.generalize.toleranceM = mGeneralize->value();
     s.trackShape.generalize.minIntervalMs = std::int64_t(mMinInterval->value()) * 1000;
     return s;

@@ -72,7 +72,7 @@ private:
     QCheckBox *mTracks, *mEvents, *mSightings, *mAnnotations, *mPositions;
     QRadioButton *mAllTime, *mTimeWindow, *mEverywhere, *mMapViewOnly;
     QComboBox *mSplit;
-    QDoubleSpinBox *mSplitGapHours, *mGeneralize;
+    QDoubleSpinBox *mSplitGapHours, *mStopDiameter, *mStopDuration, *mGeneralize;
     QSpinBox *mMinInterval;
     QCheckBox *mReplace;
     QLabel *mStatus;

@@ -1,8 +1,10 @@
 #include "layers/testlayerhistory.h"
 
 #include "layers/sightinglayer.h"
+#include "layers/tracklayer.h"
 #include "project/project.h"
 #include "project/projectsession.h"
+#include "ui/layers/layerpropertiesdialog.h"
 #include "ui/project/projectcontroller.h"
 #include "ui/shell/undohistorydialog.h"
 #include "ui/sightings/sightingdialog.h"
@@ -264,6 +266,84 @@ void TestLayerHistory::restyleIsUndoneAndTheStylePanelFollows()
     pressRedo();
     QCOMPARE(ports->style().symbol.strokeWidth, wider);
     QCOMPARE(spin->value(), wider);
+}
+
+void TestLayerHistory::simplifyingTrackLinesInPropertiesIsOneUndoableStep()
+{
+    mWindow->openFiles({kDemoAis});
+    QTRY_COMPARE_WITH_TIMEOUT(mWindow->layers()->count(), 1, 20000);
+    const QString path = newProject(QStringLiteral("simplify.gpkg"));
+    QVERIFY(!path.isEmpty());
+    auto tracks = std::dynamic_pointer_cast<TrackLayer>(mWindow->layers()->layers().at(0));
+    QVERIFY(tracks);
+    QVERIFY(!tracks->style().generalize.isActive());
+    QVERIFY(waitForRender());
+    const QImage every = mWindow->canvas()->frame();
+    QUndoStack *undo = mWindow->undoStack();
+    const int before = undo->count();
+    auto storedStyle = [&path] {
+        auto reader = Project::open(path, Project::Mode::ReadOnly, nullptr);
+        return reader && !reader->layers().isEmpty() ? reader->layers().first().style : QJsonObject();
+    };
+
+    // Properties… from the layer's context menu; the tolerance and the interval typed, then OK.
+    auto openProperties = [&](const std::function<void(LayerPropertiesDialog *)> &fill) {
+        QTimer::singleShot(0, this, [fill] {
+            auto *dialog = qobject_cast<LayerPropertiesDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            fill(dialog);
+        });
+        QMenu menu;
+        mWindow->layerPanel()->fillContextMenu(menu, tracks->id());
+        QAction *properties = nullptr;
+        for (QAction *a : menu.actions())
+            if (a->text() == QStringLiteral("Properties…"))
+                properties = a;
+        QVERIFY(properties);
+        properties->trigger();
+        QVERIFY(!QApplication::activeModalWidget());
+    };
+    auto type = [](QAbstractSpinBox *spin, const QString &text) {
+        QVERIFY(spin);
+        QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(spin, text);
+    };
+    openProperties([&type](LayerPropertiesDialog *dialog) {
+        type(dialog->findChild<QDoubleSpinBox *>(QStringLiteral("simplifyTolerance")), QStringLiteral("250"));
+        type(dialog->findChild<QSpinBox *>(QStringLiteral("simplifyMinInterval")), QStringLiteral("60"));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    QCOMPARE(tracks->style().generalize, (GeneralizeParameters{250.0, 60000}));
+    QCOMPARE(undo->count(), before + 1);
+    QCOMPARE(undo->undoText(), QStringLiteral("Simplify lines of '%1'").arg(tracks->name()));
+    QCOMPARE(storedStyle().value(QStringLiteral("simplify_tolerance_m")).toDouble(), 250.0);
+    QCOMPARE(storedStyle().value(QStringLiteral("min_interval_s")).toDouble(), 60.0);
+    // The map draws the simplified lines: fewer positions, another picture.
+    QVERIFY(tracks->generalized());
+    QVERIFY(tracks->generalized()->positionCount() < tracks->store().positionCount());
+    QVERIFY(waitForRender());
+    QVERIFY(mWindow->canvas()->frame() != every);
+
+    // Cancel changes nothing, even with another value typed.
+    openProperties([&type](LayerPropertiesDialog *dialog) {
+        auto *tolerance = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("simplifyTolerance"));
+        QCOMPARE(tolerance->value(), 250.0); // the dialog shows what the layer has
+        type(tolerance, QStringLiteral("900"));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel),
+                          Qt::LeftButton);
+    });
+    QCOMPARE(tracks->style().generalize.toleranceM, 250.0);
+    QCOMPARE(undo->count(), before + 1);
+
+    // Ctrl+Z: every position again, in the layer and in the file; redo simplifies once more.
+    pressUndo();
+    QVERIFY(!tracks->style().generalize.isActive());
+    QVERIFY(!storedStyle().contains(QStringLiteral("simplify_tolerance_m")));
+    QVERIFY(waitForRender());
+    QCOMPARE(mWindow->canvas()->frame(), every);
+    pressRedo();
+    QCOMPARE(tracks->style().generalize, (GeneralizeParameters{250.0, 60000}));
+    QCOMPARE(storedStyle().value(QStringLiteral("simplify_tolerance_m")).toDouble(), 250.0);
 }
 
 void TestLayerHistory::undoHistoryListsEveryEntry()

@@ -11,6 +11,7 @@ private Q_SLOTS:
     void ctrlZBringsBackARemovedLayerNotAnEarlierSighting();
     void layerEditsAreNamedEntriesAndTheFileFollows();
     void restyleIsUndoneAndTheStylePanelFollows();
+    void simplifyingTrackLinesInPropertiesIsOneUndoableStep();
     void undoHistoryListsEveryEntry();
 
 private:

@@ -351,3 +351,76 @@ void TestCaseExport::splitsAndThinsTheTrackLinesAsChosen()
     click(dialog->findChild<QCheckBox *>(QStringLiteral("exportTracks")));
     QVERIFY(!dialog->findChild<QWidget *>(QStringLiteral("exportTrackShape"))->isEnabled());
 }
+
+void TestCaseExport::splitsBetweenStopsOfTheChosenDiameterAndDuration()
+{
+    // Under way east from 20:00 UTC, a fix every half hour; from 22:00 to 01:00 at anchor, swinging
+    // through 40 m; then under way again until 04:00.
+    const QString path = mDir.filePath(QStringLiteral("anchored.gpkg"));
+    QFile::remove(path);
+    {
+        QString error;
+        std::unique_ptr<Project> project = Project::create(path, &error);
+        QVERIFY2(project, qPrintable(error));
+        project.reset();
+        TrackStore store;
+        VesselRegistry registry;
+        for (int k = 0; k <= 16; ++k) {
+            const double lon = k <= 4 ? 130.0 + 0.02 * k : k <= 10 ? 130.08 + (k % 2) * 0.0005 : 130.08 + 0.02 * (k - 10);
+            store.append({kShip, at("2023-10-01T20:00:00Z") + k * 1'800'000, lon, 42.0});
+        }
+        store.finalize();
+        registry.notePosition(kShip, false);
+        QVERIFY(TrackGeoPackage::append(path, mDir.filePath(QStringLiteral("anchored.nmea")), store, registry,
+                                        QStringLiteral("test"), QStringLiteral("00"))
+                    .ok);
+    }
+    QVERIFY(mWindow->openProject(path));
+    QVERIFY(test::waitForIdle(mWindow));
+    QVERIFY(triggerMenu(mWindow, QStringLiteral("File"), QStringLiteral("Export Case…")));
+    CaseExportDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = mWindow->findChild<CaseExportDialog *>()) && dialog->isVisible());
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    choose(dialog->findChild<QComboBox *>(QStringLiteral("exportFormat")), QStringLiteral("GeoPackage"));
+    auto *exportButton = dialog->findChild<QPushButton *>(QStringLiteral("exportButton"));
+    click(dialog->findChild<QCheckBox *>(QStringLiteral("exportReplace")));
+
+    // The stop's diameter and duration are for the split between stops only.
+    auto *split = dialog->findChild<QComboBox *>(QStringLiteral("exportSplit"));
+    auto *diameter = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("exportStopDiameter"));
+    auto *duration = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("exportStopDuration"));
+    QVERIFY(diameter && duration);
+    QVERIFY(!diameter->isEnabled() && !duration->isEnabled());
+    choose(split, QStringLiteral("At silences longer than"));
+    QVERIFY(!diameter->isEnabled() && !duration->isEnabled());
+    choose(split, QStringLiteral("Between stops"));
+    QVERIFY(diameter->isEnabled() && duration->isEnabled());
+    QVERIFY(!dialog->findChild<QDoubleSpinBox *>(QStringLiteral("exportSplitGap"))->isEnabled());
+
+    auto exportTo = [&](const QString &name) {
+        const QString out = mDir.filePath(name);
+        retype(dialog->findChild<QLineEdit *>(QStringLiteral("exportPath")), out);
+        QTRY_VERIFY(exportButton->isEnabled());
+        click(exportButton);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(out), 20000);
+        return out;
+    };
+    // Within 500 m for an hour or more: the three hours at anchor are a stop, left out between
+    // the move before it (20:00–22:00, 5 fixes) and the move after it (01:00–04:00, 7).
+    retypeNumber(diameter, QStringLiteral("500"));
+    retypeNumber(duration, QStringLiteral("1"));
+    QCOMPARE(dialog->selection().trackShape.split.stops.maxDiameterM, 500.0);
+    const QString moves = exportTo(QStringLiteral("moves.gpkg"));
+    QTRY_COMPARE_WITH_TIMEOUT(lineShapes(moves, "tracks"), (std::vector<std::pair<int, int>>{{0, 5}, {1, 7}}),
+                              20000);
+    // Four hours or more: no stop, one line of every fix.
+    retypeNumber(duration, QStringLiteral("4"));
+    QCOMPARE(dialog->selection().trackShape.split.stops.minDurationHours, 4.0);
+    const QString longer = exportTo(QStringLiteral("longer.gpkg"));
+    QTRY_COMPARE_WITH_TIMEOUT(lineShapes(longer, "tracks"), (std::vector<std::pair<int, int>>{{0, 17}}), 20000);
+    // Within 20 m the anchor swing is too wide to be a stop: one line again.
+    retypeNumber(duration, QStringLiteral("1"));
+    retypeNumber(diameter, QStringLiteral("20"));
+    const QString tight = exportTo(QStringLiteral("tight.gpkg"));
+    QTRY_COMPARE_WITH_TIMEOUT(lineShapes(tight, "tracks"), (std::vector<std::pair<int, int>>{{0, 17}}), 20000);
+}

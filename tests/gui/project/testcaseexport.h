@@ -19,6 +19,7 @@ private Q_SLOTS:
     void exportsTheChosenLayersOfTheSliderWindowToKmz();
     void exportsToGeoPackageAndRefusesToReplaceUntilAsked();
     void splitsAndThinsTheTrackLinesAsChosen();
+    void splitsBetweenStopsOfTheChosenDiameterAndDuration();
 
 private:
     QString makeProject(const QString &name);

@@ -119,7 +119,7 @@ TEST_CASE("the time window hides the positions, sightings and events outside it"
     for (int i = 0; i <= 5; ++i)
         ps.push_back({mmsi, at("2023-10-20T00:00:00Z") + i * 600000LL, 131.6 + i * 0.1, 42.5});
     auto tracks = trackLayerWith(ps);
-    tracks->setStyle({TrackLayer::ColourBy::Vessel, 2 * kHour, false, 2.0});
+    tracks->setStyle({TrackLayer::ColourBy::Vessel, 2 * kHour, false, 2.0, {}});
 
     Sighting early, late, undated;
     early.id = 1;
@@ -179,7 +179,7 @@ TEST_CASE("the time cursor marks each vessel where it was, and says so when it i
     std::vector<TrackStore::Position> ps{
         {mmsi, t0, 131.0, 42.5}, {mmsi, t0 + kHour, 131.2, 42.5}, {mmsi, t0 + 49 * kHour, 132.0, 42.5}};
     auto tracks = trackLayerWith(ps);
-    tracks->setStyle({TrackLayer::ColourBy::Vessel, 2 * kHour, false, 2.0});
+    tracks->setStyle({TrackLayer::ColourBy::Vessel, 2 * kHour, false, 2.0, {}});
     MapSettings s = MapSettings::fromWgs84Extent(kBox, QSize(600, 300));
     s.setLayers({tracks});
     const QColor colour = TrackLayer::vesselColour(mmsi);

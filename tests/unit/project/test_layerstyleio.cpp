@@ -108,3 +108,31 @@ TEST_CASE("a track layer's colouring survives the project's JSON", "[project][st
     applyLayerStyle(fresh, layerStyleToJson(*railLayer()));
     CHECK(fresh.style().colourBy == TrackLayer::ColourBy::Speed);
 }
+
+TEST_CASE("a track layer's simplified lines survive the project's JSON, and only when asked for",
+          "[project][style][generalize]")
+{
+    auto store = std::make_shared<TrackStore>();
+    auto registry = std::make_shared<VesselRegistry>();
+    TrackLayer layer(QStringLiteral("Tracks"), QStringLiteral("/p.gpkg"), store, registry);
+    // Off (the default): no keys, so a project of every position reads as it always did.
+    QJsonObject json = layerStyleToJson(layer);
+    CHECK_FALSE(json.contains(QStringLiteral("simplify_tolerance_m")));
+    CHECK_FALSE(json.contains(QStringLiteral("min_interval_s")));
+
+    TrackLayer::Style st;
+    st.generalize = GeneralizeParameters{250.0, 90000};
+    layer.setStyle(st);
+    json = layerStyleToJson(layer);
+    CHECK(json.value(QStringLiteral("simplify_tolerance_m")).toDouble() == 250.0);
+    CHECK(json.value(QStringLiteral("min_interval_s")).toDouble() == 90.0);
+    TrackLayer fresh(QStringLiteral("Tracks"), QStringLiteral("/p.gpkg"), store, registry);
+    applyLayerStyle(fresh, json);
+    CHECK(fresh.style().generalize == GeneralizeParameters{250.0, 90000});
+
+    // A damaged value turns the simplification off rather than breaking the map.
+    json[QStringLiteral("simplify_tolerance_m")] = -3.0;
+    json[QStringLiteral("min_interval_s")] = QStringLiteral("soon");
+    applyLayerStyle(fresh, json);
+    CHECK_FALSE(fresh.style().generalize.isActive());
+}

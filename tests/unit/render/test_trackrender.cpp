@@ -16,7 +16,7 @@ TEST_CASE("a track is drawn through its positions in the map CRS", "[render][tra
     for (int i = 0; i <= 10; ++i)
         ps.push_back({mmsi, i * 600000LL, 131.0 + i * 0.1, 42.3 + i * 0.05});
     auto layer = trackLayerWith(ps);
-    layer->setStyle({TrackLayer::ColourBy::Vessel, 2 * 3600 * 1000LL, false, 2.0});
+    layer->setStyle({TrackLayer::ColourBy::Vessel, 2 * 3600 * 1000LL, false, 2.0, {}});
     for (const char *crs : {"EPSG:3857", "EPSG:4326", "EPSG:32652"}) {
         CAPTURE(crs);
         MapSettings s =
@@ -122,7 +122,7 @@ TEST_CASE("a position the cleaning set aside is drawn hollow, off the line, and 
     for (int i = 0; i <= 4; ++i)
         ps.push_back({mmsi, i * 1200000LL, 131.0 + i * 0.2, i == 2 ? 42.9 : 42.5});
     auto layer = trackLayerWith(ps);
-    layer->setStyle({TrackLayer::ColourBy::Vessel, 2 * 3600 * 1000LL, false, 2.0});
+    layer->setStyle({TrackLayer::ColourBy::Vessel, 2 * 3600 * 1000LL, false, 2.0, {}});
     MapSettings s =
         MapSettings::fromWgs84Extent(QRectF(QPointF(130.9, 42.3), QPointF(132.0, 43.0)), QSize(660, 420));
     s.setLayers({layer});
