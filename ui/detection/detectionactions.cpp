@@ -192,6 +192,13 @@ void DetectionActions::finish(DetectionOutcome outcome)
         text += QLatin1Char(' ') + tr("Not saved: no project is open for writing.");
     }
     Q_EMIT message(int(MessageBar::Level::Info), text);
+    // The image goes on the map under its vessels (and, acquired, into the timeline's imagery lane),
+    // unless it is there already.
+    bool shown = false;
+    for (const auto &layer : mLayers->layers())
+        shown |= layer->kind() == Layer::Kind::Raster && QFileInfo(layer->source()).absoluteFilePath() == run.image;
+    if (!shown)
+        Q_EMIT mProject->openRequested({run.image}, {});
     mEvents->showType(EventType::VesselDetection);
     Q_EMIT eventsShown();
 }

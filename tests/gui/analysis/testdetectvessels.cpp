@@ -21,6 +21,7 @@
 #include "ui/shell/mainwindow.h"
 
 #include <QAbstractItemModel>
+#include <algorithm>
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
@@ -32,6 +33,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 using namespace sightline;
 
@@ -181,8 +183,17 @@ void TestDetectVessels::aRunShowsTheVesselsAndIsUndoable()
     QVERIFY(mWindow->analysisActions()->eventLayer());
     QCOMPARE(detectionEvents(mWindow->analysisActions()->eventLayer()->events()).size(), shown.size());
     QCOMPARE(mWindow->analysisActions()->eventsPanel()->table()->model()->rowCount(), int(shown.size()));
+    // The image itself went on the map, under its vessels.
+    QTRY_VERIFY(std::any_of(mWindow->layers()->layers().begin(), mWindow->layers()->layers().end(),
+                            [this](const auto &layer) { return layer->source() == mScene; }));
 
-    // Undo takes the run back out of the project and off the map; redo puts it back.
+    // Undo takes the run back out of the project and off the map; redo puts it back. (Opening the
+    // image is an entry of its own, after the run's.)
+    QVERIFY(test::waitForIdle(mWindow));
+    for (int i = 0; i < 3 && !mWindow->undoStack()->undoText().startsWith(QStringLiteral("Detect Vessels")); ++i)
+        QTest::keyClick(mWindow->canvas(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY2(mWindow->undoStack()->undoText().startsWith(QStringLiteral("Detect Vessels")),
+             qPrintable(mWindow->undoStack()->undoText()));
     QTest::keyClick(mWindow->canvas(), Qt::Key_Z, Qt::ControlModifier);
     QTRY_VERIFY(project.detectionRuns().empty());
     QVERIFY(detectionEvents(mWindow->projectController()->events()).empty());
@@ -195,6 +206,7 @@ void TestDetectVessels::aDetectionBecomesASightingFromTheEventsMenu()
 {
     QVERIFY(newProjectWithTracks(QStringLiteral("sighting.gpkg")));
     QVERIFY(detectThroughTheDialog());
+    QVERIFY(test::waitForIdle(mWindow)); // the image opened under the vessels
     EventsPanel *panel = mWindow->analysisActions()->eventsPanel();
     QTableView *table = panel->table();
     QTRY_VERIFY(table->model()->rowCount() >= 2);
