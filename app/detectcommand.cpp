@@ -199,7 +199,7 @@ const NumberOption kWindows[] = {
     {"max-length", "Metres: longer objects are dropped (default %1)", &DetectionParameters::maxLengthM},
 };
 
-int detectVessels(const QStringList &args)
+int detectVesselsCommand(const QStringList &args)
 {
     CommandLine cl(
         QStringLiteral("detect vessels"),
@@ -396,7 +396,7 @@ int runDetectCommand(const QStringList &args)
                           {Subcommand{QStringLiteral("vessels"),
                                       QStringLiteral("ships in a SAR image, matched to the project's AIS, and "
                                                      "those that were dark"),
-                                      detectVessels}},
+                                      detectVesselsCommand}},
                           {}};
     return group.run(args);
 }

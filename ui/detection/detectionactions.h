@@ -1,5 +1,6 @@
 #pragma once
 
+#include "imagery/vesselsearch.h"
 #include "project/detectionrun.h"
 
 #include <QObject>
