@@ -4,6 +4,7 @@
 
 #include <QPolygonF>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <optional>
@@ -24,6 +25,9 @@ struct SarScene
     /// True when `power` is sigma0 from the product's calibration annotation; false when it is
     /// the digital number squared (a relative scale: the detector needs only contrast).
     bool calibrated = false;
+    /// What the reader assumed or could not do, one sentence each, for the user to see
+    /// ("no calibration vectors in …: relative DN² is used", "pixel values taken as amplitude").
+    QStringList notes;
     std::int64_t acquiredMs = 0; ///< UTC, 0 when neither the metadata nor the user said
     SarGeolocation geolocation;
 

@@ -1,5 +1,6 @@
 #include "layers/rasterlayer.h"
 
+#include "layers/rasterbackscatter.h"
 #include "layers/rasterprovenance.h"
 
 #include "geo/transform.h"
@@ -73,7 +74,7 @@ bool percentileRange(GDALRasterBand *band, double *low, double *high)
     return true;
 }
 
-RasterStyle defaultStyle(GDALDataset *ds)
+RasterStyle defaultStyle(GDALDataset *ds, const BackscatterGuess &sar)
 {
     RasterStyle style;
     const int n = ds->GetRasterCount();
@@ -128,6 +129,16 @@ RasterStyle defaultStyle(GDALDataset *ds)
                 style.stretchMin[k] = low;
                 style.stretchMax[k] = high;
             }
+        }
+    }
+    // SAR backscatter: in dB, computed once here from the sampled overview and kept with the style.
+    if (sar.sar && !sar.alreadyDecibels && style.mode == RasterStyle::Mode::Gray) {
+        double low = 0, high = 0;
+        if (decibelPercentiles(*first, sar.amplitude, &low, &high)) {
+            style.decibels = true;
+            style.amplitude = sar.amplitude;
+            style.decibelMin = low;
+            style.decibelMax = high;
         }
     }
     return style;
@@ -255,7 +266,9 @@ bool RasterLayer::load(const QString &source, QString *error)
             mAttribution = m.second;
     }
 
-    mStyle = defaultStyle(ds.get());
+    const BackscatterGuess sar = guessBackscatter(*ds.get(), source);
+    mInfo.looksLikeSar = sar.sar;
+    mStyle = defaultStyle(ds.get(), sar);
     mExtent = extentOf(mInfo);
     const Transform toWgs84(mInfo.crs, Crs::wgs84());
     mExtentWgs84 = toWgs84.forwardBounds(mExtent, 41);
@@ -323,7 +336,13 @@ QList<LayerProperty> RasterLayer::properties() const
                                                              .arg(e.top(), 0, 'f', 5)
                                                              .arg(e.right(), 0, 'f', 5)
                                                              .arg(e.bottom(), 0, 'f', 5));
-    if (!mStyle.identity) {
+    if (mStyle.decibels) {
+        p << LayerProperty(QStringLiteral("Display"),
+                           QStringLiteral("backscatter, %1 – %2 dB (of %3)")
+                               .arg(mStyle.decibelMin, 0, 'f', 1)
+                               .arg(mStyle.decibelMax, 0, 'f', 1)
+                               .arg(mStyle.amplitude ? QStringLiteral("amplitude") : QStringLiteral("power")));
+    } else if (!mStyle.identity) {
         for (int k = 0; k < (mStyle.mode == RasterStyle::Mode::Rgb ? 3 : 1); ++k)
             p << LayerProperty(
                 QStringLiteral("Stretch band %1").arg(mStyle.bands[k]),
@@ -334,6 +353,14 @@ QList<LayerProperty> RasterLayer::properties() const
     for (const LayerProperty &m : mInfo.metadata)
         p << LayerProperty(QStringLiteral("Metadata: %1").arg(m.first), m.second);
     return p;
+}
+
+bool RasterLayer::decibelStretch(bool amplitude, double *low, double *high) const
+{
+    DatasetLease ds = DatasetPool::instance().acquire(mInfo.source, nullptr);
+    if (!ds || mStyle.bands[0] < 1 || mStyle.bands[0] > ds->GetRasterCount())
+        return false;
+    return decibelPercentiles(*ds->GetRasterBand(mStyle.bands[0]), amplitude, low, high);
 }
 
 bool RasterLayer::wouldBenefitFromOverviews() const

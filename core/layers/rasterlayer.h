@@ -32,6 +32,14 @@ struct RasterStyle
     std::array<double, 3> stretchMax{255, 255, 255};
     /// True when values are taken as they are (8-bit data with no stretch).
     bool identity = true;
+    /// Gray mode: show SAR backscatter as 10·log10 of power, stretched from decibelMin (black)
+    /// to decibelMax (white). Chosen when the raster looks like SAR (rasterbackscatter.h); the
+    /// user may switch it either way, and the linear stretch above stays for when they do.
+    bool decibels = false;
+    /// With `decibels`: the band holds amplitude (power = value²) rather than power.
+    bool amplitude = true;
+    double decibelMin = -25.0;
+    double decibelMax = 0.0;
     QVector<QRgb> palette;
 };
 
@@ -57,6 +65,8 @@ struct RasterInfo
     bool perDatasetMask = false;
     QList<LayerProperty> metadata;
     QStringList bandDescriptions;
+    /// Whether the raster looked like SAR backscatter when it opened.
+    bool looksLikeSar = false;
 };
 
 class RasterLayer : public Layer
@@ -95,6 +105,10 @@ public:
     void setShowsOnlyInTimeWindow(bool only) { mOnlyInTimeWindow = only; }
     /// False when the view's time window hides this image.
     bool isShownAt(const TimeWindow &window) const;
+
+    /// The dB stretch of a SAR image (2nd to 98th percentile of a sampled overview), for when the
+    /// user switches to the backscatter display; false when the pixels cannot be read.
+    bool decibelStretch(bool amplitude, double *low, double *high) const;
 
     /// A large local file with no overviews renders slowly when zoomed out:
     /// the UI offers to build them.

@@ -2,6 +2,7 @@
 
 #include "geo/transform.h"
 #include "layers/datasetpool.h"
+#include "layers/rasterbackscatter.h"
 #include "util/gdalutil.h"
 
 #include <QPainter>
@@ -230,7 +231,7 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
         }
     }
     const int nb = int(bandMap.size());
-    const bool asBytes = mStyle.identity;
+    const bool asBytes = mStyle.identity && !mStyle.decibels;
     const GDALDataType bufType = asBytes ? GDT_Byte : GDT_Float32;
     const int typeSize = GDALGetDataTypeSizeBytes(bufType);
     std::vector<unsigned char> buffer(std::size_t(bufW) * bufH * nb * typeSize);
@@ -278,6 +279,9 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
         scale[k] = float(255.0 / std::max(1e-12, mStyle.stretchMax[k] - mStyle.stretchMin[k]));
     }
     const bool anyNoData = hasNoData[0] || hasNoData[1] || hasNoData[2];
+    const bool decibels = mStyle.decibels && !rgb && mStyle.mode == RasterStyle::Mode::Gray;
+    const float dbOffset = float(mStyle.decibelMin);
+    const float dbScale = float(255.0 / std::max(1e-6, mStyle.decibelMax - mStyle.decibelMin));
     // An alpha band of a wider type (16-bit RGBA) spans its type's range, not 0..255.
     float alphaScale = 1.0f;
     if (mStyle.alphaBand > 0) {
@@ -312,10 +316,18 @@ QImage RasterRenderer::renderImage(const std::atomic<bool> &cancelled)
                 if (all)
                     return 0;
             }
-            for (int k = 0; k < colourBands; ++k) {
-                if (std::isnan(p[k]))
+            if (decibels) {
+                // SAR backscatter: 0 and below is the product's fill, shown as no data.
+                const float db = toDecibels(p[0], mStyle.amplitude);
+                if (std::isnan(db))
                     return 0;
-                c[k] = std::clamp(int((p[k] - offset[k]) * scale[k] + 0.5f), 0, 255);
+                c[0] = std::clamp(int((db - dbOffset) * dbScale + 0.5f), 0, 255);
+            } else {
+                for (int k = 0; k < colourBands; ++k) {
+                    if (std::isnan(p[k]))
+                        return 0;
+                    c[k] = std::clamp(int((p[k] - offset[k]) * scale[k] + 0.5f), 0, 255);
+                }
             }
             if (nb > colourBands)
                 alpha = std::clamp(int(p[colourBands] * alphaScale + 0.5f), 0, 255);

@@ -9,6 +9,8 @@
 #include <QColor>
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace sightline {
 
 namespace {
@@ -78,13 +80,22 @@ QJsonObject layerStyleToJson(const Layer &layer)
                 {QStringLiteral("line_width"), st.lineWidth}};
     }
     if (auto *raster = dynamic_cast<const RasterLayer *>(&layer)) {
-        // The look comes from the data; only what the analyst said about time is kept.
-        if (!raster->isAcquiredByHand() && !raster->showsOnlyInTimeWindow())
+        // The look comes from the data; what the analyst said about time is kept, and for SAR
+        // imagery the display chosen (backscatter in dB or the plain stretch) with its dB range.
+        const RasterStyle &st = raster->style();
+        const bool sarDisplay = st.decibels || raster->info().looksLikeSar;
+        if (!raster->isAcquiredByHand() && !raster->showsOnlyInTimeWindow() && !sarDisplay)
             return {};
         QJsonObject o{{QStringLiteral("type"), QStringLiteral("raster")},
                       {QStringLiteral("only_in_time_window"), raster->showsOnlyInTimeWindow()}};
         if (raster->isAcquiredByHand())
             o[QStringLiteral("acquired")] = utcIsoString(raster->acquiredMs());
+        if (sarDisplay) {
+            o[QStringLiteral("display")] = st.decibels ? QStringLiteral("backscatter_db") : QStringLiteral("stretch");
+            o[QStringLiteral("db_min")] = st.decibelMin;
+            o[QStringLiteral("db_max")] = st.decibelMax;
+            o[QStringLiteral("amplitude")] = st.amplitude;
+        }
         return o;
     }
     return {};
@@ -126,6 +137,20 @@ void applyLayerStyle(Layer &layer, const QJsonObject &o)
                raster && type == QLatin1String("raster")) {
         raster->setShowsOnlyInTimeWindow(o.value(QLatin1String("only_in_time_window")).toBool(false));
         raster->setAcquiredMs(parseUtcIso(o.value(QLatin1String("acquired")).toString()));
+        const QString display = o.value(QLatin1String("display")).toString();
+        if (display == QLatin1String("backscatter_db") || display == QLatin1String("stretch")) {
+            RasterStyle st = raster->style();
+            const double low = o.value(QLatin1String("db_min")).toDouble(st.decibelMin);
+            const double high = o.value(QLatin1String("db_max")).toDouble(st.decibelMax);
+            // Only a single-band image can be shown as backscatter; a range upside down is ignored.
+            st.decibels = display == QLatin1String("backscatter_db") && st.mode == RasterStyle::Mode::Gray;
+            st.amplitude = o.value(QLatin1String("amplitude")).toBool(st.amplitude);
+            if (std::isfinite(low) && std::isfinite(high) && high > low) {
+                st.decibelMin = low;
+                st.decibelMax = high;
+            }
+            raster->setStyle(st);
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 #include "layers/testlayerhistory.h"
 #include "layers/testlayers.h"
 #include "layers/testoverviewworker.h"
+#include "layers/testsardisplay.h"
 #include "map/testcontextmenu.h"
 #include "map/testmap.h"
 #include "project/testproject.h"
@@ -58,7 +59,7 @@ const std::map<std::string, std::vector<Runner>> &features()
     static const std::map<std::string, std::vector<Runner>> all = {
         {"shell", {run<TestShell>, run<TestHelp>, run<TestDefaults>, run<TestSmallThings>, run<TestWindowLayout>}},
         {"map", {run<TestMap>, run<TestMapContextMenu>}},
-        {"layers", {run<TestLayers>, run<TestLayerHistory>, run<TestOverviewWorker>}},
+        {"layers", {run<TestLayers>, run<TestLayerHistory>, run<TestOverviewWorker>, run<TestSarDisplay>}},
         {"editing", {run<TestEditing>}},
         {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>, run<TestCsvImport>, run<TestAisBroadcasts>, run<TestStaleState>, run<TestCaseExport>}},
         {"analysis", {run<TestAnalysis>, run<TestViewStaysPut>, run<TestAnalysisWorker>, run<TestDetectVessels>}},

@@ -24,6 +24,7 @@
 #include "ui/layers/layerpanel.h"
 #include "ui/layers/layerpropertiesdialog.h"
 #include "ui/layers/postgisdialog.h"
+#include "ui/layers/rasterstylepanel.h"
 #include "ui/layers/stylepanel.h"
 #include "ui/layers/vesselpanel.h"
 #include "ui/map/mapcanvas.h"
@@ -38,6 +39,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QVBoxLayout>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPromise>
@@ -81,6 +83,17 @@ bool isHeldOnlyInMemory(const Layer &layer)
     return !VectorData::layerNames(layer.source(), nullptr).contains(vector->data().layerName());
 }
 
+// Panels one above the other, each showing itself for the layers it edits.
+QWidget *stacked(std::initializer_list<QWidget *> panels, QWidget *window)
+{
+    auto *box = new QWidget(window);
+    auto *layout = new QVBoxLayout(box);
+    for (QWidget *panel : panels)
+        layout->addWidget(panel);
+    layout->addStretch(1);
+    return box;
+}
+
 QDockWidget *makeDock(const QString &title, const char *name, QWidget *contents, QWidget *window)
 {
     auto *dock = new QDockWidget(title, window);
@@ -110,7 +123,8 @@ LayerActions::LayerActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *la
     , mAttributeTable(new AttributeTable(layers, window))
     , mAttributeDock(makeDock(tr("Attribute Table"), "attributeDock", mAttributeTable, window))
     , mStylePanel(new StylePanel(layers, window))
-    , mStyleDock(makeDock(tr("Style"), "styleDock", mStylePanel, window))
+    , mRasterStylePanel(new RasterStylePanel(layers, window))
+    , mStyleDock(makeDock(tr("Style"), "styleDock", stacked({mRasterStylePanel, mStylePanel}, window), window))
     , mOverviews(new BackgroundTask(QStringLiteral("overviews"), this))
 {
     if (auto *mainWindow = qobject_cast<QMainWindow *>(window))
@@ -148,6 +162,12 @@ LayerActions::LayerActions(MapCanvas *canvas, LayerStack *layers, LayerPanel *la
     mLayerPanel->setUndoStack(mProject->undoStack());
     mStylePanel->setUndoStack(mProject->undoStack());
     connect(mLayerPanel, &LayerPanel::currentLayerChanged, mStylePanel, &StylePanel::showLayer);
+    // A raster shows its display (backscatter in dB or a plain stretch) in place of the vector style.
+    mRasterStylePanel->setUndoStack(mProject->undoStack());
+    connect(mLayerPanel, &LayerPanel::currentLayerChanged, this, [this](const QString &id) {
+        mRasterStylePanel->showLayer(id);
+        mStylePanel->setVisible(!mRasterStylePanel->hasLayer());
+    });
     connect(mVesselPanel, &VesselPanel::vesselActivated, this, &LayerActions::activateVessel);
     connect(mLayerPanel, &LayerPanel::zoomToLayerRequested, mCanvas, &MapCanvas::zoomToLayer);
     connect(mLayerPanel, &LayerPanel::propertiesRequested, this, &LayerActions::showLayerProperties);

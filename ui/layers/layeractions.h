@@ -24,6 +24,7 @@ class LoadStatus;
 class MapCanvas;
 class MessageBar;
 class ProjectController;
+class RasterStylePanel;
 class StylePanel;
 class VesselPanel;
 
@@ -58,6 +59,7 @@ public:
     VesselPanel *vesselPanel() const { return mVesselPanel; }
     AttributeTable *attributeTable() const { return mAttributeTable; }
     StylePanel *stylePanel() const { return mStylePanel; }
+    RasterStylePanel *rasterStylePanel() const { return mRasterStylePanel; }
 
     /// Opens files or sources in the background; a Sightline project among them opens as the project.
     void openFiles(const QStringList &sources);
@@ -113,6 +115,7 @@ private:
     AttributeTable *mAttributeTable;
     QDockWidget *mAttributeDock;
     StylePanel *mStylePanel;
+    RasterStylePanel *mRasterStylePanel;
     QDockWidget *mStyleDock;
     BackgroundTask *mOverviews; ///< building overviews, off the UI thread
 };
