@@ -300,6 +300,8 @@ int detectVesselsCommand(const QStringList &args)
         err() << "sightline detect: " << error << "\n";
         return 2;
     }
+    for (const QString &note : scene->notes)
+        err() << "sightline detect: note: '" << QFileInfo(*image).fileName() << "': " << note << "\n";
     if (scene->acquiredMs <= 0) {
         err() << "sightline detect: '" << *image
               << "': the image's metadata gives no acquisition time, which matching to AIS needs: give it "

@@ -72,6 +72,8 @@ inline bool writeSarScene(const QString &path, QPointF topLeft, int size, const 
         tiff.replace(4, 1, QLatin1Char(':')).replace(7, 1, QLatin1Char(':')).replace(10, 1, QLatin1Char(' '));
         ds->SetMetadataItem("TIFFTAG_DATETIME", tiff.toUtf8().constData());
     }
+    // Said as providers say it, so that a reader takes the values as power, not amplitude.
+    ds->GetRasterBand(1)->SetDescription("sigma0 power");
     const CPLErr written = ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, size, size, power.data(), size, size,
                                                           GDT_Float32, 0, 0);
     GDALClose(ds);
