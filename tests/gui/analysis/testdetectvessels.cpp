@@ -147,8 +147,9 @@ void TestDetectVessels::theDialogRefusesWhatCannotRun()
         // A guard window inside the target window means nothing.
         QTest::keyClicks(dialog->imageBox()->lineEdit(), mScene);
         auto *guard = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("detectionGuardWindow"));
-        guard->lineEdit()->selectAll();
-        QTest::keyClicks(guard->lineEdit(), QStringLiteral("50"));
+        guard->setFocus();
+        guard->selectAll();
+        QTest::keyClicks(guard, QStringLiteral("50"));
         QTest::mouseClick(run, Qt::LeftButton);
         const bool badWindows = dialog->isVisible() && !dialog->problemLabel()->text().isEmpty() &&
                                 !dialog->problemLabel()->text().contains(QStringLiteral("Choose the image"));
