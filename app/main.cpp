@@ -4,6 +4,7 @@
 #include "briefcommand.h"
 #include "commandlineparsing.h"
 #include "commandlinevalues.h"
+#include "detectcommand.h"
 #include "exportcommand.h"
 #include "layers/layerstack.h"
 #include "ui/shell/mainwindow.h"
@@ -50,6 +51,8 @@ const Command kCommands[] = {
     {"brief", "write a project's brief as PDF", Needs::Rendering, sightline::runBriefCommand, true},
     {"analyze", "gaps, port calls, voyages, encounters, loitering, spoofing in a project's tracks",
      Needs::Project, sightline::runAnalyzeCommand},
+    {"detect", "vessels in a SAR image, matched to the project's AIS; those that were dark", Needs::Project,
+     sightline::runDetectCommand},
     {"ais", "decode AIS logs; import them into a project", Needs::Data, sightline::runAisCommand},
     {"sightings", "export, import and list a project's sightings", Needs::Project,
      sightline::runSightingsCommand},

@@ -78,6 +78,12 @@ const QList<TypeInfo> &typeInfo()
          "Safety message",
          {QStringLiteral("text"), QStringLiteral("message_type"), QStringLiteral("dest_mmsi"),
           QStringLiteral("source"), QStringLiteral("channel")}},
+        {EventType::VesselDetection,
+         "vessel-detection",
+         "Vessel in image",
+         {QStringLiteral("dark"), QStringLiteral("length_m"), QStringLiteral("width_m"), QStringLiteral("heading"),
+          QStringLiteral("detection_confidence"), QStringLiteral("match_score"), QStringLiteral("vessel_name"),
+          QStringLiteral("scene_id"), QStringLiteral("image"), QStringLiteral("detection_id")}},
     };
     return info;
 }
@@ -228,6 +234,17 @@ QString MovementEvent::summary() const
         return QStringLiteral("Safety message%1: \u201c%2\u201d%3")
             .arg(to ? QStringLiteral(" to MMSI %1").arg(to) : QString(), text,
                  heard.isEmpty() ? QString() : QStringLiteral(" (heard by %1)").arg(heard));
+    }
+    case EventType::VesselDetection: {
+        const QString length =
+            QStringLiteral("%1 m").arg(details.value(QStringLiteral("length_m")).toDouble(), 0, 'f', 0);
+        const QString scene = details.value(QStringLiteral("scene_id")).toString();
+        if (details.value(QStringLiteral("dark")).toBool())
+            return QStringLiteral("Dark vessel, %1, in %2 (no AIS)").arg(length, scene);
+        const QString name = details.value(QStringLiteral("vessel_name")).toString();
+        return QStringLiteral("%1, %2, in %3 (match %4)")
+            .arg(name.isEmpty() ? QStringLiteral("MMSI %1").arg(mmsi) : name, length, scene)
+            .arg(details.value(QStringLiteral("match_score")).toDouble(), 0, 'f', 2);
     }
     }
     return {};

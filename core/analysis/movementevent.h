@@ -24,7 +24,11 @@ enum class EventType
     Stop,      ///< positions that stayed within a small circle for a while (MovingPandas' stops)
     /// A safety message the vessel sent (AIS types 12 and 14): not found by an analysis but heard,
     /// kept by the AIS import. Its id is negative (the row of ais_safety_messages, negated).
-    SafetyMessage
+    SafetyMessage,
+    /// A vessel found in a SAR image, matched to an AIS vessel (its MMSI) or not (MMSI 0: dark).
+    /// Not found by an analysis of the tracks but in an image, kept by the detection in its own
+    /// table; its id is negative (the row of detections, offset: see kDetectionEventIdOffset).
+    VesselDetection
 };
 
 /// "gap", "port-call", … as the command line, the project and the files name them.
@@ -44,6 +48,7 @@ QList<EventType> allEventTypes();
 ///   spoofing       the two places the jump (or the two transmitters) joined
 ///   stop           the first and last positions of the stop (its centre in the details)
 ///   safety message where the sender's own positions put it when it sent (both the same)
+///   vessel detection  where the image shows the vessel, at the acquisition (both the same)
 /// Type-specific values (distances, flags, the ports a dark vessel could reach) are in
 /// `details`; the analysis parameters that produced the event are in `parameters`.
 struct MovementEvent

@@ -28,6 +28,7 @@ constexpr KindName kKinds[] = {
     {BriefBlock::Kind::Timeline, "timeline", "Timeline"},
     {BriefBlock::Kind::Sources, "sources", "Sources and provenance"},
     {BriefBlock::Kind::PageBreak, "page-break", "Page break"},
+    {BriefBlock::Kind::VesselsInImage, "vessels-in-image", "Vessels in image"},
 };
 
 struct PageSizeName
@@ -212,6 +213,8 @@ QJsonObject briefToJson(const Brief &brief)
             block[key("figure")] = figureToJson(b.figure);
         if (!b.eventTypes.isEmpty())
             block[key("eventTypes")] = toArray(b.eventTypes);
+        if (b.kind == BriefBlock::Kind::VesselsInImage)
+            block[key("image")] = b.image;
         blocks.append(block);
     }
     o[key("blocks")] = blocks;
@@ -287,6 +290,13 @@ Brief briefFromJson(const QJsonObject &o, QString *error)
             !figureFromJson(b.value(key("figure")).toObject(), &block.figure, where, &err))
             return {};
         block.eventTypes = toStringList(b.value(key("eventTypes")));
+        if (block.kind == BriefBlock::Kind::VesselsInImage) {
+            block.image = b.value(key("image")).toInt(1);
+            if (block.image < 1) {
+                err = where + QStringLiteral(": image %1 is not a number from 1").arg(block.image);
+                return {};
+            }
+        }
         for (const QString &t : std::as_const(block.eventTypes)) {
             if (!eventTypeFromKey(t)) {
                 err = where + QStringLiteral(": unknown event type \"%1\"").arg(t);

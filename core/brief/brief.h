@@ -46,7 +46,8 @@ struct BriefBlock
         VesselsTable,   ///< the vessels in the tracks and events
         Timeline,       ///< events per vessel over time
         Sources,        ///< every data and imagery file with its SHA-256, provider and acquisition time
-        PageBreak
+        PageBreak,
+        VesselsInImage  ///< the vessels detected in one SAR image: a figure of its footprint and a table
     };
     Kind kind = Kind::Section;
     QString heading;
@@ -54,6 +55,8 @@ struct BriefBlock
     QString text;
     BriefFigure figure;
     QStringList eventTypes; ///< events table: the type keys shown ("gap", "port-call", …); empty: all
+    /// Vessels in image: which of the project's detection runs (1 = the earliest acquired).
+    int image = 1;
     bool operator==(const BriefBlock &) const = default;
 };
 

@@ -213,7 +213,8 @@ TimelineData briefTimelineData(const BriefInputs &inputs)
     TimelineData data;
     std::set<std::uint32_t> withEvents;
     for (const MovementEvent &e : inputs.events) {
-        withEvents.insert(e.mmsi);
+        if (e.mmsi) // a dark vessel seen in an image has no lane of its own
+            withEvents.insert(e.mmsi);
         data.events.push_back(e);
     }
     QList<std::pair<QString, std::uint32_t>> vessels;

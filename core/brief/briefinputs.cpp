@@ -227,6 +227,7 @@ BriefInputs briefInputsFromProject(const Project &project, const QList<std::shar
     inputs.sightings = project.sightings();
     sortSightingsChronologically(inputs.sightings);
     inputs.events = project.events();
+    inputs.detectionRuns = project.detectionRuns();
     inputs.sources = briefSources(layers);
     return inputs;
 }

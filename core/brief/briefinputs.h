@@ -40,6 +40,7 @@ struct BriefInputs
     std::optional<QRectF> currentView; ///< lon/lat
     QList<Sighting> sightings;         ///< in the order the brief numbers them (observed time, then id)
     std::vector<MovementEvent> events;
+    std::vector<DetectionRun> detectionRuns; ///< the last run of each image, earliest acquired first
     QList<BriefSource> sources;
 
     /// The number the sightings table and the figures' callouts give sighting `id`; 0 when not listed.

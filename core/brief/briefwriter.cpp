@@ -1,6 +1,7 @@
 #include "brief/briefwriter.h"
 
 #include "brief/briefcontent.h"
+#include "brief/briefdetections.h"
 #include "brief/brieffigure.h"
 #include "brief/briefflow.h"
 #include "brief/briefinputs.h"
@@ -256,6 +257,25 @@ struct Builder
         items.push_back(std::move(item));
     }
 
+    /// The figure of one image's footprint with its detections, a line of what they say, and their table.
+    void vesselsInImage(const BriefBlock &block)
+    {
+        const QString title = QStringLiteral("Vessels in image %1").arg(block.image);
+        heading(block.heading.isEmpty() ? title : block.heading, style.pt(12));
+        if (block.image < 1 || std::size_t(block.image) > inputs.detectionRuns.size()) {
+            paragraph(QStringLiteral("%1: the project holds %2 image(s) with detections (Analysis → Detect Vessels "
+                                     "in Image, or sightline detect vessels --save).")
+                          .arg(title)
+                          .arg(inputs.detectionRuns.size()),
+                      style.caption, style.muted, style.pt(4));
+            return;
+        }
+        const DetectionRun &run = inputs.detectionRuns[std::size_t(block.image - 1)];
+        paragraph(briefDetectionSummary(run), style.body, style.ink, style.pt(4));
+        figure(briefDetectionFigure(run, block.image));
+        table(briefDetectionsTable(run, nextTableCaption(title + QStringLiteral(": ") + run.sceneId)));
+    }
+
     void sources(const QString &caption)
     {
         paragraph(
@@ -277,7 +297,7 @@ struct Builder
                 break;
             }
             if (b.kind == BriefBlock::Kind::EventsTable || b.kind == BriefBlock::Kind::VesselsTable ||
-                b.kind == BriefBlock::Kind::Sources)
+                b.kind == BriefBlock::Kind::Sources || b.kind == BriefBlock::Kind::VesselsInImage)
                 ++tables;
         }
         if (sightingsTableKey.isEmpty())
@@ -311,6 +331,9 @@ struct Builder
             case BriefBlock::Kind::Sources:
                 heading(b.heading.isEmpty() ? QStringLiteral("Sources") : b.heading, style.pt(12));
                 sources(nextTableCaption(QStringLiteral("Sources and provenance")));
+                break;
+            case BriefBlock::Kind::VesselsInImage:
+                vesselsInImage(b);
                 break;
             case BriefBlock::Kind::PageBreak: {
                 FlowItem item;

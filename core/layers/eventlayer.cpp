@@ -124,6 +124,8 @@ QColor EventLayer::eventColour(EventType type)
         return QColor(0x4e, 0x60, 0x6e); // slate: a plain fact of the track, not a suspicion
     case EventType::SafetyMessage:
         return QColor(0x8c, 0x6d, 0x00); // dark mustard: heard, not inferred
+    case EventType::VesselDetection:
+        return QColor(0x1f, 0x78, 0xb4); // blue: seen in an image and matched (dark ones are drawn red-orange)
     }
     return QColor(0x55, 0x55, 0x55);
 }

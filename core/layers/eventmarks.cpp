@@ -13,6 +13,8 @@ namespace sightline::eventmarks {
 
 const QColor kSelection(0xff, 0xc1, 0x07);
 const QColor kHalo(255, 255, 255, 215);
+/// A vessel in an image that no AIS vessel fits: the warning red-orange of what was not broadcasting.
+const QColor kDarkDetection(0xf0, 0x3b, 0x20);
 
 
 double length(QPointF v)
@@ -442,6 +444,48 @@ void drawSafetyMessage(QPainter &painter, QPointF at, const Look &look)
                      QPointF(box.right() - inset * 1.8, top + box.height() * 0.3));
 }
 
+/// A vessel seen in an image: a hull along its heading, pointed at both ends (a SAR blob shows no
+/// bow), sized on screen rather than to the ship so that a 20 m boat is still seen.
+QPolygonF detectionHull(QPointF at, double headingDeg, const Look &look)
+{
+    const double half = 9.0 * look.k * look.grow, beam = 3.5 * look.k * look.grow;
+    const double rad = headingDeg * M_PI / 180.0;
+    const QPointF along(std::sin(rad), -std::cos(rad)); // north up, y down
+    const QPointF across(-along.y(), along.x());
+    QPolygonF hull;
+    hull << at + half * along << at + beam * across << at - half * along << at - beam * across;
+    return hull;
+}
+
+/// Matched: the hull filled in the detection ink, labelled with the vessel. Dark (no AIS vessel
+/// fits): a hollow hull with a thick warning outline and "dark", which must not read as a match.
+void drawVesselDetection(QPainter &painter, const MovementEvent &e, QPointF at, const Look &look)
+{
+    const bool dark = e.details.value(QStringLiteral("dark")).toBool();
+    const QPolygonF hull = detectionHull(at, e.details.value(QStringLiteral("heading")).toDouble(), look);
+    if (dark) {
+        QPainterPath path;
+        path.addPolygon(hull);
+        path.closeSubpath();
+        strokeWithHalo(painter, path, pen(kDarkDetection, 2.4 * look.k), look);
+    } else {
+        drawSign(painter, hull, EventLayer::eventColour(EventType::VesselDetection), look);
+    }
+    const QString name = e.details.value(QStringLiteral("vessel_name")).toString();
+    const QString label = dark ? QStringLiteral("dark") : name.isEmpty() ? QString::number(e.mmsi) : name;
+    QFont font = painter.font();
+    font.setPixelSize(std::max(8, int(std::lround(11 * look.k))));
+    font.setBold(dark);
+    QPainterPath text;
+    text.addText(at + QPointF(10.0 * look.k, 4.0 * look.k), font, label);
+    painter.setPen(pen(kHalo, 3.0 * look.k));
+    painter.setBrush(kHalo);
+    painter.drawPath(text);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(dark ? kDarkDetection : EventLayer::eventColour(EventType::VesselDetection));
+    painter.drawPath(text);
+}
+
 /// Context under marks: long thin lines first, then dark periods and jumps, then the
 /// marks; seen port calls over the ones only inferred.
 int drawRank(const MovementEvent &e)
@@ -463,6 +507,8 @@ int drawRank(const MovementEvent &e)
         return e.isInferredCall() ? 5 : 6;
     case EventType::SafetyMessage:
         return 7;
+    case EventType::VesselDetection:
+        return 8;
     }
     return 0;
 }
@@ -517,6 +563,8 @@ bool hits(const MovementEvent &e, QPointF a, QPointF b, QPointF at, double toler
                distanceToSegment(at, a, b) <= tolerance;
     case EventType::SafetyMessage:
         return safetyBubble(a, look).boundingRect().adjusted(-tolerance, -tolerance, tolerance, tolerance).contains(at);
+    case EventType::VesselDetection:
+        return length(at - a) <= 9.0 * look.k * look.grow + tolerance;
     }
     return false;
 }
@@ -555,6 +603,9 @@ void drawEventMark(QPainter &painter, const MovementEvent &e, QPointF a, QPointF
         break;
     case EventType::SafetyMessage:
         drawSafetyMessage(painter, a, look);
+        break;
+    case EventType::VesselDetection:
+        drawVesselDetection(painter, e, a, look);
         break;
     }
 }

@@ -2,6 +2,7 @@
 
 #include "analysis/movementevent.h"
 #include "model/annotation.h"
+#include "project/detectionrun.h"
 #include "model/sighting.h"
 
 #include <QJsonObject>
@@ -71,6 +72,8 @@ struct AuditEntry
 ///   events              what the movement analyses found (EPSG:4326 point where it happened), each
 ///                       with the parameters that produced it; event_paths: the line from → to of
 ///                       those that moved, by event_id
+///   detections          vessels found in SAR images (EPSG:4326 point), each matched to AIS or dark;
+///                       ais_without_detection: AIS vessels in an image's footprint not seen in it
 ///   sightline_analysis_runs  which analysis ran when, by whom, with which parameters
 ///   sightline_briefs    brief definitions (JSON, see brief/brief.h) by name
 ///   sightline_audit     append-only: who changed what, when
@@ -176,6 +179,17 @@ public:
     bool replaceEvents(const QString &kind, const QList<EventType> &types,
                        const std::vector<MovementEvent> &events, const QJsonObject &parameters);
     QList<AnalysisRun> analysisRuns() const;
+
+    /// The last vessel detection run of each image (detections, the AIS vessels not seen, the
+    /// parameters), oldest image first; rows of a damaged table are left out and noted.
+    std::vector<DetectionRun> detectionRuns() const;
+    /// Stores one run of vessel detection: the image's previous detections are replaced, in one
+    /// transaction, the run recorded among the analysis runs and audited. The run's id and its
+    /// detections' ids are set; false (lastError()) on failure.
+    bool replaceDetections(DetectionRun &run);
+    /// Takes a run's detections out again (undo of replaceDetections), putting back `previous`
+    /// (the image's run before it, with its own rows) when there was one.
+    bool removeDetectionRun(const DetectionRun &run, const std::optional<DetectionRun> &previous);
 
     /// The brief stored under `name` (JSON of briefToJson), or nothing when there is none.
     std::optional<QJsonObject> briefDefinition(const QString &name = QStringLiteral("brief")) const;

@@ -116,6 +116,10 @@ std::vector<MovementEvent> Project::events() const
     for (const SafetyMessage &m : listed ? readSafetyMessages(mDs.get()) : readSafetyMessages(mPath))
         if (m.timeMs >= 0) // one with no time has no place on a timeline
             events.push_back(safetyMessageEvent(m));
+    // Vessels seen in images: found there, not in the tracks, so kept in their own table too.
+    for (const DetectionRun &run : detectionRuns())
+        for (MovementEvent &e : run.events())
+            events.push_back(std::move(e));
     std::sort(events.begin(), events.end(), [](const MovementEvent &a, const MovementEvent &b) {
         return std::tuple(int(a.type), a.mmsi, a.startMs, a.id) <
                std::tuple(int(b.type), b.mmsi, b.startMs, b.id);

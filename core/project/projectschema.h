@@ -21,6 +21,10 @@ inline constexpr const char *kEvents = "events";
 /// The path of an event that moved (gap, voyage, encounter …), a line linked by event_id; events
 /// that stayed in one place have none.
 inline constexpr const char *kEventPaths = "event_paths";
+/// Vessels found in SAR images, one row each (vesseldetection.h), with the run that found them.
+inline constexpr const char *kDetections = "detections";
+/// AIS vessels inside an image's footprint at its acquisition with no detection near them.
+inline constexpr const char *kAisWithoutDetection = "ais_without_detection";
 inline constexpr const char *kAnalysisRuns = "sightline_analysis_runs";
 inline constexpr const char *kBriefs = "sightline_briefs";
 inline constexpr const char *kAudit = "sightline_audit";

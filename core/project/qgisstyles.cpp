@@ -41,7 +41,8 @@ QList<StyleCategory> eventCategories(bool pathsDashedForGaps)
 {
     QList<StyleCategory> list;
     for (EventType t : allEventTypes())
-        if (t != EventType::SafetyMessage) // heard, not found: kept in its own table
+        // Heard or seen, not found in the tracks: each kept in its own table.
+        if (t != EventType::SafetyMessage && t != EventType::VesselDetection)
             list << StyleCategory{eventTypeKey(t), eventTypeLabel(t), EventLayer::eventColour(t),
                                   pathsDashedForGaps && t == EventType::Gap};
     return list;

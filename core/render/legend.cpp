@@ -228,6 +228,8 @@ LegendEntry::Marker eventMarker(EventType type)
         return LegendEntry::Marker::Octagon;
     case EventType::SafetyMessage:
         return LegendEntry::Marker::Square;
+    case EventType::VesselDetection:
+        return LegendEntry::Marker::Circle;
     }
     return LegendEntry::Marker::Circle;
 }

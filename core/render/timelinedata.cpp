@@ -43,7 +43,8 @@ TimelineData timelineDataFromLayers(const QList<std::shared_ptr<Layer>> &layers,
             if (!layer->isShown(e.id))
                 continue; // the Events dock's filters hide it on the map too
             data.events.push_back(e);
-            withEvents.insert(e.mmsi);
+            if (e.mmsi) // a vessel seen in an image and matched to none has no lane of its own
+                withEvents.insert(e.mmsi);
             if (e.type == EventType::Encounter && e.otherMmsi)
                 withEvents.insert(e.otherMmsi);
         }

@@ -48,6 +48,7 @@ QList<KeyItem> keyItems(const TimelineData &data)
             shown.insert(Symbol::SafetyMessage);
             break;
         case EventType::Voyage:
+        case EventType::VesselDetection: // the imagery lane's tick stands for the image
         case EventType::Stop: // stops sit inside the reporting bar; the map and the table show them
             break;
         }

@@ -1,5 +1,6 @@
 #include "analysis/testanalysis.h"
 #include "analysis/testanalysisworker.h"
+#include "analysis/testdetectvessels.h"
 #include "analysis/testviewstaysput.h"
 #include "brief/testbrief.h"
 #include "brief/testbriefpreviewworker.h"
@@ -61,7 +62,7 @@ const std::map<std::string, std::vector<Runner>> &features()
         {"layers", {run<TestLayers>, run<TestLayerHistory>, run<TestOverviewWorker>, run<TestSarDisplay>}},
         {"editing", {run<TestEditing>}},
         {"project", {run<TestProject>, run<TestProjectSafety>, run<TestTrackImport>, run<TestCsvImport>, run<TestAisBroadcasts>, run<TestStaleState>, run<TestCaseExport>}},
-        {"analysis", {run<TestAnalysis>, run<TestViewStaysPut>, run<TestAnalysisWorker>}},
+        {"analysis", {run<TestAnalysis>, run<TestViewStaysPut>, run<TestAnalysisWorker>, run<TestDetectVessels>}},
         {"brief", {run<TestBrief>, run<TestBriefUndo>, run<TestBriefPreviewWorker>}},
         {"sightings", {run<TestCountUndo>}},
         {"time", {run<TestTimeline>, run<TestTimeActions>, run<TestDateFields>, run<TestAcquisitionUndo>}},

@@ -166,9 +166,16 @@ EventsPanel::EventsPanel(QWidget *parent)
             return;
         QMenu menu(this);
         menu.addAction(tr("Zoom To"), this, &EventsPanel::zoomToCurrent);
+        if (mContextActions)
+            mContextActions(currentId(), menu);
         menu.exec(mTable->viewport()->mapToGlobal(pos));
     });
     updateSummary();
+}
+
+void EventsPanel::setContextActions(std::function<void(std::int64_t, QMenu &)> addActions)
+{
+    mContextActions = std::move(addActions);
 }
 
 void EventsPanel::setEvents(std::vector<MovementEvent> events)

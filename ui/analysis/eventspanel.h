@@ -11,6 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QMenu;
 class QLineEdit;
 class QPushButton;
 class QTableView;
@@ -58,6 +59,9 @@ public:
     std::unordered_set<std::int64_t> visibleIds() const;
     /// Frames the current event on the map (Zoom To, a double click).
     void zoomToCurrent();
+    /// What another feature offers on an event's right-click menu after Zoom To (Make Sighting
+    /// for a vessel seen in an image): called with the event's id and the menu to add to.
+    void setContextActions(std::function<void(std::int64_t id, QMenu &menu)> addActions);
 
 Q_SIGNALS:
     /// The user asked to frame an event (a zoom).
@@ -91,6 +95,7 @@ private:
     DateTimeField *mFrom;
     DateTimeField *mTo;
     QTableView *mTable;
+    std::function<void(std::int64_t, QMenu &)> mContextActions;
     QTextBrowser *mDetails;
     QLabel *mSummary;
     QPushButton *mZoom;

@@ -324,6 +324,8 @@ void BriefComposer::buildAddMenu()
         {BriefBlock::Kind::VesselsTable, tr("V&essels Table"), tr("The vessels in the tracks and events")},
         {BriefBlock::Kind::Timeline, tr("&Timeline"), tr("Events per vessel over time")},
         {BriefBlock::Kind::Sources, tr("So&urces"), tr("Every data and imagery file with its SHA-256")},
+        {BriefBlock::Kind::VesselsInImage, tr("Vessels in &Image"),
+         tr("The vessels detected in the first SAR image: its figure and a table, matched or dark")},
     };
     for (const auto &t : tables)
         entry(t.text, prefix + briefBlockKindKey(t.kind), t.tip, [simple, kind = t.kind] { simple(kind); });

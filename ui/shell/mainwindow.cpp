@@ -4,6 +4,7 @@
 #include "geo/transform.h"
 #include "layers/layerstack.h"
 #include "ui/analysis/analysisactions.h"
+#include "ui/detection/detectionactions.h"
 #include "ui/analysis/eventspanel.h"
 #include "ui/annotations/annotationactions.h"
 #include "ui/brief/briefactions.h"
@@ -102,6 +103,7 @@ MainWindow::MainWindow(QWidget *parent)
     mSightings->setTimeController(mTime);
     mAnnotations = new AnnotationActions(mCanvas, mLayers, mProject, this);
     mAnalysis = new AnalysisActions(mCanvas, mLayers, mProject, this);
+    mDetection = new DetectionActions(mLayers, mProject, mAnalysis->eventsPanel(), this);
 
     createDocks();
     // One map tool at a time, whichever menu it comes from.
@@ -324,7 +326,9 @@ void MainWindow::createFeatureMenus(QActionGroup *tools)
     mSightings->populate(menuBar()->addMenu(tr("&Sightings")), sightingBar, tools);
     QToolBar *annotateBar = featureToolBar(tr("Annotate"), "annotateToolBar", this);
     mAnnotations->populate(menuBar()->addMenu(tr("&Annotate")), annotateBar, tools);
-    mAnalysis->populate(menuBar()->addMenu(tr("A&nalysis")));
+    QMenu *analysisMenu = menuBar()->addMenu(tr("A&nalysis"));
+    mAnalysis->populate(analysisMenu);
+    mDetection->populate(analysisMenu);
     addToolBar(sightingBar);
     addToolBar(annotateBar);
 }
@@ -379,6 +383,7 @@ void MainWindow::connectFeatures()
         mTime->clearWindow();
     });
     connect(mAnalysis, &AnalysisActions::message, this, showMessage);
+    connect(mDetection, &DetectionActions::message, this, showMessage);
     connect(mProject, &ProjectController::projectChanged, this, [this] {
         updateTitle();
         updateRecentProjectsMenu();
@@ -412,6 +417,7 @@ void MainWindow::connectFeatures()
     // user's, and changes scale only when they ask (Zoom To, a double click).
     connect(mAnalysis->eventsPanel(), &EventsPanel::revealRequested, mCanvas, &MapCanvas::revealWgs84);
     connect(mSightings->panel(), &SightingPanel::revealRequested, mCanvas, &MapCanvas::revealWgs84);
+    connect(mDetection, &DetectionActions::eventsShown, mAnalysis, &AnalysisActions::eventsShown);
     connect(mAnalysis, &AnalysisActions::eventsShown, this, [this] {
         // A tab of the panel column: the map keeps its room.
         QDockWidget *events = mAnalysis->eventsDock();

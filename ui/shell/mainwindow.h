@@ -11,6 +11,7 @@ class QUndoStack;
 namespace sightline {
 
 class AnalysisActions;
+class DetectionActions;
 class AnnotationActions;
 class BriefActions;
 class EditingActions;
@@ -55,6 +56,7 @@ public:
     SightingActions *sightingActions() const { return mSightings; }
     AnnotationActions *annotationActions() const { return mAnnotations; }
     AnalysisActions *analysisActions() const { return mAnalysis; }
+    DetectionActions *detectionActions() const { return mDetection; }
     BriefActions *briefActions() const { return mBriefs; }
     TimeActions *timeActions() const { return mTimeActions; }
     /// Where the docks go, the View menu's panels and Reset Layout, the layout kept across sessions.
@@ -111,6 +113,7 @@ private:
     SightingActions *mSightings;
     AnnotationActions *mAnnotations;
     AnalysisActions *mAnalysis;
+    DetectionActions *mDetection;
     WindowLayout *mWindowLayout = nullptr;
 };
 
