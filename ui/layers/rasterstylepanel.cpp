@@ -10,6 +10,8 @@
 #include <QLabel>
 #include <QPushButton>
 
+#include <cmath>
+
 namespace sightline {
 
 namespace {
@@ -109,8 +111,10 @@ void RasterStylePanel::apply(bool recomputeRange)
     const bool wasDecibels = st.decibels;
     st.decibels = mDisplay->currentData().toInt() == BackscatterDb;
     st.amplitude = mValues->currentData().toBool();
-    st.decibelMin = mMinDb->value();
-    st.decibelMax = mMaxDb->value();
+    // The boxes show a tenth of a dB: a value they only rounded is kept as it was.
+    auto edited = [](double shown, double kept) { return std::abs(shown - kept) > 0.05 ? shown : kept; };
+    st.decibelMin = edited(mMinDb->value(), st.decibelMin);
+    st.decibelMax = edited(mMaxDb->value(), st.decibelMax);
     // Switched on for an image not recognised at open, or its values reinterpreted: the range
     // is taken again from the image, as when a SAR image opens.
     if (st.decibels && (recomputeRange || (!wasDecibels && !mLayer->info().looksLikeSar))) {

@@ -8,6 +8,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 using namespace sightline;
@@ -35,9 +36,15 @@ void TestSarDisplay::sarImageOpensInDecibelsAndTheStyleDockSwitchesIt()
     QFile::remove(projectPath);
     QVERIFY(mWindow->projectController()->newProject(projectPath));
     mWindow->openFiles({image});
-    QTRY_COMPARE(mWindow->layers()->count(), 1);
-    auto layer = std::dynamic_pointer_cast<RasterLayer>(mWindow->layers()->layers().first());
-    QVERIFY(layer);
+    // The project has its own layers (sightings, events): the image is the raster among them.
+    std::shared_ptr<RasterLayer> layer;
+    auto findImage = [&] {
+        for (const auto &l : mWindow->layers()->layers())
+            if (auto raster = std::dynamic_pointer_cast<RasterLayer>(l))
+                layer = raster;
+        return bool(layer);
+    };
+    QTRY_VERIFY(findImage());
     QVERIFY(layer->style().decibels);
     mWindow->canvas()->zoomToLayer(layer->id());
     mWindow->layerPanel()->selectLayer(layer->id());
@@ -73,14 +80,18 @@ void TestSarDisplay::sarImageOpensInDecibelsAndTheStyleDockSwitchesIt()
     panel->minimumDb()->setFocus();
     QTest::keyClick(panel->minimumDb(), Qt::Key_Up);
     QTest::keyClick(panel->minimumDb(), Qt::Key_Up);
-    QCOMPARE(layer->style().decibelMin, low + 2 * panel->minimumDb()->singleStep());
+    QCOMPARE(layer->style().decibelMin, panel->minimumDb()->value());
+    QVERIFY(std::abs(layer->style().decibelMin - (low + 2 * panel->minimumDb()->singleStep())) < 0.051);
     QVERIFY(waitForRender());
     QVERIFY(medianSeaGrey(mWindow->canvas()->frame()) < greyInDb); // less of the sea above black
 
     // Kept in the project as it is on screen.
     auto reader = Project::open(projectPath, Project::Mode::ReadOnly, nullptr);
     QVERIFY(reader);
-    const QJsonObject style = reader->layers().first().style;
+    QJsonObject style;
+    for (const auto &stored : reader->layers())
+        if (stored.source == image)
+            style = stored.style;
     QCOMPARE(style.value(QStringLiteral("display")).toString(), QStringLiteral("backscatter_db"));
     QCOMPARE(style.value(QStringLiteral("db_min")).toDouble(), layer->style().decibelMin);
 
@@ -90,5 +101,5 @@ void TestSarDisplay::sarImageOpensInDecibelsAndTheStyleDockSwitchesIt()
     QTest::keyClick(mWindow->canvas(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(layer->style().decibelMin, low);
     QVERIFY(layer->style().decibels);
-    QCOMPARE(panel->minimumDb()->value(), low);
+    QVERIFY(std::abs(panel->minimumDb()->value() - low) < 0.051); // shown to a tenth of a dB
 }
