@@ -397,30 +397,31 @@ void TestCaseExport::splitsBetweenStopsOfTheChosenDiameterAndDuration()
     QVERIFY(diameter->isEnabled() && duration->isEnabled());
     QVERIFY(!dialog->findChild<QDoubleSpinBox *>(QStringLiteral("exportSplitGap"))->isEnabled());
 
-    auto exportTo = [&](const QString &name) {
-        const QString out = mDir.filePath(name);
+    auto exportTo = [&](const QString &out) {
         retype(dialog->findChild<QLineEdit *>(QStringLiteral("exportPath")), out);
         QTRY_VERIFY(exportButton->isEnabled());
         click(exportButton);
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(out), 20000);
-        return out;
     };
     // Within 500 m for an hour or more: the three hours at anchor are a stop, left out between
     // the move before it (20:00–22:00, 5 fixes) and the move after it (01:00–04:00, 7).
     retypeNumber(diameter, QStringLiteral("500"));
     retypeNumber(duration, QStringLiteral("1"));
     QCOMPARE(dialog->selection().trackShape.split.stops.maxDiameterM, 500.0);
-    const QString moves = exportTo(QStringLiteral("moves.gpkg"));
+    const QString moves = mDir.filePath(QStringLiteral("moves.gpkg"));
+    exportTo(moves);
     QTRY_COMPARE_WITH_TIMEOUT(lineShapes(moves, "tracks"), (std::vector<std::pair<int, int>>{{0, 5}, {1, 7}}),
                               20000);
     // Four hours or more: no stop, one line of every fix.
     retypeNumber(duration, QStringLiteral("4"));
     QCOMPARE(dialog->selection().trackShape.split.stops.minDurationHours, 4.0);
-    const QString longer = exportTo(QStringLiteral("longer.gpkg"));
+    const QString longer = mDir.filePath(QStringLiteral("longer.gpkg"));
+    exportTo(longer);
     QTRY_COMPARE_WITH_TIMEOUT(lineShapes(longer, "tracks"), (std::vector<std::pair<int, int>>{{0, 17}}), 20000);
     // Within 20 m the anchor swing is too wide to be a stop: one line again.
     retypeNumber(duration, QStringLiteral("1"));
     retypeNumber(diameter, QStringLiteral("20"));
-    const QString tight = exportTo(QStringLiteral("tight.gpkg"));
+    const QString tight = mDir.filePath(QStringLiteral("tight.gpkg"));
+    exportTo(tight);
     QTRY_COMPARE_WITH_TIMEOUT(lineShapes(tight, "tracks"), (std::vector<std::pair<int, int>>{{0, 17}}), 20000);
 }
