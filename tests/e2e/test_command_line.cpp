@@ -126,8 +126,8 @@ TEST_CASE("unknown commands, unknown options and missing values exit 2 at once, 
     const QList<Case> cases = {
         {words("-V"), QStringLiteral("sightline: unknown option -V")},
         {words("--bogus file.tif"), QStringLiteral("sightline: unknown option --bogus")},
-        {words("detect vessels image.tif"), QStringLiteral("sightline: unknown command 'detect'")},
-        {words("help detect"), QStringLiteral("sightline: unknown command 'detect'")},
+        {words("classify vessels image.tif"), QStringLiteral("sightline: unknown command 'classify'")},
+        {words("help classify"), QStringLiteral("sightline: unknown command 'classify'")},
         {words("render --bogus"), QStringLiteral("sightline render: unknown option --bogus")},
         {words("render x.tif -o"), QStringLiteral("sightline render: missing value after '-o'")},
         {words("animate --project p.gpkg stray"),
@@ -161,7 +161,7 @@ TEST_CASE("unknown commands, unknown options and missing values exit 2 at once, 
         }
     }
     // The commands there are, with what each does, follow an unknown one.
-    const Run r = runSightline(words("detect vessels image.tif"), withoutDisplay(), kQuick);
+    const Run r = runSightline(words("classify vessels image.tif"), withoutDisplay(), kQuick);
     CHECK(r.err.contains(QStringLiteral("\n  render ")));
     CHECK(r.err.contains(QStringLiteral("\n  analyze ")));
 }

@@ -156,7 +156,8 @@ QStringList eventKeysInTables()
 {
     QStringList keys;
     for (EventType t : allEventTypes())
-        if (t != EventType::SafetyMessage)
+        // Safety messages and vessels in images are events made from tables of their own.
+        if (t != EventType::SafetyMessage && t != EventType::VesselDetection)
             keys << eventTypeKey(t);
     return keys;
 }
