@@ -310,7 +310,12 @@ int detectVesselsCommand(const QStringList &args)
     }
     const auto land = resolveLandSource(*project, cl.value(QStringLiteral("land")), &error);
     if (!land) {
-        err() << "sightline detect: --land: " << error << "\n";
+        err() << "sightline detect: --land: " << error
+              << (cl.isSet(QStringLiteral("land")) ? QString()
+                                                   : QStringLiteral(" (the project's land layer, taken by default: "
+                                                                    "give another with --land FILE|LAYER, or "
+                                                                    "--land none for open sea)"))
+              << "\n";
         return 2;
     }
     search.landSource = land->path;

@@ -68,6 +68,10 @@ std::optional<QString> resolveDetectionImage(const Project &project, const QStri
 std::optional<LandSource> resolveLandSource(const Project &project, const QString &source, QString *error)
 {
     const QList<ProjectLayer> layers = project.layers();
+    // "none" says open sea: no land layer, not even the project's (a file of that name is rare
+    // enough to be given as ./none).
+    if (source.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0)
+        return LandSource{};
     if (source.isEmpty()) {
         for (const ProjectLayer &layer : layers) {
             const QString file = QFileInfo(layer.source).completeBaseName();

@@ -147,6 +147,12 @@ TEST_CASE("detect vessels finds the ships of a SAR scene, names the broadcasting
     CHECK(unseen.at(0).toObject().value(QStringLiteral("mmsi")).toInteger() == 273000003);
     CHECK(unseen.at(0).toObject().value(QStringLiteral("vessel_name")).toString() == QStringLiteral("GHOST"));
     CHECK(r.err.contains(QStringLiteral("1 dark")));
+
+    // "--land none" is open sea, as --help says.
+    r = runSightline({QStringLiteral("detect"), QStringLiteral("vessels"), image, QStringLiteral("--project"), project,
+                      QStringLiteral("--acquired"), kAcquired, QStringLiteral("--land"), QStringLiteral("none")});
+    CHECK(r.exitCode == 0);
+    CHECK(r.err.contains(QStringLiteral("land: none (open sea)")));
 }
 
 TEST_CASE("detect vessels --save keeps the run in the project; csv and geojson say the same", "[e2e][detect]")

@@ -84,9 +84,11 @@ DetectionDialog::DetectionDialog(const LayerStack *layers, QWidget *parent)
         mImage->setCurrentIndex(mImage->count() - 1);
     });
     connect(mImage, &QComboBox::currentIndexChanged, this, &DetectionDialog::imageChosen);
+    connect(mImage, &QComboBox::editTextChanged, this, &DetectionDialog::imageChosen);
 
     mAcquired->setObjectName(QStringLiteral("detectionAcquired"));
     mAcquired->setOptional(true);
+    mAcquired->lineEdit()->setPlaceholderText(tr("from the image's metadata"));
 
     mLand->setObjectName(QStringLiteral("detectionLand"));
     mLand->addItem(tr("None (open sea)"));
@@ -136,12 +138,15 @@ DetectionDialog::DetectionDialog(const LayerStack *layers, QWidget *parent)
 void DetectionDialog::imageChosen()
 {
     // A layer's time (its metadata's, or set by hand) is the one the map and the timeline use.
-    const QString source = mImage->currentData().toString();
+    // Another image empties the field (its own metadata then says when), so that one image's time
+    // is never carried over to another and matched against the wrong hour of AIS.
+    const QString source = imagePath();
     for (const auto &layer : mLayers->layers())
         if (auto raster = std::dynamic_pointer_cast<RasterLayer>(layer); raster && raster->source() == source) {
             mAcquired->setMsecs(raster->acquiredMs());
             return;
         }
+    mAcquired->setMsecs(0);
 }
 
 QString DetectionDialog::imagePath() const

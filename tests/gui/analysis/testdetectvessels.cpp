@@ -146,6 +146,12 @@ void TestDetectVessels::theDialogRefusesWhatCannotRun()
                              dialog->problemLabel()->text().contains(QStringLiteral("image"));
         // A guard window inside the target window means nothing.
         QTest::keyClicks(dialog->imageBox()->lineEdit(), mScene);
+        // A time typed for one image is not carried over to another: another path empties it.
+        QTest::keyClicks(dialog->acquiredField()->lineEdit(), kAcquired);
+        const bool timeTyped = dialog->acquiredMs().has_value();
+        QTest::keyClicks(dialog->imageBox()->lineEdit(), QStringLiteral("x"));
+        const bool timeEmptied = !dialog->acquiredMs().has_value();
+        QTest::keyClick(dialog->imageBox()->lineEdit(), Qt::Key_Backspace);
         auto *guard = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("detectionGuardWindow"));
         guard->setFocus();
         guard->selectAll();
@@ -153,7 +159,7 @@ void TestDetectVessels::theDialogRefusesWhatCannotRun()
         QTest::mouseClick(run, Qt::LeftButton);
         const bool badWindows = dialog->isVisible() && !dialog->problemLabel()->text().isEmpty() &&
                                 !dialog->problemLabel()->text().contains(QStringLiteral("Choose the image"));
-        checked = noImage && badWindows;
+        checked = noImage && badWindows && timeTyped && timeEmptied;
         dialog->reject();
     });
     mWindow->findChild<QAction *>(QStringLiteral("actionDetectVessels"))->trigger();
