@@ -51,6 +51,9 @@ int EventTableModel::rowOf(std::int64_t id) const
 
 QString EventTableModel::vesselText(const MovementEvent &e) const
 {
+    // A ship seen in an image that no AIS vessel fits has no MMSI: it is the point, not a "0".
+    if (e.type == EventType::VesselDetection && e.mmsi == 0)
+        return tr("dark (no AIS)");
     auto name = [&](std::uint32_t mmsi) {
         const QString n = mNameOf ? mNameOf(mmsi) : QString();
         return n.isEmpty() ? QString::number(mmsi) : n;

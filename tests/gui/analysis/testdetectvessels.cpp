@@ -12,6 +12,7 @@
 #include "tracks/vesselregistry.h"
 #include "ui/analysis/analysisactions.h"
 #include "ui/analysis/eventspanel.h"
+#include "ui/analysis/eventtablemodel.h"
 #include "ui/common/backgroundtask.h"
 #include "ui/common/datetimefield.h"
 #include "ui/common/messagebar.h"
@@ -231,6 +232,8 @@ void TestDetectVessels::aDetectionBecomesASightingFromTheEventsMenu()
                 darkRow = row;
     }
     QVERIFY(darkRow >= 0);
+    // Its vessel is said to be none, not shown as MMSI "0".
+    QCOMPARE(table->model()->index(darkRow, EventTableModel::Vessel).data().toString(), QStringLiteral("dark (no AIS)"));
     const QRect cell = table->visualRect(table->model()->index(darkRow, 0));
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
     bool chosen = false;
