@@ -38,10 +38,12 @@ bool isPolygonal(OGRwkbGeometryType type)
 class PolygonBurner
 {
 public:
-    PolygonBurner(const SarScene &scene, QImage &image)
+    // `border` pixels of the image lie around the scene on every side.
+    PolygonBurner(const SarScene &scene, QImage &image, int border)
         : mScene(scene)
         , mPainter(&image)
     {
+        mPainter.translate(border, border);
         mPainter.setRenderHint(QPainter::Antialiasing, false);
         mPainter.setPen(Qt::NoPen);
         mPainter.setBrush(QColor(255, 255, 255));
@@ -264,9 +266,18 @@ std::optional<LandMask> landMaskFromLayer(const SarScene &scene, const QString &
                                 .arg(source, layerLabel));
         }
     }
-    // Only the features near the scene: its footprint's box, a tenth wider, in lon/lat.
+    // Land just outside the scene still grows into it: the mask is drawn with a border as wide as
+    // the shore buffer around the scene, grown, then cut to the scene.
+    const QPointF spacing = scene.geolocation.pixelSpacingM(QPointF(scene.width / 2.0, scene.height / 2.0));
+    const bool spaced = std::isfinite(spacing.x()) && std::isfinite(spacing.y()) && spacing.x() > 0 && spacing.y() > 0;
+    const int border = spaced && shoreBufferM > 0
+                           ? int(std::min(4096.0, std::ceil(shoreBufferM / std::min(spacing.x(), spacing.y())) + 1))
+                           : 0;
+    // Only the features near the scene: its footprint's box, a tenth wider (and the border), in lon/lat.
     const QRectF box = scene.footprint().boundingRect();
-    const double margin = 0.1 * std::max(box.width(), box.height());
+    const double borderDeg =
+        border * std::max(spacing.x(), spacing.y()) / (111320.0 * std::max(0.01, std::cos(box.center().y() * M_PI / 180)));
+    const double margin = std::max(0.1 * std::max(box.width(), box.height()), 1.2 * borderDeg);
     OGRPolygon clip;
     {
         auto ring = std::make_unique<OGRLinearRing>();
@@ -281,7 +292,7 @@ std::optional<LandMask> landMaskFromLayer(const SarScene &scene, const QString &
     if (!toWgs84)
         layer->SetSpatialFilter(&clip);
 
-    QImage image(scene.width, scene.height, QImage::Format_Grayscale8);
+    QImage image(scene.width + 2 * border, scene.height + 2 * border, QImage::Format_Grayscale8);
     if (image.isNull())
         return fail(QStringLiteral("'%1': no memory for a %2 × %3 mask")
                         .arg(source)
@@ -289,7 +300,7 @@ std::optional<LandMask> landMaskFromLayer(const SarScene &scene, const QString &
                         .arg(scene.height));
     image.fill(0);
     {
-        PolygonBurner burner(scene, image);
+        PolygonBurner burner(scene, image, border);
         // Vertices a few pixels apart at most: a long straight edge in lon/lat bends in the image.
         const double spacingDeg = std::max(box.width(), box.height()) / 200.0;
         layer->ResetReading();
@@ -333,18 +344,25 @@ std::optional<LandMask> landMaskFromLayer(const SarScene &scene, const QString &
         }
     }
 
+    LandMask grown;
+    grown.width = image.width();
+    grown.height = image.height();
+    grown.land.resize(std::size_t(grown.width) * std::size_t(grown.height));
+    for (int r = 0; r < grown.height; ++r) {
+        const uchar *line = image.constScanLine(r);
+        std::copy(line, line + grown.width, grown.land.begin() + std::ptrdiff_t(r) * grown.width);
+    }
+    image = QImage();
+    if (spaced)
+        growLand(grown, spacing, shoreBufferM);
     LandMask mask;
     mask.width = scene.width;
     mask.height = scene.height;
     mask.land.resize(std::size_t(scene.width) * std::size_t(scene.height));
     for (int r = 0; r < scene.height; ++r) {
-        const uchar *line = image.constScanLine(r);
-        std::copy(line, line + scene.width, mask.land.begin() + std::ptrdiff_t(r) * scene.width);
+        const auto from = grown.land.begin() + std::ptrdiff_t(r + border) * grown.width + border;
+        std::copy(from, from + scene.width, mask.land.begin() + std::ptrdiff_t(r) * scene.width);
     }
-    image = QImage();
-    const QPointF spacing = scene.geolocation.pixelSpacingM(QPointF(scene.width / 2.0, scene.height / 2.0));
-    if (std::isfinite(spacing.x()) && std::isfinite(spacing.y()) && spacing.x() > 0 && spacing.y() > 0)
-        growLand(mask, spacing, shoreBufferM);
     return mask;
 }
 

@@ -140,3 +140,31 @@ TEST_CASE("Closed coastlines count as land, open ones do not", "[imagery][landma
     REQUIRE(open);
     CHECK(std::count(open->land.begin(), open->land.end(), 1) == 0);
 }
+
+TEST_CASE("Land just outside the scene grows into it by the shore buffer", "[imagery][landmask]")
+{
+    const SarScene scene = smallScene();
+    QTemporaryDir dir;
+    // Land ending 100 m west of the scene's left edge (x = 600000): a pier-lined coast just off it.
+    const QString path = writeFile(dir, QStringLiteral("offscene.geojson"), utmFeature(R"({"type":"Polygon","coordinates":[
+        [[595000,4701000],[599900,4701000],[599900,4696000],[595000,4696000],[595000,4701000]]]})"));
+    QString error;
+    const auto none = landMaskFromLayer(scene, path, {}, 0, &error);
+    INFO(error.toStdString());
+    REQUIRE(none);
+    CHECK_FALSE(none->isLand(0, 150));
+    const auto buffered = landMaskFromLayer(scene, path, {}, 500, &error);
+    REQUIRE(buffered);
+    // 500 m from x = 599900 reaches x = 600400: column 39 (centre 600395) is land, 41 is sea.
+    CHECK(buffered->isLand(0, 150));
+    CHECK(buffered->isLand(38, 150));
+    CHECK_FALSE(buffered->isLand(41, 150));
+    // Far land stays out of reach whatever its size.
+    const auto far = landMaskFromLayer(
+        scene,
+        writeFile(dir, QStringLiteral("far.geojson"), utmFeature(R"({"type":"Polygon","coordinates":[
+        [[560000,4701000],[570000,4701000],[570000,4696000],[560000,4696000],[560000,4701000]]]})")),
+        {}, 500, &error);
+    REQUIRE(far);
+    CHECK_FALSE(far->isLand(0, 150));
+}
