@@ -108,7 +108,11 @@ DetectionDialog::DetectionDialog(const LayerStack *layers, QWidget *parent)
     imageRow->addWidget(mImage, 1);
     imageRow->addWidget(mBrowse);
     QFormLayout *form = makeEditorForm(nullptr);
-    form->addRow(tr("&Image:"), imageRow);
+    // A row of two widgets has no buddy of its own: the label names the image box, so that its
+    // mnemonic works and its ampersand is not shown.
+    auto *imageLabel = new QLabel(tr("&Image:"), this);
+    imageLabel->setBuddy(mImage);
+    form->addRow(imageLabel, imageRow);
     form->addRow(tr("&Acquired (UTC):"), mAcquired);
     form->addRow(QString(), makeHintLabel(tr("Empty: the time the image's metadata gives."), this));
     form->addRow(tr("&Land:"), mLand);
